@@ -1,0 +1,30 @@
+// Bundles the client, the language server, the CLI and the webview script with esbuild,
+// so the packaged extension ships no node_modules.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node18' },
+  { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18' },
+];
+if (existsSync('client/webview/main.ts')) {
+  builds.push({ entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' });
+}
+
+if (watch) {
+  for (const b of builds) (await esbuild.context({ ...common, ...b })).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+}
