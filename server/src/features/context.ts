@@ -1,0 +1,27 @@
+// What every feature receives besides the document model. Features read this; they never do IO.
+import type { ClusterState } from '../placement/types';
+
+export interface Settings {
+  diagnostics: { enable: boolean };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  diagnostics: { enable: true },
+};
+
+/** The last cluster snapshot the server holds (never fetched inside a request). */
+export interface ClusterView {
+  /** "example cluster", "snapshot nodes.yaml", "context kind-dev". */
+  source: string;
+  readAt: string;
+  state: ClusterState;
+}
+
+export interface FeatureContext {
+  settings: Settings;
+  cluster?: ClusterView;
+}
+
+export function defaultContext(): FeatureContext {
+  return { settings: DEFAULT_SETTINGS };
+}

@@ -1,0 +1,362 @@
+// The parsed model of one text document: parsed once per version, read by every feature.
+//
+// YAML is read the way Kubernetes reads it (sigs.k8s.io/yaml on go-yaml: YAML 1.1 scalars, so
+// `yes` is a boolean and `0640` is octal), every document in the stream is kept with exact
+// source ranges, and the Kubernetes objects in it are listed: top-level documents and the
+// items of `kind: List` documents. Helm templates are masked first (helmTemplates.ts).
+import {
+  Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Node as YamlNode,
+  Pair,
+  parseAllDocuments,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+} from 'yaml';
+import { FieldPath } from './fieldPath';
+import { maskTemplates, overlapsTemplate, TemplateSpan } from './helmTemplates';
+import { LineIndex, Position } from './lineIndex';
+
+/** Larger documents are not parsed: the editor stays responsive and says why. */
+export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+/** Aliases resolved per object before it counts as an alias bomb (the yaml package's own guard). */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParseProblem {
+  start: number;
+  end: number;
+  code: string;
+  message: string;
+}
+
+export interface ManifestObject {
+  /** The YAML document the object lives in. */
+  document: Document.Parsed;
+  docIndex: number;
+  /** The object's own mapping node. */
+  node: YAMLMap;
+  /** [] for a top-level document, ['items', i] for an item of a `kind: List`. */
+  basePath: FieldPath;
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  /** True when a Helm/Go-template expression lies inside the object. */
+  templated: boolean;
+  /** The object as plain data (YAML 1.1 values), or undefined when it cannot be built. */
+  readonly value: unknown;
+  /** Why `value` is undefined (e.g. an alias bomb). */
+  readonly valueError?: string;
+}
+
+export interface DocumentModel {
+  readonly version: number;
+  /** The user's text (unmasked). */
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly documents: Document.Parsed[];
+  /** Every Kubernetes object: top-level mappings and List items, in text order. */
+  readonly objects: ManifestObject[];
+  readonly daemonSets: ManifestObject[];
+  readonly templates: TemplateSpan[];
+  /** YAML syntax errors, with offsets into the text. */
+  readonly problems: ParseProblem[];
+  /** Set when the text was not parsed at all (too large, binary). */
+  readonly skipped?: string;
+}
+
+export function parseDocumentModel(text: string, version = 0): DocumentModel {
+  const lines = new LineIndex(text);
+  const empty = { version, text, lines, documents: [], objects: [], daemonSets: [], templates: [], problems: [] };
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    return { ...empty, skipped: `File not checked: ${(text.length / 1048576).toFixed(1)} MB is over the ${MAX_DOCUMENT_CHARS / 1048576} MB limit for DaemonSet checks.` };
+  }
+  if (looksBinary(text)) {
+    return { ...empty, skipped: 'File not checked: it looks like binary data, not YAML.' };
+  }
+  const masked = maskTemplates(text);
+  let documents: Document.Parsed[];
+  try {
+    documents = parseAllDocuments(masked.text, { version: '1.1', prettyErrors: false }) as Document.Parsed[];
+    if (!Array.isArray(documents)) documents = [];
+  } catch (e) {
+    return { ...empty, skipped: `File not checked: the YAML parser failed (${(e as Error).message}).` };
+  }
+  const problems: ParseProblem[] = [];
+  const objects: ManifestObject[] = [];
+  documents.forEach((doc, docIndex) => {
+    for (const err of doc.errors) {
+      const [start, end] = err.pos;
+      problems.push({ start, end: Math.max(end, start + 1), code: err.code, message: firstLine(err.message) });
+    }
+    const root = doc.contents;
+    if (!isMap(root)) return;
+    const kind = scalarString(root.get('kind', true));
+    const items = root.get('items', true);
+    if (kind !== undefined && /List$/.test(kind) && isSeq(items)) {
+      items.items.forEach((item, i) => {
+        if (isMap(item)) objects.push(makeObject(doc, docIndex, item, ['items', i], masked.spans));
+      });
+      return;
+    }
+    objects.push(makeObject(doc, docIndex, root, [], masked.spans));
+  });
+  return {
+    version,
+    text,
+    lines,
+    documents,
+    objects,
+    daemonSets: objects.filter((o) => o.kind === 'DaemonSet'),
+    templates: masked.spans,
+    problems,
+  };
+}
+
+function makeObject(doc: Document.Parsed, docIndex: number, node: YAMLMap, basePath: FieldPath, spans: TemplateSpan[]): ManifestObject {
+  const meta = node.get('metadata', true);
+  const range = node.range ?? [0, 0, 0];
+  let cached: { value: unknown; error?: string } | undefined;
+  const build = () => {
+    if (!cached) {
+      try {
+        cached = { value: node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) };
+      } catch (e) {
+        cached = { value: undefined, error: (e as Error).message };
+      }
+    }
+    return cached;
+  };
+  return {
+    document: doc,
+    docIndex,
+    node,
+    basePath,
+    apiVersion: scalarString(node.get('apiVersion', true)),
+    kind: scalarString(node.get('kind', true)),
+    name: isMap(meta) ? scalarString(meta.get('name', true)) : undefined,
+    namespace: isMap(meta) ? scalarString(meta.get('namespace', true)) : undefined,
+    templated: overlapsTemplate(spans, range[0], range[2]),
+    get value() {
+      return build().value;
+    },
+    get valueError() {
+      return build().error;
+    },
+  };
+}
+
+// --- navigation -------------------------------------------------------------------------
+
+export type ValueNode = YamlNode | null;
+
+/** The value node at `path` inside an object, following aliases; undefined when absent. */
+export function nodeAtPath(obj: ManifestObject, path: FieldPath): ValueNode | undefined {
+  let cur: unknown = obj.node;
+  for (const seg of path) {
+    cur = deref(obj.document, cur);
+    if (typeof seg === 'number') {
+      if (!isSeq(cur)) return undefined;
+      cur = (cur as YAMLSeq).items[seg];
+      if (cur === undefined) return undefined;
+    } else {
+      if (!isMap(cur)) return undefined;
+      const pair = findPair(cur as YAMLMap, seg);
+      if (!pair) return undefined;
+      cur = pair.value;
+    }
+  }
+  return (deref(obj.document, cur) as YamlNode | null) ?? null;
+}
+
+/** The pair for `path`'s last key (undefined for array indices or when absent). */
+export function pairAtPath(obj: ManifestObject, path: FieldPath): Pair | undefined {
+  if (path.length === 0) return undefined;
+  const last = path[path.length - 1];
+  if (typeof last === 'number') return undefined;
+  const parent = deref(obj.document, nodeAtPath(obj, path.slice(0, -1)));
+  if (!isMap(parent)) return undefined;
+  return findPair(parent as YAMLMap, last);
+}
+
+export type RangePart = 'key' | 'value' | 'pair';
+
+/**
+ * Source offsets [start, end) for a field path: the key, the value or the whole pair. When the
+ * path does not exist, the range of its nearest existing ancestor's key (so a "missing field"
+ * lands on the parent, as a user expects), and the object's `kind` line at the top.
+ */
+export function rangeOfPath(obj: ManifestObject, path: FieldPath, part: RangePart = 'key'): [number, number] {
+  for (let n = path.length; n > 0; n--) {
+    const sub = path.slice(0, n);
+    const last = sub[sub.length - 1];
+    if (typeof last === 'number') {
+      const node = nodeAtPath(obj, sub);
+      if (node && node.range) return [node.range[0], node.range[1]];
+      continue;
+    }
+    const pair = pairAtPath(obj, sub);
+    if (!pair) continue;
+    const key = pair.key as YamlNode | null;
+    const value = pair.value as YamlNode | null;
+    const useKey = n < path.length || part === 'key' || !value || !value.range;
+    if (useKey && key && key.range) {
+      if (part === 'pair' && value && value.range && n === path.length) return [key.range[0], value.range[1]];
+      return [key.range[0], key.range[1]];
+    }
+    if (value && value.range) return [value.range[0], value.range[1]];
+  }
+  const kindPair = findPair(obj.node, 'kind');
+  const key = kindPair?.key as YamlNode | undefined;
+  if (key?.range) return [key.range[0], key.range[1]];
+  const r = obj.node.range ?? [0, 0, 0];
+  return [r[0], Math.min(r[1], r[0] + 1)];
+}
+
+export interface Location {
+  /** The object under the offset (a top-level document or a List item). */
+  object: ManifestObject;
+  /** The field path relative to the object, as deep as the offset reaches. */
+  path: FieldPath;
+  /** The node under the offset: a key scalar, a value node, or null. */
+  node: ValueNode;
+  /** True when the offset is on a mapping key. */
+  onKey: boolean;
+  /** The pair whose key or value holds the offset, when there is one. */
+  pair?: Pair;
+}
+
+/** What is under `offset`: the object, the field path and whether it is a key or a value. */
+export function locate(model: DocumentModel, offset: number): Location | undefined {
+  const object = objectAt(model, offset);
+  if (!object) return undefined;
+  const path: (string | number)[] = [];
+  let cur: unknown = object.node;
+  let onKey = false;
+  let lastPair: Pair | undefined;
+  let node: ValueNode = object.node;
+  for (;;) {
+    cur = deref(object.document, cur);
+    if (isMap(cur)) {
+      const pair = (cur as YAMLMap).items.find((p) => pairContains(p, offset));
+      if (!pair) break;
+      const key = pair.key as YamlNode | null;
+      const keyName = isScalar(key) ? String(key.value) : undefined;
+      if (keyName === undefined) break;
+      lastPair = pair;
+      path.push(keyName);
+      if (key && key.range && offset >= key.range[0] && offset <= key.range[1]) {
+        onKey = true;
+        node = key;
+        break;
+      }
+      node = (pair.value as YamlNode | null) ?? null;
+      if (!pair.value) break;
+      cur = pair.value;
+      continue;
+    }
+    if (isSeq(cur)) {
+      const items = (cur as YAMLSeq).items;
+      const i = items.findIndex((it) => {
+        const r = (it as YamlNode | null)?.range;
+        return !!r && offset >= r[0] && offset <= r[2];
+      });
+      if (i < 0) break;
+      path.push(i);
+      node = items[i] as YamlNode;
+      lastPair = undefined;
+      cur = items[i];
+      continue;
+    }
+    break;
+  }
+  return { object, path, node, onKey, pair: lastPair };
+}
+
+/** The object whose source range holds `offset` (List items take precedence over the List). */
+export function objectAt(model: DocumentModel, offset: number): ManifestObject | undefined {
+  let best: ManifestObject | undefined;
+  for (const o of model.objects) {
+    const r = o.node.range;
+    if (!r) continue;
+    const docRange = o.basePath.length === 0 ? o.document.range : r;
+    const start = o.basePath.length === 0 ? docRange[0] : r[0];
+    const end = o.basePath.length === 0 ? docRange[2] : r[2];
+    if (offset >= start && offset <= end) {
+      if (!best || o.basePath.length > best.basePath.length) best = o;
+    }
+  }
+  return best;
+}
+
+/** The YAML document whose range holds `offset`. */
+export function documentAt(model: DocumentModel, offset: number): Document.Parsed | undefined {
+  return model.documents.find((d) => offset >= d.range[0] && offset <= d.range[2]);
+}
+
+export function toPosition(model: DocumentModel, offset: number): Position {
+  return model.lines.positionAt(offset);
+}
+
+export function toRange(model: DocumentModel, start: number, end: number): { start: Position; end: Position } {
+  return { start: model.lines.positionAt(start), end: model.lines.positionAt(end) };
+}
+
+export function overlapsTemplates(model: DocumentModel, start: number, end: number): boolean {
+  return overlapsTemplate(model.templates, start, end);
+}
+
+/** The source text of a scalar (what the user typed, before YAML 1.1 resolution). */
+export function scalarSource(model: DocumentModel, node: ValueNode | undefined): string | undefined {
+  if (!node || !isScalar(node) || !node.range) return undefined;
+  return model.text.slice(node.range[0], node.range[1]);
+}
+
+// --- helpers ----------------------------------------------------------------------------
+
+function pairContains(p: Pair, offset: number): boolean {
+  const key = p.key as YamlNode | null;
+  const value = p.value as YamlNode | null;
+  const start = key?.range?.[0] ?? value?.range?.[0];
+  const end = value?.range?.[2] ?? key?.range?.[2];
+  return start !== undefined && end !== undefined && offset >= start && offset <= end;
+}
+
+export function findPair(map: YAMLMap, key: string): Pair | undefined {
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    const k = item.key;
+    if (isScalar(k) && String(k.value) === key) return item as Pair;
+  }
+  return undefined;
+}
+
+function deref(doc: Document.Parsed, node: unknown): unknown {
+  let cur = node;
+  for (let i = 0; i < 16 && isAlias(cur); i++) cur = cur.resolve(doc);
+  return cur;
+}
+
+function scalarString(node: unknown): string | undefined {
+  return isScalar(node) && node.value !== null && node.value !== undefined ? String((node as Scalar).value) : undefined;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 65536);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
+  }
+  return n > 0 && bad / n > 0.01;
+}

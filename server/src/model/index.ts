@@ -1,0 +1,4 @@
+export * from './documentModel';
+export * from './fieldPath';
+export * from './helmTemplates';
+export * from './lineIndex';
