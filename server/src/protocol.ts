@@ -1,0 +1,62 @@
+// Custom LSP messages between the client and the server, and the types both sides use.
+// Defined once here; the client imports these types only (never server logic).
+import type { FieldPath, PlacementResult } from './placement/types';
+
+/** client → server: placement of the DaemonSet at `offset` (or the only/first one) in `uri`. */
+export const PlacementRequest = 'daemonset/placement';
+/** server → client: the cluster snapshot changed (source switched, file edited, watch event). */
+export const ClusterChangedNotification = 'daemonset/clusterChanged';
+/** client → server: the status of the current cluster source. */
+export const ClusterStatusRequest = 'daemonset/clusterStatus';
+/** client → server: list the kubeconfig contexts (for the source picker). */
+export const ListContextsRequest = 'daemonset/listContexts';
+
+export interface PlacementParams {
+  uri: string;
+  /** Offset of the cursor; picks the DaemonSet under it. */
+  offset?: number;
+  /** Index into the file's DaemonSets; wins over offset. */
+  index?: number;
+}
+
+export interface DaemonSetRef {
+  index: number;
+  name: string;
+  namespace: string;
+  /** 0-based line of the object's start, for the picker. */
+  line: number;
+}
+
+export interface PlacementNodeRow {
+  name: string;
+  labels: Record<string, string>;
+  /** Where in the manifest the verdict comes from (LSP range), for "reveal the responsible line". */
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface PlacementResponse {
+  uri: string;
+  daemonSets: DaemonSetRef[];
+  /** Index of the DaemonSet the result is for, or -1 when the file has none. */
+  selected: number;
+  cluster: ClusterStatus;
+  result?: PlacementResult;
+  /** Per node (same order as result.nodes): labels for grouping and the range of `path`. */
+  rows?: PlacementNodeRow[];
+  /** Why there is no result (no DaemonSet, unparsable, no cluster). */
+  message?: string;
+}
+
+export type ClusterState = 'ok' | 'connecting' | 'error';
+
+export interface ClusterStatus {
+  /** "example cluster", "snapshot nodes.yaml", "context kind-dev". */
+  source: string;
+  kind: 'example' | 'snapshot' | 'kubeconfig';
+  state: ClusterState;
+  message?: string;
+  readAt?: string;
+  nodeCount: number;
+}
+
+export type { FieldPath, PlacementResult };
