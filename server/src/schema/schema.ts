@@ -245,15 +245,3 @@ export function definitionDescription(definition: string): string {
   return hasDefinition(definition) ? (data.definitions[definition]!.description ?? '') : '';
 }
 
-/**
- * A path as the hover and messages write it: `spec.template.spec.containers[].image`
- * (array indexes collapse to `[]`, like the type `[]Container`).
- */
-export function dottedPath(path: ReadonlyArray<string | number>): string {
-  let out = '';
-  for (const step of path) {
-    if (typeof step === 'number') out += '[]';
-    else out += out === '' ? step : `.${step}`;
-  }
-  return out;
-}

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DAEMONSET,
-  dottedPath,
   groupVersionKind,
   propertiesOf,
   property,
@@ -10,6 +9,7 @@ import {
   schemaAtPath,
   schemaHeader,
 } from '../../../server/src/schema/schema';
+import { explainPath } from '../../../server/src/model/fieldPath';
 
 const CONTAINER = ['spec', 'template', 'spec', 'containers', 0] as const;
 
@@ -91,7 +91,7 @@ test('explain types read like kubectl explain', () => {
     [['spec', 'template', 'spec', 'overhead'], 'map[string]Quantity'],
   ];
   for (const [path, explainType] of cases) {
-    assert.equal(schemaAtPath(path)?.explainType, explainType, dottedPath(path));
+    assert.equal(schemaAtPath(path)?.explainType, explainType, explainPath(path));
   }
   assert.equal(schemaAtPath([...CONTAINER, 'ports', 0, 'containerPort'])?.format, 'int32');
   assert.equal(schemaAtPath(['metadata', 'creationTimestamp'])?.type, 'time');
@@ -131,7 +131,7 @@ test('defaults come from descriptions and from the curated defaulting table', ()
     [[...CONTAINER, 'terminationMessagePath'], '/dev/termination-log'],
     [[...CONTAINER, 'volumeMounts', 0, 'subPath'], ''],
   ];
-  for (const [path, value] of cases) assert.equal(schemaAtPath(path)?.default, value, dottedPath(path));
+  for (const [path, value] of cases) assert.equal(schemaAtPath(path)?.default, value, explainPath(path));
   // "Defaults to Always if :latest tag is specified, or IfNotPresent otherwise" is conditional.
   assert.equal(schemaAtPath([...CONTAINER, 'imagePullPolicy'])?.default, undefined);
   assert.deepEqual(schemaAtPath([...CONTAINER, 'imagePullPolicy'])?.enum, ['Always', 'IfNotPresent', 'Never']);
@@ -162,9 +162,4 @@ test('the header carries the attribution and the source hash', () => {
   );
   assert.match(schemaHeader.sourceSha256, /^[0-9a-f]{64}$/);
   assert.equal(schemaHeader.root, DAEMONSET);
-});
-
-test('dotted paths collapse indexes', () => {
-  assert.equal(dottedPath([...CONTAINER, 'image']), 'spec.template.spec.containers[].image');
-  assert.equal(dottedPath([]), '');
 });
