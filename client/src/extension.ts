@@ -1,12 +1,22 @@
-// Extension entry: starts the language server for YAML documents. The client is thin: it never
-// evaluates manifests itself.
+// Extension entry: starts the language server for YAML documents, owns the status bar, the
+// commands and the placement panel. The client is thin: it never evaluates manifests itself.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ClusterChangedNotification, ClusterStatus, ClusterStatusRequest } from '../../server/src/protocol';
+import { pickClusterSource } from './clusterPicker';
+import { ClusterStatusBar, SELECT_SOURCE_COMMAND } from './statusBar';
+
+export const RELOAD_CLUSTER_COMMAND = 'daemonset.reloadCluster';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export interface ExtensionApi {
+  /** The running language client (for tests and other extensions). */
+  client: LanguageClient | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -17,11 +27,41 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
     ],
+    synchronize: {
+      // Snapshot files may change on disk; the server reloads the ones it uses.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
+    },
+    initializationOptions: {
+      trusted: vscode.workspace.isTrusted,
+      settings: vscode.workspace.getConfiguration().get('daemonset'),
+    },
+    outputChannelName: 'DaemonSet',
   };
   client = new LanguageClient('daemonset', 'DaemonSet Language Server', serverOptions, clientOptions);
+
+  const statusBar = new ClusterStatusBar();
+  context.subscriptions.push(statusBar);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SELECT_SOURCE_COMMAND, () => client && pickClusterSource(client)),
+    vscode.commands.registerCommand(RELOAD_CLUSTER_COMMAND, async () => {
+      statusBar.show(undefined);
+      statusBar.show(await client?.sendRequest<ClusterStatus>('daemonset/reloadCluster'));
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('daemonset/trust', { trusted: true })),
+  );
+
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  client.onNotification(ClusterChangedNotification, (status: ClusterStatus) => {
+    statusBar.show(status);
+    onClusterChanged.fire(status);
+  });
+  statusBar.show(await client.sendRequest<ClusterStatus>(ClusterStatusRequest));
+  return { client };
 }
+
+/** Fired when the server reports a new cluster snapshot (the panel refreshes on it). */
+export const onClusterChanged = new vscode.EventEmitter<ClusterStatus>();
 
 export async function deactivate(): Promise<void> {
   await client?.stop();

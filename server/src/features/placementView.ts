@@ -1,0 +1,67 @@
+// Builds what the placement preview and the CodeLens show, from the model and the last cluster
+// snapshot. No IO: the cluster view is passed in.
+import { DocumentModel, ManifestObject, objectAt, rangeOfPath, toRange } from '../model';
+import { predictPlacement } from '../placement';
+import type { DaemonSet, PlacementResult } from '../placement/types';
+import type { ClusterStatus, DaemonSetRef, PlacementParams, PlacementResponse, PlacementNodeRow } from '../protocol';
+import type { FeatureContext } from './context';
+
+export function daemonSetRefs(model: DocumentModel): DaemonSetRef[] {
+  return model.daemonSets.map((ds, index) => ({
+    index,
+    name: ds.name ?? '(unnamed)',
+    namespace: ds.namespace ?? 'default',
+    line: model.lines.positionAt(ds.node.range?.[0] ?? 0).line,
+  }));
+}
+
+/** Which DaemonSet a request is about: an explicit index, the one under the cursor, or the first. */
+export function pickDaemonSet(model: DocumentModel, params: { index?: number; offset?: number }): number {
+  if (model.daemonSets.length === 0) return -1;
+  if (params.index !== undefined && params.index >= 0 && params.index < model.daemonSets.length) return params.index;
+  if (params.offset !== undefined) {
+    const obj = objectAt(model, params.offset);
+    const i = obj ? model.daemonSets.indexOf(obj) : -1;
+    if (i >= 0) return i;
+  }
+  return 0;
+}
+
+/** Placement of one DaemonSet object; undefined when it cannot be read as data (alias bomb). */
+export function placementOf(ds: ManifestObject, ctx: FeatureContext): PlacementResult | undefined {
+  if (!ctx.cluster) return undefined;
+  const value = ds.value;
+  if (!value || typeof value !== 'object') return undefined;
+  return predictPlacement(value as DaemonSet, ctx.cluster.state);
+}
+
+export function placementResponse(model: DocumentModel, uri: string, params: PlacementParams, ctx: FeatureContext, cluster: ClusterStatus): PlacementResponse {
+  const daemonSets = daemonSetRefs(model);
+  const selected = pickDaemonSet(model, params);
+  const base: PlacementResponse = { uri, daemonSets, selected, cluster };
+  if (model.skipped) return { ...base, message: model.skipped };
+  if (selected < 0) return { ...base, message: 'This file has no DaemonSet.' };
+  const ds = model.daemonSets[selected];
+  if (!ctx.cluster) return { ...base, message: `No cluster: ${cluster.message ?? 'the source has not been read yet'}.` };
+  const result = placementOf(ds, ctx);
+  if (!result) return { ...base, message: ds.valueError ? `The DaemonSet cannot be read: ${ds.valueError}` : 'The DaemonSet cannot be read.' };
+  const nodes = ctx.cluster.state.nodes;
+  const rows: PlacementNodeRow[] = result.nodes.map((v, i) => {
+    const row: PlacementNodeRow = { name: v.name, labels: nodes[i]?.metadata?.labels ?? {} };
+    if (v.path) {
+      const [s, e] = rangeOfPath(ds, v.path, 'key');
+      row.range = toRange(model, s, e);
+    }
+    return row;
+  });
+  return { ...base, result, rows };
+}
+
+/** "Runs on 7 of 9 nodes · 1 Pending · source: example cluster" */
+export function placementSummary(result: PlacementResult, source: string): string {
+  const total = result.nodes.length;
+  const parts = [`Runs on ${result.desired} of ${total} node${total === 1 ? '' : 's'}`];
+  if (result.pending > 0) parts.push(`${result.pending} Pending`);
+  parts.push(`source: ${source}`);
+  return parts.join(' · ');
+}

@@ -1,0 +1,139 @@
+// Holds the current cluster source and its last snapshot. The cluster is read on start-up, on a
+// setting change, on a command and by a watch — never inside a request: features read `view`.
+import * as path from 'node:path';
+import { ExampleClusterSource } from '../cluster/exampleCluster';
+import { SnapshotFileSource } from '../cluster/snapshotSource';
+import type { ClusterSnapshot, ClusterSource, Disposable } from '../cluster/source';
+import type { ClusterView } from '../features/context';
+import type { ClusterStatus } from '../protocol';
+import { ClusterSettings, DEFAULT_CLUSTER_SETTINGS } from './settings';
+
+export type KubeconfigFactory = (settings: ClusterSettings) => ClusterSource;
+
+export interface ClusterSessionOptions {
+  packageRoot: string;
+  /** Resolves relative snapshot paths. */
+  workspaceRoot?: string;
+  /** Live sources are created lazily through this factory (keeps the k8s client out of start-up). */
+  kubeconfig?: KubeconfigFactory;
+}
+
+export class ClusterSession {
+  private source: ClusterSource;
+  private kind: ClusterStatus['kind'] = 'example';
+  private snapshot: ClusterSnapshot | undefined;
+  private watch: Disposable | undefined;
+  private settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS;
+  private trusted = true;
+  private note: string | undefined;
+  private generation = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly options: ClusterSessionOptions) {
+    this.source = new ExampleClusterSource(options.packageRoot);
+  }
+
+  /** Features read this: the last good cluster, or undefined before the first read. */
+  get view(): ClusterView | undefined {
+    if (!this.snapshot) return undefined;
+    return { source: this.source.label, readAt: this.snapshot.readAt, state: this.snapshot.state };
+  }
+
+  get status(): ClusterStatus {
+    const s = this.snapshot;
+    const status: ClusterStatus = {
+      source: this.source.label,
+      kind: this.kind,
+      state: s ? s.status.state : 'connecting',
+      nodeCount: s ? s.state.nodes.length : 0,
+    };
+    const message = [this.note, s?.status.message].filter(Boolean).join(' ');
+    if (message) status.message = message;
+    if (s) status.readAt = s.readAt;
+    return status;
+  }
+
+  onDidChange(listener: () => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Applies settings (and workspace trust); re-creates the source when they changed. */
+  async configure(settings: ClusterSettings, trusted: boolean): Promise<void> {
+    const changed = JSON.stringify(settings) !== JSON.stringify(this.settings) || trusted !== this.trusted;
+    this.settings = settings;
+    this.trusted = trusted;
+    if (!changed && this.snapshot) return;
+    this.replaceSource(this.createSource());
+    await this.reload();
+  }
+
+  /** Reads the current source again (a command, or a snapshot file saved). */
+  async reload(): Promise<void> {
+    const generation = ++this.generation;
+    const snapshot = await this.source.load();
+    if (generation !== this.generation) return; // a newer source or read won
+    this.snapshot = snapshot;
+    this.emit();
+  }
+
+  /** True when `file` is one of the current source's snapshot files. */
+  usesFile(file: string): boolean {
+    if (this.kind !== 'snapshot') return false;
+    const f = path.resolve(file);
+    return f === this.resolve(this.settings.snapshotPath) || (!!this.settings.podsPath && f === this.resolve(this.settings.podsPath));
+  }
+
+  dispose(): void {
+    this.watch?.dispose();
+    this.source.dispose();
+    this.listeners.clear();
+  }
+
+  private createSource(): ClusterSource {
+    this.note = undefined;
+    const s = this.settings;
+    if (s.source === 'snapshot' && s.snapshotPath) {
+      this.kind = 'snapshot';
+      const opts: ConstructorParameters<typeof SnapshotFileSource>[0] = { nodesFile: this.resolve(s.snapshotPath) };
+      if (s.podsPath) opts.podsFile = this.resolve(s.podsPath);
+      return new SnapshotFileSource(opts);
+    }
+    if (s.source === 'kubeconfig') {
+      if (!this.trusted) {
+        this.note = 'Workspace not trusted: kubeconfig contexts are not used (they can run commands); showing the example cluster.';
+      } else if (this.options.kubeconfig) {
+        this.kind = 'kubeconfig';
+        return this.options.kubeconfig(s);
+      }
+    }
+    if (s.source === 'snapshot' && !s.snapshotPath) this.note = 'No snapshot file set (daemonset.cluster.snapshotPath); showing the example cluster.';
+    this.kind = 'example';
+    return new ExampleClusterSource(this.options.packageRoot);
+  }
+
+  private replaceSource(next: ClusterSource): void {
+    this.watch?.dispose();
+    this.source.dispose();
+    this.source = next;
+    this.snapshot = undefined;
+    this.watch = next.onDidChange((snapshot) => {
+      this.snapshot = snapshot;
+      this.emit();
+    });
+  }
+
+  private resolve(p: string): string {
+    return path.resolve(this.options.workspaceRoot ?? process.cwd(), p);
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) {
+      try {
+        l();
+      } catch {
+        // a listener's failure must not stop the others
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+// Parse once per document version: every request for the same version reads the same model.
+import { DocumentModel, parseDocumentModel } from '../model';
+
+export class ModelCache {
+  private readonly models = new Map<string, DocumentModel>();
+
+  get(uri: string, version: number, text: () => string): DocumentModel {
+    const cached = this.models.get(uri);
+    if (cached && cached.version === version) return cached;
+    const model = parseDocumentModel(text(), version);
+    this.models.set(uri, model);
+    return model;
+  }
+
+  delete(uri: string): void {
+    this.models.delete(uri);
+  }
+}
