@@ -56,7 +56,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     statusBar.show(status);
     onClusterChanged.fire(status);
   });
-  statusBar.show(await client.sendRequest<ClusterStatus>(ClusterStatusRequest));
+  client.sendRequest<ClusterStatus | null>(ClusterStatusRequest).then(
+    (status) => statusBar.show(status ?? undefined),
+    (e) => client?.warn(`cluster status unavailable: ${(e as Error).message}`),
+  );
   return { client };
 }
 
