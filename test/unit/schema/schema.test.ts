@@ -10,6 +10,7 @@ import {
   schemaHeader,
 } from '../../../server/src/schema/schema';
 import { explainPath } from '../../../server/src/model/fieldPath';
+import { enumMeaning } from '../../../server/src/schema/enumMeanings';
 
 const CONTAINER = ['spec', 'template', 'spec', 'containers', 0] as const;
 
@@ -162,4 +163,21 @@ test('the header carries the attribution and the source hash', () => {
   );
   assert.match(schemaHeader.sourceSha256, /^[0-9a-f]{64}$/);
   assert.equal(schemaHeader.root, DAEMONSET);
+});
+
+test('every enum value in the schema has a meaning', () => {
+  const seen = new Set<string>();
+  const walk = (node: ReturnType<typeof rootSchema>, depth: number): void => {
+    const target = node.type === 'array' ? node.items : node;
+    if (!target || target.type !== 'object' || !target.definition || seen.has(target.definition) || depth > 30) return;
+    seen.add(target.definition);
+    for (const p of propertiesOf(target)) {
+      for (const v of p.schema.enum ?? []) {
+        assert.ok(enumMeaning(target.definition, p.name, v), `${target.definition}.${p.name} = ${v}`);
+      }
+      walk(p.schema, depth + 1);
+    }
+  };
+  walk(rootSchema(), 0);
+  assert.ok(seen.size > 100, `walked ${seen.size} definitions`);
 });
