@@ -1,0 +1,25 @@
+// The pure placement engine: what the DaemonSet controller and the scheduler would do, node by
+// node. No IO, no imports from outside this directory (see ARCHITECTURE.md).
+
+export * from './types';
+export { predictPlacement } from './predict';
+export {
+  daemonPodTolerations, toleratesTaint, findUntoleratedTaint, formatTaint, isControllerToleration,
+  TAINT_NOT_READY, TAINT_UNREACHABLE, TAINT_DISK_PRESSURE, TAINT_MEMORY_PRESSURE, TAINT_PID_PRESSURE,
+  TAINT_UNSCHEDULABLE, TAINT_NETWORK_UNAVAILABLE,
+} from './tolerations';
+export {
+  matchesNodeSelectorTerm, compileRequiredAffinity, compileTerm, compiledTermMatches, requiredAffinityMatches,
+  explainAffinityMismatch, nodeLabelsAndName,
+  type CompiledTerm, type CompiledRequiredAffinity, type NodeAffinityMismatch,
+} from './nodeAffinity';
+export { matchesNodeSelector, compileNodeSelector, firstNodeSelectorMismatch, describeNodeSelectorMismatch } from './nodeSelector';
+export {
+  parseQuantity, parseQuantityParts, isValidQuantity, quantityValue, quantityMilliValue, scaledValue, type ParsedQuantity,
+} from './quantity';
+export {
+  podRequests, requestedResourceNames, resourceKind, isExtendedResourceName, nodeAllocatable, formatAmount,
+  type ResourceAmounts, type ResourceKind,
+} from './resources';
+export { podHostPorts, hostPortsConflict, formatHostPort, type HostPortClaim } from './hostPorts';
+export { qualifiedNameProblem, labelValueProblem } from './labelValidation';
