@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { DAEMONSET_SNIPPETS, DaemonSetSnippet, snippetFile, snippetText } from '../../../server/src/features/completion/daemonSetSnippets';
+import { defaultContext } from '../../../server/src/features/context';
+import { diagnose } from '../../../server/src/features/diagnostics';
 import { parseDocumentModel } from '../../../server/src/model';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
@@ -60,6 +62,9 @@ for (const s of DAEMONSET_SNIPPETS) {
     const model = parseDocumentModel(expand(snippetText(s)));
     assert.equal(model.daemonSets.length, 1);
     assert.deepEqual(model.problems, []);
+    // What the API server would reject: nothing.
+    const errors = diagnose(model, defaultContext()).filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => `${d.code} ${d.path}: ${d.message}`), []);
 
     // The selector selects the template: every matchLabels entry is a template label.
     const selector = ds.spec.selector.matchLabels;
@@ -101,6 +106,14 @@ for (const s of DAEMONSET_SNIPPETS) {
     assert.equal(sel, tpl);
   });
 }
+
+test('the diagnostics check above is not vacuous: a snippet with a wrong selector and restartPolicy fails it', () => {
+  const text = expand(snippetText(DAEMONSET_SNIPPETS[0]))
+    .replace('matchLabels:\n      app.kubernetes.io/name: node-agent', 'matchLabels:\n      app.kubernetes.io/name: other')
+    .replace('    spec:\n      containers:', '    spec:\n      restartPolicy: Never\n      containers:');
+  const errors = diagnose(parseDocumentModel(text), defaultContext()).filter((d) => d.severity === 'error');
+  assert.ok(errors.length >= 2, JSON.stringify(errors));
+});
 
 test('log collector: /var/log read-only from the host, runs on control-plane nodes', () => {
   const ds = inserted(DAEMONSET_SNIPPETS[1]);
