@@ -1,15 +1,261 @@
-// Language server entry: thin wiring of LSP requests to the feature modules.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+// Language server entry: thin wiring of LSP requests to the feature modules. Every handler reads
+// the one parsed model of the document's current version and the last cluster snapshot; no
+// handler does IO. A failing feature is logged and answers "nothing", never crashes the server.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeLens,
+  CompletionList,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  Hover,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { clusterCodeActions } from './features/clusterCodeActions';
+import { clusterDiagnostics } from './features/clusterDiagnostics';
+import { clusterHover } from './features/clusterHover';
+import { codeActions } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
+import { complete } from './features/completion';
+import type { FeatureContext, Settings } from './features/context';
+import { diagnose, toLspDiagnostic } from './features/diagnostics';
+import { hover } from './features/hover';
+import { placementResponse } from './features/placementView';
+import type { DocumentModel } from './model';
+import {
+  ClusterChangedNotification,
+  ClusterStatusRequest,
+  ListContextsRequest,
+  PlacementParams,
+  PlacementRequest,
+  PlacementResponse,
+} from './protocol';
+import { ClusterSession } from './session/clusterSession';
+import { ModelCache } from './session/modelCache';
+import { ClusterSettings, readSettings } from './session/settings';
+import { createKubeconfigSource, listKubeconfigContexts } from './session/liveCluster';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const models = new ModelCache();
+// The bundle lives in <package>/dist/server.js; the example cluster in <package>/examples/cluster.
+const packageRoot = path.resolve(__dirname, '..');
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-  },
-}));
+let cluster: ClusterSession | undefined;
+let hasConfiguration = false;
+let trusted = true;
+let workspaceRoot: string | undefined;
+const settingsByUri = new Map<string, Promise<Settings>>();
+
+connection.onInitialize((params) => {
+  const caps = params.capabilities;
+  hasConfiguration = !!caps.workspace?.configuration;
+  const init = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: unknown };
+  trusted = init.trusted !== false;
+  const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  if (folder?.startsWith('file:')) workspaceRoot = fileURLToPath(folder);
+  cluster = new ClusterSession({
+    packageRoot,
+    workspaceRoot,
+    kubeconfig: createKubeconfigSource,
+  });
+  cluster.onDidChange(onClusterChanged);
+  void cluster.configure(readSettings(init.settings).cluster, trusted).catch(logError('cluster'));
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: [':', ' ', '-', '/'], resolveProvider: false },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeLensProvider: { resolveProvider: false },
+      diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+    },
+    serverInfo: { name: 'daemonset-language-server' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (hasConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'daemonset' });
+    void refreshClusterSettings();
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settingsByUri.clear();
+  if (!hasConfiguration) {
+    const section = (change.settings as { daemonset?: unknown } | undefined)?.daemonset;
+    void cluster?.configure(readSettings(section).cluster, trusted).catch(logError('cluster'));
+  } else {
+    void refreshClusterSettings();
+  }
+  connection.languages.diagnostics.refresh();
+});
+
+// client → server: workspace trust was granted (a kubeconfig may now be used).
+connection.onNotification('daemonset/trust', (p: { trusted: boolean }) => {
+  trusted = p.trusted !== false;
+  void refreshClusterSettings();
+});
+
+// client → server: re-read the cluster source now (command "DaemonSet: Reload Cluster").
+connection.onRequest('daemonset/reloadCluster', async () => {
+  await cluster?.reload();
+  return cluster?.status;
+});
+
+connection.onDidChangeWatchedFiles((p) => {
+  if (!cluster) return;
+  if (p.changes.some((c) => c.uri.startsWith('file:') && cluster!.usesFile(fileURLToPath(c.uri)))) {
+    void cluster.reload().catch(logError('cluster'));
+  }
+});
+
+async function refreshClusterSettings(): Promise<void> {
+  if (!cluster) return;
+  let raw: unknown;
+  if (hasConfiguration) {
+    try {
+      raw = await connection.workspace.getConfiguration({ section: 'daemonset' });
+    } catch (e) {
+      logError('settings')(e);
+    }
+  }
+  const s: ClusterSettings = readSettings(raw).cluster;
+  await cluster.configure(s, trusted).catch(logError('cluster'));
+}
+
+function onClusterChanged(): void {
+  connection.languages.diagnostics.refresh();
+  void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  void connection.sendNotification(ClusterChangedNotification, cluster?.status);
+}
+
+function settingsFor(uri: string): Promise<Settings> {
+  let s = settingsByUri.get(uri);
+  if (!s) {
+    s = hasConfiguration
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'daemonset' }).then(
+          (raw) => readSettings(raw).settings,
+          () => readSettings(undefined).settings,
+        )
+      : Promise.resolve(readSettings(undefined).settings);
+    settingsByUri.set(uri, s);
+  }
+  return s;
+}
+
+function modelOf(uri: string): DocumentModel | undefined {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  return models.get(uri, doc.version, () => doc.getText());
+}
+
+async function contextFor(uri: string): Promise<FeatureContext> {
+  const ctx: FeatureContext = { settings: await settingsFor(uri) };
+  const view = cluster?.view;
+  if (view) ctx.cluster = view;
+  return ctx;
+}
+
+/** Runs a feature; a failure is logged and answered with `fallback`, never thrown. */
+function guarded<T>(what: string, fallback: T, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    logError(what)(e);
+    return fallback;
+  }
+}
+
+function logError(what: string): (e: unknown) => void {
+  return (e) => connection.console.error(`${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+}
+
+connection.onCompletion(async (params): Promise<CompletionList> => {
+  const empty: CompletionList = { isIncomplete: false, items: [] };
+  const model = modelOf(params.textDocument.uri);
+  if (!model) return empty;
+  const ctx = await contextFor(params.textDocument.uri);
+  return guarded('completion', empty, () => complete(model, model.lines.offsetAt(params.position), ctx));
+});
+
+connection.onHover(async (params): Promise<Hover | null> => {
+  const model = modelOf(params.textDocument.uri);
+  if (!model) return null;
+  const ctx = await contextFor(params.textDocument.uri);
+  const offset = model.lines.offsetAt(params.position);
+  const docs = guarded('hover', null, () => hover(model, offset, ctx));
+  const nodes = guarded('cluster hover', null, () => clusterHover(model, offset, ctx));
+  return mergeHovers(docs, nodes);
+});
+
+connection.languages.diagnostics.on(async (params) => {
+  const uri = params.textDocument.uri;
+  const model = modelOf(uri);
+  if (!model) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const ctx = await contextFor(uri);
+  if (!ctx.settings.diagnostics.enable) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const items = [
+    ...guarded('diagnostics', [], () => diagnose(model, ctx).map((d) => toLspDiagnostic(model, d))),
+    ...guarded('cluster diagnostics', [], () => clusterDiagnostics(model, ctx).map((d) => toLspDiagnostic(model, d))),
+  ];
+  return { kind: DocumentDiagnosticReportKind.Full, items };
+});
+
+connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+  const model = modelOf(params.textDocument.uri);
+  if (!model) return [];
+  const ctx = await contextFor(params.textDocument.uri);
+  const { uri } = params.textDocument;
+  return [
+    ...guarded('code actions', [], () => codeActions(model, uri, params.range, params.context.diagnostics, ctx)),
+    ...guarded('cluster code actions', [], () => clusterCodeActions(model, uri, params.range, params.context.diagnostics, ctx)),
+  ];
+});
+
+connection.onCodeLens(async (params): Promise<CodeLens[]> => {
+  const model = modelOf(params.textDocument.uri);
+  if (!model) return [];
+  const ctx = await contextFor(params.textDocument.uri);
+  return guarded('code lens', [], () => codeLenses(model, params.textDocument.uri, ctx));
+});
+
+/** The schema docs and the cluster's answer for the same spot, as one hover. */
+function mergeHovers(a: Hover | null, b: Hover | null): Hover | null {
+  if (!a || !b) return a ?? b;
+  const text = (h: Hover) => (typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : String(h.contents));
+  return { contents: { kind: 'markdown', value: `${text(a)}\n\n---\n\n${text(b)}` }, range: a.range ?? b.range };
+}
+
+connection.onRequest(PlacementRequest, async (params: PlacementParams): Promise<PlacementResponse | null> => {
+  const model = modelOf(params.uri);
+  const status = cluster!.status;
+  if (!model) return { uri: params.uri, daemonSets: [], selected: -1, cluster: status, message: 'The document is not open.' };
+  const ctx = await contextFor(params.uri);
+  return guarded('placement', null, () => placementResponse(model, params.uri, params, ctx, status));
+});
+
+connection.onRequest(ClusterStatusRequest, () => cluster?.status ?? null);
+
+connection.onRequest(ListContextsRequest, async (p: { kubeconfig?: string } | undefined) => {
+  if (!trusted) return { contexts: [], current: undefined, error: 'Workspace not trusted: kubeconfig files are not read.' };
+  return listKubeconfigContexts(p?.kubeconfig ?? '');
+});
+
+documents.onDidClose((e) => {
+  models.delete(e.document.uri);
+  settingsByUri.delete(e.document.uri);
+});
+
+process.on('uncaughtException', logError('server'));
+process.on('unhandledRejection', logError('server'));
 
 documents.listen(connection);
 connection.listen();
