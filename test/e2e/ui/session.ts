@@ -1,0 +1,158 @@
+// One code-server window with the PACKAGED extension (.vsix) installed, as a user gets it, on a
+// scratch copy of examples/workspace; helpers that act through the keyboard and mouse and wait on
+// what the workbench shows (DOM elements), never on timers.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  CodeServer,
+  copyFolder,
+  installVsix,
+  launchBrowser,
+  makeProfile,
+  newPage,
+  Profile,
+  repoRoot,
+  resultsDir,
+  saveLogs,
+  startCodeServer,
+  tempDir,
+  waitForWorkbench,
+  workbenchUrl,
+} from '../codeServer';
+
+export function defaultVsix(): string {
+  if (process.env.DAEMONSET_VSIX) return path.resolve(process.env.DAEMONSET_VSIX);
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+  return path.join(repoRoot, `${pkg.name}-${pkg.version}.vsix`);
+}
+
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+export class UiSession {
+  readonly log: string[] = [];
+
+  private constructor(
+    readonly tmp: string,
+    readonly profile: Profile,
+    readonly workspace: string,
+    readonly cs: CodeServer,
+    readonly browser: Browser,
+    readonly page: Page,
+  ) {}
+
+  static async start(vsix = defaultVsix()): Promise<UiSession> {
+    if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\``);
+    const tmp = tempDir('daemonset-ui-');
+    const profile = makeProfile(path.join(tmp, 'profile'));
+    await installVsix(profile, vsix);
+    const workspace = copyFolder(path.join(repoRoot, 'examples', 'workspace'), path.join(tmp, 'workspace'));
+    const cs = await startCodeServer({ profile });
+    let browser: Browser | undefined;
+    try {
+      browser = await launchBrowser();
+      const { page } = await newPage(browser);
+      const session = new UiSession(tmp, profile, workspace, cs, browser, page);
+      page.on('console', (m) => session.log.push(`[console.${m.type()}] ${m.text()}`));
+      page.on('pageerror', (e) => session.log.push(`[pageerror] ${e.message}`));
+      await page.goto(workbenchUrl(cs, workspace));
+      await waitForWorkbench(page);
+      // The explorer lists the workspace once the remote file system is connected.
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'log-collector.yaml' }).waitFor({ timeout: 60_000 });
+      return session;
+    } catch (e) {
+      await browser?.close().catch(() => undefined);
+      await cs.stop();
+      throw e;
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.cs.stop();
+    fs.rmSync(this.tmp, { recursive: true, force: true });
+  }
+
+  /** Keeps a screenshot, the browser console and code-server's logs of a failed test. */
+  async capture(testName: string): Promise<string> {
+    const slug = testName.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+    const dir = path.join(resultsDir(), 'ui', slug);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    await this.page.screenshot({ path: path.join(dir, 'failure.png') }).catch(() => undefined);
+    fs.writeFileSync(path.join(dir, 'browser.log'), this.log.join('\n') + '\n');
+    saveLogs(this.profile, this.cs, dir);
+    return dir;
+  }
+
+  /** The editor showing `name` (Monaco sets data-uri on its root element). */
+  editor(name: string): Locator {
+    return this.page.locator(`.editor-instance .monaco-editor[data-uri$="/${name}"]`);
+  }
+
+  /** The rendered line of `name` whose text contains `text` (Monaco renders spaces as U+00A0: pass a string, which Playwright matches whitespace-normalised). */
+  line(name: string, text: string | RegExp): Locator {
+    return this.editor(name).locator('.view-line', { hasText: text });
+  }
+
+  async press(keys: string): Promise<void> {
+    await this.page.keyboard.press(keys.replace(/Mod/g, mod));
+  }
+
+  /** Quick Open (Ctrl+P), as a user opens a file; resolves when its editor shows text and has focus. */
+  async openFile(name: string): Promise<Locator> {
+    await this.closeWidgets();
+    await this.press('Mod+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await this.press('Enter');
+    const editor = this.editor(name);
+    await editor.locator('.view-line').first().waitFor();
+    await editor.locator('textarea.inputarea, .native-edit-context').first().waitFor({ state: 'attached' });
+    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    return editor;
+  }
+
+  /** Go to Line (Ctrl+G) `line:column`, 1-based, as shown in the status bar. */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.press('Mod+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`);
+    await this.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+  }
+
+  /** 1-based line and column of `needle` in the workspace file on disk (plus `offset` characters). */
+  where(name: string, needle: string, offset = 0): { line: number; column: number } {
+    const text = fs.readFileSync(path.join(this.workspace, name), 'utf8');
+    const i = text.indexOf(needle);
+    if (i < 0) throw new Error(`"${needle}" is not in ${name}`);
+    const before = text.slice(0, i + offset).split('\n');
+    return { line: before.length, column: before[before.length - 1].length + 1 };
+  }
+
+  /** Escape until no suggest, hover or quick-input widget is left open. */
+  async closeWidgets(): Promise<void> {
+    const open = this.page.locator('.suggest-widget.visible, .quick-input-widget:visible, .monaco-hover:visible, .action-widget:visible');
+    for (let i = 0; i < 3 && (await open.count()) > 0; i++) await this.press('Escape');
+  }
+
+  /** The labels of the rows the suggest widget shows now. */
+  async suggestionLabels(): Promise<string[]> {
+    const rows = this.page.locator('.suggest-widget.visible .monaco-list-row .label-name');
+    return (await rows.allTextContents()).map((t) => t.trim());
+  }
+
+  /** Ctrl+Space; resolves when the widget lists something or says it has no suggestions. */
+  async triggerSuggest(): Promise<void> {
+    await this.press('Control+Space');
+    const rows = this.page.locator('.suggest-widget.visible .monaco-list-row');
+    const none = this.page.locator('.suggest-widget.visible .message', { hasText: 'No suggestions' });
+    await rows.or(none).filter({ visible: true }).first().waitFor();
+  }
+}
