@@ -4,7 +4,8 @@
 import type { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import { isMap, isScalar, isSeq, Node as YamlNode, parse, YAMLMap, YAMLSeq } from 'yaml';
 import { DocumentModel, ManifestObject, nodeAtPath, objectAt, pairAtPath } from '../model';
-import { formatTaint } from '../placement';
+import { formatTaint, toleratesTaint } from '../placement';
+import type { DaemonSet, Toleration } from '../placement/types';
 import { clusterDiagnostics, POD_SPEC_PATH, TOLERATIONS_PATH, UntoleratedTaintData } from './clusterDiagnostics';
 import type { FeatureContext } from './context';
 
@@ -30,7 +31,9 @@ export function clusterCodeActions(
       data = readData(recomputed.find((r) => r.code === 'untoleratedTaint' && r.start === start && r.message === d.message)?.data);
     }
     const obj = objectAt(model, start);
-    if (!data || !obj || obj.kind !== 'DaemonSet') continue;
+    if (!data || !obj || obj.kind !== 'DaemonSet' || obj.templated) continue;
+    // A diagnostic from an older version of the text may already be fixed.
+    if (ownTolerations(obj).some((tol) => toleratesTaint(tol, data.taint))) continue;
     const edit = tolerationEdit(model, obj, data.taint);
     if (!edit) continue;
     const n = data.nodes.length;
@@ -50,6 +53,11 @@ function readData(raw: unknown): UntoleratedTaintData | undefined {
   if (typeof taint !== 'object' || taint === null || typeof taint.key !== 'string' || typeof taint.effect !== 'string') return undefined;
   if (taint.value !== undefined && typeof taint.value !== 'string') return undefined;
   return { taint, nodes: Array.isArray(nodes) ? nodes.filter((n): n is string => typeof n === 'string') : [] };
+}
+
+function ownTolerations(obj: ManifestObject): Toleration[] {
+  const list = (obj.value as DaemonSet | undefined)?.spec?.template?.spec?.tolerations;
+  return Array.isArray(list) ? list.filter((t): t is Toleration => typeof t === 'object' && t !== null) : [];
 }
 
 function overlaps(a: Range, b: Range): boolean {

@@ -216,6 +216,10 @@ test('no action for other diagnostics, for diagnostics outside the range, or for
   const taint = untolerated(diags, 'nvidia.com/gpu');
   assert.deepEqual(clusterCodeActions(model, URI, { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, [taint], ctx), []);
 
+  // A diagnostic from before the fix: the taint is tolerated now, so nothing is added twice.
+  const { fixed } = applyFix(text, ctx, 'nvidia.com/gpu');
+  assert.deepEqual(clusterCodeActions(parseDocumentModel(fixed), URI, taint.range, [taint], ctx), []);
+
   const flowSpec = `apiVersion: apps/v1
 kind: DaemonSet
 metadata: {name: agent}
