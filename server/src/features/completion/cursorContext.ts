@@ -37,8 +37,6 @@ export interface CursorContext {
   /** The original text's offsets the chosen item replaces: the word (key or value) under the cursor. */
   replaceStart: number;
   replaceEnd: number;
-  /** What the user has typed of the word so far (used for nothing but tests and filtering). */
-  typed: string;
   /** Column where the key starts (after any `- `): nested lines indent relative to it. */
   keyColumn: number;
   /** Key mode on an existing `key: …`: only the key name is replaced. */
@@ -47,8 +45,6 @@ export interface CursorContext {
   needsSpace: boolean;
   /** Value mode inside a quoted scalar: insert raw text, the quotes are already there. */
   quoted: boolean;
-  /** Key mode on a `- ` line or its item: the line itself starts a sequence item. */
-  onDashLine: boolean;
   /** The document's line break, so inserted text keeps CRLF files CRLF. */
   eol: string;
   /** The document's indentation step. */
@@ -95,12 +91,10 @@ export function cursorContext(model: DocumentModel, offset: number): CursorConte
     object,
     replaceStart: lineStart + patch.replaceStart,
     replaceEnd: lineStart + patch.replaceEnd,
-    typed: lineText.slice(patch.replaceStart, column),
     keyColumn: patch.keyColumn,
     hasColon: patch.hasColon,
     needsSpace: patch.needsSpace,
     quoted: patch.quoted,
-    onDashLine: patch.onDashLine,
     eol: text.includes('\r\n') ? '\r\n' : '\n',
     indent: indentStep(segText),
     documentEmpty: onlyCommentsBesides(lines, seg.firstLine, seg.lastLine, pos.line),
@@ -127,7 +121,6 @@ interface LinePatch {
   hasColon: boolean;
   needsSpace: boolean;
   quoted: boolean;
-  onDashLine: boolean;
 }
 
 /** The cursor line with the word under the cursor replaced by the placeholder. */
@@ -150,7 +143,6 @@ function patchLine(before: string, after: string): LinePatch | undefined {
       hasColon: colon !== null,
       needsSpace: false,
       quoted: false,
-      onDashLine: key[2].length > 0,
     };
   }
   const value = VALUE_LINE.exec(before);
@@ -160,7 +152,7 @@ function patchLine(before: string, after: string): LinePatch | undefined {
   if (spaces.length === 0 && typed.length > 0) return undefined;
   const valueStart = before.length - typed.length;
   const head = before.slice(0, valueStart);
-  const common = { mode: 'value' as const, keyColumn: indent.length + dashes.length, hasColon: false, onDashLine: dashes.length > 0 };
+  const common = { mode: 'value' as const, keyColumn: indent.length + dashes.length, hasColon: false };
   const quote = typed[0];
   if (quote === '"' || quote === "'") {
     if (typed.indexOf(quote, 1) >= 0) return undefined;
