@@ -37,6 +37,7 @@ import {
   PlacementResponse,
 } from './protocol';
 import { ClusterSession } from './session/clusterSession';
+import { ChunkedDiagnostics } from './session/chunkedDiagnostics';
 import { ModelCache } from './session/modelCache';
 import { ClusterSettings, readSettings } from './session/settings';
 import { createKubeconfigSource, listKubeconfigContexts } from './session/liveCluster';
@@ -44,6 +45,8 @@ import { createKubeconfigSource, listKubeconfigContexts } from './session/liveCl
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const models = new ModelCache();
+const staticDiagnostics = new ChunkedDiagnostics();
+const clusterFindings = new ChunkedDiagnostics();
 // The bundle lives in <package>/dist/server.js; the example cluster in <package>/examples/cluster.
 const packageRoot = path.resolve(__dirname, '..');
 
@@ -180,16 +183,16 @@ function logError(what: string): (e: unknown) => void {
 
 connection.onCompletion(async (params): Promise<CompletionList> => {
   const empty: CompletionList = { isIncomplete: false, items: [] };
+  const ctx = await contextFor(params.textDocument.uri);
   const model = modelOf(params.textDocument.uri);
   if (!model) return empty;
-  const ctx = await contextFor(params.textDocument.uri);
   return guarded('completion', empty, () => complete(model, model.lines.offsetAt(params.position), ctx));
 });
 
 connection.onHover(async (params): Promise<Hover | null> => {
+  const ctx = await contextFor(params.textDocument.uri);
   const model = modelOf(params.textDocument.uri);
   if (!model) return null;
-  const ctx = await contextFor(params.textDocument.uri);
   const offset = model.lines.offsetAt(params.position);
   const docs = guarded('hover', null, () => hover(model, offset, ctx));
   const nodes = guarded('cluster hover', null, () => clusterHover(model, offset, ctx));
@@ -198,21 +201,21 @@ connection.onHover(async (params): Promise<Hover | null> => {
 
 connection.languages.diagnostics.on(async (params) => {
   const uri = params.textDocument.uri;
-  const model = modelOf(uri);
-  if (!model) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const ctx = await contextFor(uri);
-  if (!ctx.settings.diagnostics.enable) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const items = [
-    ...guarded('diagnostics', [], () => diagnose(model, ctx).map((d) => toLspDiagnostic(model, d))),
-    ...guarded('cluster diagnostics', [], () => clusterDiagnostics(model, ctx).map((d) => toLspDiagnostic(model, d))),
+  const model = modelOf(uri);
+  if (!model || !ctx.settings.diagnostics.enable) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const key = JSON.stringify(ctx.settings);
+  const found = [
+    ...guarded('diagnostics', [], () => staticDiagnostics.run(model, key, undefined, (m) => diagnose(m, ctx))),
+    ...guarded('cluster diagnostics', [], () => clusterFindings.run(model, key, ctx.cluster?.state, (m) => clusterDiagnostics(m, ctx))),
   ];
-  return { kind: DocumentDiagnosticReportKind.Full, items };
+  return { kind: DocumentDiagnosticReportKind.Full, items: found.map((d) => toLspDiagnostic(model, d)) };
 });
 
 connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+  const ctx = await contextFor(params.textDocument.uri);
   const model = modelOf(params.textDocument.uri);
   if (!model) return [];
-  const ctx = await contextFor(params.textDocument.uri);
   const { uri } = params.textDocument;
   return [
     ...guarded('code actions', [], () => codeActions(model, uri, params.range, params.context.diagnostics, ctx)),
@@ -221,9 +224,9 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
 });
 
 connection.onCodeLens(async (params): Promise<CodeLens[]> => {
+  const ctx = await contextFor(params.textDocument.uri);
   const model = modelOf(params.textDocument.uri);
   if (!model) return [];
-  const ctx = await contextFor(params.textDocument.uri);
   return guarded('code lens', [], () => codeLenses(model, params.textDocument.uri, ctx));
 });
 
@@ -235,10 +238,10 @@ function mergeHovers(a: Hover | null, b: Hover | null): Hover | null {
 }
 
 connection.onRequest(PlacementRequest, async (params: PlacementParams): Promise<PlacementResponse | null> => {
+  const ctx = await contextFor(params.uri);
   const model = modelOf(params.uri);
   const status = cluster!.status;
   if (!model) return { uri: params.uri, daemonSets: [], selected: -1, cluster: status, message: 'The document is not open.' };
-  const ctx = await contextFor(params.uri);
   return guarded('placement', null, () => placementResponse(model, params.uri, params, ctx, status));
 });
 

@@ -15,6 +15,7 @@ import {
   Pair,
   parseAllDocuments,
   Scalar,
+  visit,
   YAMLMap,
   YAMLSeq,
 } from 'yaml';
@@ -54,6 +55,22 @@ export interface ManifestObject {
   readonly valueError?: string;
 }
 
+/**
+ * The text between two document markers (`---` at a line start), parsed on its own. Chunks whose
+ * text did not change are reused from the previous version of the model (their ranges shifted),
+ * so an edit re-parses one document, not the whole stream.
+ */
+export interface ModelChunk {
+  /** Current offset of the chunk in the text (changes when text before it grows or shrinks). */
+  start: number;
+  /** The masked text of the chunk. */
+  readonly text: string;
+  readonly documents: Document.Parsed[];
+  readonly objects: ManifestObject[];
+  /** YAML syntax errors, absolute offsets. */
+  readonly problems: ParseProblem[];
+}
+
 export interface DocumentModel {
   readonly version: number;
   /** The user's text (unmasked). */
@@ -66,13 +83,15 @@ export interface DocumentModel {
   readonly templates: TemplateSpan[];
   /** YAML syntax errors, with offsets into the text. */
   readonly problems: ParseProblem[];
+  /** The per-document chunks the arrays above are made of. */
+  readonly chunks: ModelChunk[];
   /** Set when the text was not parsed at all (too large, binary). */
   readonly skipped?: string;
 }
 
-export function parseDocumentModel(text: string, version = 0): DocumentModel {
+export function parseDocumentModel(text: string, version = 0, previous?: DocumentModel): DocumentModel {
   const lines = new LineIndex(text);
-  const empty = { version, text, lines, documents: [], objects: [], daemonSets: [], templates: [], problems: [] };
+  const empty = { version, text, lines, documents: [], objects: [], daemonSets: [], templates: [], problems: [], chunks: [] };
   if (text.length > MAX_DOCUMENT_CHARS) {
     return { ...empty, skipped: `File not checked: ${(text.length / 1048576).toFixed(1)} MB is over the ${MAX_DOCUMENT_CHARS / 1048576} MB limit for DaemonSet checks.` };
   }
@@ -80,42 +99,102 @@ export function parseDocumentModel(text: string, version = 0): DocumentModel {
     return { ...empty, skipped: 'File not checked: it looks like binary data, not YAML.' };
   }
   const masked = maskTemplates(text);
-  let documents: Document.Parsed[];
+  // Reuse the previous version's chunks by their text; each one is used at most once.
+  const reusable = new Map<string, ModelChunk[]>();
+  for (const c of previous?.chunks ?? []) {
+    const list = reusable.get(c.text);
+    if (list) list.push(c);
+    else reusable.set(c.text, [c]);
+  }
+  const chunks: ModelChunk[] = [];
+  let docIndex = 0;
   try {
-    documents = parseAllDocuments(masked.text, { version: '1.1', prettyErrors: false }) as Document.Parsed[];
-    if (!Array.isArray(documents)) documents = [];
+    for (const [start, end] of chunkBounds(masked.text)) {
+      const chunkText = masked.text.slice(start, end);
+      const old = reusable.get(chunkText)?.shift();
+      const chunk = old ? shiftChunk(old, start - old.start) : parseChunk(chunkText, start, masked.spans);
+      for (const o of chunk.objects) (o as { docIndex: number }).docIndex = docIndex + chunk.documents.indexOf(o.document);
+      docIndex += chunk.documents.length;
+      chunks.push(chunk);
+    }
   } catch (e) {
     return { ...empty, skipped: `File not checked: the YAML parser failed (${(e as Error).message}).` };
   }
-  const problems: ParseProblem[] = [];
-  const objects: ManifestObject[] = [];
-  documents.forEach((doc, docIndex) => {
+  const objects = chunks.flatMap((c) => c.objects);
+  return {
+    version,
+    text,
+    lines,
+    documents: chunks.flatMap((c) => c.documents),
+    objects,
+    daemonSets: objects.filter((o) => o.kind === 'DaemonSet'),
+    templates: masked.spans,
+    problems: chunks.flatMap((c) => c.problems),
+    chunks,
+  };
+}
+
+// A document marker is `---` at a line start followed by a blank or the end; it always starts a
+// new document, even inside a block scalar, so splitting there never changes what YAML means.
+const DOCUMENT_MARKER = /^---(?=[ \t\r\n]|$)/gm;
+
+function chunkBounds(text: string): Array<[number, number]> {
+  // Directives (%YAML, %TAG) belong to the document after them: keep such streams whole.
+  if (/^%/m.test(text)) return [[0, text.length]];
+  const bounds: Array<[number, number]> = [];
+  let start = 0;
+  for (const m of text.matchAll(DOCUMENT_MARKER)) {
+    if (m.index! === 0) continue;
+    bounds.push([start, m.index!]);
+    start = m.index!;
+  }
+  bounds.push([start, text.length]);
+  return bounds;
+}
+
+function parseChunk(chunkText: string, start: number, spans: TemplateSpan[]): ModelChunk {
+  let documents = parseAllDocuments(chunkText, { version: '1.1', prettyErrors: false }) as Document.Parsed[];
+  if (!Array.isArray(documents)) documents = [];
+  const chunk: ModelChunk = { start: 0, text: chunkText, documents, objects: [], problems: [] };
+  shiftChunk(chunk, start);
+  documents.forEach((doc, i) => {
     for (const err of doc.errors) {
-      const [start, end] = err.pos;
-      problems.push({ start, end: Math.max(end, start + 1), code: err.code, message: firstLine(err.message) });
+      const [s, e] = err.pos;
+      chunk.problems.push({ start: s, end: Math.max(e, s + 1), code: err.code, message: firstLine(err.message) });
     }
     const root = doc.contents;
     if (!isMap(root)) return;
     const kind = scalarString(root.get('kind', true));
     const items = root.get('items', true);
     if (kind !== undefined && /List$/.test(kind) && isSeq(items)) {
-      items.items.forEach((item, i) => {
-        if (isMap(item)) objects.push(makeObject(doc, docIndex, item, ['items', i], masked.spans));
+      items.items.forEach((item, j) => {
+        if (isMap(item)) chunk.objects.push(makeObject(doc, i, item, ['items', j], spans));
       });
       return;
     }
-    objects.push(makeObject(doc, docIndex, root, [], masked.spans));
+    chunk.objects.push(makeObject(doc, i, root, [], spans));
   });
-  return {
-    version,
-    text,
-    lines,
-    documents,
-    objects,
-    daemonSets: objects.filter((o) => o.kind === 'DaemonSet'),
-    templates: masked.spans,
-    problems,
-  };
+  return chunk;
+}
+
+/** Moves every range in a chunk by `delta` (the text before it grew or shrank). */
+function shiftChunk(chunk: ModelChunk, delta: number): ModelChunk {
+  if (delta === 0) return chunk;
+  const move = (r: [number, number, number]): [number, number, number] => [r[0] + delta, r[1] + delta, r[2] + delta];
+  for (const doc of chunk.documents) {
+    doc.range = move(doc.range);
+    visit(doc, (_key, node) => {
+      const n = node as { range?: [number, number, number] | null };
+      if (n.range) n.range = move(n.range);
+    });
+    for (const err of doc.errors) err.pos = [err.pos[0] + delta, err.pos[1] + delta];
+  }
+  for (const p of chunk.problems) {
+    p.start += delta;
+    p.end += delta;
+  }
+  chunk.start += delta;
+  return chunk;
 }
 
 function makeObject(doc: Document.Parsed, docIndex: number, node: YAMLMap, basePath: FieldPath, spans: TemplateSpan[]): ManifestObject {

@@ -7,7 +7,8 @@ export class ModelCache {
   get(uri: string, version: number, text: () => string): DocumentModel {
     const cached = this.models.get(uri);
     if (cached && cached.version === version) return cached;
-    const model = parseDocumentModel(text(), version);
+    // The previous version lends its unchanged documents (see ModelChunk).
+    const model = parseDocumentModel(text(), version, cached);
     this.models.set(uri, model);
     return model;
   }

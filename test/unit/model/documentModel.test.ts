@@ -105,3 +105,28 @@ test('Helm templates are masked to same-length text and marked', () => {
   assert.equal(m.daemonSets[0].templated, true);
   assert.deepEqual((m.daemonSets[0].value as any).spec, { template: {} });
 });
+
+test('an edit re-parses only the changed document; the others are reused with shifted ranges', () => {
+  const docs = [0, 1, 2].map((i) => DS.replace('name: agent\n', `name: agent-${i}\n`));
+  const v1 = parseDocumentModel(docs.join('---\n'), 1);
+  assert.equal(v1.chunks.length, 3);
+  const edited = [docs[0].replace('image: busybox', 'image: busybox:1.36.1-with-a-longer-tag'), docs[1], docs[2]].join('---\n');
+  const v2 = parseDocumentModel(edited, 2, v1);
+  assert.notEqual(v2.chunks[0], v1.chunks[0]);
+  assert.equal(v2.chunks[1], v1.chunks[1], 'unchanged document reused');
+  assert.equal(v2.objects[2], v1.objects[2], 'its objects (and their cached values) too');
+  const ds = v2.daemonSets[2];
+  assert.equal(ds.name, 'agent-2');
+  const [s, e] = rangeOfPath(ds, ['spec', 'template', 'spec', 'containers', 0, 'image'], 'value');
+  assert.equal(v2.text.slice(s, e), 'busybox', 'ranges of a reused document follow the shift');
+  const fresh = parseDocumentModel(edited, 2);
+  assert.deepEqual(v2.problems, fresh.problems);
+  assert.deepEqual(v2.objects.map((o) => [o.kind, o.name, o.node.range]), fresh.objects.map((o) => [o.kind, o.name, o.node.range]));
+});
+
+test('a --- inside a block scalar still starts a new document, so chunks agree with one parse', () => {
+  const text = 'kind: A\nv: |\n  text\n---\nkind: B\n';
+  const m = parseDocumentModel(text);
+  assert.deepEqual(m.objects.map((o) => o.kind), ['A', 'B']);
+  assert.equal(m.chunks.length, 2);
+});
