@@ -115,6 +115,8 @@ export class PlacementPanel implements vscode.Disposable {
   /** Something changed while the panel was hidden (and its webview unloaded). */
   private dirty = false;
   private disposed = false;
+  /** Requests not answered yet (the first one is sent before the webview is ready). */
+  private inFlight = 0;
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: PlacementPanelDeps, state: PanelState | undefined) {
     PlacementPanel.current = this;
@@ -205,7 +207,8 @@ export class PlacementPanel implements vscode.Disposable {
       return;
     }
     const seq = ++this.seq;
-    this.deps.fetch(uri, params).then(
+    this.inFlight++;
+    this.deps.fetch(uri, params).finally(() => this.inFlight--).then(
       (response) => {
         if (this.disposed || seq < this.applied) return;
         const switching = !sameUri(uri, this.target);
@@ -240,7 +243,7 @@ export class PlacementPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         if (this.last) this.post({ type: 'update', response: this.last });
-        if (this.dirty || !this.last) {
+        if (this.dirty || (!this.last && this.inFlight === 0)) {
           this.dirty = false;
           // The previewed manifest first, then the active editor's: its later response wins if it adopts.
           if (this.target) this.request(this.target, this.paramsFor(this.target), false);

@@ -29,7 +29,8 @@ const OVERSCAN = 12;
 const NO_GROUP = '(none)';
 
 const vscode = acquireVsCodeApi();
-const saved: PanelState = isPanelState(vscode.getState()) ? (vscode.getState() as PanelState) : {};
+const restored: unknown = vscode.getState();
+const saved: PanelState = isPanelState(restored) ? restored : {};
 
 let filter = saved.filter ?? '';
 let groupBy = saved.groupBy ?? '';

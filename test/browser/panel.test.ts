@@ -215,7 +215,31 @@ describe('placement panel', () => {
     await p.page.waitForFunction(() => document.activeElement?.querySelector('.c0')?.textContent === 'node-009999');
   });
 
-  test('100,000 nodes open, group and scroll', async () => {
+  test('keyboard: Tab reaches the active row; scrolled away, focus waits on the grid and arrows bring it back', async () => {
+    const p = await open();
+    await p.updateGenerated(10_000);
+    const page = p.page;
+    const focusedName = () => page.evaluate(() => {
+      const a = document.activeElement;
+      return a?.getAttribute('role') === 'row' ? a.querySelector('.c0')?.textContent : a?.getAttribute('role');
+    });
+    await page.locator('vscode-textfield.filter input').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedName(), 'node-000000');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedName(), 'node-000002');
+    assert.equal(await page.locator('.grid-rows .row:focus').getAttribute('aria-rowindex'), '4');
+
+    await page.locator('.grid').evaluate((g) => { g.scrollTop = g.scrollHeight; });
+    await rowNamed(p, 'node-009999').waitFor();
+    assert.equal(await focusedName(), 'grid');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedName(), 'node-000003');
+    assert.ok(await rowNamed(p, 'node-000003').isVisible());
+  });
+
+  test('100,000 nodes open and scroll to the end', async () => {
     const p = await open();
     await p.updateGenerated(100_000);
     assert.equal(await p.page.locator('td[data-count="nodes"]').textContent(), '100000');
