@@ -25,10 +25,10 @@ export function clusterCodeActions(
     const start = model.lines.offsetAt(d.range.start);
     let data = readData(d.data);
     if (!data) {
-      // Some clients drop `data` on the way back: find the same finding (all sit on one key,
-      // so the message tells them apart) in the current model.
+      // Some clients drop `data` on the way back: find the same finding in the current model (all
+      // sit on one key, so the message tells them apart; the server may prefix it with the path).
       recomputed ??= clusterDiagnostics(model, ctx);
-      data = readData(recomputed.find((r) => r.code === 'untoleratedTaint' && r.start === start && r.message === d.message)?.data);
+      data = readData(recomputed.find((r) => r.code === 'untoleratedTaint' && r.start === start && messageText(d).endsWith(r.message))?.data);
     }
     const obj = objectAt(model, start);
     if (!data || !obj || obj.kind !== 'DaemonSet' || obj.templated) continue;
@@ -58,6 +58,10 @@ function readData(raw: unknown): UntoleratedTaintData | undefined {
 function ownTolerations(obj: ManifestObject): Toleration[] {
   const list = (obj.value as DaemonSet | undefined)?.spec?.template?.spec?.tolerations;
   return Array.isArray(list) ? list.filter((t): t is Toleration => typeof t === 'object' && t !== null) : [];
+}
+
+function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
 }
 
 function overlaps(a: Range, b: Range): boolean {

@@ -5,22 +5,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clusterCodeActions } from '../../../server/src/features/clusterCodeActions';
 import { clusterDiagnostics, UntoleratedTaintData } from '../../../server/src/features/clusterDiagnostics';
 import type { FeatureContext } from '../../../server/src/features/context';
-import { DocumentModel, parseDocumentModel, toRange } from '../../../server/src/model';
+import { toLspDiagnostic } from '../../../server/src/features/diagnostics';
+import { DocumentModel, parseDocumentModel } from '../../../server/src/model';
 import { predictPlacement } from '../../../server/src/placement';
 import type { DaemonSet, Taint } from '../../../server/src/placement/types';
 import { daemonSet, exampleContext, inlineContext, node } from './support';
 
 const URI = 'file:///work/agent.yaml';
 
-/** The cluster diagnostics as the server sends them (LSP shape, code and data kept). */
+/** The cluster diagnostics as the server sends them (its own LSP conversion: path prefix, data merged). */
 function lspDiagnostics(model: DocumentModel, ctx: FeatureContext): Diagnostic[] {
-  return clusterDiagnostics(model, ctx).map((d) => ({
-    range: toRange(model, d.start, d.end),
-    message: d.message,
-    code: d.code,
-    source: 'daemonset',
-    data: d.data,
-  }));
+  return clusterDiagnostics(model, ctx).map((d) => toLspDiagnostic(model, d));
 }
 
 function untolerated(diags: Diagnostic[], key: string): Diagnostic {
