@@ -283,11 +283,11 @@ export function rangeOfPath(obj: ManifestObject, path: FieldPath, part: RangePar
     if (!pair) continue;
     const key = pair.key as YamlNode | null;
     const value = pair.value as YamlNode | null;
-    const useKey = n < path.length || part === 'key' || !value || !value.range;
-    if (useKey && key && key.range) {
-      if (part === 'pair' && value && value.range && n === path.length) return [key.range[0], value.range[1]];
-      return [key.range[0], key.range[1]];
+    if (part === 'pair' && n === path.length && key?.range) {
+      return [key.range[0], value?.range ? value.range[1] : key.range[1]];
     }
+    const useKey = n < path.length || part === 'key' || !value || !value.range;
+    if (useKey && key && key.range) return [key.range[0], key.range[1]];
     if (value && value.range) return [value.range[0], value.range[1]];
   }
   const kindPair = findPair(obj.node, 'kind');

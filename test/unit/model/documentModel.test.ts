@@ -130,3 +130,9 @@ test('a --- inside a block scalar still starts a new document, so chunks agree w
   assert.deepEqual(m.objects.map((o) => o.kind), ['A', 'B']);
   assert.equal(m.chunks.length, 2);
 });
+
+test("rangeOfPath 'pair' spans the key and its value", () => {
+  const m = parseDocumentModel(DS);
+  const [s, e] = rangeOfPath(m.daemonSets[0], ['spec', 'template', 'spec', 'containers', 0, 'image'], 'pair');
+  assert.equal(m.text.slice(s, e), 'image: busybox');
+});
