@@ -10,7 +10,15 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
-export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+/** The repository: the nearest folder above this file (compiled to out/… or bundled) with our package.json. */
+export const repoRoot = findRepoRoot(__dirname);
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'daemonset-studio') return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no daemonset-studio package.json above ${from}`);
+  }
+}
 export const extensionId = 'daemonset-studio.daemonset-studio';
 export const codeServerVersion = '4.100.3';
 
@@ -158,6 +166,16 @@ function stopAllSync(): void {
 }
 process.once('exit', stopAllSync);
 
+/** For launchers and test files: a SIGTERM/SIGINT (CI's timeout, Ctrl-C) also ends the code-servers. */
+export function stopCodeServersOnSignals(): void {
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => {
+      stopAllSync();
+      process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
+    });
+  }
+}
+
 export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
   const port = opts.port ?? (await freePort());
   const args = [
@@ -239,7 +257,7 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
 
 /** A workbench URL: the folder and, for the extension-host suite, the development payload. */
 export function workbenchUrl(cs: CodeServer, folder: string, payload?: [string, string][]): string {
-  let url = `${cs.url}?folder=${encodeURIComponent(folder)}`;
+  let url = `${cs.url}?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
   if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }

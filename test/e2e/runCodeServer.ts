@@ -21,6 +21,7 @@ import {
   resultsDir,
   saveLogs,
   startCodeServer,
+  stopCodeServersOnSignals,
   tempDir,
   workbenchUrl,
 } from './codeServer';
@@ -168,6 +169,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
+  stopCodeServersOnSignals();
   main().catch((e) => {
     process.stderr.write(`[e2e] ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 1;

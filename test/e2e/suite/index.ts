@@ -32,7 +32,8 @@ const tests: TestCase[] = [
     fn: async () => {
       const editor = await open('new-daemonset.yaml');
       try {
-        const spec = positionOf(editor.document, 'spec:', 'spec:'.length);
+        // The top-level `spec:` (the comment above it mentions spec: too).
+        const spec = positionOf(editor.document, '\nspec:', '\nspec:'.length);
         assert(await editor.edit((b) => b.insert(spec, '\n  ')), 'the edit was not applied');
         const at = new vscode.Position(spec.line + 1, 2);
         const list = await vscode.commands.executeCommand<vscode.CompletionList>(

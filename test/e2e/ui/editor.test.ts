@@ -6,7 +6,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
+import { stopCodeServersOnSignals } from '../codeServer';
 import { UiSession } from './session';
+
+stopCodeServersOnSignals();
 
 let session: UiSession | undefined;
 
