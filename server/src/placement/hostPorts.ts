@@ -16,6 +16,8 @@ export interface HostPortClaim {
   hostIP: string;
   /** The ports entry, relative to the pod spec's base path. */
   path: FieldPath;
+  /** The manifest field that sets the port: containerPort when hostNetwork defaulted it. */
+  field: 'hostPort' | 'containerPort';
 }
 
 /** The host ports a pod holds while it runs. */
@@ -40,14 +42,52 @@ export function podHostPorts(podSpec: PodSpec | undefined, basePath: FieldPath =
         const entry = asRecord(ports[p]);
         if (entry === undefined) continue;
         let port = typeof entry['hostPort'] === 'number' ? entry['hostPort'] : 0;
-        if (port === 0 && hostNetwork && typeof entry['containerPort'] === 'number') port = entry['containerPort'];
+        let field: HostPortClaim['field'] = 'hostPort';
+        if (port === 0 && hostNetwork && typeof entry['containerPort'] === 'number') {
+          port = entry['containerPort'];
+          field = 'containerPort';
+        }
         if (!(port > 0)) continue;
         const protocol = asString(entry['protocol']) || 'TCP';
         const hostIP = asString(entry['hostIP']) || BIND_ALL;
-        claims.push({ port, protocol, hostIP, path: [...basePath, listName, c, 'ports', p] });
+        claims.push({ port, protocol, hostIP, path: [...basePath, listName, c, 'ports', p], field });
       }
     }
   }
+}
+
+/**
+ * The first wanted port that collides with a port the pod holds, scanning the pod in place
+ * (no claim objects: this runs for every pod on every candidate node).
+ */
+export function firstConflictWithPod(wanted: readonly HostPortClaim[], podSpec: unknown): HostPortClaim | undefined {
+  const spec = asRecord(podSpec);
+  if (spec === undefined) return undefined;
+  const hostNetwork = spec['hostNetwork'] === true;
+  return scanForConflict(wanted, spec['initContainers'], true, hostNetwork) ?? scanForConflict(wanted, spec['containers'], false, hostNetwork);
+}
+
+function scanForConflict(wanted: readonly HostPortClaim[], list: unknown, sidecarsOnly: boolean, hostNetwork: boolean): HostPortClaim | undefined {
+  if (!Array.isArray(list)) return undefined;
+  for (let c = 0; c < list.length; c++) {
+    const container = asRecord(list[c]);
+    if (container === undefined || (sidecarsOnly && container['restartPolicy'] !== 'Always')) continue;
+    const ports = container['ports'];
+    if (!Array.isArray(ports)) continue;
+    for (let p = 0; p < ports.length; p++) {
+      const entry = asRecord(ports[p]);
+      if (entry === undefined) continue;
+      let port = typeof entry['hostPort'] === 'number' ? entry['hostPort'] : 0;
+      if (port === 0 && hostNetwork && typeof entry['containerPort'] === 'number') port = entry['containerPort'];
+      if (!(port > 0)) continue;
+      const protocol = asString(entry['protocol']) || 'TCP';
+      const hostIP = asString(entry['hostIP']) || BIND_ALL;
+      for (const w of wanted) {
+        if (w.port === port && w.protocol === protocol && (w.hostIP === BIND_ALL || hostIP === BIND_ALL || hostIP === w.hostIP)) return w;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** HostPortInfo.CheckConflict for one wanted port against one port already in use. */

@@ -21,6 +21,8 @@ type LabelOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
 
 interface LabelRequirement {
   index: number;
+  /** Manifest path of this requirement, built once. */
+  path: FieldPath;
   key: string;
   operator: LabelOperator;
   values: readonly string[];
@@ -30,6 +32,7 @@ interface LabelRequirement {
 
 interface FieldRequirement {
   index: number;
+  path: FieldPath;
   key: string;
   operator: 'In' | 'NotIn';
   value: string;
@@ -162,7 +165,7 @@ function compileLabelRequirement(
     if (valueProblem !== undefined) problems.push({ path: [...path, 'values', i], text: `value \`${v}\` is invalid: ${valueProblem}` });
   });
   if (problems.length !== start || key === undefined) return undefined;
-  return { index, key, operator: operator as LabelOperator, values, bound };
+  return { index, path, key, operator: operator as LabelOperator, values, bound };
 }
 
 // nodeSelectorRequirementsAsFieldSelector, plus the API's rule that metadata.name is the only node field.
@@ -190,7 +193,7 @@ function compileFieldRequirement(
     problems.push({ path: [...path, 'values'], text: `matchFields operator ${operator} needs exactly one value` });
   }
   if (problems.length !== start) return undefined;
-  return { index, key: 'metadata.name', operator: operator as 'In' | 'NotIn', value: values[0] as string };
+  return { index, path, key: 'metadata.name', operator: operator as 'In' | 'NotIn', value: values[0] as string };
 }
 
 function readValues(raw: unknown, path: FieldPath, problems: Array<{ path: FieldPath; text: string }>): string[] {
@@ -278,22 +281,15 @@ export function explainAffinityMismatch(
 function explainTerm(term: CompiledTerm, labels: Readonly<Record<string, string>>, nodeName: string): { text: string; path: FieldPath } {
   const first = term.problems[0];
   if (first !== undefined) return { text: `is invalid and matches no node: ${first.text}`, path: first.path };
-  const base: FieldPath = [...REQUIRED_TERMS_PATH, term.index];
   for (const req of term.expressions) {
     if (labelRequirementMatches(req, labels)) continue;
-    return {
-      text: `\`${renderRequirement(req)}\` does not match (${describeLabel(req, labels)})`,
-      path: [...base, 'matchExpressions', req.index],
-    };
+    return { text: `\`${renderRequirement(req)}\` does not match (${describeLabel(req, labels)})`, path: req.path };
   }
   for (const req of term.fields) {
     if (fieldRequirementMatches(req, nodeName)) continue;
-    return {
-      text: `\`metadata.name ${req.operator} [${req.value}]\` does not match (node is ${nodeName})`,
-      path: [...base, 'matchFields', req.index],
-    };
+    return { text: `\`metadata.name ${req.operator} [${req.value}]\` does not match (node is ${nodeName})`, path: req.path };
   }
-  return { text: 'matches', path: base };
+  return { text: 'matches', path: [...REQUIRED_TERMS_PATH, term.index] };
 }
 
 function describeLabel(req: LabelRequirement, labels: Readonly<Record<string, string>>): string {

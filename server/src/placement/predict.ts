@@ -28,12 +28,14 @@ import { daemonPodTolerations, formatTaint, isControllerToleration, toleratesTai
 import {
   PodRequestCalculator, QuantityReader, formatAmount, nodeAllocatable, requestedResourceNames, resourceKind, resourceLabel, type InvalidQuantity,
 } from './resources';
-import { formatHostPort, hostPortsConflict, podHostPorts, type HostPortClaim } from './hostPorts';
+import { firstConflictWithPod, formatHostPort, podHostPorts, type HostPortClaim } from './hostPorts';
 
 export const POD_SPEC_PATH: FieldPath = ['spec', 'template', 'spec'];
 const TOLERATIONS_PATH: FieldPath = [...POD_SPEC_PATH, 'tolerations'];
 const NODE_NAME_PATH: FieldPath = [...POD_SPEC_PATH, 'nodeName'];
 const NODE_SELECTOR_PATH: FieldPath = [...POD_SPEC_PATH, 'nodeSelector'];
+
+const NOTES: string[] = [];
 
 const NOTE_PREFERRED = 'preferred node affinity only ranks nodes for the scheduler; it never keeps a DaemonSet pod off a node';
 
@@ -45,6 +47,8 @@ interface CompiledDaemonSet {
   selectorLabels: ReadonlyArray<readonly [string, string]>;
   nodeName: string;
   nodeSelector: CompiledNodeSelector;
+  /** spec.template.spec.nodeSelector.<key>, built once per key. */
+  nodeSelectorPaths: Map<string, FieldPath>;
   affinity: CompiledRequiredAffinity;
   tolerations: readonly Toleration[];
   /** Resources the pod requests (> 0) that the scheduler checks, with amounts and manifest paths. */
@@ -54,27 +58,90 @@ interface CompiledDaemonSet {
   notes: readonly string[];
 }
 
-/** Pods bound to one node that compete with the DaemonSet's pod. */
-interface NodePods {
-  pods: UnknownRecord[];
-  /** This DaemonSet already has a pod there. */
-  hasOwnPod: boolean;
+/**
+ * Pods bound to each node, grouped once per prediction by a counting sort (no per-node
+ * objects: at 100,000 nodes the allocations, not the lookups, dominate).
+ */
+class PodIndex {
+  private readonly slots = new Map<string, number>();
+  /** Pods competing with the DaemonSet's pod, grouped by slot: slot s owns [start[s], start[s+1]). */
+  readonly pods: UnknownRecord[];
+  private readonly start: Int32Array;
+  private readonly own: Uint8Array;
+  /** The slot of nodes[i], or -1 for a node without a name. */
+  readonly nodeSlot: Int32Array;
+
+  constructor(nodes: readonly unknown[], rawPods: readonly unknown[], ds: CompiledDaemonSet) {
+    this.nodeSlot = new Int32Array(nodes.length).fill(-1);
+    for (let i = 0; i < nodes.length; i++) {
+      const name = asString(asRecord(asRecord(nodes[i])?.['metadata'])?.['name']);
+      if (name === undefined || name === '') continue;
+      let slot = this.slots.get(name);
+      if (slot === undefined) {
+        slot = this.slots.size;
+        this.slots.set(name, slot);
+      }
+      this.nodeSlot[i] = slot;
+    }
+    const slotCount = this.slots.size;
+    const start = new Int32Array(slotCount + 1);
+    const own = new Uint8Array(slotCount);
+    const podSlot = new Int32Array(rawPods.length).fill(-1);
+    for (let i = 0; i < rawPods.length; i++) {
+      const pod = asRecord(rawPods[i]);
+      if (pod === undefined) continue;
+      const nodeName = asString(asRecord(pod['spec'])?.['nodeName']);
+      if (nodeName === undefined) continue;
+      const slot = this.slots.get(nodeName);
+      if (slot === undefined) continue;
+      const phase = asRecord(pod['status'])?.['phase'];
+      if (phase === 'Succeeded' || phase === 'Failed') continue;
+      if (isOwnPod(pod, ds)) {
+        own[slot] = 1;
+        continue;
+      }
+      podSlot[i] = slot;
+      (start[slot + 1] as number)++;
+    }
+    for (let s = 0; s < slotCount; s++) start[s + 1] = (start[s + 1] as number) + (start[s] as number);
+    const next = start.slice(0, slotCount);
+    this.pods = new Array<UnknownRecord>(start[slotCount] as number);
+    for (let i = 0; i < rawPods.length; i++) {
+      const slot = podSlot[i] as number;
+      if (slot >= 0) this.pods[(next[slot] as number)++] = rawPods[i] as UnknownRecord;
+    }
+    this.start = start;
+    this.own = own;
+  }
+
+  first(slot: number): number {
+    return slot < 0 ? 0 : (this.start[slot] as number);
+  }
+
+  end(slot: number): number {
+    return slot < 0 ? 0 : (this.start[slot + 1] as number);
+  }
+
+  /** This DaemonSet already has a pod on the node. */
+  hasOwnPod(slot: number): boolean {
+    return slot >= 0 && this.own[slot] === 1;
+  }
 }
 
 export function predictPlacement(ds: DaemonSet, cluster: ClusterState): PlacementResult {
   const reader = new QuantityReader();
   const compiled = compileDaemonSet(ds, reader);
-  const podsByNode = indexPods(asArray(asRecord(cluster)?.['pods']), compiled);
   const calculator = new PodRequestCalculator(compiled.resources.map((r) => r.name), reader);
   const scratch = new Float64Array(compiled.resources.length);
   const used = new Float64Array(compiled.resources.length);
 
   const nodes = asArray(asRecord(cluster)?.['nodes']);
+  const podIndex = new PodIndex(nodes, asArray(asRecord(cluster)?.['pods']), compiled);
   const verdicts: NodeVerdict[] = new Array<NodeVerdict>(nodes.length);
   let desired = 0;
   let pending = 0;
   for (let i = 0; i < nodes.length; i++) {
-    const verdict = judgeNode(nodes[i], compiled, podsByNode, reader, calculator, scratch, used);
+    const verdict = judgeNode(nodes[i], podIndex.nodeSlot[i] as number, compiled, podIndex, reader, calculator, scratch, used);
     verdicts[i] = verdict;
     if (verdict.shouldRun) {
       desired++;
@@ -86,8 +153,9 @@ export function predictPlacement(ds: DaemonSet, cluster: ClusterState): Placemen
 
 function judgeNode(
   rawNode: unknown,
+  slot: number,
   ds: CompiledDaemonSet,
-  podsByNode: Map<string, NodePods>,
+  podIndex: PodIndex,
   reader: QuantityReader,
   calculator: PodRequestCalculator,
   scratch: Float64Array,
@@ -98,33 +166,37 @@ function judgeNode(
   const spec = asRecord(node?.['spec']);
   const name = asString(metadata?.['name']) ?? '';
   const labels = labelMap(metadata?.['labels']);
-  const notes: string[] = ds.notes.length > 0 ? ds.notes.slice() : [];
+  // One buffer reused for every node (judgeNode is not re-entrant); copied only when non-empty.
+  const notes = NOTES;
+  notes.length = 0;
+  for (const note of ds.notes) notes.push(note);
   if (node === undefined) notes.push(`node entry is not an object (${show(rawNode)}); judged as a node with no name, labels or taints`);
   else if (name === '') notes.push('node has no metadata.name');
   noteNodeState(node, spec, notes);
-  const onNode = name === '' ? undefined : podsByNode.get(name);
 
   // 1. NodeShouldRunDaemonPod: a template nodeName pins the pod to one node.
   if (ds.nodeName !== '' && ds.nodeName !== name) {
-    return finish(verdict(name, false, false, 'nodeName', `spec.template.spec.nodeName is \`${ds.nodeName}\`, so the pod runs only on that node`, NODE_NAME_PATH), notes, onNode);
+    return finish(verdict(name, false, false, 'nodeName', `spec.template.spec.nodeName is \`${ds.nodeName}\`, so the pod runs only on that node`, NODE_NAME_PATH), notes, podIndex, slot);
   }
 
   // 2. nodeSelector, then required node affinity (RequiredNodeAffinity.Match checks them in this order).
   const selectorMismatch = firstNodeSelectorMismatch(ds.nodeSelector, labels);
   if (selectorMismatch !== undefined) {
-    const path = selectorMismatch.invalid !== undefined && selectorMismatch.key === '' ? NODE_SELECTOR_PATH : [...NODE_SELECTOR_PATH, selectorMismatch.key];
-    return finish(verdict(name, false, false, 'nodeSelector', describeNodeSelectorMismatch(selectorMismatch), path), notes, onNode);
+    const path = ds.nodeSelectorPaths.get(selectorMismatch.key) ?? NODE_SELECTOR_PATH;
+    return finish(verdict(name, false, false, 'nodeSelector', describeNodeSelectorMismatch(selectorMismatch), path), notes, podIndex, slot);
   }
   if (!requiredAffinityMatches(ds.affinity, labels, name)) {
     const why = explainAffinityMismatch(ds.affinity, labels, name);
-    return finish(verdict(name, false, false, 'nodeAffinity', why.detail, why.path), notes, onNode);
+    return finish(verdict(name, false, false, 'nodeAffinity', why.detail, why.path), notes, podIndex, slot);
   }
 
   // 3. Taints: an untolerated NoSchedule or NoExecute taint stops new pods; only NoExecute evicts.
-  const taints = asArray(spec?.['taints']).filter(isRecord) as unknown as Taint[];
+  const taints = asArray(spec?.['taints']);
   let blocking: Taint | undefined;
   let evicting: Taint | undefined;
-  for (const taint of taints) {
+  for (let t = 0; t < taints.length; t++) {
+    if (!isRecord(taints[t])) continue;
+    const taint = taints[t] as Taint;
     const effect = taint.effect;
     const toleration = ds.tolerations.find((tol) => toleratesTaint(tol, taint));
     if (effect !== 'NoSchedule' && effect !== 'NoExecute') {
@@ -150,22 +222,22 @@ function judgeNode(
     else if (evicting === undefined) detail += ' (NoSchedule: a pod already running here is kept)';
     const result = verdict(name, false, evicting === undefined, 'taint', detail, TOLERATIONS_PATH);
     result.taint = blocking;
-    return finish(result, notes, onNode);
+    return finish(result, notes, podIndex, slot);
   }
 
   // 4. The scheduler: NodePorts, then NodeResourcesFit.
-  const portConflict = ds.hostPorts.length > 0 && onNode !== undefined ? findPortConflict(ds.hostPorts, onNode.pods) : undefined;
-  const shortfalls = checkResources(node, ds, onNode, reader, calculator, scratch, used, notes);
+  const portConflict = ds.hostPorts.length > 0 ? findPortConflict(ds.hostPorts, podIndex, slot) : undefined;
+  const shortfalls = checkResources(node, ds, podIndex, slot, reader, calculator, scratch, used, notes);
   if (portConflict !== undefined) {
     const { wanted, pod } = portConflict;
-    const result = verdict(name, true, true, 'hostPort', `host port ${formatHostPort(wanted)} is already used by pod \`${podName(pod)}\``, [...POD_SPEC_PATH, ...wanted.path, 'hostPort']);
+    const result = verdict(name, true, true, 'hostPort', `host port ${formatHostPort(wanted)} is already used by pod \`${podName(pod)}\``, [...POD_SPEC_PATH, ...wanted.path, wanted.field]);
     result.pending = true;
     result.hostPort = { port: wanted.port, protocol: wanted.protocol, hostIP: wanted.hostIP, conflictingPod: podName(pod) };
     if (shortfalls !== undefined) {
       result.shortfalls = shortfalls;
       notes.push(`also short of resources: ${describeShortfalls(shortfalls)}`);
     }
-    return finish(result, notes, onNode);
+    return finish(result, notes, podIndex, slot);
   }
   if (shortfalls !== undefined) {
     const first = shortfalls[0] as ResourceShortfall;
@@ -173,9 +245,9 @@ function judgeNode(
     const result = verdict(name, true, true, 'insufficientResources', describeShortfalls(shortfalls), path);
     result.pending = true;
     result.shortfalls = shortfalls;
-    return finish(result, notes, onNode);
+    return finish(result, notes, podIndex, slot);
   }
-  return finish(verdict(name, true, true, 'ok', 'the pod runs here', undefined), notes, onNode);
+  return finish(verdict(name, true, true, 'ok', 'the pod runs here', undefined), notes, podIndex, slot);
 }
 
 function verdict(
@@ -186,13 +258,13 @@ function verdict(
   return v;
 }
 
-function finish(v: NodeVerdict, notes: string[], onNode: NodePods | undefined): NodeVerdict {
-  if (onNode?.hasOwnPod === true) {
+function finish(v: NodeVerdict, notes: string[], index: PodIndex, slot: number): NodeVerdict {
+  if (index.hasOwnPod(slot)) {
     if (v.shouldRun) notes.push('a pod of this DaemonSet already runs here');
     else if (v.shouldContinueRunning) notes.push('a pod of this DaemonSet already runs here and is kept');
     else notes.push('a pod of this DaemonSet runs here and the controller would delete it');
   }
-  if (notes.length > 0) v.notes = notes;
+  if (notes.length > 0) v.notes = notes.slice();
   return v;
 }
 
@@ -211,11 +283,11 @@ function noteNodeState(node: UnknownRecord | undefined, spec: UnknownRecord | un
   }
 }
 
-function findPortConflict(wanted: readonly HostPortClaim[], pods: readonly UnknownRecord[]): { wanted: HostPortClaim; pod: UnknownRecord } | undefined {
-  for (const pod of pods) {
-    const usedPorts = podHostPorts(pod['spec'] as never);
-    if (usedPorts.length === 0) continue;
-    for (const w of wanted) for (const u of usedPorts) if (hostPortsConflict(w, u)) return { wanted: w, pod };
+function findPortConflict(wanted: readonly HostPortClaim[], index: PodIndex, slot: number): { wanted: HostPortClaim; pod: UnknownRecord } | undefined {
+  for (let p = index.first(slot), end = index.end(slot); p < end; p++) {
+    const pod = index.pods[p] as UnknownRecord;
+    const hit = firstConflictWithPod(wanted, pod['spec']);
+    if (hit !== undefined) return { wanted: hit, pod };
   }
   return undefined;
 }
@@ -223,7 +295,8 @@ function findPortConflict(wanted: readonly HostPortClaim[], pods: readonly Unkno
 function checkResources(
   node: UnknownRecord | undefined,
   ds: CompiledDaemonSet,
-  onNode: NodePods | undefined,
+  index: PodIndex,
+  slot: number,
   reader: QuantityReader,
   calculator: PodRequestCalculator,
   scratch: Float64Array,
@@ -236,16 +309,17 @@ function checkResources(
     notes.push('node reports neither allocatable nor capacity; resource fit not checked');
     return undefined;
   }
-  const pods = onNode?.pods ?? [];
+  const first = index.first(slot);
+  const end = index.end(slot);
   let shortfalls: ResourceShortfall[] | undefined;
   const allowedPods = amount(reader.units(own(allocatable, 'pods')));
-  if (pods.length + 1 > allowedPods) {
-    (shortfalls ??= []).push({ resource: 'pods', requested: 1, free: allowedPods - pods.length, allocatable: allowedPods });
+  if (end - first + 1 > allowedPods) {
+    (shortfalls ??= []).push({ resource: 'pods', requested: 1, free: allowedPods - (end - first), allocatable: allowedPods });
   }
   if (ds.resources.length === 0) return shortfalls;
   used.fill(0);
-  for (const pod of pods) {
-    calculator.compute(pod['spec'], scratch);
+  for (let p = first; p < end; p++) {
+    calculator.compute((index.pods[p] as UnknownRecord)['spec'], scratch);
     for (let i = 0; i < used.length; i++) used[i] += scratch[i] as number;
   }
   for (let i = 0; i < ds.resources.length; i++) {
@@ -313,6 +387,10 @@ function compileDaemonSet(ds: DaemonSet, reader: QuantityReader): CompiledDaemon
   if (asArray(nodeAffinity?.['preferredDuringSchedulingIgnoredDuringExecution']).length > 0) notes.push(NOTE_PREFERRED);
 
   const resources = compileRequests(podSpec, reader, notes);
+  const nodeSelector = compileNodeSelector(podSpec?.['nodeSelector']);
+  const nodeSelectorPaths = new Map<string, FieldPath>();
+  for (const [key] of nodeSelector.entries) nodeSelectorPaths.set(key, [...NODE_SELECTOR_PATH, key]);
+  if (nodeSelector.invalid?.key !== undefined) nodeSelectorPaths.set(nodeSelector.invalid.key, [...NODE_SELECTOR_PATH, nodeSelector.invalid.key]);
 
   const selectorLabels: Array<readonly [string, string]> = [];
   const matchLabels = asRecord(asRecord(dsSpec?.['selector'])?.['matchLabels']);
@@ -327,7 +405,8 @@ function compileDaemonSet(ds: DaemonSet, reader: QuantityReader): CompiledDaemon
     uid: asString(metadata?.['uid']),
     selectorLabels,
     nodeName,
-    nodeSelector: compileNodeSelector(podSpec?.['nodeSelector']),
+    nodeSelector,
+    nodeSelectorPaths,
     affinity: compileRequiredAffinity(nodeAffinity),
     tolerations: daemonPodTolerations(podSpec as never),
     resources,
@@ -383,26 +462,6 @@ function requestPath(podSpec: UnknownRecord | undefined, name: string): FieldPat
   }
   if (Object.hasOwn(asRecord(podSpec?.['overhead']) ?? {}, name)) return [...POD_SPEC_PATH, 'overhead', name];
   return undefined;
-}
-
-function indexPods(pods: readonly unknown[], ds: CompiledDaemonSet): Map<string, NodePods> {
-  const byNode = new Map<string, NodePods>();
-  for (const raw of pods) {
-    const pod = asRecord(raw);
-    if (pod === undefined) continue;
-    const nodeName = asString(asRecord(pod['spec'])?.['nodeName']);
-    if (nodeName === undefined || nodeName === '') continue;
-    const phase = asRecord(pod['status'])?.['phase'];
-    if (phase === 'Succeeded' || phase === 'Failed') continue;
-    let entry = byNode.get(nodeName);
-    if (entry === undefined) {
-      entry = { pods: [], hasOwnPod: false };
-      byNode.set(nodeName, entry);
-    }
-    if (isOwnPod(pod, ds)) entry.hasOwnPod = true;
-    else entry.pods.push(pod);
-  }
-  return byNode;
 }
 
 function isOwnPod(pod: UnknownRecord, ds: CompiledDaemonSet): boolean {

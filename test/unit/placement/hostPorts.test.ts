@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { hostPortsConflict, podHostPorts, type HostPortClaim, type PodSpec } from '../../../server/src/placement';
 
 function claim(hostIP: string, protocol: string, port: number): HostPortClaim {
-  return { hostIP, protocol, port, path: [] };
+  return { hostIP, protocol, port, path: [], field: 'hostPort' };
 }
 
 const conflictCases: Array<{ name: string; wanted: HostPortClaim; used: HostPortClaim; conflict: boolean }> = [
@@ -34,14 +34,14 @@ test('podHostPorts: containers and sidecars, not plain init containers; defaults
     containers: [{ name: 'app', ports: [{ containerPort: 80 }, { containerPort: 9100, hostPort: 9100, hostIP: '10.0.0.1' }] }],
   };
   assert.deepEqual(podHostPorts(spec), [
-    { port: 7002, protocol: 'UDP', hostIP: '0.0.0.0', path: ['initContainers', 1, 'ports', 0] },
-    { port: 9100, protocol: 'TCP', hostIP: '10.0.0.1', path: ['containers', 0, 'ports', 1] },
+    { port: 7002, protocol: 'UDP', hostIP: '0.0.0.0', path: ['initContainers', 1, 'ports', 0], field: 'hostPort' },
+    { port: 9100, protocol: 'TCP', hostIP: '10.0.0.1', path: ['containers', 0, 'ports', 1], field: 'hostPort' },
   ]);
 });
 
 test('podHostPorts: with hostNetwork every containerPort is a host port (SetDefaults_Pod)', () => {
   const spec: PodSpec = { hostNetwork: true, containers: [{ ports: [{ containerPort: 9100, name: 'metrics' }, { containerPort: 53, protocol: 'UDP' }] }] };
-  assert.deepEqual(podHostPorts(spec).map((c) => `${c.port}/${c.protocol}`), ['9100/TCP', '53/UDP']);
+  assert.deepEqual(podHostPorts(spec).map((c) => `${c.port}/${c.protocol} ${c.field}`), ['9100/TCP containerPort', '53/UDP containerPort']);
 });
 
 test('podHostPorts: junk never throws', () => {

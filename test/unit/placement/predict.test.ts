@@ -190,6 +190,13 @@ test('host ports come before resources (NodePorts runs before NodeResourcesFit);
   assert.equal(v.shortfalls?.[0]?.resource, 'cpu');
 });
 
+test('with hostNetwork the conflicting field is the containerPort the host port defaulted from', () => {
+  const ds = newDaemonSet('x', { hostNetwork: true, containers: [{ ports: [{ containerPort: 9100 }] }] });
+  const v = only(ds, newNode('n'), [newPod('other', 'n', { containers: [{ ports: [{ hostPort: 9100 }] }] })]);
+  assert.equal(v.reason, 'hostPort');
+  assert.deepEqual(v.path, [...POD_SPEC, 'containers', 0, 'ports', 0, 'containerPort']);
+});
+
 test('host ports on different addresses or protocols coexist', () => {
   const ds = newDaemonSet('x', { containers: [{ ports: [{ hostPort: 53, hostIP: '10.0.0.1', protocol: 'UDP' }] }] });
   const pods = [newPod('a', 'n', { containers: [{ ports: [{ hostPort: 53, hostIP: '10.0.0.2', protocol: 'UDP' }, { hostPort: 53 }] }] })];

@@ -1,0 +1,152 @@
+// Benchmark of predictPlacement on generated clusters of 1,000 / 10,000 / 100,000 nodes.
+// Build with `npx tsc -p tsconfig.json`, run with `node --expose-gc out/bench/placement.bench.js`.
+// Prints a markdown table (nodes, median ms, p95 ms, heap MB delta) to stdout.
+//
+// The cluster is deterministic (a fixed-seed generator): nodes labelled zone/arch/pool, about
+// 10% tainted, about 3 pods per node with requests and some host ports. The DaemonSet has a
+// nodeSelector, required affinity, tolerations, requests and a host port, so every check runs.
+
+import { predictPlacement, type ClusterState, type DaemonSet, type Node, type Pod } from '../server/src/placement';
+
+const SIZES = [1_000, 10_000, 100_000];
+const RUNS: Record<number, number> = { 1_000: 30, 10_000: 15, 100_000: 7 };
+
+/** Mulberry32: small, fast, deterministic. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(rand: () => number, items: readonly T[]): T {
+  return items[Math.floor(rand() * items.length)] as T;
+}
+
+export function generateCluster(nodeCount: number, seed = 42): ClusterState {
+  const rand = random(seed);
+  const nodes: Node[] = [];
+  const pods: Pod[] = [];
+  const zones = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+  const pools = ['general', 'general', 'general', 'infra', 'gpu'];
+  const cpuRequests = ['100m', '250m', '500m', '1'];
+  const memoryRequests = ['128Mi', '256Mi', '512Mi', '1Gi'];
+  for (let i = 0; i < nodeCount; i++) {
+    const name = `node-${i}`;
+    const pool = pick(rand, pools);
+    const node: Node = {
+      metadata: {
+        name,
+        labels: {
+          'kubernetes.io/hostname': name,
+          'kubernetes.io/os': rand() < 0.97 ? 'linux' : 'windows',
+          'kubernetes.io/arch': rand() < 0.8 ? 'amd64' : 'arm64',
+          'topology.kubernetes.io/zone': pick(rand, zones),
+          pool,
+        },
+      },
+      spec: {},
+      status: {
+        allocatable: { cpu: pick(rand, ['3920m', '7910m', '15890m']), memory: pick(rand, ['15Gi', '31Gi', '62Gi']), pods: '110' },
+        conditions: [{ type: 'Ready', status: rand() < 0.99 ? 'True' : 'False' }],
+      },
+    };
+    if (rand() < 0.1) {
+      node.spec!.taints = [pick(rand, [
+        { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' },
+        { key: 'maintenance', effect: 'NoExecute' },
+        { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' },
+        { key: 'team', value: 'data', effect: 'NoSchedule' },
+      ])];
+    }
+    nodes.push(node);
+    const podCount = 2 + Math.floor(rand() * 3); // 2..4, about 3
+    for (let p = 0; p < podCount; p++) {
+      const withPort = rand() < 0.05;
+      pods.push({
+        metadata: { name: `${name}-pod-${p}`, namespace: 'default' },
+        spec: {
+          nodeName: name,
+          containers: [{
+            name: 'app',
+            resources: { requests: { cpu: pick(rand, cpuRequests), memory: pick(rand, memoryRequests) } },
+            ...(withPort ? { ports: [{ containerPort: 9100, hostPort: 9100 }] } : {}),
+          }],
+        },
+        status: { phase: rand() < 0.02 ? 'Succeeded' : 'Running' },
+      });
+    }
+  }
+  return { nodes, pods };
+}
+
+export const benchDaemonSet: DaemonSet = {
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: { name: 'node-exporter', namespace: 'monitoring', uid: 'bench-uid' },
+  spec: {
+    selector: { matchLabels: { app: 'node-exporter' } },
+    template: {
+      metadata: { labels: { app: 'node-exporter' } },
+      spec: {
+        nodeSelector: { 'kubernetes.io/os': 'linux' },
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{
+                matchExpressions: [
+                  { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] },
+                  { key: 'pool', operator: 'NotIn', values: ['gpu'] },
+                ],
+              }],
+            },
+          },
+        },
+        tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }],
+        containers: [{
+          name: 'node-exporter',
+          ports: [{ containerPort: 9100, hostPort: 9100, name: 'metrics' }],
+          resources: { requests: { cpu: '102m', memory: '180Mi' }, limits: { cpu: '250m', memory: '180Mi' } },
+        }],
+      },
+    },
+  },
+};
+
+function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] as number;
+}
+
+function main(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const rows: string[] = [];
+  for (const size of SIZES) {
+    const cluster = generateCluster(size);
+    for (let w = 0; w < 2; w++) predictPlacement(benchDaemonSet, cluster); // warm-up (JIT)
+    const times: number[] = [];
+    let heapDelta = 0;
+    let summary = '';
+    for (let r = 0; r < (RUNS[size] ?? 5); r++) {
+      gc?.();
+      const before = process.memoryUsage().heapUsed;
+      const start = performance.now();
+      const result = predictPlacement(benchDaemonSet, cluster);
+      times.push(performance.now() - start);
+      heapDelta = Math.max(heapDelta, process.memoryUsage().heapUsed - before);
+      summary = `desired ${result.desired}, pending ${result.pending}, excluded ${result.excluded}`;
+    }
+    times.sort((a, b) => a - b);
+    rows.push(`| ${size.toLocaleString('en-US')} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${gc === undefined ? 'n/a' : (heapDelta / 2 ** 20).toFixed(1)} | ${summary} |`);
+  }
+  console.log('| nodes | median ms | p95 ms | heap MB delta | result |');
+  console.log('| ---: | ---: | ---: | ---: | --- |');
+  for (const row of rows) console.log(row);
+  if (gc === undefined) console.log('\n(run with node --expose-gc for the heap column)');
+}
+
+if (require.main === module) main();
