@@ -226,7 +226,8 @@ function renderBanner(): void {
   if (failure !== undefined) text = `The placement request failed: ${failure}`;
   else if (c?.state === 'error') {
     const rel = relativeTime(c.readAt, Date.now());
-    text = `Cannot read the cluster${c.message ? `: ${c.message}` : '.'} `
+    const why = c.message ? `: ${c.message.replace(/[.\s]+$/, '')}.` : '.';
+    text = `Cannot read the cluster${why} `
       + (rel ? `Showing the last good read, ${rel} (${c.readAt}).` : 'There is no earlier good read.');
   }
   banner.textContent = text;

@@ -266,7 +266,7 @@ describe('placement panel', () => {
     r.cluster = { source: 'context kind-dev', kind: 'kubeconfig', state: 'error', message: 'connect ECONNREFUSED 127.0.0.1:6443', readAt: lastGood, nodeCount: 4 };
     await p.update(r);
     const alert = await p.page.getByRole('alert').textContent();
-    assert.equal(alert, `Cannot read the cluster: connect ECONNREFUSED 127.0.0.1:6443 Showing the last good read, 2 h ago (${lastGood}).`);
+    assert.equal(alert, `Cannot read the cluster: connect ECONNREFUSED 127.0.0.1:6443. Showing the last good read, 2 h ago (${lastGood}).`);
     assert.equal(await p.page.locator('vscode-badge.state').textContent(), 'error');
     assert.equal(await nodeRows(p).count(), 4);
   });
