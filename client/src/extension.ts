@@ -3,11 +3,13 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { ClusterChangedNotification, ClusterStatus, ClusterStatusRequest } from '../../server/src/protocol';
+import { ClusterChangedNotification, ClusterStatus, ClusterStatusRequest, PlacementRequest, PlacementResponse } from '../../server/src/protocol';
 import { pickClusterSource } from './clusterPicker';
+import { PlacementPanel, PlacementPanelDeps } from './placementPanel';
 import { ClusterStatusBar, SELECT_SOURCE_COMMAND } from './statusBar';
 
 export const RELOAD_CLUSTER_COMMAND = 'daemonset.reloadCluster';
+export const SHOW_PREVIEW_COMMAND = 'daemonset.showPlacementPreview';
 
 let client: LanguageClient | undefined;
 
@@ -41,20 +43,36 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   const statusBar = new ClusterStatusBar();
   context.subscriptions.push(statusBar);
+  // The panel may be restored before the server is up: its requests wait for the start.
+  const started = client.start();
+  const placement: PlacementPanelDeps = {
+    extensionUri: context.extensionUri,
+    fetch: async (uri, params) => {
+      await started;
+      return client!.sendRequest<PlacementResponse>(PlacementRequest, { uri: client!.code2ProtocolConverter.asUri(uri), ...params });
+    },
+  };
   context.subscriptions.push(
+    PlacementPanel.registerSerializer(placement),
+    vscode.commands.registerCommand(SHOW_PREVIEW_COMMAND, (uri?: unknown, index?: unknown) => {
+      const panel = PlacementPanel.createOrShow(placement);
+      // From the CodeLens: (document uri, DaemonSet index).
+      if (typeof uri === 'string' && typeof index === 'number') panel.showDaemonSet(vscode.Uri.parse(uri, true), index);
+    }),
     vscode.commands.registerCommand(SELECT_SOURCE_COMMAND, () => client && pickClusterSource(client)),
     vscode.commands.registerCommand(RELOAD_CLUSTER_COMMAND, async () => {
       statusBar.show(undefined);
       statusBar.show(await client?.sendRequest<ClusterStatus>('daemonset/reloadCluster'));
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('daemonset/trust', { trusted: true })),
+    { dispose: () => PlacementPanel.instance?.dispose() },
   );
 
-  await client.start();
+  await started;
   context.subscriptions.push({ dispose: () => void client?.stop() });
   client.onNotification(ClusterChangedNotification, (status: ClusterStatus) => {
     statusBar.show(status);
-    onClusterChanged.fire(status);
+    PlacementPanel.refresh();
   });
   client.sendRequest<ClusterStatus | null>(ClusterStatusRequest).then(
     (status) => statusBar.show(status ?? undefined),
@@ -62,9 +80,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
   return { client };
 }
-
-/** Fired when the server reports a new cluster snapshot (the panel refreshes on it). */
-export const onClusterChanged = new vscode.EventEmitter<ClusterStatus>();
 
 export async function deactivate(): Promise<void> {
   await client?.stop();

@@ -138,6 +138,12 @@ export class PlacementPanel implements vscode.Disposable {
     if (!this.target) this.followActiveEditor();
   }
 
+  /** Shows one DaemonSet of a file (a CodeLens click); kept until the cursor picks another. */
+  showDaemonSet(uri: vscode.Uri, index: number): void {
+    this.pinned = index;
+    this.request(uri, { index }, false);
+  }
+
   /** Ask again for the current manifest (the cluster changed). */
   refresh(): void {
     this.schedule(0);
