@@ -122,8 +122,25 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, index)] as number;
 }
 
+/**
+ * A fixed integer loop (10^8 steps) timed alongside, so figures from a busy shared machine can
+ * be read against an idle one (where it takes roughly 70-100 ms).
+ */
+function referenceLoopMs(): number {
+  const loop = (): number => {
+    let s = 0;
+    for (let i = 0; i < 1e8; i++) s = (s + i * 7) | 0;
+    return s;
+  };
+  loop();
+  const start = performance.now();
+  if (loop() === 42) console.log('');
+  return performance.now() - start;
+}
+
 function main(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
+  const reference = referenceLoopMs();
   const rows: string[] = [];
   for (const size of SIZES) {
     const cluster = generateCluster(size);
@@ -146,7 +163,8 @@ function main(): void {
   console.log('| nodes | median ms | p95 ms | heap MB delta | result |');
   console.log('| ---: | ---: | ---: | ---: | --- |');
   for (const row of rows) console.log(row);
-  if (gc === undefined) console.log('\n(run with node --expose-gc for the heap column)');
+  console.log(`\nreference loop: ${reference.toFixed(0)} ms (about 70-100 ms on an idle core; a larger figure means a busy machine)`);
+  if (gc === undefined) console.log('(run with node --expose-gc for the heap column)');
 }
 
 if (require.main === module) main();

@@ -149,7 +149,9 @@ export class PodRequestCalculator {
     if (overhead !== undefined) {
       for (let i = 0; i < k; i++) {
         const name = this.names[i] as string;
-        if (Object.hasOwn(overhead, name)) sum[i] += this.read(overhead[name], i, name, [...basePath, 'overhead', name]);
+        if (!Object.hasOwn(overhead, name)) continue;
+        const v = this.value(overhead[name], i);
+        sum[i] += Number.isNaN(v) ? this.invalid(name, overhead[name], [...basePath, 'overhead', name]) : v;
       }
     }
     for (let i = 0; i < k; i++) out[i] = i === this.cpuIndex ? Math.ceil(sum[i] / 1e6) : sum[i];
@@ -160,11 +162,13 @@ export class PodRequestCalculator {
     const name = this.names[i] as string;
     const requests = asRecord(resources['requests']);
     if (requests !== undefined && Object.hasOwn(requests, name)) {
-      return this.read(requests[name], i, name, [...basePath, list, index, 'resources', 'requests', name]);
+      const v = this.value(requests[name], i);
+      return Number.isNaN(v) ? this.invalid(name, requests[name], [...basePath, list, index, 'resources', 'requests', name]) : v;
     }
     const limits = asRecord(resources['limits']);
     if (limits !== undefined && Object.hasOwn(limits, name)) {
-      return this.read(limits[name], i, name, [...basePath, list, index, 'resources', 'limits', name]);
+      const v = this.value(limits[name], i);
+      return Number.isNaN(v) ? this.invalid(name, limits[name], [...basePath, list, index, 'resources', 'limits', name]) : v;
     }
     return 0;
   }
@@ -180,23 +184,27 @@ export class PodRequestCalculator {
       const name = this.names[i] as string;
       if (!isPodLevelResource(name)) continue;
       if (requests !== undefined && Object.hasOwn(requests, name)) {
-        sum[i] = this.read(requests[name], i, name, [...basePath, 'resources', 'requests', name]);
+        const v = this.value(requests[name], i);
+        sum[i] = Number.isNaN(v) ? this.invalid(name, requests[name], [...basePath, 'resources', 'requests', name]) : v;
       } else if (hasLimits && Object.hasOwn(limits, name)) {
         const overcommittable = name === 'cpu' || name === 'memory';
         if (!(overcommittable && containersRequest(spec, name))) {
-          sum[i] = this.read(limits[name], i, name, [...basePath, 'resources', 'limits', name]);
+          const v = this.value(limits[name], i);
+          sum[i] = Number.isNaN(v) ? this.invalid(name, limits[name], [...basePath, 'resources', 'limits', name]) : v;
         }
       }
     }
   }
 
-  private read(q: unknown, i: number, name: string, path: FieldPath): number {
-    const v = i === this.cpuIndex ? this.reader.nanos(q) : this.reader.units(q);
-    if (Number.isNaN(v)) {
-      this.onInvalid?.({ resource: name, value: q, path });
-      return 0;
-    }
-    return v;
+  /** The amount in the unit kept for resource i (nanocores for cpu); NaN when invalid. */
+  private value(q: unknown, i: number): number {
+    return i === this.cpuIndex ? this.reader.nanos(q) : this.reader.units(q);
+  }
+
+  /** Reports an invalid quantity (its path is built only here) and counts it as 0. */
+  private invalid(resource: string, value: unknown, path: FieldPath): number {
+    this.onInvalid?.({ resource, value, path });
+    return 0;
   }
 }
 
