@@ -140,7 +140,17 @@ export class KubeconfigSource implements ClusterSource {
   }
 
   private emit(): void {
-    if (!this.disposed) this.events.emit('change', this.current());
+    if (this.disposed) return;
+    const snapshot = this.current();
+    // Listeners run inside watch callbacks and timers: one that throws must neither break the
+    // watch nor surface as an unhandled rejection.
+    for (const listener of this.events.listeners('change') as Array<(s: ClusterSnapshot) => void>) {
+      try {
+        listener(snapshot);
+      } catch {
+        // ignored on purpose; the listener owns its errors
+      }
+    }
   }
 
   private stopWatch(): void {

@@ -32,6 +32,15 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/**
+ * A copy of `s` that does not point into the source text. V8 represents a slice of 13 or more
+ * characters as a view of its parent, so one surviving label value would keep the whole
+ * (tens of megabytes) text alive; slicing a concatenation flattens it into a fresh string.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
 function resolvePlain(s: string): unknown {
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
@@ -40,7 +49,7 @@ function resolvePlain(s: string): unknown {
   if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
   if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
-  return s;
+  return detach(s);
 }
 
 /** Keys starting like this can only resolve to strings (no null, bool or number does). */
@@ -345,7 +354,7 @@ class Reader {
       s += m.blanks ? '\n'.repeat(m.blanks) : ' ';
       s += m.text;
     }
-    return s; // a folded plain scalar contains a space or newline: never null, bool or number
+    return detach(s); // a folded plain scalar contains a space or newline: never null, bool or number
   }
 
   private quoted(first: string, parent: number): string {
@@ -355,7 +364,7 @@ class Reader {
       if (first.slice(end).trim() !== '') bail(); // a comment or junk after the closing quote
       this.pos++;
       const inner = first.slice(1, end - 1);
-      return q === '"' ? unescapeDouble(inner) : inner.replace(/''/g, "'");
+      return detach(q === '"' ? unescapeDouble(inner) : inner.replace(/''/g, "'"));
     }
     // Spread over several lines: collect up to the line holding the closing quote.
     const segs: string[] = [first.slice(1)];
@@ -402,7 +411,7 @@ class Reader {
       }
       s += t;
     }
-    return q === '"' ? unescapeDouble(s) : s.replace(/''/g, "'");
+    return detach(q === '"' ? unescapeDouble(s) : s.replace(/''/g, "'"));
   }
 
   /** Trailing spaces after a backslash are an escaped space we would have trimmed: leave to `yaml`. */
@@ -444,7 +453,7 @@ class Reader {
     while (body.length && body[body.length - 1] === '') body.pop();
     if (body.length === 0) return '';
     const text = body.join('\n');
-    return strip ? text : `${text}\n`;
+    return detach(strip ? text : `${text}\n`);
   }
 }
 
