@@ -1,0 +1,116 @@
+// Environment variables: ValidateEnv, validateEnvVarValueFrom, validateObjectFieldSelector,
+// validateContainerResourceFieldSelector, the key selectors and ValidateEnvFrom
+// (pkg/apis/core/validation/validation.go), plus the API server's warning for a variable that
+// hides an earlier one (pkg/api/pod/warnings.go).
+import type { FieldPath } from '../../model';
+import { invalid, notSupported } from '../../knowledge/validation/fieldErrors';
+import { isConfigMapKey, isDNS1123Subdomain, isEnvVarName, isQualifiedName } from '../../knowledge/validation/nameSyntax';
+import { has, obj, str } from './plainValues';
+import type { Reporter } from './reporter';
+
+/** validEnvDownwardAPIFieldPathExpressions */
+const ENV_FIELD_PATHS = [
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.serviceAccountName',
+  'status.hostIP',
+  'status.hostIPs',
+  'status.podIP',
+  'status.podIPs',
+];
+
+/** validContainerResourceFieldPathExpressions (+ the hugepages prefixes) */
+const RESOURCE_FIELDS = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];
+
+const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];
+
+export function checkEnv(r: Reporter, env: unknown[], path: FieldPath): void {
+  const seen = new Set<string>();
+  env.forEach((raw, i) => {
+    const e = obj(raw);
+    if (!e) return;
+    const at = [...path, i];
+    const name = str(e['name']);
+    if (name) {
+      const errs = isEnvVarName(name);
+      if (errs.length) r.error('invalidEnvName', [...at, 'name'], invalid(name, errs.join('; ')));
+    }
+    const valueFrom = obj(e['valueFrom']);
+    if (valueFrom) checkValueFrom(r, valueFrom, str(e['value']) ?? '', [...at, 'valueFrom']);
+    // warningsForPodSpecAndMeta: a later entry with the same name silently wins.
+    if (name) {
+      const value = str(e['value']) ?? '';
+      const ref = `$(${name})`;
+      if (seen.has(name) && (valueFrom !== undefined || value === ref || !value.includes(ref))) {
+        r.warning('duplicateEnv', at, `hides previous definition of "${name}", which may be dropped when using apply`);
+      }
+      seen.add(name);
+    }
+  });
+}
+
+/** validateEnvVarValueFrom */
+function checkValueFrom(r: Reporter, vf: Record<string, unknown>, value: string, path: FieldPath): void {
+  const sources = VALUE_FROM_SOURCES.filter((s) => has(vf, s));
+  const fieldRef = obj(vf['fieldRef']);
+  if (fieldRef) {
+    const fieldPath = str(fieldRef['fieldPath']);
+    if (fieldPath) checkFieldPath(r, fieldPath, [...path, 'fieldRef']);
+  }
+  const resourceFieldRef = obj(vf['resourceFieldRef']);
+  const resource = str(resourceFieldRef?.['resource']);
+  if (resource && !RESOURCE_FIELDS.includes(resource) && !/^(requests|limits)\.hugepages-/.test(resource)) {
+    r.error('unsupportedValue', [...path, 'resourceFieldRef', 'resource'], notSupported(resource, RESOURCE_FIELDS));
+  }
+  for (const ref of ['configMapKeyRef', 'secretKeyRef']) {
+    const sel = obj(vf[ref]);
+    if (!sel) continue;
+    // The name goes through NameIsDNSSubdomain even when empty.
+    const name = str(sel['name']) ?? '';
+    const nameErrs = isDNS1123Subdomain(name);
+    if (nameErrs.length) r.error('invalidName', [...path, ref, 'name'], invalid(name, nameErrs.join('; ')), { part: has(sel, 'name') ? 'value' : 'key' });
+    const key = str(sel['key']);
+    if (key) {
+      const errs = isConfigMapKey(key);
+      if (errs.length) r.error('invalidKey', [...path, ref, 'key'], invalid(key, errs.join('; ')));
+    }
+  }
+  if (sources.length === 0) {
+    r.error('invalidValueFrom', path, invalid('', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'), { part: 'key' });
+  } else if (value !== '') {
+    r.error('invalidValueFrom', path, invalid('', 'may not be specified when `value` is not empty'), { part: 'key' });
+  } else if (sources.length > 1) {
+    r.error('invalidValueFrom', path, invalid('', 'may not have more than one field specified at a time'), { part: 'key' });
+  }
+}
+
+/** validateObjectFieldSelector with the env var expressions (subscripts only on labels/annotations). */
+function checkFieldPath(r: Reporter, fieldPath: string, path: FieldPath): void {
+  const sub = /^(metadata\.(?:labels|annotations))\['(.*)'\]$/.exec(fieldPath);
+  if (sub) {
+    const key = sub[1] === 'metadata.annotations' ? sub[2]!.toLowerCase() : sub[2]!;
+    const errs = isQualifiedName(key);
+    if (errs.length) r.error('invalidFieldPath', [...path, 'fieldPath'], invalid(sub[2], errs.join('; ')));
+    return;
+  }
+  if (!ENV_FIELD_PATHS.includes(fieldPath)) r.error('unsupportedValue', [...path, 'fieldPath'], notSupported(fieldPath, ENV_FIELD_PATHS));
+}
+
+/** ValidateEnvFrom */
+export function checkEnvFrom(r: Reporter, envFrom: unknown[], path: FieldPath): void {
+  envFrom.forEach((raw, i) => {
+    const e = obj(raw);
+    if (!e) return;
+    const at = [...path, i];
+    const prefix = str(e['prefix']);
+    if (prefix) {
+      const errs = isEnvVarName(prefix);
+      if (errs.length) r.error('invalidEnvName', [...at, 'prefix'], invalid(prefix, errs.join('; ')));
+    }
+    const n = ['configMapRef', 'secretRef'].filter((s) => has(e, s)).length;
+    if (n === 0) r.error('invalidEnvFrom', at, invalid('', 'must specify one of: `configMapRef` or `secretRef`'));
+    else if (n > 1) r.error('invalidEnvFrom', at, invalid('', 'may not have more than one field specified at a time'));
+  });
+}

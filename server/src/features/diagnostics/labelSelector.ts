@@ -1,0 +1,88 @@
+// Label selectors: ValidateLabelSelector (apimachinery/pkg/apis/meta/v1/validation) and the
+// matching LabelSelectorAsSelector + Selector.Matches perform (apimachinery/pkg/labels).
+import type { FieldPath } from '../../model';
+import { forbidden, invalid, required } from '../../knowledge/validation/fieldErrors';
+import { isLabelValue, isQualifiedName } from '../../knowledge/validation/nameSyntax';
+import { checkLabels } from './objectMeta';
+import { arr, obj, str, stringMap, type Obj } from './plainValues';
+import type { Reporter } from './reporter';
+
+const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
+
+/** ValidateLabelSelector; returns false when LabelSelectorAsSelector would fail on it. */
+export function checkLabelSelector(r: Reporter, value: unknown, path: FieldPath): boolean {
+  const sel = obj(value);
+  if (!sel) return true;
+  let valid = true;
+  checkLabels(r, sel['matchLabels'], [...path, 'matchLabels']);
+  for (const [k, v] of stringMap(sel['matchLabels'])) {
+    if (isQualifiedName(k).length || isLabelValue(v).length) valid = false;
+  }
+  arr(sel['matchExpressions']).forEach((raw, i) => {
+    const req = obj(raw);
+    if (!req) return;
+    const at = [...path, 'matchExpressions', i];
+    const op = str(req['operator']);
+    const values = arr(req['values']);
+    switch (op) {
+      case 'In':
+      case 'NotIn':
+        if (values.length === 0) {
+          r.error('invalidSelector', [...at, 'values'], required("must be specified when `operator` is 'In' or 'NotIn'"));
+          valid = false;
+        }
+        break;
+      case 'Exists':
+      case 'DoesNotExist':
+        if (values.length > 0) {
+          r.error('invalidSelector', [...at, 'values'], forbidden("may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+          valid = false;
+        }
+        break;
+      case undefined:
+        valid = false; // reported as a missing required field
+        break;
+      default:
+        r.error('invalidSelector', [...at, 'operator'], invalid(op, 'not a valid selector operator'));
+        valid = false;
+    }
+    const key = str(req['key']);
+    if (key !== undefined) {
+      const errs = isQualifiedName(key);
+      if (errs.length) {
+        r.error('invalidLabelKey', [...at, 'key'], invalid(key, errs.join('; ')));
+        valid = false;
+      }
+    }
+    values.forEach((v, j) => {
+      if (typeof v !== 'string') return;
+      const errs = isLabelValue(v);
+      if (errs.length) {
+        r.error('invalidLabelValue', [...at, 'values', j], invalid(v, errs.join('; ')));
+        valid = false;
+      }
+    });
+  });
+  return valid;
+}
+
+/** Selector.Matches over a set of labels (a valid selector; null matches nothing). */
+export function selectorMatches(sel: Obj, labels: ReadonlyMap<string, string>): boolean {
+  for (const [k, v] of stringMap(sel['matchLabels'])) {
+    if (labels.get(k) !== v) return false;
+  }
+  for (const raw of arr(sel['matchExpressions'])) {
+    const req = obj(raw);
+    const key = str(req?.['key']);
+    const op = str(req?.['operator']);
+    if (!req || key === undefined || op === undefined || !OPERATORS.has(op)) return false;
+    const values = arr(req['values']).map(String);
+    const has = labels.has(key);
+    const value = labels.get(key);
+    if (op === 'In' && !(has && values.includes(value!))) return false;
+    if (op === 'NotIn' && has && values.includes(value!)) return false;
+    if (op === 'Exists' && !has) return false;
+    if (op === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}

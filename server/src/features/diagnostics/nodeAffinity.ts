@@ -1,0 +1,152 @@
+// Node placement rules: ValidateLabels on nodeSelector, validateAffinity → validateNodeAffinity,
+// ValidateNodeSelector, ValidateNodeSelectorTerm, ValidateNodeSelectorRequirement,
+// ValidateNodeFieldSelectorRequirement, ValidatePreferredSchedulingTerms and the pod (anti-)
+// affinity term checks (pkg/apis/core/validation/validation.go). Also the API server's warnings
+// for deprecated node labels (pkg/api/node GetNodeLabelDeprecatedMessage).
+import type { FieldPath } from '../../model';
+import { forbidden, invalid, required } from '../../knowledge/validation/fieldErrors';
+import { isDNS1123Subdomain, isQualifiedName } from '../../knowledge/validation/nameSyntax';
+import { checkLabelSelector } from './labelSelector';
+import { checkLabels } from './objectMeta';
+import { arr, has, int, obj, str, type Obj } from './plainValues';
+import type { Reporter } from './reporter';
+import { POD } from './paths';
+
+/** GetNodeLabelDeprecatedMessage */
+export const DEPRECATED_NODE_LABELS: ReadonlyMap<string, { since: string; use: string }> = new Map([
+  ['beta.kubernetes.io/os', { since: 'v1.14', use: 'kubernetes.io/os' }],
+  ['beta.kubernetes.io/arch', { since: 'v1.14', use: 'kubernetes.io/arch' }],
+  ['failure-domain.beta.kubernetes.io/zone', { since: 'v1.17', use: 'topology.kubernetes.io/zone' }],
+  ['failure-domain.beta.kubernetes.io/region', { since: 'v1.17', use: 'topology.kubernetes.io/region' }],
+  ['beta.kubernetes.io/instance-type', { since: 'v1.17', use: 'node.kubernetes.io/instance-type' }],
+]);
+
+function deprecatedLabel(r: Reporter, key: string, path: FieldPath, part: 'key' | 'value'): void {
+  const d = DEPRECATED_NODE_LABELS.get(key);
+  if (d) r.warning('deprecatedNodeLabel', path, `deprecated since ${d.since}; use "${d.use}" instead`, { part, data: { replacement: d.use } });
+}
+
+export function checkNodePlacement(r: Reporter, ds: Obj): void {
+  const pod = obj(obj(obj(ds['spec'])?.['template'])?.['spec']);
+  if (!pod) return;
+  const nodeSelector = obj(pod['nodeSelector']);
+  checkLabels(r, nodeSelector, [...POD, 'nodeSelector']);
+  for (const key of Object.keys(nodeSelector ?? {})) deprecatedLabel(r, key, [...POD, 'nodeSelector', key], 'key');
+
+  const affinity = obj(pod['affinity']);
+  const na = obj(affinity?.['nodeAffinity']);
+  const naPath = [...POD, 'affinity', 'nodeAffinity'];
+  const requiredSel = obj(na?.['requiredDuringSchedulingIgnoredDuringExecution']);
+  if (requiredSel) {
+    const termsPath = [...naPath, 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'];
+    const terms = arr(requiredSel['nodeSelectorTerms']);
+    if (terms.length === 0 && has(requiredSel, 'nodeSelectorTerms')) {
+      r.error('nodeSelectorTerms', termsPath, required('must have at least one node selector term'), { part: 'key' });
+    }
+    terms.forEach((term, i) => checkTerm(r, obj(term), [...termsPath, i]));
+  }
+  arr(na?.['preferredDuringSchedulingIgnoredDuringExecution']).forEach((raw, i) => {
+    const pref = obj(raw);
+    if (!pref) return;
+    const at = [...naPath, 'preferredDuringSchedulingIgnoredDuringExecution', i];
+    checkWeight(r, pref, at);
+    checkTerm(r, obj(pref['preference']), [...at, 'preference']);
+  });
+  for (const kind of ['podAffinity', 'podAntiAffinity']) {
+    const pa = obj(affinity?.[kind]);
+    const base = [...POD, 'affinity', kind];
+    arr(pa?.['requiredDuringSchedulingIgnoredDuringExecution']).forEach((raw, i) => {
+      checkPodAffinityTerm(r, obj(raw), [...base, 'requiredDuringSchedulingIgnoredDuringExecution', i]);
+    });
+    arr(pa?.['preferredDuringSchedulingIgnoredDuringExecution']).forEach((raw, i) => {
+      const w = obj(raw);
+      if (!w) return;
+      const at = [...base, 'preferredDuringSchedulingIgnoredDuringExecution', i];
+      checkWeight(r, w, at);
+      checkPodAffinityTerm(r, obj(w['podAffinityTerm']), [...at, 'podAffinityTerm']);
+    });
+  }
+}
+
+/** ValidatePreferredSchedulingTerms / validateWeightedPodAffinityTerms: weight 1..100 (0 when unset). */
+function checkWeight(r: Reporter, o: Obj, at: FieldPath): void {
+  const weight = int(o['weight']);
+  if (weight !== undefined && (weight <= 0 || weight > 100)) r.error('invalidWeight', [...at, 'weight'], invalid(weight, 'must be in the range 1-100'));
+}
+
+/** ValidateNodeSelectorTerm */
+function checkTerm(r: Reporter, term: Obj | undefined, path: FieldPath): void {
+  if (!term) return;
+  arr(term['matchExpressions']).forEach((raw, j) => {
+    const req = obj(raw);
+    if (!req) return;
+    const at = [...path, 'matchExpressions', j];
+    const op = str(req['operator']);
+    const values = arr(req['values']);
+    switch (op) {
+      case 'In':
+      case 'NotIn':
+        if (values.length === 0) r.error('nodeSelectorValues', [...at, 'values'], required("must be specified when `operator` is 'In' or 'NotIn'"), { part: 'key' });
+        break;
+      case 'Exists':
+      case 'DoesNotExist':
+        if (values.length > 0) r.error('nodeSelectorValues', [...at, 'values'], forbidden("may not be specified when `operator` is 'Exists' or 'DoesNotExist'"), { part: 'key' });
+        break;
+      case 'Gt':
+      case 'Lt':
+        if (values.length !== 1) r.error('nodeSelectorValues', [...at, 'values'], required("must be specified single value when `operator` is 'Lt' or 'Gt'"), { part: 'key' });
+        // The scheduler parses the value as an integer; anything else never matches a node.
+        else if (typeof values[0] !== 'string' || !/^[+-]?[0-9]+$/.test(values[0])) {
+          r.warning('nodeSelectorNotInteger', [...at, 'values', 0], `${JSON.stringify(values[0])} is not an integer, so '${op}' never matches a node`);
+        }
+        break;
+      case undefined:
+        break;
+      default:
+        r.error('invalidSelector', [...at, 'operator'], invalid(op, 'not a valid selector operator'));
+    }
+    const key = str(req['key']);
+    if (key !== undefined) {
+      const errs = isQualifiedName(key);
+      if (errs.length) r.error('invalidLabelKey', [...at, 'key'], invalid(key, errs.join('; ')));
+      deprecatedLabel(r, key, [...at, 'key'], 'value');
+    }
+  });
+  arr(term['matchFields']).forEach((raw, j) => {
+    const req = obj(raw);
+    if (!req) return;
+    const at = [...path, 'matchFields', j];
+    const op = str(req['operator']);
+    const values = arr(req['values']);
+    if (op === 'In' || op === 'NotIn') {
+      if (values.length !== 1) {
+        r.error('nodeSelectorValues', [...at, 'values'], required("must be only one value when `operator` is 'In' or 'NotIn' for node field selector"), { part: 'key' });
+      }
+    } else if (op !== undefined) {
+      r.error('invalidSelector', [...at, 'operator'], invalid(op, 'not a valid selector operator'));
+    }
+    const key = str(req['key']);
+    if (key !== undefined && key !== 'metadata.name') {
+      r.error('invalidSelector', [...at, 'key'], invalid(key, 'not a valid field selector key'));
+    } else if (key === 'metadata.name') {
+      values.forEach((v, k) => {
+        if (typeof v !== 'string') return;
+        const errs = isDNS1123Subdomain(v);
+        if (errs.length) r.error('invalidName', [...at, 'values', k], invalid(v, errs.join('; ')));
+      });
+    }
+  });
+}
+
+/** validatePodAffinityTerm */
+function checkPodAffinityTerm(r: Reporter, term: Obj | undefined, path: FieldPath): void {
+  if (!term) return;
+  checkLabelSelector(r, term['labelSelector'], [...path, 'labelSelector']);
+  checkLabelSelector(r, term['namespaceSelector'], [...path, 'namespaceSelector']);
+  const topologyKey = str(term['topologyKey']);
+  if (!topologyKey) r.error('requiredField', [...path, 'topologyKey'], required('can not be empty'), { required: true });
+  else {
+    const errs = isQualifiedName(topologyKey);
+    if (errs.length) r.error('invalidLabelKey', [...path, 'topologyKey'], invalid(topologyKey, errs.join('; ')));
+  }
+}

@@ -1,0 +1,79 @@
+// Metadata rules: ValidateObjectMeta with ValidateDaemonSetName (NameIsDNSSubdomain),
+// ValidateLabels and ValidateAnnotations (k8s.io/apimachinery/pkg/api/validation/objectmeta.go,
+// pkg/apis/meta/v1/validation/validation.go).
+import type { FieldPath } from '../../model';
+import { invalid, required, tooLongBytes } from '../../knowledge/validation/fieldErrors';
+import { isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName } from '../../knowledge/validation/nameSyntax';
+import { obj, str, type Obj } from './plainValues';
+import type { Reporter } from './reporter';
+import { TEMPLATE_META } from './paths';
+
+/** TotalAnnotationSizeLimitB: keys and values of one object together. */
+const ANNOTATIONS_LIMIT = 256 * 1024;
+
+export function checkObjectMeta(r: Reporter, ds: Obj): void {
+  const meta = obj(ds['metadata']);
+  const name = str(meta?.['name']);
+  const generateName = str(meta?.['generateName']);
+  // ValidateObjectMeta
+  if (!name && !generateName) {
+    r.error('requiredField', ['metadata', 'name'], required('name or generateName is required'), { required: true });
+  } else if (name) {
+    const errs = isDNS1123Subdomain(name);
+    if (errs.length) r.error('invalidName', ['metadata', 'name'], invalid(name, errs.join('; ')));
+  }
+  // ValidateNamespaceName
+  const namespace = str(meta?.['namespace']);
+  if (namespace) {
+    const errs = isDNS1123Label(namespace);
+    if (errs.length) r.error('invalidName', ['metadata', 'namespace'], invalid(namespace, errs.join('; ')));
+  }
+  checkLabels(r, meta?.['labels'], ['metadata', 'labels']);
+  checkAnnotations(r, meta?.['annotations'], ['metadata', 'annotations']);
+
+  // ValidatePodTemplateSpec: the template's labels and annotations.
+  const tmeta = obj(obj(obj(ds['spec'])?.['template'])?.['metadata']);
+  checkLabels(r, tmeta?.['labels'], [...TEMPLATE_META, 'labels']);
+  checkAnnotations(r, tmeta?.['annotations'], [...TEMPLATE_META, 'annotations']);
+}
+
+/** ValidateLabels: qualified-name keys, label-syntax values. Also used for nodeSelector and matchLabels. */
+export function checkLabels(r: Reporter, value: unknown, path: FieldPath): void {
+  const labels = obj(value);
+  if (!labels) return;
+  for (const [k, v] of Object.entries(labels)) {
+    const keyErrs = isQualifiedName(k);
+    if (keyErrs.length) r.error('invalidLabelKey', [...path, k], invalid(k, keyErrs.join('; ')), { part: 'key' });
+    if (typeof v === 'string') {
+      const valueErrs = isLabelValue(v);
+      if (valueErrs.length) r.error('invalidLabelValue', [...path, k], invalid(v, valueErrs.join('; ')));
+    }
+  }
+}
+
+/** ValidateAnnotations: keys are qualified names (case-insensitive); all of them at most 256 KiB. */
+export function checkAnnotations(r: Reporter, value: unknown, path: FieldPath): void {
+  const annotations = obj(value);
+  if (!annotations) return;
+  let total = 0;
+  for (const [k, v] of Object.entries(annotations)) {
+    const errs = isQualifiedName(k.toLowerCase());
+    if (errs.length) r.error('invalidAnnotationKey', [...path, k], invalid(k, errs.join('; ')), { part: 'key' });
+    total += utf8Length(k) + (typeof v === 'string' ? utf8Length(v) : 0);
+  }
+  if (total > ANNOTATIONS_LIMIT) r.error('annotationsTooLong', path, tooLongBytes(ANNOTATIONS_LIMIT), { part: 'key' });
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

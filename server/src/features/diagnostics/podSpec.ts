@@ -1,0 +1,104 @@
+// Pod-level rules of ValidatePodSpec not covered by a module of their own: names of referenced
+// objects, DNS policy and config (validatePodDNSConfig), host aliases, topology spread
+// constraints, readiness gates and the pod security context (pkg/apis/core/validation).
+import { invalid, required } from '../../knowledge/validation/fieldErrors';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP } from '../../knowledge/validation/nameSyntax';
+import { checkPodSecurityContext } from './securityContext';
+import { arr, has, int, obj, str, type Obj } from './plainValues';
+import type { Reporter } from './reporter';
+import { POD } from './paths';
+
+const MAX_NAMESERVERS = 3;
+const MAX_SEARCH_PATHS = 32;
+const MAX_SEARCH_CHARS = 2048;
+
+export function checkPodSpec(r: Reporter, ds: Obj): void {
+  const pod = obj(obj(obj(ds['spec'])?.['template'])?.['spec']);
+  if (!pod) return;
+  // Names of other objects: DNS subdomains (service accounts, nodes, priority and runtime classes).
+  for (const field of ['serviceAccountName', 'nodeName', 'priorityClassName', 'runtimeClassName']) {
+    const v = str(pod[field]);
+    if (!v) continue;
+    const errs = isDNS1123Subdomain(v);
+    if (errs.length) r.error('invalidName', [...POD, field], invalid(v, errs.join('; ')));
+  }
+  for (const field of ['hostname', 'subdomain']) {
+    const v = str(pod[field]);
+    if (!v) continue;
+    const errs = isDNS1123Label(v);
+    if (errs.length) r.error('invalidName', [...POD, field], invalid(v, errs.join('; ')));
+  }
+  checkDns(r, pod);
+  arr(pod['hostAliases']).forEach((raw, i) => {
+    const a = obj(raw);
+    const ip = str(a?.['ip']);
+    if (ip !== undefined) {
+      const errs = isValidIP(ip);
+      if (errs.length) r.error('invalidIP', [...POD, 'hostAliases', i, 'ip'], invalid(ip, errs.join('; ')));
+    }
+    arr(a?.['hostnames']).forEach((h, j) => {
+      if (typeof h !== 'string') return;
+      const errs = isDNS1123Subdomain(h);
+      if (errs.length) r.error('invalidName', [...POD, 'hostAliases', i, 'hostnames', j], invalid(h, errs.join('; ')));
+    });
+  });
+  arr(pod['topologySpreadConstraints']).forEach((raw, i) => {
+    const c = obj(raw);
+    const maxSkew = int(c?.['maxSkew']);
+    if (maxSkew !== undefined && maxSkew <= 0) r.error('invalidValue', [...POD, 'topologySpreadConstraints', i, 'maxSkew'], invalid(maxSkew, 'must be greater than zero'));
+  });
+  arr(pod['readinessGates']).forEach((raw, i) => {
+    const t = str(obj(raw)?.['conditionType']);
+    if (!t) return;
+    const errs = isQualifiedName(t);
+    if (errs.length) r.error('invalidName', [...POD, 'readinessGates', i, 'conditionType'], invalid(t, errs.join('; ')));
+  });
+  checkPodSecurityContext(r, pod, [...POD, 'securityContext']);
+  // The API server turns a negative grace period into 1 second when it creates the pods.
+  const grace = int(pod['terminationGracePeriodSeconds']);
+  if (grace !== undefined && grace < 0) {
+    r.warning('negativeGracePeriod', [...POD, 'terminationGracePeriodSeconds'], `${grace} is replaced by 1 when the pods are created; use 0 to stop pods immediately`);
+  }
+}
+
+/** validatePodDNSConfig */
+function checkDns(r: Reporter, pod: Obj): void {
+  const path = [...POD, 'dnsConfig'];
+  const config = obj(pod['dnsConfig']);
+  if (pod['dnsPolicy'] === 'None') {
+    if (!config) {
+      r.error('dnsConfigRequired', path, required('must provide `dnsConfig` when `dnsPolicy` is None'), { required: true, involves: [[...POD, 'dnsPolicy']] });
+      return;
+    }
+    if (arr(config['nameservers']).length === 0) {
+      r.error('dnsConfigRequired', [...path, 'nameservers'], required('must provide at least one DNS nameserver when `dnsPolicy` is None'), { required: true });
+      return;
+    }
+  }
+  if (!config) return;
+  const nameservers = arr(config['nameservers']);
+  if (nameservers.length > MAX_NAMESERVERS) {
+    r.error('invalidDnsConfig', [...path, 'nameservers'], invalid(nameservers, `must not have more than ${MAX_NAMESERVERS} nameservers`), { part: 'key' });
+  }
+  nameservers.forEach((ns, i) => {
+    if (typeof ns !== 'string') return;
+    const errs = isValidIP(ns);
+    if (errs.length) r.error('invalidIP', [...path, 'nameservers', i], invalid(ns, errs.join('; ')));
+  });
+  const searches = arr(config['searches']).filter((s): s is string => typeof s === 'string');
+  if (searches.length > MAX_SEARCH_PATHS) {
+    r.error('invalidDnsConfig', [...path, 'searches'], invalid(searches, `must not have more than ${MAX_SEARCH_PATHS} search paths`), { part: 'key' });
+  }
+  if (searches.join(' ').length > MAX_SEARCH_CHARS) {
+    r.error('invalidDnsConfig', [...path, 'searches'], invalid(searches, `must not have more than ${MAX_SEARCH_CHARS} characters (including spaces) in the search list`), { part: 'key' });
+  }
+  arr(config['searches']).forEach((s, i) => {
+    if (typeof s !== 'string') return;
+    const errs = isDNS1123Subdomain(s.replace(/\.$/, ''));
+    if (errs.length) r.error('invalidName', [...path, 'searches', i], invalid(s.replace(/\.$/, ''), errs.join('; ')));
+  });
+  arr(config['options']).forEach((raw, i) => {
+    const o = obj(raw);
+    if (o && !str(o['name'])) r.error('invalidDnsConfig', [...path, 'options', i], required('must not be empty'), { required: !has(o, 'name') });
+  });
+}

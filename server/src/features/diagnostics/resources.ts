@@ -1,0 +1,78 @@
+// Container resources: ValidateResourceRequirements, validateContainerResourceName and
+// ValidateResourceQuantityValue (pkg/apis/core/validation/validation.go), with the helpers
+// IsNativeResource, IsHugePageResourceName and IsOvercommitAllowed (pkg/apis/core/helper).
+import type { FieldPath } from '../../model';
+import { formatValue, invalid, IS_NEGATIVE, required } from '../../knowledge/validation/fieldErrors';
+import { isQualifiedName } from '../../knowledge/validation/nameSyntax';
+import { compareQuantities, isNegativeQuantity, isValidQuantity, isWholeQuantity } from '../../knowledge/validation/quantityOrder';
+import { obj, type Obj } from './plainValues';
+import type { Reporter } from './reporter';
+
+const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
+
+function isHugePages(name: string): boolean {
+  return name.startsWith('hugepages-');
+}
+
+/** IsNativeResource: no domain, or a kubernetes.io domain. */
+function isNative(name: string): boolean {
+  return !name.includes('/') || name.includes('kubernetes.io/');
+}
+
+/** IsOvercommitAllowed: native resources except huge pages; extended resources (nvidia.com/gpu) are not. */
+function overcommitAllowed(name: string): boolean {
+  return isNative(name) && !isHugePages(name);
+}
+
+export function checkResources(r: Reporter, resources: Obj | undefined, path: FieldPath): void {
+  if (!resources) return;
+  const limits = obj(resources['limits']) ?? {};
+  const requests = obj(resources['requests']) ?? {};
+  for (const [kind, list] of [['limits', limits], ['requests', requests]] as const) {
+    for (const [name, q] of Object.entries(list)) {
+      const at = [...path, kind, name];
+      checkResourceName(r, name, at);
+      if (!isValidQuantity(q)) continue; // reported by the schema checks
+      if (isNegativeQuantity(q)) r.error('negativeValue', at, invalid(q, IS_NEGATIVE));
+      // IsIntegerResourceName: extended resources come in whole units.
+      else if (!isNative(name) && !isWholeQuantity(q)) r.error('invalidQuantity', at, invalid(q, 'must be an integer'));
+    }
+  }
+  for (const [name, q] of Object.entries(requests)) {
+    if (!isValidQuantity(q)) continue;
+    const at = [...path, 'requests', name];
+    if (Object.prototype.hasOwnProperty.call(limits, name)) {
+      const limit = limits[name];
+      const cmp = compareQuantities(q, limit);
+      if (cmp === undefined) continue;
+      if (!overcommitAllowed(name) && cmp !== 0) {
+        r.error('requestNotEqualLimit', at, invalid(String(q), `must be equal to ${name} limit of ${String(limit)}`), { involves: [[...path, 'limits', name]] });
+      } else if (cmp > 0) {
+        r.error('requestExceedsLimit', at, invalid(String(q), `must be less than or equal to ${name} limit of ${String(limit)}`), {
+          involves: [[...path, 'limits', name]],
+        });
+      }
+    } else if (!overcommitAllowed(name)) {
+      r.error('limitRequired', [...path, 'limits'], required('Limit must be set for non overcommitable resources') + ` (${formatValue(name)})`, {
+        part: 'key',
+        involves: [at],
+      });
+    }
+  }
+}
+
+/** validateContainerResourceName */
+function checkResourceName(r: Reporter, name: string, at: FieldPath): void {
+  const errs = isQualifiedName(name);
+  if (errs.length) {
+    r.error('invalidResourceName', at, invalid(name, errs.join('; ')), { part: 'key' });
+    return;
+  }
+  if (!name.includes('/')) {
+    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name)) {
+      r.error('invalidResourceName', at, invalid(name, 'must be a standard resource for containers'), { part: 'key' });
+    }
+  } else if (!isNative(name) && name.startsWith('requests.')) {
+    r.error('invalidResourceName', at, invalid(name, "doesn't follow extended resource name standard"), { part: 'key' });
+  }
+}
