@@ -93,3 +93,33 @@ export async function revert(editor: vscode.TextEditor): Promise<void> {
   await vscode.window.showTextDocument(editor.document);
   await vscode.commands.executeCommand('workbench.action.files.revert');
 }
+
+/** Resolves once the async `cond` holds, asking again every 200 ms (for results a provider refreshes). */
+export async function untilAsync(cond: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Resolves once an open tab satisfies `ok`, checking on every tab change. */
+export function waitForTab(ok: (t: vscode.Tab) => boolean, what: string, timeoutMs = 20_000): Promise<vscode.Tab> {
+  const find = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(ok);
+  return new Promise((resolve, reject) => {
+    const now = find();
+    if (now) return resolve(now);
+    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+      const t = find();
+      if (!t) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(t);
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+      reject(new Error(`waited ${timeoutMs} ms for ${what}; open tabs: ${tabs.join(', ')}`));
+    }, timeoutMs);
+  });
+}

@@ -14,7 +14,9 @@ import {
   positionOf,
   revert,
   until,
+  untilAsync,
   waitForDiagnostics,
+  waitForTab,
 } from './editor';
 
 const tests: TestCase[] = [
@@ -115,6 +117,29 @@ const tests: TestCase[] = [
       } finally {
         await revert(editor);
       }
+    },
+  },
+  {
+    name: 'a CodeLens above the DaemonSet summarises its placement; its command opens the preview',
+    fn: async () => {
+      const editor = await open('gpu-device-plugin.yaml');
+      const uri = editor.document.uri;
+      let lenses: vscode.CodeLens[] = [];
+      // Lenses appear once the server has read the cluster (it then asks the editor to refresh).
+      await untilAsync(async () => {
+        lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+        return lenses.some((l) => l.command?.command === 'daemonset.showPlacementPreview');
+      }, 'a placement CodeLens');
+      const lens = lenses.find((l) => l.command?.command === 'daemonset.showPlacementPreview')!;
+      const kind = positionOf(editor.document, '\napiVersion:', 1).line;
+      assert(lens.range.start.line === kind, `the lens is on line ${lens.range.start.line + 1}, not on the DaemonSet's first line (${kind + 1})`);
+      const m = /^Runs on (\d+) of (\d+) nodes?/.exec(lens.command!.title);
+      assert(m, `the lens title does not say where the pods run: "${lens.command!.title}"`);
+      // The GPU plugin selects only GPU nodes of the example cluster: some, not all.
+      assert(Number(m[1]) > 0 && Number(m[1]) < Number(m[2]), `the GPU DaemonSet runs on ${m[1]} of ${m[2]} nodes`);
+      // The lens's command opens the placement preview, a webview beside the editor.
+      await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+      await waitForTab((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('daemonset.placementPreview'), 'the placement preview');
     },
   },
 ];
