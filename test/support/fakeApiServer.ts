@@ -320,7 +320,7 @@ export class FakeApiServer extends EventEmitter {
 
     if (this.stall) return; // held open until close() destroys the socket
     const respond = (): void => this.route(req, res, url);
-    if (this.delayMs > 0) setTimeout(respond, this.delayMs);
+    if (this.delayMs > 0) setTimeout(respond, this.delayMs).unref();
     else respond();
   }
 

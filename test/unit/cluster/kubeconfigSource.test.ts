@@ -231,6 +231,25 @@ test('403 on pods, a hung server and garbage keep the last good state', { timeou
   }
 });
 
+test('a slow server is waited for up to the timeout, and no longer', { timeout: 20_000 }, async () => {
+  try {
+    server.delayMs = 300;
+    const patient = await open({ timeoutMs: 5000 });
+    const slow = await patient.load();
+    assert.equal(slow.status.state, 'ok', slow.status.message);
+    patient.dispose();
+
+    server.delayMs = 3000;
+    const impatient = await open({ timeoutMs: 500 });
+    const late = await impatient.load();
+    assert.equal(late.status.state, 'error');
+    assert.match(late.status.message, /^no answer from https:\/\/127\.0\.0\.1:\d+ listing nodes within 500 ms$/);
+    impatient.dispose();
+  } finally {
+    resetKnobs();
+  }
+});
+
 test('an unreachable port and an untrusted certificate give clear statuses', { timeout: 10_000 }, async () => {
   const port = await new Promise<number>((resolve) => {
     const s = createServer();
