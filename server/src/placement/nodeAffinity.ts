@@ -278,6 +278,37 @@ export function explainAffinityMismatch(
   return { detail: `none of the ${reasons.length} node affinity terms matches: ${listed}`, path: REQUIRED_TERMS_PATH };
 }
 
+/**
+ * A short key that is equal for two nodes exactly when explainAffinityMismatch would word them
+ * alike (same failing requirement per term, same label value): lets a caller reuse the words
+ * across thousands of nodes.
+ */
+export function affinityMismatchKey(
+  affinity: CompiledRequiredAffinity,
+  labels: Readonly<Record<string, string>>,
+  nodeName: string,
+): string {
+  let key = '';
+  for (const term of affinity.terms) {
+    key += '\u0002';
+    if (term.problems.length > 0) continue;
+    let failed = false;
+    for (const req of term.expressions) {
+      if (labelRequirementMatches(req, labels)) continue;
+      key += Object.hasOwn(labels, req.key) ? `e${req.index}=${labels[req.key] as string}` : `e${req.index}`;
+      failed = true;
+      break;
+    }
+    if (failed) continue;
+    for (const req of term.fields) {
+      if (fieldRequirementMatches(req, nodeName)) continue;
+      key += `f${req.index}=${nodeName}`;
+      break;
+    }
+  }
+  return key;
+}
+
 function explainTerm(term: CompiledTerm, labels: Readonly<Record<string, string>>, nodeName: string): { text: string; path: FieldPath } {
   const first = term.problems[0];
   if (first !== undefined) return { text: `is invalid and matches no node: ${first.text}`, path: first.path };

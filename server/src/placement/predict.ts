@@ -23,7 +23,9 @@ import type {
 } from './types';
 import { asArray, asRecord, asString, isRecord, labelMap, show, type UnknownRecord } from './shape';
 import { compileNodeSelector, describeNodeSelectorMismatch, firstNodeSelectorMismatch, type CompiledNodeSelector } from './nodeSelector';
-import { compileRequiredAffinity, explainAffinityMismatch, requiredAffinityMatches, type CompiledRequiredAffinity } from './nodeAffinity';
+import {
+  affinityMismatchKey, compileRequiredAffinity, explainAffinityMismatch, requiredAffinityMatches, type CompiledRequiredAffinity, type NodeAffinityMismatch,
+} from './nodeAffinity';
 import { daemonPodTolerations, formatTaint, isControllerToleration, toleratesTaint } from './tolerations';
 import {
   PodRequestCalculator, QuantityReader, formatAmount, nodeAllocatable, requestedResourceNames, resourceKind, resourceLabel, type InvalidQuantity,
@@ -49,6 +51,9 @@ interface CompiledDaemonSet {
   nodeSelector: CompiledNodeSelector;
   /** spec.template.spec.nodeSelector.<key>, built once per key. */
   nodeSelectorPaths: Map<string, FieldPath>;
+  /** Exclusion wordings already built: thousands of nodes fail the same way. */
+  selectorDetails: Map<string, Map<string | undefined, string>>;
+  affinityDetails: Map<string, NodeAffinityMismatch>;
   affinity: CompiledRequiredAffinity;
   tolerations: readonly Toleration[];
   /** Resources the pod requests (> 0) that the scheduler checks, with amounts and manifest paths. */
@@ -183,10 +188,16 @@ function judgeNode(
   const selectorMismatch = firstNodeSelectorMismatch(ds.nodeSelector, labels);
   if (selectorMismatch !== undefined) {
     const path = ds.nodeSelectorPaths.get(selectorMismatch.key) ?? NODE_SELECTOR_PATH;
-    return finish(verdict(name, false, false, 'nodeSelector', describeNodeSelectorMismatch(selectorMismatch), path), notes, podIndex, slot);
+    let byValue = ds.selectorDetails.get(selectorMismatch.key);
+    if (byValue === undefined) ds.selectorDetails.set(selectorMismatch.key, (byValue = new Map()));
+    let detail = byValue.get(selectorMismatch.have);
+    if (detail === undefined) byValue.set(selectorMismatch.have, (detail = describeNodeSelectorMismatch(selectorMismatch)));
+    return finish(verdict(name, false, false, 'nodeSelector', detail, path), notes, podIndex, slot);
   }
   if (!requiredAffinityMatches(ds.affinity, labels, name)) {
-    const why = explainAffinityMismatch(ds.affinity, labels, name);
+    const key = affinityMismatchKey(ds.affinity, labels, name);
+    let why = ds.affinityDetails.get(key);
+    if (why === undefined) ds.affinityDetails.set(key, (why = explainAffinityMismatch(ds.affinity, labels, name)));
     return finish(verdict(name, false, false, 'nodeAffinity', why.detail, why.path), notes, podIndex, slot);
   }
 
@@ -407,6 +418,8 @@ function compileDaemonSet(ds: DaemonSet, reader: QuantityReader): CompiledDaemon
     nodeName,
     nodeSelector,
     nodeSelectorPaths,
+    selectorDetails: new Map(),
+    affinityDetails: new Map(),
     affinity: compileRequiredAffinity(nodeAffinity),
     tolerations: daemonPodTolerations(podSpec as never),
     resources,

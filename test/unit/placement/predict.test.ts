@@ -261,3 +261,23 @@ test('never throws: junk becomes words in the answer', () => {
   assert.equal(bad.reason, 'nodeAffinity');
   assert.match(bad.detail, /^required node affinity is malformed/);
 });
+
+test('nodes failing the same way get the same words; different label values get their own', () => {
+  const ds = newDaemonSet('x', {
+    nodeSelector: { os: 'linux' },
+    affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'NotIn', values: ['gpu', 'edge'] }] }] } } },
+  });
+  const nodes = [
+    newNode('a', { os: 'windows' }), newNode('b', { os: 'windows' }), newNode('c', {}),
+    newNode('d', { os: 'linux', pool: 'gpu' }), newNode('e', { os: 'linux', pool: 'gpu' }), newNode('f', { os: 'linux', pool: 'edge' }), newNode('g', { os: 'linux' }),
+  ];
+  assert.deepEqual(predictPlacement(ds, { nodes }).nodes.map((v) => v.detail), [
+    'nodeSelector `os=linux` does not match (node has os=windows)',
+    'nodeSelector `os=linux` does not match (node has os=windows)',
+    'nodeSelector `os=linux` does not match (node has no label os)',
+    'node affinity `pool NotIn [gpu, edge]` does not match (node has pool=gpu)',
+    'node affinity `pool NotIn [gpu, edge]` does not match (node has pool=gpu)',
+    'node affinity `pool NotIn [gpu, edge]` does not match (node has pool=edge)',
+    'the pod runs here',
+  ]);
+});
