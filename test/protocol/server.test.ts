@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { FakeApiServer, makeNode } from '../support/fakeApiServer';
 import { ROOT, startServer, TestServer } from '../support/lspClient';
 
 const GOOD = `apiVersion: apps/v1
@@ -169,5 +170,41 @@ test('an untrusted workspace never reads a kubeconfig', async () => {
     assert.match(contexts.error, /not trusted/);
   } finally {
     await s.stop();
+  }
+});
+
+test('a kubeconfig context reaches a live (loopback) API server, and a watch event updates the CodeLens', async () => {
+
+  const api = await FakeApiServer.start({ nodes: [makeNode('live-1'), makeNode('live-2')] });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-live-'));
+  const kubeconfig = api.writeKubeconfig(path.join(dir, 'kubeconfig'), { context: 'kind-dev' });
+  const s = await startServer({ workspaceRoot: dir, settings: { cluster: { source: 'kubeconfig', kubeconfig, context: 'kind-dev' } } });
+  try {
+    const statuses: any[] = [];
+    let wake: (() => void) | undefined;
+    s.connection.onNotification('daemonset/clusterChanged', (st: any) => {
+      statuses.push(st);
+      wake?.();
+    });
+    const until = async (pred: (st: any) => boolean): Promise<any> => {
+      for (;;) {
+        const hit = statuses.find(pred);
+        if (hit) return hit;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    };
+    const first = (await s.connection.sendRequest('daemonset/clusterStatus')) as any;
+    const ok = first.state === 'ok' && first.nodeCount === 2 ? first : await until((st) => st.state === 'ok' && st.nodeCount === 2);
+    assert.equal(ok.kind, 'kubeconfig');
+    assert.equal(ok.source, 'context kind-dev');
+    const uri = s.open('live.yaml', GOOD);
+    const lens = async () => ((await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as any[])[0].command.title;
+    assert.match(await lens(), /^Runs on 2 of 2 nodes · source: context kind-dev$/);
+    api.addNode(makeNode('live-3'));
+    await until((st) => st.nodeCount === 3);
+    assert.match(await lens(), /^Runs on 3 of 3 nodes/);
+  } finally {
+    await s.stop();
+    await api.close();
   }
 });

@@ -13,7 +13,8 @@ export type KubeConfig = InstanceType<K8s['KubeConfig']>;
 let library: Promise<K8s> | undefined;
 /** The client library is ESM-only; a real dynamic import keeps this CommonJS module loadable. */
 export function kubernetesClient(): Promise<K8s> {
-  library ??= import('@kubernetes/client-node');
+  // Bundled, the library is dist/kube.cjs (scripts/build.mjs); its exports may arrive as `default`.
+  library ??= import('@kubernetes/client-node').then((m) => ('KubeConfig' in m ? m : ((m as { default?: K8s }).default ?? m)));
   return library;
 }
 
