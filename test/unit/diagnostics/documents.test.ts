@@ -50,9 +50,12 @@ test('removed and unknown API versions', () => {
 test('a kustomize patch is recognised and only what it holds is checked', () => {
   const patch = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: intel-gpu-plugin\nspec:\n  template:\n    spec:\n      nodeSelector:\n        intel.feature.node.kubernetes.io/gpu: "true"\n';
   assert.deepEqual(rows(patch), [
-    ['kustomizePatch', 'info', 'kind', 'treated as a kustomize patch (no spec.selector and no containers): only the fields present are checked', 'DaemonSet'],
+    ['kustomizePatch', 'info', 'kind', 'treated as a kustomize patch (no spec.selector, and no containers or no template labels): only the fields present are checked', 'DaemonSet'],
   ]);
   assert.deepEqual(rows(patch.replace('"true"', 'true')).map((r) => r[0]), ['kustomizePatch', 'wrongType']);
+  // The usual image patch: containers but no selector and no labels; image-less containers are fine in a patch.
+  const imagePatch = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          image: agent:2.0\n        - name: sidecar\n          resources: {limits: {memory: 64Mi}}\n';
+  assert.deepEqual(rows(imagePatch).map((r) => r[0]), ['kustomizePatch']);
 });
 
 test('Helm templates: one info, no syntax errors, nothing on templated text, no required-field checks', () => {
@@ -88,6 +91,9 @@ test('Helm templates: one info, no syntax errors, nothing on templated text, no 
     ['unknownField', 'error', 'spec.template.spec.containers[0].bogusField'],
   ]);
   assert.equal(got[0]![4], '{{ include "agent.fullname" . }}');
+  // A templated apiVersion does not stop the checks.
+  const capability = chart.replace('apiVersion: apps/v1', 'apiVersion: {{ include "agent.daemonset.apiVersion" . }}');
+  assert.deepEqual(rows(capability).map((r) => r[0]), ['helmTemplate', 'restartPolicyNotAlways', 'unknownField']);
 });
 
 test('an alias bomb is refused with one error, never expanded', () => {

@@ -120,9 +120,10 @@ test('missing required fields land on the parent key', () => {
   );
 });
 
-test('a DaemonSet without spec gets the required fields it needs', () => {
-  const rows = check('apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: x\n');
-  assert.deepEqual(rows.map((r) => [r.code, r.path]), [['selectorMissing', 'spec.selector']]);
+test('a DaemonSet without a spec, or without a pod spec, gets the required fields it needs', () => {
+  assert.deepEqual(check('apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: x\n').map((r) => [r.code, r.path, r.text]), [['selectorMissing', 'spec.selector', 'kind']]);
+  const noPod = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: x}\nspec:\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n';
+  assert.deepEqual(check(noPod).map((r) => [r.code, r.path, r.text]), [['requiredField', 'spec.template.spec.containers', 'template']]);
 });
 
 test('YAML merge keys are followed, not reported as unknown fields', () => {

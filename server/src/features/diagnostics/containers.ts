@@ -15,7 +15,11 @@ import { POD } from './paths';
 
 export function checkContainers(r: Reporter, ds: Obj): void {
   const pod = obj(obj(obj(ds['spec'])?.['template'])?.['spec']);
-  if (!pod) return;
+  if (!pod) {
+    // ValidatePodSpec → validateContainers: a template without a pod spec has no containers.
+    if (obj(ds['spec'])) r.error('requiredField', [...POD, 'containers'], required(), { required: true });
+    return;
+  }
   const volumes = new Set(arr(pod['volumes']).map((v) => str(obj(v)?.['name'])).filter((n): n is string => !!n));
   const grace = int(pod['terminationGracePeriodSeconds']) ?? 30;
 

@@ -4,7 +4,7 @@
 // left to the YAML extension; YAML syntax errors, skipped files and Helm templates are reported
 // once per file.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { DocumentModel, ManifestObject, toRange } from '../../model';
+import { DocumentModel, ManifestObject, overlapsTemplates, toRange } from '../../model';
 import type { FeatureContext } from '../context';
 import { apiVersionVerdict, noMatchesMessage } from './apiVersion';
 import { checkContainers } from './containers';
@@ -71,7 +71,9 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
   if (!ds) return;
   const partial = isKustomizePatch(ds);
   const r = new Reporter(model, object, { partial }, out);
-  const verdict = apiVersionVerdict(object);
+  const [vs, ve] = r.extentOf(['apiVersion']);
+  // A templated apiVersion (Helm's capability checks) is unknown: check the rest as apps/v1.
+  const verdict = overlapsTemplates(model, vs, ve) ? 'served' : apiVersionVerdict(object);
   if (verdict === 'removed') {
     // The API server stops at the version; after the quick fix the rest is checked as apps/v1.
     r.error('removedApiVersion', ['apiVersion'], `${noMatchesMessage(object.apiVersion!)}: DaemonSets are served only as apps/v1 since Kubernetes 1.16`, {
@@ -85,7 +87,7 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
   }
   if (verdict === 'missing') r.error('requiredField', ['apiVersion'], 'Required value: apiVersion not set', { part: 'key' });
   if (partial) {
-    r.info('kustomizePatch', ['kind'], 'treated as a kustomize patch (no spec.selector and no containers): only the fields present are checked', { part: 'value' });
+    r.info('kustomizePatch', ['kind'], 'treated as a kustomize patch (no spec.selector, and no containers or no template labels): only the fields present are checked', { part: 'value' });
   }
   checkAgainstSchema(r);
   checkObjectMeta(r, ds);
@@ -101,14 +103,18 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
 
 /**
  * A strategic-merge patch names a DaemonSet and carries only what it changes. A manifest the API
- * server could accept always has a selector and containers, so lacking both (while having a spec)
- * marks a patch; a file being written from scratch without a spec still gets "Required value".
+ * server could accept has a selector, template labels and containers; one with a spec but no
+ * selector and no containers or no template labels is a fragment, i.e. a patch. A DaemonSet that
+ * lacks only its selector is not: it gets selectorMissing, with a fix from its template labels.
  */
 export function isKustomizePatch(ds: Obj): boolean {
   const spec = obj(ds['spec']);
-  if (!spec) return false;
-  const containers = obj(obj(spec['template'])?.['spec'])?.['containers'];
-  return (spec['selector'] === undefined || spec['selector'] === null) && (containers === undefined || containers === null);
+  if (!spec || (spec['selector'] !== undefined && spec['selector'] !== null)) return false;
+  const template = obj(spec['template']);
+  const containers = obj(template?.['spec'])?.['containers'];
+  const labels = obj(template?.['metadata'])?.['labels'];
+  const absent = (v: unknown) => v === undefined || v === null;
+  return absent(containers) || absent(labels);
 }
 
 const SEVERITY: Record<ManifestDiagnostic['severity'], DiagnosticSeverity> = {
