@@ -1,7 +1,8 @@
 // `npm start` (scripts/demo.sh bundles this file with esbuild and runs it): code-server on
 // 127.0.0.1:$PORT (default 8080) with the packaged extension installed into a demo profile and
 // examples/workspace open. Runs until Ctrl-C. With --check (or CI=true) it instead verifies in
-// headless Chromium that the workbench loads with the extension active, saves a screenshot as
+// headless Chromium that the workbench loads, and that opening mistakes.yaml activates the
+// extension and shows its diagnostics; saves a screenshot as
 // test-results/demo.png and exits 0.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -83,11 +84,18 @@ async function main(): Promise<number> {
     const { page } = await newPage(browser);
     await page.goto(url);
     await waitForWorkbench(page);
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'log-collector.yaml' }).waitFor({ timeout: 60_000 });
-    // The extension contributes a status bar item once it is active (its DOM id starts with the extension id).
+    // As a user would: open a DaemonSet with a mistake from the explorer.
+    const file = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'mistakes.yaml' });
+    await file.waitFor({ timeout: 60_000 });
+    await file.click();
+    const editor = page.locator('.editor-instance .monaco-editor[data-uri$="/mistakes.yaml"]');
+    await editor.locator('.view-line').first().waitFor({ timeout: 30_000 });
+    // Opening YAML activates the extension: its status bar item (DOM id = extension id + item id)
+    // appears, and the language server's diagnostics are drawn as squiggles.
     await page.locator('.statusbar-item[id^="daemonset-studio.daemonset-studio"]').first().waitFor({ timeout: 60_000 });
+    await editor.locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
     await page.screenshot({ path: shot });
-    say(`the workbench loaded with the extension active; screenshot: ${path.relative(repoRoot, shot)}`);
+    say(`the workbench loaded, the extension is active and reports diagnostics; screenshot: ${path.relative(repoRoot, shot)}`);
     return 0;
   } catch (e) {
     const dir = path.join(resultsDir(), 'demo');
