@@ -175,3 +175,18 @@ test('ephemeral containers are not allowed in a pod template', () => {
   const text = VALID + '      ephemeralContainers:\n        - name: debug\n          image: busybox:1.36\n';
   assert.deepEqual(rows(text).map((r) => [r[0], r[2]]), [['ephemeralContainersForbidden', 'Forbidden: ephemeral containers not allowed in pod template']]);
 });
+
+test('extended resources: requests must equal limits', () => {
+  const text = edit('              memory: 64Mi\n', '              memory: 64Mi\n              nvidia.com/gpu: 1\n            limits:\n              nvidia.com/gpu: 2\n');
+  assert.deepEqual(rows(text), [
+    ['requestNotEqualLimit', 'spec.template.spec.containers[0].resources.requests[nvidia.com/gpu]', 'Invalid value: "1": must be equal to nvidia.com/gpu limit of 2', '1'],
+  ]);
+});
+
+test('envFrom: exactly one of configMapRef and secretRef', () => {
+  const text = container('          envFrom:\n            - configMapRef: {name: a}\n              secretRef: {name: b}\n            - prefix: X_\n');
+  assert.deepEqual(rows(text).map((r) => [r[0], r[1], r[2]]), [
+    ['invalidEnvFrom', 'spec.template.spec.containers[0].envFrom[0]', 'Invalid value: "": may not have more than one field specified at a time'],
+    ['invalidEnvFrom', 'spec.template.spec.containers[0].envFrom[1]', 'Invalid value: "": must specify one of: `configMapRef` or `secretRef`'],
+  ]);
+});

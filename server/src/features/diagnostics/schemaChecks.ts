@@ -3,7 +3,7 @@
 // unknown fields, values of the wrong JSON type (including what YAML 1.1 turns into booleans and
 // numbers), enum values, quantity syntax and missing required fields.
 import { Document, isAlias, isMap, isScalar, isSeq, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
-import { FieldPath, formatPath } from '../../model';
+import { FieldPath, formatPath, scalarSource } from '../../model';
 import { propertiesOf, property, rootSchema, SchemaNode } from '../../schema/schema';
 import { notSupported, required } from '../../knowledge/validation/fieldErrors';
 import { isValidQuantity, QUANTITY_REGEX } from '../../knowledge/validation/quantityOrder';
@@ -172,7 +172,7 @@ class SchemaWalker {
     let data: QuoteFixData | undefined;
     const wantsString = schema.type === 'string' || schema.type === 'intOrString' || schema.type === 'quantity' || schema.type === 'time';
     if (isScalar(node) && node.type === 'PLAIN' && wantsString && (got === 'boolean' || got === 'integer' || got === 'number')) {
-      const typed = this.r.model.text.slice(node.range![0], node.range![1]);
+      const typed = scalarSource(this.r.model, node) ?? String(node.value);
       message += `; YAML 1.1 reads unquoted ${typed} as ${got === 'boolean' ? 'a boolean' : 'a number'}, quote it: "${typed}"`;
       data = { quote: typed };
     }
