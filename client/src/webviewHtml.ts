@@ -35,7 +35,9 @@ function attr(value: string): string {
 
 export function renderHtml({ cspSource, nonce, scriptUri, styleUri }: WebviewHtmlInput): string {
   if (!/^[A-Za-z0-9+/=_-]+$/.test(nonce)) throw new Error('nonce must be base64');
-  if (/[;'"\r\n,]/.test(cspSource)) throw new Error(`unexpected character in cspSource ${cspSource}`);
+  // VS Code 1.100 gives "'self' https://*.vscode-cdn.net": quoted keywords are fine; what could end
+  // the directive (; , newline) or the attribute (") is refused.
+  if (/[;"\r\n,]/.test(cspSource)) throw new Error(`unexpected character in cspSource ${cspSource}`);
   const csp = contentSecurityPolicy(cspSource, nonce);
   return `<!DOCTYPE html>
 <html lang="en">

@@ -24,6 +24,11 @@ describe('webview HTML', () => {
     assert.notEqual(a, newNonce());
   });
 
+  test("VS Code 1.100's cspSource (with a quoted 'self') is accepted", () => {
+    const html = renderHtml({ ...input, cspSource: "'self' https://*.vscode-cdn.net" });
+    assert.match(html, /style-src 'self' https:\/\/\*\.vscode-cdn\.net 'nonce-/);
+  });
+
   test('a nonce or cspSource that could break out of the policy is refused', () => {
     assert.throws(() => renderHtml({ ...input, nonce: "x' 'unsafe-inline" }));
     assert.throws(() => renderHtml({ ...input, cspSource: "https://a; script-src *" }));
