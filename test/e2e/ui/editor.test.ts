@@ -28,7 +28,8 @@ function uiTest(name: string, fn: (s: UiSession) => Promise<void>): void {
       await fn(session);
     } catch (e) {
       const dir = await session.capture(name);
-      throw new Error(`${e instanceof Error ? e.message : String(e)}\n(screenshot and logs: ${dir})`, { cause: e });
+      const errors = session.recentErrors().join('\n');
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\n(screenshot and logs: ${dir})${errors ? `\nlast page errors:\n${errors}` : ''}`, { cause: e });
     } finally {
       await session.closeWidgets();
     }

@@ -38,6 +38,7 @@ test('clicking the placement CodeLens opens the preview with a verdict per node'
     assert.equal(verdicts.filter((v) => v.trim() === 'Runs').length, Number(runs), `the lens says ${runs} of ${total}; the preview's verdicts: ${JSON.stringify(verdicts)}`);
   } catch (e) {
     const dir = await s.capture('placement preview');
-    throw new Error(`${e instanceof Error ? e.message : String(e)}\n(screenshot and logs: ${dir})`, { cause: e });
+    const errors = s.recentErrors().join('\n');
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\n(screenshot and logs: ${dir})${errors ? `\nlast page errors:\n${errors}` : ''}`, { cause: e });
   }
 });

@@ -85,6 +85,11 @@ export class UiSession {
     return dir;
   }
 
+  /** The last few errors the page logged (an extension's exception shows up here), for failure messages. */
+  recentErrors(n = 3): string[] {
+    return this.log.filter((l) => l.startsWith('[console.error]') || l.startsWith('[pageerror]')).slice(-n);
+  }
+
   /** The editor showing `name` (Monaco sets data-uri on its root element). */
   editor(name: string): Locator {
     return this.page.locator(`.editor-instance .monaco-editor[data-uri$="/${name}"]`);
