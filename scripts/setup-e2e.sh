@@ -13,7 +13,6 @@ cd "$(dirname "$0")/.."
 log() { echo "setup-e2e: $*" >&2; }
 fail() {
   echo "setup-e2e: FAILED: $*" >&2
-  echo "setup-e2e: the log of the failed step is in ${CS_LOG:-the output above}; delete $CS_ROOT and run 'bash scripts/setup-e2e.sh' again" >&2
   exit 1
 }
 
@@ -45,7 +44,12 @@ fi
 
 start=$(date +%s)
 log "preparing code-server $CS_VERSION in $CS_ROOT (once; about 1-2 minutes)"
-rm -rf "$CS_ROOT"
+# Only ever delete a folder this script made (DAEMONSET_CODE_SERVER_DIR may point anywhere).
+if [ -n "$(ls -A "$CS_ROOT" 2>/dev/null)" ]; then
+  grep -qs daemonset-studio-code-server "$CS_ROOT/package.json" \
+    || fail "$CS_ROOT is not empty and was not made by this script; choose another DAEMONSET_CODE_SERVER_DIR"
+  rm -rf "$CS_ROOT"
+fi
 mkdir -p "$CS_ROOT"
 CS_LOG="$CS_ROOT/setup.log"
 : >"$CS_LOG"
@@ -54,7 +58,7 @@ step() {
   shift
   log "  $what"
   echo "### $what: $*" >>"$CS_LOG"
-  "$@" >>"$CS_LOG" 2>&1 || fail "$what (see $CS_LOG)"
+  "$@" >>"$CS_LOG" 2>&1 || fail "$what: its output is in $CS_LOG (the next run starts the install over)"
 }
 # The npm settings of this repo (.npmrc) must not leak in; code-server's own lock files decide.
 export npm_config_yes=true npm_config_nodedir=/usr npm_config_fund=false npm_config_audit=false \
