@@ -16,6 +16,11 @@ fail() {
   exit 1
 }
 
+# One setup at a time (npm test and the bench may both call it on a fresh machine).
+mkdir -p "$(dirname "$CS_ROOT")"
+exec 9>"$(dirname "$CS_ROOT")/.setup-e2e.lock"
+flock 9
+
 # --- Debian packages -------------------------------------------------------------------------
 debs=(chromium ripgrep libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config)
 missing=()
