@@ -78,17 +78,27 @@ class PodIndex {
 
   constructor(nodes: readonly unknown[], rawPods: readonly unknown[], ds: CompiledDaemonSet) {
     this.nodeSlot = new Int32Array(nodes.length).fill(-1);
-    for (let i = 0; i < nodes.length; i++) {
-      const name = asString(asRecord(asRecord(nodes[i])?.['metadata'])?.['name']);
-      if (name === undefined || name === '') continue;
-      let slot = this.slots.get(name);
-      if (slot === undefined) {
-        slot = this.slots.size;
-        this.slots.set(name, slot);
+    // A node's slot is the index of the first node with its name. Names are set in reverse
+    // order so that the first index wins without a lookup before each insert; only when some
+    // name repeats are slots looked up again.
+    let named = 0;
+    if (rawPods.length > 0) {
+      for (let i = nodes.length - 1; i >= 0; i--) {
+        const name = asString(asRecord(asRecord(nodes[i])?.['metadata'])?.['name']);
+        if (name === undefined || name === '') continue;
+        this.slots.set(name, i);
+        this.nodeSlot[i] = i;
+        named++;
       }
-      this.nodeSlot[i] = slot;
+      if (this.slots.size !== named) {
+        for (let i = 0; i < nodes.length; i++) {
+          if (this.nodeSlot[i] === -1) continue;
+          const name = asString(asRecord(asRecord(nodes[i])?.['metadata'])?.['name']) as string;
+          this.nodeSlot[i] = this.slots.get(name) as number;
+        }
+      }
     }
-    const slotCount = this.slots.size;
+    const slotCount = nodes.length;
     const start = new Int32Array(slotCount + 1);
     const own = new Uint8Array(slotCount);
     const podSlot = new Int32Array(rawPods.length).fill(-1);

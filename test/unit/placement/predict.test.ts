@@ -281,3 +281,10 @@ test('nodes failing the same way get the same words; different label values get 
     'the pod runs here',
   ]);
 });
+
+test('nodes sharing a name (a malformed list) both see the pods bound to that name', () => {
+  const ds = newDaemonSet('x', { containers: [{ resources: { requests: { cpu: '600m' } } }] });
+  const pods = [newPod('p', 'twin', { containers: [{ resources: { requests: { cpu: '500m' } } }] })];
+  const result = predictPlacement(ds, { nodes: [sized('solo', '1Gi', '1'), sized('twin', '1Gi', '1'), sized('twin', '1Gi', '1')], pods });
+  assert.deepEqual(result.nodes.map((v) => v.reason), ['ok', 'insufficientResources', 'insufficientResources']);
+});
