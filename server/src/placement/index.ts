@@ -15,7 +15,7 @@ export {
 } from './nodeAffinity';
 export { matchesNodeSelector, compileNodeSelector, firstNodeSelectorMismatch, describeNodeSelectorMismatch } from './nodeSelector';
 export {
-  parseQuantity, parseQuantityParts, isValidQuantity, quantityValue, quantityMilliValue, scaledValue, type ParsedQuantity,
+  parseQuantity, parseQuantityParts, isValidQuantity, quantityValue, quantityMilliValue, scaledValue, simpleScaledValue, type ParsedQuantity,
 } from './quantity';
 export {
   podRequests, requestedResourceNames, resourceKind, isExtendedResourceName, nodeAllocatable, formatAmount,

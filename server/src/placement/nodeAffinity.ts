@@ -9,7 +9,7 @@
 //   node without a name.
 
 import type { FieldPath, Node, NodeSelectorTerm } from './types';
-import { asArray, asRecord, asString, isRecord, labelMap, show, type UnknownRecord } from './shape';
+import { asArray, asRecord, asString, isRecord, labelMap, labelValue, show, type UnknownRecord } from './shape';
 import { labelValueProblem, qualifiedNameProblem } from './labelValidation';
 import { parseInt64Text } from './quantity';
 
@@ -210,21 +210,21 @@ function readValues(raw: unknown, path: FieldPath, problems: Array<{ path: Field
   return out;
 }
 
-function labelRequirementMatches(req: LabelRequirement, labels: Readonly<Record<string, string>>): boolean {
-  const has = Object.hasOwn(labels, req.key);
+function labelRequirementMatches(req: LabelRequirement, labels: Readonly<Record<string, unknown>>): boolean {
+  const v = labelValue(labels, req.key);
   switch (req.operator) {
     case 'In':
-      return has && req.values.includes(labels[req.key] as string);
+      return v !== undefined && req.values.includes(v);
     case 'NotIn':
-      return !has || !req.values.includes(labels[req.key] as string);
+      return v === undefined || !req.values.includes(v);
     case 'Exists':
-      return has;
+      return v !== undefined;
     case 'DoesNotExist':
-      return !has;
+      return v === undefined;
     case 'Gt':
     case 'Lt': {
-      if (!has) return false;
-      const value = parseInt64Text(labels[req.key] as string);
+      if (v === undefined) return false;
+      const value = parseInt64Text(v);
       if (value === undefined) return false;
       return req.operator === 'Gt' ? value > req.bound : value < req.bound;
     }
@@ -236,7 +236,7 @@ function fieldRequirementMatches(req: FieldRequirement, nodeName: string): boole
 }
 
 /** nodeSelectorTerm.match: all expressions, then fields (skipped for a nameless node). */
-export function compiledTermMatches(term: CompiledTerm, labels: Readonly<Record<string, string>>, nodeName: string): boolean {
+export function compiledTermMatches(term: CompiledTerm, labels: Readonly<Record<string, unknown>>, nodeName: string): boolean {
   if (term.problems.length > 0) return false;
   for (const req of term.expressions) if (!labelRequirementMatches(req, labels)) return false;
   if (nodeName.length > 0) for (const req of term.fields) if (!fieldRequirementMatches(req, nodeName)) return false;
@@ -246,7 +246,7 @@ export function compiledTermMatches(term: CompiledTerm, labels: Readonly<Record<
 /** LazyErrorNodeSelector.Match: true when any term matches. */
 export function requiredAffinityMatches(
   affinity: CompiledRequiredAffinity,
-  labels: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, unknown>>,
   nodeName: string,
 ): boolean {
   if (!affinity.present) return true;
@@ -257,7 +257,7 @@ export function requiredAffinityMatches(
 /** Why the node fails the required affinity, in plain words, with the field to look at. */
 export function explainAffinityMismatch(
   affinity: CompiledRequiredAffinity,
-  labels: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, unknown>>,
   nodeName: string,
 ): NodeAffinityMismatch {
   if (affinity.malformed !== undefined) {
@@ -285,7 +285,7 @@ export function explainAffinityMismatch(
  */
 export function affinityMismatchKey(
   affinity: CompiledRequiredAffinity,
-  labels: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, unknown>>,
   nodeName: string,
 ): string {
   let key = '';
@@ -295,7 +295,8 @@ export function affinityMismatchKey(
     let failed = false;
     for (const req of term.expressions) {
       if (labelRequirementMatches(req, labels)) continue;
-      key += Object.hasOwn(labels, req.key) ? `e${req.index}=${labels[req.key] as string}` : `e${req.index}`;
+      const v = labelValue(labels, req.key);
+      key += v !== undefined ? `e${req.index}=${v}` : `e${req.index}`;
       failed = true;
       break;
     }
@@ -309,7 +310,7 @@ export function affinityMismatchKey(
   return key;
 }
 
-function explainTerm(term: CompiledTerm, labels: Readonly<Record<string, string>>, nodeName: string): { text: string; path: FieldPath } {
+function explainTerm(term: CompiledTerm, labels: Readonly<Record<string, unknown>>, nodeName: string): { text: string; path: FieldPath } {
   const first = term.problems[0];
   if (first !== undefined) return { text: `is invalid and matches no node: ${first.text}`, path: first.path };
   for (const req of term.expressions) {
@@ -323,9 +324,9 @@ function explainTerm(term: CompiledTerm, labels: Readonly<Record<string, string>
   return { text: 'matches', path: [...REQUIRED_TERMS_PATH, term.index] };
 }
 
-function describeLabel(req: LabelRequirement, labels: Readonly<Record<string, string>>): string {
-  if (!Object.hasOwn(labels, req.key)) return `node has no label ${req.key}`;
-  const value = labels[req.key] as string;
+function describeLabel(req: LabelRequirement, labels: Readonly<Record<string, unknown>>): string {
+  const value = labelValue(labels, req.key);
+  if (value === undefined) return `node has no label ${req.key}`;
   if ((req.operator === 'Gt' || req.operator === 'Lt') && parseInt64Text(value) === undefined) {
     return `node has ${req.key}=${value}, not an integer`;
   }
@@ -357,7 +358,7 @@ export function matchesNodeSelectorTerm(term: NodeSelectorTerm, node: Node): boo
 }
 
 /** The node's labels and name, read defensively. */
-export function nodeLabelsAndName(node: unknown): { labels: Readonly<Record<string, string>>; name: string } {
+export function nodeLabelsAndName(node: unknown): { labels: Readonly<Record<string, unknown>>; name: string } {
   const metadata: UnknownRecord | undefined = asRecord(asRecord(node)?.['metadata']);
   return { labels: labelMap(metadata?.['labels']), name: asString(metadata?.['name']) ?? '' };
 }

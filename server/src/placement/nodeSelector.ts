@@ -3,7 +3,7 @@
 // requirement per key, checked in key order, no syntax validation at match time.
 
 import type { Node } from './types';
-import { asRecord, isRecord, labelMap, show } from './shape';
+import { asRecord, isRecord, labelRecord, labelValue, show } from './shape';
 
 export interface CompiledNodeSelector {
   /** Requirements sorted by key, as labels.SelectorFromSet sorts them. */
@@ -37,7 +37,7 @@ export function compileNodeSelector(selector: unknown): CompiledNodeSelector {
 /** The first requirement the labels fail (in key order), or undefined when all hold. */
 export function firstNodeSelectorMismatch(
   compiled: CompiledNodeSelector,
-  labels: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, unknown>>,
 ): NodeSelectorMismatch | undefined {
   if (compiled.invalid !== undefined) {
     const { key, value } = compiled.invalid;
@@ -46,9 +46,7 @@ export function firstNodeSelectorMismatch(
       : { key, want: '', have: undefined, invalid: `nodeSelector \`${key}\` must be a string, found ${show(value)} (quote it)` };
   }
   for (const [key, want] of compiled.entries) {
-    const has = Object.hasOwn(labels, key);
-    if (!has) return { key, want, have: undefined };
-    const have = labels[key] as string;
+    const have = labelValue(labels, key);
     if (have !== want) return { key, want, have };
   }
   return undefined;
@@ -56,7 +54,7 @@ export function firstNodeSelectorMismatch(
 
 /** True when the node carries every label of the selector with the same value. */
 export function matchesNodeSelector(selector: Readonly<Record<string, string>> | undefined, node: Node): boolean {
-  const labels = labelMap(asRecord(asRecord(node)?.['metadata'])?.['labels']);
+  const labels = labelRecord(asRecord(asRecord(node)?.['metadata'])?.['labels']);
   return firstNodeSelectorMismatch(compileNodeSelector(selector), labels) === undefined;
 }
 

@@ -21,7 +21,7 @@
 import type {
   ClusterState, DaemonSet, FieldPath, NodeVerdict, PlacementReason, PlacementResult, ResourceShortfall, Taint, Toleration,
 } from './types';
-import { asArray, asRecord, asString, isRecord, labelMap, show, type UnknownRecord } from './shape';
+import { asArray, asRecord, asString, isRecord, labelRecord, labelValue, quantityEntry, show, type UnknownRecord } from './shape';
 import { compileNodeSelector, describeNodeSelectorMismatch, firstNodeSelectorMismatch, type CompiledNodeSelector } from './nodeSelector';
 import {
   affinityMismatchKey, compileRequiredAffinity, explainAffinityMismatch, requiredAffinityMatches, type CompiledRequiredAffinity, type NodeAffinityMismatch,
@@ -180,7 +180,7 @@ function judgeNode(
   const metadata = asRecord(node?.['metadata']);
   const spec = asRecord(node?.['spec']);
   const name = asString(metadata?.['name']) ?? '';
-  const labels = labelMap(metadata?.['labels']);
+  const labels = labelRecord(metadata?.['labels']);
   // One buffer reused for every node (judgeNode is not re-entrant); copied only when non-empty.
   const notes = NOTES;
   notes.length = 0;
@@ -375,7 +375,7 @@ function amount(v: number): number {
 }
 
 function own(record: UnknownRecord, key: string): unknown {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
+  return quantityEntry(record, key);
 }
 
 function podName(pod: UnknownRecord): string {
@@ -507,7 +507,7 @@ function isOwnPod(pod: UnknownRecord, ds: CompiledDaemonSet): boolean {
   }
   // An orphan matching the selector would be adopted by the controller (ClaimPods).
   if (controlled || ds.selectorLabels.length === 0) return false;
-  const labels = labelMap(metadata?.['labels']);
-  for (const [key, value] of ds.selectorLabels) if (labels[key] !== value || !Object.hasOwn(labels, key)) return false;
+  const labels = labelRecord(metadata?.['labels']);
+  for (const [key, value] of ds.selectorLabels) if (labelValue(labels, key) !== value) return false;
   return true;
 }

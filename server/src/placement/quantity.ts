@@ -127,6 +127,67 @@ export function scaledValue(p: ParsedQuantity, scale: number): number {
   return scaledValueBig(p, scale);
 }
 
+/**
+ * scaledValue for the common shapes ("250m", "128Mi", "2", 110) without building parts: digits
+ * and an optional SI suffix. Undefined for anything else, which then takes the full parser.
+ * This runs for every request of every pod on every candidate node.
+ */
+export function simpleScaledValue(input: unknown, scale: number): number | undefined {
+  if (typeof input === 'number') {
+    if (!Number.isInteger(input) || input < 0 || input > 1e6 || scale < 0 || scale > 22) return undefined;
+    const r = input * (POW10[scale] as number);
+    return r <= Number.MAX_SAFE_INTEGER ? r : undefined;
+  }
+  if (typeof input !== 'string') return undefined;
+  const length = input.length;
+  if (length === 0 || length > 12) return undefined;
+  let n = 0;
+  let i = 0;
+  for (; i < length; i++) {
+    const code = input.charCodeAt(i);
+    if (code < 48 || code > 57) break;
+    n = n * 10 + (code - 48);
+  }
+  if (i === 0 || i > 9) return undefined;
+  let exponent = 0;
+  let binary = 0;
+  if (i < length) {
+    // The suffix by character codes: no substring per quantity.
+    const c1 = input.charCodeAt(i);
+    if (length - i === 1) {
+      switch (c1) {
+        case 109: exponent = -3; break; // m
+        case 107: exponent = 3; break; // k
+        case 77: exponent = 6; break; // M
+        case 71: exponent = 9; break; // G
+        case 84: exponent = 12; break; // T
+        default: return undefined;
+      }
+    } else if (length - i === 2 && input.charCodeAt(i + 1) === 105 /* i */) {
+      switch (c1) {
+        case 75: binary = 10; break; // Ki
+        case 77: binary = 20; break; // Mi
+        case 71: binary = 30; break; // Gi
+        case 84: binary = 40; break; // Ti
+        default: return undefined;
+      }
+    } else {
+      return undefined;
+    }
+  }
+  if (scale < 0 || scale > 22) return undefined;
+  let r: number;
+  if (binary > 0) {
+    r = n * (POW2[binary / 10] as number) * (POW10[scale] as number);
+  } else {
+    const k = exponent + scale;
+    // n < 10^9 < 2^53: the quotient rounds up exactly (see scaledValue). Table powers: `**`
+    // with a variable exponent is a slow call on this path.
+    r = k >= 0 ? n * (POW10[k] as number) : Math.ceil(n / (POW10[-k] as number));
+  }
+  return r <= Number.MAX_SAFE_INTEGER ? r : undefined;
+}
+
 function scaledValueBig(p: ParsedQuantity, scale: number): number {
   let n = BigInt(p.digits);
   if (p.base === 2) n *= 2n ** BigInt(p.exponent);
@@ -178,6 +239,8 @@ function isDigit(code: number): boolean {
 }
 
 const SUFFIX_LETTERS = 'eEinumkKMGTP';
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const POW2: readonly number[] = [1, 2 ** 10, 2 ** 20, 2 ** 30, 2 ** 40];
 const INT_PATTERN = /^[+-]?[0-9]+$/;
 const INT64_MAX = 9223372036854775807n;
 const INT64_MIN = -9223372036854775808n;

@@ -12,8 +12,8 @@
 // and the node does not list counts as 0 allocatable.
 
 import type { FieldPath, PodSpec, ResourceList } from './types';
-import { asArray, asRecord, type UnknownRecord } from './shape';
-import { parseQuantityParts, scaledValue } from './quantity';
+import { asArray, asRecord, quantityEntry, type UnknownRecord } from './shape';
+import { parseQuantityParts, scaledValue, simpleScaledValue } from './quantity';
 import { qualifiedNameProblem } from './labelValidation';
 
 export type ResourceAmounts = Record<string, number>;
@@ -42,9 +42,9 @@ export function isExtendedResourceName(name: string): boolean {
 }
 
 /**
- * Reads quantities once per distinct text: a cluster repeats the same few strings ("100m",
- * "128Mi") across thousands of pods. cpu is kept in nanocores so that a pod's containers sum
- * exactly before the per-pod round-up to millicores.
+ * Reads quantities: the common shapes directly, the rest once per distinct text (a cluster
+ * repeats the same few strings across thousands of pods). cpu is kept in nanocores so that a
+ * pod's containers sum exactly before the per-pod round-up to millicores.
  */
 export class QuantityReader {
   private readonly nanoCache = new Map<unknown, number>();
@@ -52,6 +52,8 @@ export class QuantityReader {
 
   /** Nanocores (value × 10^9, rounded up); NaN for an invalid quantity. */
   nanos(q: unknown): number {
+    const simple = simpleScaledValue(q, 9);
+    if (simple !== undefined) return simple;
     let v = this.nanoCache.get(q);
     if (v === undefined) {
       const p = parseQuantityParts(q);
@@ -63,6 +65,8 @@ export class QuantityReader {
 
   /** Base units rounded up (Quantity.Value()); NaN for an invalid quantity. */
   units(q: unknown): number {
+    const simple = simpleScaledValue(q, 0);
+    if (simple !== undefined) return simple;
     let v = this.unitCache.get(q);
     if (v === undefined) {
       const p = parseQuantityParts(q);
@@ -149,9 +153,10 @@ export class PodRequestCalculator {
     if (overhead !== undefined) {
       for (let i = 0; i < k; i++) {
         const name = this.names[i] as string;
-        if (!Object.hasOwn(overhead, name)) continue;
-        const v = this.value(overhead[name], i);
-        sum[i] += Number.isNaN(v) ? this.invalid(name, overhead[name], [...basePath, 'overhead', name]) : v;
+        const q = quantityEntry(overhead, name);
+        if (q === undefined) continue;
+        const v = this.value(q, i);
+        sum[i] += Number.isNaN(v) ? this.invalid(name, q, [...basePath, 'overhead', name]) : v;
       }
     }
     for (let i = 0; i < k; i++) out[i] = i === this.cpuIndex ? Math.ceil(sum[i] / 1e6) : sum[i];
@@ -161,14 +166,16 @@ export class PodRequestCalculator {
   private containerRequest(resources: UnknownRecord, i: number, basePath: FieldPath, list: string, index: number): number {
     const name = this.names[i] as string;
     const requests = asRecord(resources['requests']);
-    if (requests !== undefined && Object.hasOwn(requests, name)) {
-      const v = this.value(requests[name], i);
-      return Number.isNaN(v) ? this.invalid(name, requests[name], [...basePath, list, index, 'resources', 'requests', name]) : v;
+    const requested = requests === undefined ? undefined : quantityEntry(requests, name);
+    if (requested !== undefined) {
+      const v = this.value(requested, i);
+      return Number.isNaN(v) ? this.invalid(name, requested, [...basePath, list, index, 'resources', 'requests', name]) : v;
     }
     const limits = asRecord(resources['limits']);
-    if (limits !== undefined && Object.hasOwn(limits, name)) {
-      const v = this.value(limits[name], i);
-      return Number.isNaN(v) ? this.invalid(name, limits[name], [...basePath, list, index, 'resources', 'limits', name]) : v;
+    const limited = limits === undefined ? undefined : quantityEntry(limits, name);
+    if (limited !== undefined) {
+      const v = this.value(limited, i);
+      return Number.isNaN(v) ? this.invalid(name, limited, [...basePath, list, index, 'resources', 'limits', name]) : v;
     }
     return 0;
   }

@@ -50,6 +50,33 @@ export function labelMap(value: unknown): Readonly<Record<string, string>> {
   return out;
 }
 
+/** The value as a label map to read with labelValue (no copy, no scan: this runs per node). */
+export function labelRecord(value: unknown): Readonly<Record<string, unknown>> {
+  return isRecord(value) ? value : EMPTY_LABELS;
+}
+
+/**
+ * One label's value, or undefined. A single keyed read: a string is always the map's own
+ * (plain objects inherit no strings); numbers and booleans from hand-written snapshots are
+ * read as their text, and `constructor` or `__proto__` never find Object.prototype.
+ */
+export function labelValue(labels: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const v = labels[key];
+  if (typeof v === 'string') return v;
+  if ((typeof v === 'number' || typeof v === 'boolean') && Object.hasOwn(labels, key)) return String(v);
+  return undefined;
+}
+
+/**
+ * A resource quantity entry of a requests/limits/allocatable map, or undefined when absent.
+ * Strings and numbers are read in one keyed load; anything else counts only if it is the map's own.
+ */
+export function quantityEntry(record: UnknownRecord, key: string): unknown {
+  const v = record[key];
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  return v !== undefined && Object.hasOwn(record, key) ? v : undefined;
+}
+
 /** Short, safe rendering of an arbitrary value for a detail text. */
 export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);

@@ -3,7 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  isValidQuantity, parseQuantity, quantityMilliValue, quantityValue,
+  isValidQuantity, parseQuantity, parseQuantityParts, quantityMilliValue, quantityValue, scaledValue, simpleScaledValue,
 } from '../../../server/src/placement';
 
 test('parseQuantity reads decimal SI, binary SI and exponent suffixes', () => {
@@ -96,4 +96,22 @@ test('huge exponents do not hang and overflow to Infinity', () => {
   assert.equal(quantityValue('1e999999999'), Infinity);
   assert.equal(quantityValue('1e-999999999'), 1); // rounds up to the smallest unit
   assert.equal(isValidQuantity('1e99999999999999999999'), false); // exponent beyond int64
+});
+
+test('the fast path for common shapes agrees with the full parser, and declines the rest', () => {
+  const inputs: unknown[] = [
+    '0', '1', '7', '110', '250m', '1m', '999m', '1000m', '3920m', '15890m', '2k', '5M', '100M', '1G', '3T',
+    '1Ki', '512Mi', '128Mi', '1Gi', '62Gi', '816748224Ki', '1Ti', '123456789', '999999999Mi', 0, 32, 110, 1000000,
+  ];
+  for (const input of inputs) {
+    for (const scale of [0, 3, 9]) {
+      const fast = simpleScaledValue(input, scale);
+      const full = scaledValue(parseQuantityParts(input)!, scale);
+      if (fast !== undefined) assert.equal(fast, full, `${String(input)} at scale ${scale}`);
+    }
+    assert.notEqual(simpleScaledValue(input, 0), undefined, `${String(input)} takes the fast path`);
+  }
+  for (const declined of ['1.5', '.5', '-1', '+1', '1e3', '1E', '1Ei', '1Pi', '1n', '1u', ' 1', '1 ', '128MB', '', '1234567890', 'Mi', 0.5, -1, 1e7, null]) {
+    assert.equal(simpleScaledValue(declined, 9), undefined, JSON.stringify(declined));
+  }
 });
