@@ -3,7 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { ClusterChangedNotification, ClusterStatus, ClusterStatusRequest, PlacementRequest, PlacementResponse } from '../../server/src/protocol';
+import { ClusterChangedNotification, ClusterStatus, ClusterStatusRequest, PlacementRequest, PlacementResponse, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import { pickClusterSource } from './clusterPicker';
 import { PlacementPanel, PlacementPanelDeps } from './placementPanel';
 import { ClusterStatusBar, SELECT_SOURCE_COMMAND } from './statusBar';
@@ -21,8 +21,8 @@ export interface ExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
