@@ -42,9 +42,9 @@ export function isExtendedResourceName(name: string): boolean {
 }
 
 /**
- * Reads quantities: the common shapes directly, the rest once per distinct text (a cluster
- * repeats the same few strings across thousands of pods). cpu is kept in nanocores so that a
- * pod's containers sum exactly before the per-pod round-up to millicores.
+ * Reads quantities once per distinct text (a cluster repeats the same few strings across
+ * thousands of pods; a Map hit is cheaper than even the fast parse). cpu is kept in nanocores
+ * so that a pod's containers sum exactly before the per-pod round-up to millicores.
  */
 export class QuantityReader {
   private readonly nanoCache = new Map<unknown, number>();
@@ -52,12 +52,13 @@ export class QuantityReader {
 
   /** Nanocores (value × 10^9, rounded up); NaN for an invalid quantity. */
   nanos(q: unknown): number {
-    const simple = simpleScaledValue(q, 9);
-    if (simple !== undefined) return simple;
     let v = this.nanoCache.get(q);
     if (v === undefined) {
-      const p = parseQuantityParts(q);
-      v = p === undefined ? NaN : scaledValue(p, 9);
+      v = simpleScaledValue(q, 9);
+      if (v === undefined) {
+        const p = parseQuantityParts(q);
+        v = p === undefined ? NaN : scaledValue(p, 9);
+      }
       this.nanoCache.set(q, v);
     }
     return v;
@@ -65,12 +66,13 @@ export class QuantityReader {
 
   /** Base units rounded up (Quantity.Value()); NaN for an invalid quantity. */
   units(q: unknown): number {
-    const simple = simpleScaledValue(q, 0);
-    if (simple !== undefined) return simple;
     let v = this.unitCache.get(q);
     if (v === undefined) {
-      const p = parseQuantityParts(q);
-      v = p === undefined ? NaN : scaledValue(p, 0);
+      v = simpleScaledValue(q, 0);
+      if (v === undefined) {
+        const p = parseQuantityParts(q);
+        v = p === undefined ? NaN : scaledValue(p, 0);
+      }
       this.unitCache.set(q, v);
     }
     return v;
@@ -100,6 +102,8 @@ export class PodRequestCalculator {
   private readonly sum: Float64Array;
   private readonly sidecars: Float64Array;
   private readonly initNeed: Float64Array;
+  /** One container's requests, reused. */
+  private readonly container: Float64Array;
 
   constructor(
     names: readonly string[],
@@ -111,6 +115,7 @@ export class PodRequestCalculator {
     this.sum = new Float64Array(names.length);
     this.sidecars = new Float64Array(names.length);
     this.initNeed = new Float64Array(names.length);
+    this.container = new Float64Array(names.length);
   }
 
   /** Writes the pod's requests for `names` into `out` (overwriting). */
@@ -127,18 +132,22 @@ export class PodRequestCalculator {
     }
     const spec = asRecord(podSpec);
     const containers = asArray(spec?.['containers']);
+    const one = this.container;
     for (let c = 0; c < containers.length; c++) {
       const resources = asRecord(asRecord(containers[c])?.['resources']);
       if (resources === undefined) continue;
-      for (let i = 0; i < k; i++) sum[i] += this.containerRequest(resources, i, basePath, 'containers', c);
+      this.containerRequests(resources, basePath, 'containers', c);
+      for (let i = 0; i < k; i++) sum[i] += one[i] as number;
     }
     const inits = asArray(spec?.['initContainers']);
     for (let c = 0; c < inits.length; c++) {
       const container = asRecord(inits[c]);
       const resources = asRecord(container?.['resources']);
       const sidecar = container?.['restartPolicy'] === 'Always';
+      if (resources === undefined) for (let i = 0; i < k; i++) one[i] = 0;
+      else this.containerRequests(resources, basePath, 'initContainers', c);
       for (let i = 0; i < k; i++) {
-        const v = resources === undefined ? 0 : this.containerRequest(resources, i, basePath, 'initContainers', c);
+        const v = one[i] as number;
         if (sidecar) {
           sum[i] += v;
           sidecars[i] += v;
@@ -165,22 +174,30 @@ export class PodRequestCalculator {
     for (let i = 0; i < k; i++) out[i] = i === this.cpuIndex ? Math.ceil(sum[i] / 1e6) : sum[i];
   }
 
-  // SetDefaults_Pod: a limit stands in for a missing request of the same container.
-  private containerRequest(resources: UnknownRecord, i: number, basePath: FieldPath, list: string, index: number): number {
-    const name = this.names[i] as string;
-    const requests = asRecord(resources['requests']);
-    const requested = requests === undefined ? undefined : quantityEntry(requests, name);
-    if (requested !== undefined) {
-      const v = this.value(requested, i);
-      return Number.isNaN(v) ? this.invalid(name, requested, [...basePath, list, index, 'resources', 'requests', name]) : v;
-    }
+  // SetDefaults_Pod: a limit stands in for a missing request of the same container. The maps
+  // are walked with for-in (limits first, then requests, which win): V8 reads the values by
+  // field index there, where a lookup per resource name would be a megamorphic keyed load.
+  private containerRequests(resources: UnknownRecord, basePath: FieldPath, list: string, index: number): void {
+    const one = this.container;
+    for (let i = 0; i < one.length; i++) one[i] = 0;
     const limits = asRecord(resources['limits']);
-    const limited = limits === undefined ? undefined : quantityEntry(limits, name);
-    if (limited !== undefined) {
-      const v = this.value(limited, i);
-      return Number.isNaN(v) ? this.invalid(name, limited, [...basePath, list, index, 'resources', 'limits', name]) : v;
+    if (limits !== undefined) this.readList(limits, basePath, list, index, 'limits');
+    const requests = asRecord(resources['requests']);
+    if (requests !== undefined) this.readList(requests, basePath, list, index, 'requests');
+  }
+
+  private readList(record: UnknownRecord, basePath: FieldPath, list: string, index: number, kind: 'limits' | 'requests'): void {
+    const names = this.names;
+    const one = this.container;
+    for (const key in record) {
+      let i = 0;
+      while (i < names.length && names[i] !== key) i++;
+      if (i === names.length) continue;
+      const q = record[key];
+      if (q === undefined) continue;
+      const v = this.value(q, i);
+      one[i] = Number.isNaN(v) ? this.invalid(key, q, [...basePath, list, index, 'resources', kind, key]) : v;
     }
-    return 0;
   }
 
   // defaultPodRequests + IsPodLevelRequestsSet + applyPodLevelResources: for cpu, memory and
