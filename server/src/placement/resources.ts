@@ -304,12 +304,16 @@ export function formatAmount(resource: string, amount: number): string {
   const kind = resourceKind(resource);
   const bytes = resource === 'memory' || resource === 'ephemeral-storage' || resource.startsWith('hugepages-');
   if (!bytes || kind === 'pods' || amount === 0) return `${amount}`;
-  const negative = amount < 0;
+  const sign = amount < 0 ? '-' : '';
   const abs = Math.abs(amount);
+  // An exact unit a human would write (128Mi, 10M); else about so many of the largest binary
+  // unit (38965248 bytes reads "~37.2Mi", not "38052Ki").
   for (const [suffix, size] of BYTE_UNITS) {
-    if (abs >= size && abs % size === 0) return `${negative ? '-' : ''}${abs / size}${suffix}`;
+    if (abs >= size && abs % size === 0 && abs / size < 1024) return `${sign}${abs / size}${suffix}`;
   }
-  if (abs >= 1024 * 1024) return `~${negative ? '-' : ''}${(abs / (1024 * 1024)).toFixed(1)}Mi`;
+  for (const [suffix, size] of BYTE_UNITS) {
+    if (suffix.endsWith('i') && abs >= size) return `~${sign}${(abs / size).toFixed(1)}${suffix}`;
+  }
   return `${amount}`;
 }
 

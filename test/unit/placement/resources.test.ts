@@ -101,6 +101,9 @@ test('formatAmount picks the unit a human would write', () => {
   assert.equal(formatAmount('cpu', 200), '200m');
   assert.equal(formatAmount('cpu', 2000), '2');
   assert.equal(formatAmount('memory', 128 * 2 ** 20), '128Mi');
+  assert.equal(formatAmount('memory', 38052 * 1024), '~37.2Mi');
+  assert.equal(formatAmount('memory', 10e6), '10M');
+  assert.equal(formatAmount('memory', 1536 * 2 ** 20), '~1.5Gi');
   assert.equal(formatAmount('memory', 100e6), '100M');
   assert.equal(formatAmount('memory', 256000 * 2 ** 20), '250Gi');
   assert.equal(formatAmount('memory', 1234567), '~1.2Mi');
