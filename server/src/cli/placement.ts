@@ -30,7 +30,7 @@ Predicts, node by node, where the DaemonSets in <manifest> would run.
 Cluster: --nodes (a "kubectl get nodes -o yaml" file, with --pods for resource fit),
 or --context/--kubeconfig (a live cluster), or by default the bundled example cluster.
 Verdicts: runs | pending (created, but the scheduler cannot place it) |
-          excluded (no pod) | kept (no new pod; an existing one keeps running)
+          excluded (no new pod; the detail says whether an existing one keeps running)
 `;
 
 const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
@@ -165,7 +165,9 @@ export function extractDaemonSets(text: string): { daemonSets: FoundDaemonSet[];
 
 function verdictWord(v: NodeVerdict): string {
   if (v.shouldRun) return v.pending ? 'pending' : 'runs';
-  return v.shouldContinueRunning ? 'kept' : 'excluded';
+  // Like `kubectl get ds`, a node either counts towards DESIRED or not; whether a pod already
+  // there survives is in the detail (and shouldContinueRunning in JSON).
+  return 'excluded';
 }
 
 function table(rows: string[][]): string {
