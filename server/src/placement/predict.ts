@@ -64,11 +64,11 @@ interface CompiledDaemonSet {
 }
 
 /**
- * What the pods already bound to each node add up to, in one pass over the pods: how many
- * compete with the DaemonSet's pod, the sum of their requests for the resources it asks for,
- * the first one holding a host port it wants, and whether the DaemonSet already has a pod
- * there. Each pod is read once, in input order; the per-node loop then never touches pods
- * (at 100,000 nodes a second, scattered walk over 300,000 pods costs more than the sums).
+ * What the pods already bound to each node add up to, in one pass over the pods: whether the
+ * DaemonSet already has a pod there and, for the nodes the controller accepts, how many pods
+ * compete with its pod, the sum of their requests for the resources it asks for, and the first
+ * one holding a host port it wants. Each pod is read once, in input order; the node loop then
+ * never walks pods, and pods on excluded nodes cost no request sums.
  */
 class NodeLoad {
   /** The slot of nodes[i] (the index of the first node with its name), or -1. */
@@ -85,7 +85,8 @@ class NodeLoad {
   private readonly pods: readonly unknown[];
   private readonly width: number;
 
-  constructor(nodes: readonly unknown[], pods: readonly unknown[], ds: CompiledDaemonSet, calculator: PodRequestCalculator) {
+  /** `candidate[i]` marks the nodes the controller accepts: only their pods are summed. */
+  constructor(nodes: readonly unknown[], pods: readonly unknown[], ds: CompiledDaemonSet, calculator: PodRequestCalculator, candidate: Uint8Array) {
     const n = nodes.length;
     const width = ds.resources.length;
     this.nodeSlot = new Int32Array(n).fill(-1);
@@ -116,6 +117,8 @@ class NodeLoad {
       }
     }
 
+    const summed = new Uint8Array(n);
+    for (let i = 0; i < n; i++) if (candidate[i] === 1 && this.nodeSlot[i] !== -1) summed[this.nodeSlot[i] as number] = 1;
     const scratch = new Float64Array(width);
     const wanted = ds.hostPorts;
     for (let p = 0; p < pods.length; p++) {
@@ -132,6 +135,7 @@ class NodeLoad {
         this.own[slot] = 1;
         continue;
       }
+      if (summed[slot] === 0) continue;
       (this.count[slot] as number)++;
       if (width > 0) {
         calculator.compute(spec, scratch);
@@ -173,46 +177,80 @@ class NodeLoad {
 export function predictPlacement(ds: DaemonSet, cluster: ClusterState): PlacementResult {
   const reader = new QuantityReader();
   const compiled = compileDaemonSet(ds, reader);
-  const calculator = new PodRequestCalculator(compiled.resources.map((r) => r.name), reader);
   const nodes = asArray(asRecord(cluster)?.['nodes']);
-  const load = new NodeLoad(nodes, asArray(asRecord(cluster)?.['pods']), compiled, calculator);
   const verdicts: NodeVerdict[] = new Array<NodeVerdict>(nodes.length);
+
+  // 1. The controller decides from the node alone; its notes wait for the nodes it accepts.
+  const candidate = new Uint8Array(nodes.length);
+  const carried: Array<string[] | undefined> = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const notes = startNotes(nodes[i], compiled);
+    const excluded = controllerVerdict(nodes[i], compiled, notes);
+    if (excluded !== undefined) {
+      if (notes.length > 0) excluded.notes = notes.slice();
+      verdicts[i] = excluded;
+    } else {
+      candidate[i] = 1;
+      if (notes.length > 0) carried[i] = notes.slice();
+    }
+  }
+
+  // 2. The pods already bound, summed only for the nodes the controller accepts.
+  const calculator = new PodRequestCalculator(compiled.resources.map((r) => r.name), reader);
+  const load = new NodeLoad(nodes, asArray(asRecord(cluster)?.['pods']), compiled, calculator, candidate);
+
+  // 3. The scheduler, for those nodes; then what the DaemonSet already runs, everywhere.
   let desired = 0;
   let pending = 0;
   for (let i = 0; i < nodes.length; i++) {
-    const verdict = judgeNode(nodes[i], load.nodeSlot[i] as number, compiled, load, reader);
-    verdicts[i] = verdict;
-    if (verdict.shouldRun) {
+    const slot = load.nodeSlot[i] as number;
+    let v = verdicts[i];
+    if (v === undefined) {
+      const notes = NOTES;
+      notes.length = 0;
+      const kept = carried[i];
+      if (kept !== undefined) for (const note of kept) notes.push(note);
+      v = schedulerVerdict(nodes[i], compiled, load, slot, reader, notes);
+      if (notes.length > 0) v.notes = notes.slice();
+      verdicts[i] = v;
+    }
+    if (load.hasOwnPod(slot)) noteOwnPod(v);
+    if (v.shouldRun) {
       desired++;
-      if (verdict.pending) pending++;
+      if (v.pending) pending++;
     }
   }
   return { desired, pending, excluded: nodes.length - desired, nodes: verdicts };
 }
 
-function judgeNode(
-  rawNode: unknown,
-  slot: number,
-  ds: CompiledDaemonSet,
-  load: NodeLoad,
-  reader: QuantityReader,
-): NodeVerdict {
+/** The notes buffer for one node, primed with the DaemonSet's own notes and the node's state. */
+function startNotes(rawNode: unknown, ds: CompiledDaemonSet): string[] {
+  // One buffer reused for every node (not re-entrant); copied only when non-empty.
+  const notes = NOTES;
+  notes.length = 0;
+  for (const note of ds.notes) notes.push(note);
+  const node = asRecord(rawNode);
+  const name = asString(asRecord(node?.['metadata'])?.['name']) ?? '';
+  if (node === undefined) notes.push(`node entry is not an object (${show(rawNode)}); judged as a node with no name, labels or taints`);
+  else if (name === '') notes.push('node has no metadata.name');
+  noteNodeState(node, asRecord(node?.['spec']), notes);
+  return notes;
+}
+
+/**
+ * NodeShouldRunDaemonPod: the verdict for a node the controller turns away, or undefined when
+ * it would run the pod there (the scheduler then has its say).
+ */
+function controllerVerdict(rawNode: unknown, ds: CompiledDaemonSet, notes: string[]): NodeVerdict | undefined {
   const node = asRecord(rawNode);
   const metadata = asRecord(node?.['metadata']);
   const spec = asRecord(node?.['spec']);
   const name = asString(metadata?.['name']) ?? '';
   const labels = labelRecord(metadata?.['labels']);
-  // One buffer reused for every node (judgeNode is not re-entrant); copied only when non-empty.
-  const notes = NOTES;
-  notes.length = 0;
-  for (const note of ds.notes) notes.push(note);
-  if (node === undefined) notes.push(`node entry is not an object (${show(rawNode)}); judged as a node with no name, labels or taints`);
-  else if (name === '') notes.push('node has no metadata.name');
-  noteNodeState(node, spec, notes);
 
   // 1. NodeShouldRunDaemonPod: a template nodeName pins the pod to one node.
   if (ds.nodeName !== '' && ds.nodeName !== name) {
-    return finish(verdict(name, false, false, 'nodeName', `spec.template.spec.nodeName is \`${ds.nodeName}\`, so the pod runs only on that node`, NODE_NAME_PATH), notes, load, slot);
+    return verdict(name, false, false, 'nodeName', `spec.template.spec.nodeName is \`${ds.nodeName}\`, so the pod runs only on that node`, NODE_NAME_PATH);
   }
 
   // 2. nodeSelector, then required node affinity (RequiredNodeAffinity.Match checks them in this order).
@@ -223,13 +261,13 @@ function judgeNode(
     if (byValue === undefined) ds.selectorDetails.set(selectorMismatch.key, (byValue = new Map()));
     let detail = byValue.get(selectorMismatch.have);
     if (detail === undefined) byValue.set(selectorMismatch.have, (detail = describeNodeSelectorMismatch(selectorMismatch)));
-    return finish(verdict(name, false, false, 'nodeSelector', detail, path), notes, load, slot);
+    return verdict(name, false, false, 'nodeSelector', detail, path);
   }
   if (!requiredAffinityMatches(ds.affinity, labels, name)) {
     const key = affinityMismatchKey(ds.affinity, labels, name);
     let why = ds.affinityDetails.get(key);
     if (why === undefined) ds.affinityDetails.set(key, (why = explainAffinityMismatch(ds.affinity, labels, name)));
-    return finish(verdict(name, false, false, 'nodeAffinity', why.detail, why.path), notes, load, slot);
+    return verdict(name, false, false, 'nodeAffinity', why.detail, why.path);
   }
 
   // 3. Taints: an untolerated NoSchedule or NoExecute taint stops new pods; only NoExecute evicts.
@@ -264,10 +302,15 @@ function judgeNode(
     else if (evicting === undefined) detail += ' (NoSchedule: a pod already running here is kept)';
     const result = verdict(name, false, evicting === undefined, 'taint', detail, TOLERATIONS_PATH);
     result.taint = blocking;
-    return finish(result, notes, load, slot);
+    return result;
   }
+  return undefined;
+}
 
-  // 4. The scheduler: NodePorts, then NodeResourcesFit.
+/** The scheduler on a node the controller accepted: NodePorts, then NodeResourcesFit. */
+function schedulerVerdict(rawNode: unknown, ds: CompiledDaemonSet, load: NodeLoad, slot: number, reader: QuantityReader, notes: string[]): NodeVerdict {
+  const node = asRecord(rawNode);
+  const name = asString(asRecord(node?.['metadata'])?.['name']) ?? '';
   const portConflict = load.portConflict(slot);
   const shortfalls = checkResources(node, ds, load, slot, reader, notes);
   if (portConflict !== undefined) {
@@ -280,7 +323,7 @@ function judgeNode(
       result.shortfalls = shortfalls;
       notes.push(`also short of resources: ${describeShortfalls(shortfalls)}`);
     }
-    return finish(result, notes, load, slot);
+    return result;
   }
   if (shortfalls !== undefined) {
     const first = shortfalls[0] as ResourceShortfall;
@@ -288,9 +331,9 @@ function judgeNode(
     const result = verdict(name, true, true, 'insufficientResources', describeShortfalls(shortfalls), path);
     result.pending = true;
     result.shortfalls = shortfalls;
-    return finish(result, notes, load, slot);
+    return result;
   }
-  return finish(verdict(name, true, true, 'ok', 'the pod runs here', undefined), notes, load, slot);
+  return verdict(name, true, true, 'ok', 'the pod runs here', undefined);
 }
 
 function verdict(
@@ -301,14 +344,14 @@ function verdict(
   return v;
 }
 
-function finish(v: NodeVerdict, notes: string[], load: NodeLoad, slot: number): NodeVerdict {
-  if (load.hasOwnPod(slot)) {
-    if (v.shouldRun) notes.push('a pod of this DaemonSet already runs here');
-    else if (v.shouldContinueRunning) notes.push('a pod of this DaemonSet already runs here and is kept');
-    else notes.push('a pod of this DaemonSet runs here and the controller would delete it');
-  }
-  if (notes.length > 0) v.notes = notes.slice();
-  return v;
+function noteOwnPod(v: NodeVerdict): void {
+  const note = v.shouldRun
+    ? 'a pod of this DaemonSet already runs here'
+    : v.shouldContinueRunning
+      ? 'a pod of this DaemonSet already runs here and is kept'
+      : 'a pod of this DaemonSet runs here and the controller would delete it';
+  if (v.notes === undefined) v.notes = [note];
+  else v.notes.push(note);
 }
 
 // Node state that never changes the controller's decision by itself: it only reads taints.
