@@ -31,6 +31,7 @@ import {
   PodRequestCalculator, QuantityReader, formatAmount, nodeAllocatable, requestedResourceNames, resourceKind, resourceLabel, type InvalidQuantity,
 } from './resources';
 import { firstConflictWithPod, formatHostPort, podHostPorts, type HostPortClaim } from './hostPorts';
+import { podIndexOf, type PodIndex } from './podIndex';
 
 export const POD_SPEC_PATH: FieldPath = ['spec', 'template', 'spec'];
 const TOLERATIONS_PATH: FieldPath = [...POD_SPEC_PATH, 'tolerations'];
@@ -64,113 +65,95 @@ interface CompiledDaemonSet {
 }
 
 /**
- * What the pods already bound to each node add up to, in one pass over the pods: whether the
- * DaemonSet already has a pod there and, for the nodes the controller accepts, how many pods
- * compete with its pod, the sum of their requests for the resources it asks for, and the first
- * one holding a host port it wants. Each pod is read once, in input order; the node loop then
- * never walks pods, and pods on excluded nodes cost no request sums.
+ * What the pods already bound to each node add up to, for this DaemonSet: the snapshot's
+ * DaemonSet-independent sums (podIndex.ts, built once per snapshot) minus this DaemonSet's own
+ * pods, whether it already has a pod on a node, and the first pod holding a host port it wants.
  */
 class NodeLoad {
-  /** The slot of nodes[i] (the index of the first node with its name), or -1. */
   readonly nodeSlot: Int32Array;
-  /** Pods competing with the DaemonSet's pod, per slot. */
-  private readonly count: Int32Array;
-  /** Their summed requests: slot × resources + i, cpu in millicores. */
-  private readonly used: Float64Array;
-  /** Index into the pod list of the first pod holding a wanted host port, or -1. */
-  private readonly conflictPod: Int32Array;
-  /** Which of the DaemonSet's host ports that pod holds. */
-  private readonly conflictPort: Int32Array;
-  private readonly own: Uint8Array;
-  private readonly pods: readonly unknown[];
-  private readonly width: number;
+  private readonly index: PodIndex | undefined;
+  /** Own pods per slot (sparse): they neither compete with the DaemonSet's pod nor count. */
+  private readonly ownPods = new Map<number, number[]>();
+  private readonly ownUsed = new Map<number, Float64Array>();
+  private readonly usedSums: Float64Array[];
+  private readonly conflicts = new Map<number, { pod: UnknownRecord; port: number } | null>();
 
-  /** `candidate[i]` marks the nodes the controller accepts: only their pods are summed. */
-  constructor(nodes: readonly unknown[], pods: readonly unknown[], ds: CompiledDaemonSet, calculator: PodRequestCalculator, candidate: Uint8Array) {
-    const n = nodes.length;
-    const width = ds.resources.length;
-    this.nodeSlot = new Int32Array(n).fill(-1);
-    this.count = new Int32Array(n);
-    this.used = new Float64Array(pods.length > 0 ? n * width : 0);
-    this.conflictPod = new Int32Array(n).fill(-1);
-    this.conflictPort = new Int32Array(n);
-    this.own = new Uint8Array(n);
-    this.pods = pods;
-    this.width = width;
-    if (pods.length === 0) return;
-
-    // Names are set in reverse order so that a repeated name keeps its first node's index
-    // without a lookup before each insert; only when a name repeats are slots looked up again.
-    const slots = new Map<string, number>();
-    let named = 0;
-    for (let i = n - 1; i >= 0; i--) {
-      const name = asString(asRecord(asRecord(nodes[i])?.['metadata'])?.['name']);
-      if (name === undefined || name === '') continue;
-      slots.set(name, i);
-      this.nodeSlot[i] = i;
-      named++;
+  constructor(nodes: readonly unknown[], pods: readonly unknown[], private readonly ds: CompiledDaemonSet, calculator: PodRequestCalculator) {
+    if (pods.length === 0) {
+      this.nodeSlot = new Int32Array(nodes.length).fill(-1);
+      this.index = undefined;
+      this.usedSums = [];
+      return;
     }
-    if (slots.size !== named) {
-      for (let i = 0; i < n; i++) {
-        if (this.nodeSlot[i] === -1) continue;
-        this.nodeSlot[i] = slots.get(asString(asRecord(asRecord(nodes[i])?.['metadata'])?.['name']) as string) as number;
+    const index = podIndexOf(nodes, pods);
+    this.index = index;
+    this.nodeSlot = index.nodeSlot;
+    this.usedSums = ds.resources.map((r) => index.usedOf(r.name));
+    // Only pods that reference a DaemonSet of this name/uid, or orphans, can be its own.
+    const scratch = new Float64Array(ds.resources.length);
+    const seen = new Set<number>();
+    const consider = (p: number): void => {
+      const pod = asRecord(pods[p]) as UnknownRecord;
+      if (!isOwnPod(pod, ds)) return;
+      const slot = index.podSlot[p] as number;
+      const list = this.ownPods.get(slot);
+      if (list) list.push(p);
+      else this.ownPods.set(slot, [p]);
+      if (ds.resources.length > 0) {
+        calculator.compute(asRecord(pod['spec']), scratch);
+        let sums = this.ownUsed.get(slot);
+        if (!sums) this.ownUsed.set(slot, (sums = new Float64Array(ds.resources.length)));
+        for (let r = 0; r < scratch.length; r++) sums[r] = (sums[r] as number) + (scratch[r] as number);
+      }
+    };
+    for (const key of [ds.uid !== undefined ? `uid:${ds.uid}` : undefined, ds.name !== undefined ? `name:${ds.name}` : undefined]) {
+      for (const p of (key !== undefined ? index.byDaemonSetRef.get(key) : undefined) ?? []) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        consider(p);
       }
     }
-
-    const summed = new Uint8Array(n);
-    for (let i = 0; i < n; i++) if (candidate[i] === 1 && this.nodeSlot[i] !== -1) summed[this.nodeSlot[i] as number] = 1;
-    const scratch = new Float64Array(width);
-    const wanted = ds.hostPorts;
-    for (let p = 0; p < pods.length; p++) {
-      const pod = asRecord(pods[p]);
-      if (pod === undefined) continue;
-      const spec = asRecord(pod['spec']);
-      const nodeName = asString(spec?.['nodeName']);
-      if (nodeName === undefined) continue;
-      const slot = slots.get(nodeName);
-      if (slot === undefined) continue;
-      const phase = asRecord(pod['status'])?.['phase'];
-      if (phase === 'Succeeded' || phase === 'Failed') continue;
-      if (isOwnPod(pod, ds)) {
-        this.own[slot] = 1;
-        continue;
-      }
-      if (summed[slot] === 0) continue;
-      (this.count[slot] as number)++;
-      if (width > 0) {
-        calculator.compute(spec, scratch);
-        const base = slot * width;
-        for (let r = 0; r < width; r++) this.used[base + r] = (this.used[base + r] as number) + (scratch[r] as number);
-      }
-      if (wanted.length > 0 && this.conflictPod[slot] === -1) {
-        const hit = firstConflictWithPod(wanted, spec);
-        if (hit !== undefined) {
-          this.conflictPod[slot] = p;
-          this.conflictPort[slot] = wanted.indexOf(hit);
-        }
-      }
+    if (ds.selectorLabels.length > 0) {
+      for (const p of index.orphans) if (!seen.has(p)) consider(p);
     }
   }
 
   podCount(slot: number): number {
-    return slot < 0 ? 0 : (this.count[slot] as number);
+    if (slot < 0 || !this.index) return 0;
+    return (this.index.count[slot] as number) - (this.ownPods.get(slot)?.length ?? 0);
   }
 
   /** Requests of resource r summed over the node's competing pods. */
   usedOf(slot: number, r: number): number {
-    return slot < 0 || this.used.length === 0 ? 0 : (this.used[slot * this.width + r] as number);
+    if (slot < 0 || !this.index) return 0;
+    return ((this.usedSums[r] as Float64Array)[slot] as number) - (this.ownUsed.get(slot)?.[r] ?? 0);
   }
 
   /** The first pod (in input order) holding one of the wanted host ports, with that port's index. */
   portConflict(slot: number): { pod: UnknownRecord; port: number } | undefined {
-    if (slot < 0) return undefined;
-    const p = this.conflictPod[slot] as number;
-    return p < 0 ? undefined : { pod: this.pods[p] as UnknownRecord, port: this.conflictPort[slot] as number };
+    const wanted = this.ds.hostPorts;
+    if (slot < 0 || !this.index || wanted.length === 0) return undefined;
+    let hit = this.conflicts.get(slot);
+    if (hit === undefined) {
+      hit = null;
+      const own = this.ownPods.get(slot);
+      for (const p of this.index.portHolders.get(slot) ?? []) {
+        if (own?.includes(p)) continue;
+        const pod = asRecord(this.index.pods[p]) as UnknownRecord;
+        const claim = firstConflictWithPod(wanted, pod['spec']);
+        if (claim !== undefined) {
+          hit = { pod, port: wanted.indexOf(claim) };
+          break;
+        }
+      }
+      this.conflicts.set(slot, hit);
+    }
+    return hit ?? undefined;
   }
 
   /** This DaemonSet already has a pod on the node. */
   hasOwnPod(slot: number): boolean {
-    return slot >= 0 && this.own[slot] === 1;
+    return slot >= 0 && this.ownPods.has(slot);
   }
 }
 
@@ -195,9 +178,9 @@ export function predictPlacement(ds: DaemonSet, cluster: ClusterState): Placemen
     }
   }
 
-  // 2. The pods already bound, summed only for the nodes the controller accepts.
+  // 2. The pods already bound: the snapshot's sums (cached per snapshot) minus this DaemonSet's own pods.
   const calculator = new PodRequestCalculator(compiled.resources.map((r) => r.name), reader);
-  const load = new NodeLoad(nodes, asArray(asRecord(cluster)?.['pods']), compiled, calculator, candidate);
+  const load = new NodeLoad(nodes, asArray(asRecord(cluster)?.['pods']), compiled, calculator);
 
   // 3. The scheduler, for those nodes; then what the DaemonSet already runs, everywhere.
   let desired = 0;
