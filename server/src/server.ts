@@ -17,16 +17,16 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { clusterCodeActions } from './features/clusterCodeActions';
-import { clusterDiagnostics } from './features/clusterDiagnostics';
-import { clusterHover } from './features/clusterHover';
+import { clusterCodeActions } from './features/cluster/codeActions';
+import { clusterDiagnostics } from './features/cluster/diagnostics';
+import { clusterHover } from './features/cluster/hover';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { complete } from './features/completion';
 import type { FeatureContext, Settings } from './features/context';
 import { diagnose, toLspDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
-import { placementResponse } from './features/placementView';
+import { placementResponse } from './features/placementAnswer';
 import type { DocumentModel } from './model';
 import {
   ClusterChangedNotification,

@@ -12,8 +12,8 @@ import type { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vs
 import { isMap, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { DocumentModel, FieldPath, ManifestObject, nodeAtPath, objectAt, pairAtPath } from '../model';
 import type { FeatureContext } from './context';
-import { oldDefaultStrategy } from './diagnostics/apiVersion';
-import { obj, stringMap } from './diagnostics/plainValues';
+import { oldDefaultStrategy } from '../schema/apiVersions';
+import { obj, stringMap } from '../model/plainValues';
 
 const QUICK_FIX: CodeActionKind = 'quickfix';
 const SPEC: FieldPath = ['spec'];

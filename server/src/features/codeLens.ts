@@ -2,7 +2,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { DocumentModel, toRange } from '../model';
 import type { FeatureContext } from './context';
-import { placementOf, placementSummary } from './placementView';
+import { placementOf, placementSummary } from './placementAnswer';
 
 export const SHOW_PREVIEW_COMMAND = 'daemonset.showPlacementPreview';
 

@@ -16,7 +16,7 @@ import {
   SchemaNode,
 } from '../schema/schema';
 import { enumMeaning } from '../schema/enumMeanings';
-import { DaemonSetFact, DAEMONSET_SUMMARY, explainRolloutValue, factsAt, rolloutBudget } from '../knowledge/daemonsetFacts';
+import { DaemonSetFact, DAEMONSET_SUMMARY, explainRolloutValue, factsAt, rolloutBudget } from '../schema/daemonSetFacts';
 import { FeatureContext } from './context';
 
 const ROLLING_UPDATE = ['spec', 'updateStrategy', 'rollingUpdate'] as const;

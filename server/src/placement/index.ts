@@ -22,4 +22,4 @@ export {
   type ResourceAmounts, type ResourceKind,
 } from './resources';
 export { podHostPorts, hostPortsConflict, formatHostPort, type HostPortClaim } from './hostPorts';
-export { qualifiedNameProblem, labelValueProblem } from './labelValidation';
+export { qualifiedNameProblem, labelValueProblem } from './labelSyntax';

@@ -10,7 +10,7 @@
 
 import type { FieldPath, Node, NodeSelectorTerm } from './types';
 import { asArray, asRecord, asString, isRecord, labelMap, labelValue, show, type UnknownRecord } from './shape';
-import { labelValueProblem, qualifiedNameProblem } from './labelValidation';
+import { labelValueProblem, qualifiedNameProblem } from './labelSyntax';
 import { parseInt64Text } from './quantity';
 
 export const REQUIRED_TERMS_PATH: FieldPath = [

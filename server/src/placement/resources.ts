@@ -14,7 +14,7 @@
 import type { FieldPath, PodSpec, ResourceList } from './types';
 import { asArray, asRecord, quantityEntry, type UnknownRecord } from './shape';
 import { parseQuantityParts, scaledValue, simpleScaledValue } from './quantity';
-import { qualifiedNameProblem } from './labelValidation';
+import { qualifiedNameProblem } from './labelSyntax';
 
 export type ResourceAmounts = Record<string, number>;
 

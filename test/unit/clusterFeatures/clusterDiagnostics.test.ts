@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clusterDiagnostics, UntoleratedTaintData } from '../../../server/src/features/clusterDiagnostics';
+import { clusterDiagnostics, UntoleratedTaintData } from '../../../server/src/features/cluster/diagnostics';
 import { defaultContext, FeatureContext } from '../../../server/src/features/context';
-import type { ManifestDiagnostic } from '../../../server/src/features/diagnostics/types';
+import type { ManifestDiagnostic } from '../../../server/src/model/manifestDiagnostic';
 import { parseDocumentModel } from '../../../server/src/model';
 import { daemonSet, exampleContext, inlineContext, node, pod } from './support';
 

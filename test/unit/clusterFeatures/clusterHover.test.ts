@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clusterHover } from '../../../server/src/features/clusterHover';
+import { clusterHover } from '../../../server/src/features/cluster/hover';
 import { defaultContext, FeatureContext } from '../../../server/src/features/context';
 import { parseDocumentModel } from '../../../server/src/model';
 import { caret } from '../../support/caret';

@@ -11,7 +11,7 @@ import { DocumentModel, parseDocumentModel } from '../../../server/src/model';
 import { defaultContext } from '../../../server/src/features/context';
 import { diagnose, ManifestDiagnostic, toLspDiagnostic } from '../../../server/src/features/diagnostics';
 import { codeActions } from '../../../server/src/features/codeActions';
-import { REMOVED_VERSIONS } from '../../../server/src/features/diagnostics/apiVersion';
+import { REMOVED_VERSIONS } from '../../../server/src/schema/apiVersions';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const DIR = path.resolve(ROOT, '..', 'shared', 'corpus', 'daemonsets');

@@ -2,7 +2,7 @@
 // sets the API server validates), booleans, apiVersion/kind, the labels the selector and the
 // pod template must share, and — with a cluster snapshot — node labels and taints.
 import { FieldPath, ManifestObject, samePath, startsWith } from '../../model';
-import { factsAt } from '../../knowledge/daemonsetFacts';
+import { factsAt } from '../../schema/daemonSetFacts';
 import { enumMeaning } from '../../schema/enumMeanings';
 import { schemaAtPath } from '../../schema/schema';
 import type { FeatureContext } from '../context';

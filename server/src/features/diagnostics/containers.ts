@@ -2,14 +2,14 @@
 // validateContainerCommon (pkg/apis/core/validation/validation.go), delegating ports, env,
 // volume mounts, resources, probes and security contexts to their own modules.
 import type { FieldPath } from '../../model';
-import { duplicate, forbidden, invalid, notFound, notSupported, required } from '../../knowledge/validation/fieldErrors';
-import { isDNS1123Label } from '../../knowledge/validation/nameSyntax';
+import { duplicate, forbidden, invalid, notFound, notSupported, required } from './fieldErrors';
+import { isDNS1123Label } from './nameSyntax';
 import { checkEnv, checkEnvFrom } from './env';
 import { checkPorts } from './ports';
 import { checkLifecycle, checkProbe } from './probes';
 import { checkResources } from './resources';
 import { checkContainerSecurityContext } from './securityContext';
-import { arr, has, int, obj, str, type Obj } from './plainValues';
+import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { POD } from './paths';
 

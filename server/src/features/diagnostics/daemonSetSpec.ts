@@ -2,10 +2,10 @@
 // ValidateRollingUpdateDaemonSet (pkg/apis/apps/validation/validation.go), applied after
 // SetDefaults_DaemonSet (pkg/apis/apps/v1/defaults.go) fills type RollingUpdate, maxUnavailable 1
 // and maxSurge 0.
-import { forbidden, invalid, IS_NEGATIVE, notSupported, required } from '../../knowledge/validation/fieldErrors';
-import { isValidPercent } from '../../knowledge/validation/nameSyntax';
+import { forbidden, invalid, IS_NEGATIVE, notSupported, required } from './fieldErrors';
+import { isValidPercent } from './nameSyntax';
 import { checkLabelSelector, selectorMatches } from './labelSelector';
-import { has, int, obj, str, stringMap, type Obj } from './plainValues';
+import { has, int, obj, str, stringMap, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { POD, SPEC, TEMPLATE_META } from './paths';
 

@@ -3,9 +3,9 @@
 // (pkg/apis/core/validation/validation.go), plus the API server's warning for a variable that
 // hides an earlier one (pkg/api/pod/warnings.go).
 import type { FieldPath } from '../../model';
-import { invalid, notSupported } from '../../knowledge/validation/fieldErrors';
-import { isConfigMapKey, isDNS1123Subdomain, isEnvVarName, isQualifiedName } from '../../knowledge/validation/nameSyntax';
-import { has, obj, str } from './plainValues';
+import { invalid, notSupported } from './fieldErrors';
+import { isConfigMapKey, isDNS1123Subdomain, isEnvVarName, isQualifiedName } from './nameSyntax';
+import { has, obj, str } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 
 /** validEnvDownwardAPIFieldPathExpressions */

@@ -6,22 +6,22 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { DocumentModel, ManifestObject, overlapsTemplates, toRange } from '../../model';
 import type { FeatureContext } from '../context';
-import { apiVersionVerdict, noMatchesMessage } from './apiVersion';
+import { apiVersionVerdict, noMatchesMessage } from '../../schema/apiVersions';
 import { checkContainers } from './containers';
 import { checkDaemonSetSpec } from './daemonSetSpec';
 import { checkNodePlacement } from './nodeAffinity';
 import { checkObjectMeta } from './objectMeta';
-import { obj, type Obj } from './plainValues';
+import { obj, type Obj } from '../../model/plainValues';
 import { checkPodSpec } from './podSpec';
 import { checkHostPorts } from './ports';
 import { Reporter } from './reporter';
 import { checkAgainstSchema } from './schemaChecks';
 import { checkTolerations } from './tolerations';
-import type { ManifestDiagnostic } from './types';
+import type { ManifestDiagnostic } from '../../model/manifestDiagnostic';
 import { checkVolumes } from './volumes';
 import { checkWarnings } from './warnings';
 
-export type { ManifestDiagnostic, Severity } from './types';
+export type { ManifestDiagnostic, Severity } from '../../model/manifestDiagnostic';
 
 /** Codes whose message is a whole sentence that already names the field or needs no path. */
 const NO_PATH_PREFIX = new Set(['unknownField', 'removedApiVersion', 'unknownApiVersion']);

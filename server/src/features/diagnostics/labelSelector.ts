@@ -1,10 +1,10 @@
 // Label selectors: ValidateLabelSelector (apimachinery/pkg/apis/meta/v1/validation) and the
 // matching LabelSelectorAsSelector + Selector.Matches perform (apimachinery/pkg/labels).
 import type { FieldPath } from '../../model';
-import { forbidden, invalid, required } from '../../knowledge/validation/fieldErrors';
-import { isLabelValue, isQualifiedName } from '../../knowledge/validation/nameSyntax';
+import { forbidden, invalid, required } from './fieldErrors';
+import { isLabelValue, isQualifiedName } from './nameSyntax';
 import { checkLabels } from './objectMeta';
-import { arr, obj, str, stringMap, type Obj } from './plainValues';
+import { arr, obj, str, stringMap, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 
 const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);

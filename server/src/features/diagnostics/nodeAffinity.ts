@@ -4,11 +4,11 @@
 // affinity term checks (pkg/apis/core/validation/validation.go). Also the API server's warnings
 // for deprecated node labels (pkg/api/node GetNodeLabelDeprecatedMessage).
 import type { FieldPath } from '../../model';
-import { forbidden, invalid, required } from '../../knowledge/validation/fieldErrors';
-import { isDNS1123Subdomain, isQualifiedName } from '../../knowledge/validation/nameSyntax';
+import { forbidden, invalid, required } from './fieldErrors';
+import { isDNS1123Subdomain, isQualifiedName } from './nameSyntax';
 import { checkLabelSelector } from './labelSelector';
 import { checkLabels } from './objectMeta';
-import { arr, has, int, obj, str, type Obj } from './plainValues';
+import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { POD } from './paths';
 

@@ -2,9 +2,9 @@
 // ValidateLabels and ValidateAnnotations (k8s.io/apimachinery/pkg/api/validation/objectmeta.go,
 // pkg/apis/meta/v1/validation/validation.go).
 import type { FieldPath } from '../../model';
-import { invalid, required, tooLongBytes } from '../../knowledge/validation/fieldErrors';
-import { isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName } from '../../knowledge/validation/nameSyntax';
-import { obj, str, type Obj } from './plainValues';
+import { invalid, required, tooLongBytes } from './fieldErrors';
+import { isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName } from './nameSyntax';
+import { obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { TEMPLATE_META } from './paths';
 

@@ -1,10 +1,10 @@
 // Pod-level rules of ValidatePodSpec not covered by a module of their own: names of referenced
 // objects, DNS policy and config (validatePodDNSConfig), host aliases, topology spread
 // constraints, readiness gates and the pod security context (pkg/apis/core/validation).
-import { invalid, required } from '../../knowledge/validation/fieldErrors';
-import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP } from '../../knowledge/validation/nameSyntax';
+import { invalid, required } from './fieldErrors';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP } from './nameSyntax';
 import { checkPodSecurityContext } from './securityContext';
-import { arr, has, int, obj, str, type Obj } from './plainValues';
+import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { POD } from './paths';
 

@@ -1,9 +1,9 @@
 // Container ports: validateContainerPorts, plus the pod-wide checkHostPortConflicts and
 // validatePodHostNetworkDeps (pkg/apis/core/validation/validation.go).
 import type { FieldPath } from '../../model';
-import { duplicate, invalid } from '../../knowledge/validation/fieldErrors';
-import { isValidPortName, isValidPortNum } from '../../knowledge/validation/nameSyntax';
-import { arr, int, obj, str, type Obj } from './plainValues';
+import { duplicate, invalid } from './fieldErrors';
+import { isValidPortName, isValidPortNum } from './nameSyntax';
+import { arr, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { POD } from './paths';
 

@@ -3,9 +3,9 @@
 // (pkg/apis/core/validation/validation.go). Zero thresholds and timeouts are defaulted
 // (SetDefaults_Probe), and an httpGet path defaults to "/".
 import type { FieldPath } from '../../model';
-import { forbidden, invalid, IS_NEGATIVE, required } from '../../knowledge/validation/fieldErrors';
-import { isHTTPHeaderName, isValidPortName, isValidPortNum } from '../../knowledge/validation/nameSyntax';
-import { arr, has, int, obj, str, type Obj } from './plainValues';
+import { forbidden, invalid, IS_NEGATIVE, required } from './fieldErrors';
+import { isHTTPHeaderName, isValidPortName, isValidPortNum } from './nameSyntax';
+import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 
 type ProbeKind = 'liveness' | 'readiness' | 'startup';

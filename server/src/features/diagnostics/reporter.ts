@@ -14,7 +14,7 @@ import {
   rangeOfPath,
   RangePart,
 } from '../../model';
-import type { ManifestDiagnostic, Severity } from './types';
+import type { ManifestDiagnostic, Severity } from '../../model/manifestDiagnostic';
 
 export interface ReportOptions {
   /** Which part of the field the range covers (default: the value). */

@@ -2,10 +2,10 @@
 // ValidateResourceQuantityValue (pkg/apis/core/validation/validation.go), with the helpers
 // IsNativeResource, IsHugePageResourceName and IsOvercommitAllowed (pkg/apis/core/helper).
 import type { FieldPath } from '../../model';
-import { formatValue, invalid, IS_NEGATIVE, required } from '../../knowledge/validation/fieldErrors';
-import { isQualifiedName } from '../../knowledge/validation/nameSyntax';
-import { compareQuantities, isNegativeQuantity, isValidQuantity, isWholeQuantity } from '../../knowledge/validation/quantityOrder';
-import { obj, type Obj } from './plainValues';
+import { formatValue, invalid, IS_NEGATIVE, required } from './fieldErrors';
+import { isQualifiedName } from './nameSyntax';
+import { compareQuantities, isNegativeQuantity, isValidQuantity, isWholeQuantity } from '../../placement/quantityOrder';
+import { obj, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);

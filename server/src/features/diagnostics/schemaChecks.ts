@@ -5,8 +5,8 @@
 import { Document, isAlias, isMap, isScalar, isSeq, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { FieldPath, formatPath, scalarSource } from '../../model';
 import { propertiesOf, property, rootSchema, SchemaNode } from '../../schema/schema';
-import { notSupported, required } from '../../knowledge/validation/fieldErrors';
-import { isValidQuantity, QUANTITY_REGEX } from '../../knowledge/validation/quantityOrder';
+import { notSupported, required } from './fieldErrors';
+import { isValidQuantity, QUANTITY_REGEX } from '../../placement/quantityOrder';
 import type { Reporter } from './reporter';
 
 /** Visits per object before the walk gives up (aliases can make a small text a huge tree). */

@@ -2,8 +2,8 @@
 // validateSeccompProfileField, ValidateAppArmorProfileField and validateSysctls
 // (pkg/apis/core/validation/validation.go).
 import type { FieldPath } from '../../model';
-import { duplicate, invalid, required } from '../../knowledge/validation/fieldErrors';
-import { arr, has, int, obj, str, type Obj } from './plainValues';
+import { duplicate, invalid, required } from './fieldErrors';
+import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 
 const MAX_ID = 0xffffffff;

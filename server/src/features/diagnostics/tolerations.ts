@@ -1,8 +1,8 @@
 // Tolerations: ValidateTolerations (pkg/apis/core/validation/validation.go). The operator and
 // effect enums are checked against the schema; these are the cross-field rules.
-import { invalid } from '../../knowledge/validation/fieldErrors';
-import { isLabelValue, isQualifiedName } from '../../knowledge/validation/nameSyntax';
-import { arr, has, obj, str, type Obj } from './plainValues';
+import { invalid } from './fieldErrors';
+import { isLabelValue, isQualifiedName } from './nameSyntax';
+import { arr, has, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { POD } from './paths';
 

@@ -3,10 +3,10 @@
 // validateKeyToPath (pkg/apis/core/validation/validation.go). File modes are read the way YAML
 // 1.1 reads them: 0640 is octal (416), 640 is decimal and out of range.
 import type { FieldPath } from '../../model';
-import { duplicate, forbidden, invalid, required } from '../../knowledge/validation/fieldErrors';
-import { isDNS1123Label } from '../../knowledge/validation/nameSyntax';
-import { isNegativeQuantity } from '../../knowledge/validation/quantityOrder';
-import { arr, has, int, obj, str, type Obj } from './plainValues';
+import { duplicate, forbidden, invalid, required } from './fieldErrors';
+import { isDNS1123Label } from './nameSyntax';
+import { isNegativeQuantity } from '../../placement/quantityOrder';
+import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { POD } from './paths';
 

@@ -3,7 +3,7 @@
 // Kept few on purpose: each names a concrete consequence.
 import type { FieldPath } from '../../model';
 import { intOrPercentValue } from './daemonSetSpec';
-import { arr, has, int, obj, str, type Obj } from './plainValues';
+import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { POD, SPEC, TEMPLATE_META } from './paths';
 

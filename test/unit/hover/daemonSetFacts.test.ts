@@ -6,7 +6,7 @@ import {
   factsAt,
   rolloutBudget,
   scaledValue,
-} from '../../../server/src/knowledge/daemonsetFacts';
+} from '../../../server/src/schema/daemonSetFacts';
 import { schemaAtPath } from '../../../server/src/schema/schema';
 
 test('percentages scale like GetScaledValueFromIntOrPercent with roundUp', () => {

@@ -1,7 +1,7 @@
 // Exact ordering of two resource quantities, as resource.Quantity.Cmp does, so "requests above
 // limits" is decided without floating-point error ("300m" equals "0.3"). Parsing is the
 // placement engine's (the one parser of quantities in this project).
-import { isValidQuantity, parseQuantityParts, parseQuantity, type ParsedQuantity } from '../../placement';
+import { isValidQuantity, parseQuantityParts, parseQuantity, type ParsedQuantity } from './quantity';
 
 export { isValidQuantity };
 

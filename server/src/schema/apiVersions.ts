@@ -1,7 +1,7 @@
 // Which API versions serve DaemonSets: only apps/v1 since Kubernetes 1.16, when
 // extensions/v1beta1, apps/v1beta1 and apps/v1beta2 stopped being served. The API server then
 // answers as kubectl prints it: no matches for kind "DaemonSet" in version "...".
-import type { ManifestObject } from '../../model';
+import type { ManifestObject } from '../model';
 
 export const SERVED_VERSION = 'apps/v1';
 

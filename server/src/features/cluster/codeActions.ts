@@ -3,11 +3,11 @@
 // block list, inserted into a flow list, or a new `tolerations:` key at the end of the pod spec.
 import type { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import { isMap, isScalar, isSeq, Node as YamlNode, parse, YAMLMap, YAMLSeq } from 'yaml';
-import { DocumentModel, ManifestObject, nodeAtPath, objectAt, pairAtPath } from '../model';
-import { formatTaint, toleratesTaint } from '../placement';
-import type { DaemonSet, Toleration } from '../placement/types';
-import { clusterDiagnostics, POD_SPEC_PATH, TOLERATIONS_PATH, UntoleratedTaintData } from './clusterDiagnostics';
-import type { FeatureContext } from './context';
+import { DocumentModel, ManifestObject, nodeAtPath, objectAt, pairAtPath } from '../../model';
+import { formatTaint, toleratesTaint } from '../../placement';
+import type { DaemonSet, Toleration } from '../../placement/types';
+import { clusterDiagnostics, POD_SPEC_PATH, TOLERATIONS_PATH, UntoleratedTaintData } from './diagnostics';
+import type { FeatureContext } from '../context';
 
 const QUICK_FIX: CodeActionKind = 'quickfix';
 

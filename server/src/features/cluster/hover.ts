@@ -12,7 +12,7 @@ import {
   overlapsTemplates,
   startsWith,
   toRange,
-} from '../model';
+} from '../../model';
 import {
   compileNodeSelector,
   compileRequiredAffinity,
@@ -25,9 +25,9 @@ import {
   nodeLabelsAndName,
   requiredAffinityMatches,
   toleratesTaint,
-} from '../placement';
-import type { Node, NodeSelectorTerm, PodSpec, Taint, Toleration } from '../placement/types';
-import type { ClusterView, FeatureContext } from './context';
+} from '../../placement';
+import type { Node, NodeSelectorTerm, PodSpec, Taint, Toleration } from '../../placement/types';
+import type { ClusterView, FeatureContext } from '../context';
 
 const POD_SPEC = ['spec', 'template', 'spec'] as const;
 const NODE_AFFINITY = [...POD_SPEC, 'affinity', 'nodeAffinity'] as const;

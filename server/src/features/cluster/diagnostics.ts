@@ -9,17 +9,17 @@ import {
   ManifestObject,
   rangeOfPath,
   RangePart,
-} from '../model';
+} from '../../model';
 import {
   daemonPodTolerations,
   formatTaint,
   podRequests,
   predictPlacement,
   toleratesTaint,
-} from '../placement';
-import type { Container, DaemonSet, Node, NodeVerdict, PlacementResult, PodSpec, ResourceShortfall, Taint, Toleration } from '../placement/types';
-import type { ManifestDiagnostic, Severity } from './diagnostics/types';
-import type { ClusterView, FeatureContext } from './context';
+} from '../../placement';
+import type { Container, DaemonSet, Node, NodeVerdict, PlacementResult, PodSpec, ResourceShortfall, Taint, Toleration } from '../../placement/types';
+import type { ManifestDiagnostic, Severity } from '../../model/manifestDiagnostic';
+import type { ClusterView, FeatureContext } from '../context';
 
 export const POD_SPEC_PATH: FieldPath = ['spec', 'template', 'spec'];
 export const TOLERATIONS_PATH: FieldPath = [...POD_SPEC_PATH, 'tolerations'];
