@@ -17,6 +17,7 @@ import {
 } from '../schema/schema';
 import { enumMeaning } from '../schema/enumMeanings';
 import { DaemonSetFact, DAEMONSET_SUMMARY, explainRolloutValue, factsAt, rolloutBudget } from '../schema/daemonSetFacts';
+import { TAINT_NETWORK_UNAVAILABLE } from '../placement';
 import { FeatureContext } from './context';
 
 const ROLLING_UPDATE = ['spec', 'updateStrategy', 'rollingUpdate'] as const;
@@ -195,8 +196,8 @@ function rolloutMarkdown(field: FieldInfo, object: ManifestObject, ctx: FeatureC
 function hostNetworkMarkdown(field: FieldInfo, object: ManifestObject): string | undefined {
   if (explainPath(field.path) !== 'spec.template.spec.tolerations') return undefined;
   return dig(object.value, ['spec', 'template', 'spec', 'hostNetwork']) === true
-    ? 'This template sets `hostNetwork: true`, so its pods also get `node.kubernetes.io/network-unavailable:NoSchedule`.'
-    : 'This template does not set `hostNetwork: true`, so its pods do not tolerate `node.kubernetes.io/network-unavailable`.';
+    ? `This template sets \`hostNetwork: true\`, so its pods also get \`${TAINT_NETWORK_UNAVAILABLE}:NoSchedule\`.`
+    : `This template does not set \`hostNetwork: true\`, so its pods do not tolerate \`${TAINT_NETWORK_UNAVAILABLE}\`.`;
 }
 
 function rollingUpdateOf(value: unknown): { maxUnavailable?: string | number; maxSurge?: string | number } | undefined {

@@ -4,7 +4,7 @@
 export * from './types';
 export { predictPlacement } from './predict';
 export {
-  daemonPodTolerations, toleratesTaint, findUntoleratedTaint, formatTaint, isControllerToleration,
+  daemonPodTolerations, DAEMON_POD_TOLERATIONS, type DaemonPodToleration, toleratesTaint, findUntoleratedTaint, formatTaint, isControllerToleration,
   TAINT_NOT_READY, TAINT_UNREACHABLE, TAINT_DISK_PRESSURE, TAINT_MEMORY_PRESSURE, TAINT_PID_PRESSURE,
   TAINT_UNSCHEDULABLE, TAINT_NETWORK_UNAVAILABLE,
 } from './tolerations';
@@ -22,4 +22,12 @@ export {
   type ResourceAmounts, type ResourceKind,
 } from './resources';
 export { podHostPorts, hostPortsConflict, formatHostPort, type HostPortClaim } from './hostPorts';
-export { qualifiedNameProblem, labelValueProblem } from './labelSyntax';
+export {
+  dns1123LabelProblems, dns1123SubdomainProblems, qualifiedNameProblems, labelValueProblems, isQualifiedName, isValidLabelValue,
+  DNS1123_LABEL_FMT, DNS1123_SUBDOMAIN_FMT, QUALIFIED_NAME_FMT, LABEL_VALUE_FMT,
+  type SyntaxProblem, type SyntaxRule, type NamePart,
+} from './labelSyntax';
+export {
+  labelSelectorAsSelector, labelSelectorMatches, selectsEverything,
+  type CompiledLabelSelector, type LabelRequirement, type LabelSelectorOperator,
+} from './labelSelector';

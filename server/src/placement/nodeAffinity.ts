@@ -10,7 +10,7 @@
 
 import type { FieldPath, Node, NodeSelectorTerm } from './types';
 import { asArray, asRecord, asString, isRecord, labelMap, labelValue, show, type UnknownRecord } from './shape';
-import { labelValueProblem, qualifiedNameProblem } from './labelSyntax';
+import { labelValueProblems, qualifiedNameProblems, type SyntaxProblem } from './labelSyntax';
 import { parseInt64Text } from './quantity';
 
 export const REQUIRED_TERMS_PATH: FieldPath = [
@@ -131,7 +131,7 @@ function compileLabelRequirement(
   if (key === undefined) {
     problems.push({ path: [...path, 'key'], text: `key must be a string, found ${show(req['key'])}` });
   } else {
-    const keyProblem = qualifiedNameProblem(key);
+    const keyProblem = shortText(qualifiedNameProblems(key)[0]);
     if (keyProblem !== undefined) problems.push({ path: [...path, 'key'], text: `key \`${key}\` is invalid: ${keyProblem}` });
   }
   let bound: number | bigint = 0;
@@ -161,7 +161,7 @@ function compileLabelRequirement(
       });
   }
   values.forEach((v, i) => {
-    const valueProblem = labelValueProblem(v);
+    const valueProblem = shortText(labelValueProblems(v)[0]);
     if (valueProblem !== undefined) problems.push({ path: [...path, 'values', i], text: `value \`${v}\` is invalid: ${valueProblem}` });
   });
   if (problems.length !== start || key === undefined) return undefined;
@@ -361,4 +361,24 @@ export function matchesNodeSelectorTerm(term: NodeSelectorTerm, node: Node): boo
 export function nodeLabelsAndName(node: unknown): { labels: Readonly<Record<string, unknown>>; name: string } {
   const metadata: UnknownRecord | undefined = asRecord(asRecord(node)?.['metadata']);
   return { labels: labelMap(metadata?.['labels']), name: asString(metadata?.['name']) ?? '' };
+}
+
+/** The first syntax problem of a key or value, in the few words a placement detail uses. */
+function shortText(problem: SyntaxProblem | undefined): string | undefined {
+  if (problem === undefined) return undefined;
+  switch (problem.kind) {
+    case 'slashes':
+      return 'a qualified name has at most one "/"';
+    case 'empty':
+      return `${problem.part} part must be non-empty`;
+    case 'dots':
+      return 'must not contain dots';
+    case 'tooLong':
+    case 'format':
+      if (problem.part === 'prefix') return 'prefix part must be a lowercase DNS subdomain';
+      if (problem.kind === 'tooLong') return `${problem.part ? `${problem.part} part ` : ''}must be no more than ${problem.max} characters`;
+      return problem.part === 'name'
+        ? 'name part must consist of alphanumerics, "-", "_" or ".", starting and ending with an alphanumeric'
+        : 'must be empty or consist of alphanumerics, "-", "_" or ".", starting and ending with an alphanumeric';
+  }
 }

@@ -15,7 +15,8 @@
 // Pods already on a node count against it unless they are Succeeded/Failed (the scheduler's
 // pod informer drops them) or belong to this DaemonSet: an ownerReference of kind DaemonSet
 // naming it (by uid when both sides have one, else by name), or an orphan in its namespace
-// matching spec.selector.matchLabels, which the controller would adopt. The prediction is for
+// matching spec.selector (matchLabels and matchExpressions), which the controller would adopt
+// (PodControllerRefManager.ClaimPods). The prediction is for
 // this DaemonSet's pod, so its own pods must not compete with it.
 
 import type {
@@ -32,6 +33,7 @@ import {
 } from './resources';
 import { firstConflictWithPod, formatHostPort, podHostPorts, type HostPortClaim } from './hostPorts';
 import { podIndexOf, type PodIndex } from './podIndex';
+import { labelSelectorAsSelector, labelSelectorMatches, selectsEverything, type CompiledLabelSelector } from './labelSelector';
 
 export const POD_SPEC_PATH: FieldPath = ['spec', 'template', 'spec'];
 const TOLERATIONS_PATH: FieldPath = [...POD_SPEC_PATH, 'tolerations'];
@@ -47,7 +49,8 @@ interface CompiledDaemonSet {
   name: string | undefined;
   namespace: string | undefined;
   uid: string | undefined;
-  selectorLabels: ReadonlyArray<readonly [string, string]>;
+  /** spec.selector as LabelSelectorAsSelector makes it; undefined when it is invalid. */
+  selector: CompiledLabelSelector | undefined;
   nodeName: string;
   nodeSelector: CompiledNodeSelector;
   /** spec.template.spec.nodeSelector.<key>, built once per key. */
@@ -113,7 +116,7 @@ class NodeLoad {
         consider(p);
       }
     }
-    if (ds.selectorLabels.length > 0) {
+    if (ds.selector !== undefined && !ds.selector.nothing && !selectsEverything(ds.selector)) {
       for (const p of index.orphans) if (!seen.has(p)) consider(p);
     }
   }
@@ -442,18 +445,13 @@ function compileDaemonSet(ds: DaemonSet, reader: QuantityReader): CompiledDaemon
   for (const [key] of nodeSelector.entries) nodeSelectorPaths.set(key, [...NODE_SELECTOR_PATH, key]);
   if (nodeSelector.invalid?.key !== undefined) nodeSelectorPaths.set(nodeSelector.invalid.key, [...NODE_SELECTOR_PATH, nodeSelector.invalid.key]);
 
-  const selectorLabels: Array<readonly [string, string]> = [];
-  const matchLabels = asRecord(asRecord(dsSpec?.['selector'])?.['matchLabels']);
-  if (matchLabels !== undefined) for (const key of Object.keys(matchLabels)) {
-    const value = matchLabels[key];
-    if (typeof value === 'string') selectorLabels.push([key, value]);
-  }
+  const selector = labelSelectorAsSelector(dsSpec?.['selector']);
 
   return {
     name: asString(metadata?.['name']),
     namespace: asString(metadata?.['namespace']),
     uid: asString(metadata?.['uid']),
-    selectorLabels,
+    selector,
     nodeName,
     nodeSelector,
     nodeSelectorPaths,
@@ -534,9 +532,10 @@ function isOwnPod(pod: UnknownRecord, ds: CompiledDaemonSet): boolean {
       return true;
     }
   }
-  // An orphan matching the selector would be adopted by the controller (ClaimPods).
-  if (controlled || ds.selectorLabels.length === 0) return false;
-  const labels = labelRecord(metadata?.['labels']);
-  for (const [key, value] of ds.selectorLabels) if (labelValue(labels, key) !== value) return false;
-  return true;
+  // An orphan the selector matches would be adopted by the controller (ClaimPods with the selector
+  // LabelSelectorAsSelector built; an invalid one claims nothing). An empty selector, which would
+  // select every pod of the namespace, adopts nothing here: the API server rejects it for a
+  // DaemonSet ("empty selector is invalid for daemonset"), so no controller ever acts on it.
+  if (controlled || ds.selector === undefined || selectsEverything(ds.selector)) return false;
+  return labelSelectorMatches(ds.selector, labelRecord(metadata?.['labels']));
 }

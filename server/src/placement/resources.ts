@@ -14,7 +14,7 @@
 import type { FieldPath, PodSpec, ResourceList } from './types';
 import { asArray, asRecord, quantityEntry, type UnknownRecord } from './shape';
 import { parseQuantityParts, scaledValue, simpleScaledValue } from './quantity';
-import { qualifiedNameProblem } from './labelSyntax';
+import { isQualifiedName } from './labelSyntax';
 
 export type ResourceAmounts = Record<string, number>;
 
@@ -38,7 +38,7 @@ export function resourceKind(name: string): ResourceKind {
 /** v1helper.IsExtendedResourceName: domain-prefixed, outside kubernetes.io, quota-name safe. */
 export function isExtendedResourceName(name: string): boolean {
   if (!name.includes('/') || name.includes('kubernetes.io/') || name.startsWith('requests.')) return false;
-  return qualifiedNameProblem(`requests.${name}`) === undefined;
+  return isQualifiedName(`requests.${name}`);
 }
 
 /**

@@ -129,3 +129,19 @@ const CONTROLLER_TOLERATIONS: readonly Toleration[] = Object.freeze([
 ]);
 
 const NETWORK_UNAVAILABLE_TOLERATION: Toleration = frozen({ key: TAINT_NETWORK_UNAVAILABLE, operator: 'Exists', effect: 'NoSchedule' });
+
+/** One toleration AddOrUpdateDaemonPodTolerations adds, and whether only for hostNetwork pods. */
+export interface DaemonPodToleration {
+  toleration: Readonly<Toleration>;
+  onlyWithHostNetwork: boolean;
+}
+
+/**
+ * The tolerations the DaemonSet controller adds to every daemon pod, in the order it adds them
+ * (pkg/controller/daemon/util/daemonset_util.go AddOrUpdateDaemonPodTolerations): the one list
+ * daemonPodTolerations applies and the hover names.
+ */
+export const DAEMON_POD_TOLERATIONS: readonly DaemonPodToleration[] = Object.freeze([
+  ...CONTROLLER_TOLERATIONS.map((toleration) => Object.freeze({ toleration, onlyWithHostNetwork: false })),
+  Object.freeze({ toleration: NETWORK_UNAVAILABLE_TOLERATION, onlyWithHostNetwork: true }),
+]);

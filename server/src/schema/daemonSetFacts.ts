@@ -1,6 +1,8 @@
 // What Kubernetes does with a DaemonSet beyond what the field descriptions say, each fact citing
 // the code it mirrors (kubernetes/kubernetes, release 1.36). Written in this project's words.
-// Pure data and arithmetic: hover shows it; diagnostics and completion may reuse it.
+// Pure data, wording and the rollout arithmetic: hover shows it; completion reuses it. The list
+// of tolerations the controller adds is the engine's (placement/tolerations.ts).
+import { DAEMON_POD_TOLERATIONS, TAINT_NETWORK_UNAVAILABLE } from '../placement';
 
 export interface DaemonSetFact {
   /** The field the fact is about, in explain form: `spec.template.spec.tolerations`. */
@@ -11,25 +13,6 @@ export interface DaemonSetFact {
   source: string;
 }
 
-export interface DaemonPodToleration {
-  key: string;
-  operator: 'Exists';
-  effect: 'NoExecute' | 'NoSchedule';
-  /** Added only when the pod template sets `hostNetwork: true`. */
-  onlyWithHostNetwork: boolean;
-}
-
-/** The tolerations the controller adds to every daemon pod (AddOrUpdateDaemonPodTolerations). */
-export const DAEMON_POD_TOLERATIONS: readonly DaemonPodToleration[] = Object.freeze([
-  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', onlyWithHostNetwork: false },
-  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', onlyWithHostNetwork: false },
-  { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule', onlyWithHostNetwork: false },
-  { key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule', onlyWithHostNetwork: false },
-  { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule', onlyWithHostNetwork: false },
-  { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule', onlyWithHostNetwork: false },
-  { key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule', onlyWithHostNetwork: true },
-]);
-
 const VALIDATION = 'pkg/apis/apps/validation/validation.go';
 const DAEMON_UTIL = 'pkg/controller/daemon/util/daemonset_util.go';
 const UPDATE = 'pkg/controller/daemon/update.go';
@@ -38,7 +21,7 @@ const DEFAULTS = 'pkg/apis/apps/v1/defaults.go';
 const NODE_PORTS = 'pkg/scheduler/framework/plugins/nodeports';
 
 const TOLERATION_LIST = DAEMON_POD_TOLERATIONS.map(
-  (t) => `\`${t.key}:${t.effect}\`${t.onlyWithHostNetwork ? ' (only with `hostNetwork: true`)' : ''}`,
+  ({ toleration: t, onlyWithHostNetwork }) => `\`${t.key}:${t.effect}\`${onlyWithHostNetwork ? ' (only with `hostNetwork: true`)' : ''}`,
 ).join(', ');
 
 const HOST_PORT_SURGE =
@@ -62,7 +45,7 @@ const FACTS: readonly DaemonSetFact[] = [
   },
   {
     path: 'spec.template.spec.hostNetwork',
-    text: 'With `hostNetwork: true` the controller also tolerates `node.kubernetes.io/network-unavailable:NoSchedule`, so the daemon can start on nodes whose pod network is not up yet (how network plugins bootstrap).',
+    text: `With \`hostNetwork: true\` the controller also tolerates \`${TAINT_NETWORK_UNAVAILABLE}:NoSchedule\`, so the daemon can start on nodes whose pod network is not up yet (how network plugins bootstrap).`,
     source: `${DAEMON_UTIL} AddOrUpdateDaemonPodTolerations`,
   },
   {

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  DAEMON_POD_TOLERATIONS,
   explainRolloutValue,
   factsAt,
   rolloutBudget,
@@ -46,18 +45,6 @@ test('rollout values are explained in nodes', () => {
   assert.equal(explainRolloutValue('maxUnavailable', 2), '`2`: at most 2 nodes may be without an available daemon pod at once.');
   assert.match(explainRolloutValue('maxSurge', '50%', { count: 3, source: 'snapshot nodes.yaml' }), /2 of 3 nodes if every node of snapshot nodes\.yaml runs it/);
   assert.match(explainRolloutValue('maxSurge', 'half'), /not an integer or a percentage/);
-});
-
-test('the controller tolerations are the seven of AddOrUpdateDaemonPodTolerations', () => {
-  assert.equal(DAEMON_POD_TOLERATIONS.length, 7);
-  assert.deepEqual(
-    DAEMON_POD_TOLERATIONS.filter((t) => t.effect === 'NoExecute').map((t) => t.key),
-    ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'],
-  );
-  assert.deepEqual(
-    DAEMON_POD_TOLERATIONS.filter((t) => t.onlyWithHostNetwork).map((t) => t.key),
-    ['node.kubernetes.io/network-unavailable'],
-  );
 });
 
 test('every fact is about a field the schema knows', () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { hover } from '../../../server/src/features/hover';
 import { defaultContext, FeatureContext } from '../../../server/src/features/context';
 import { parseDocumentModel } from '../../../server/src/model';
+import { DAEMON_POD_TOLERATIONS } from '../../../server/src/placement';
 import { caret, yaml } from '../../support/caret';
 
 const DS = `apiVersion: apps/v1
@@ -109,15 +110,10 @@ test('restartPolicy: only Always is allowed in a DaemonSet', () => {
 
 test('tolerations name the ones the controller adds', () => {
   const md = markdownAt(withCaret(DS, 'toler$0ations:'))!;
-  for (const t of [
-    'node.kubernetes.io/not-ready:NoExecute',
-    'node.kubernetes.io/unreachable:NoExecute',
-    'node.kubernetes.io/disk-pressure:NoSchedule',
-    'node.kubernetes.io/memory-pressure:NoSchedule',
-    'node.kubernetes.io/pid-pressure:NoSchedule',
-    'node.kubernetes.io/unschedulable:NoSchedule',
-  ]) {
-    assert.ok(md.includes(`\`${t}\``), t);
+  // The hover names every toleration the engine adds (one list: placement/tolerations.ts).
+  for (const { toleration, onlyWithHostNetwork } of DAEMON_POD_TOLERATIONS) {
+    const t = `${toleration.key}:${toleration.effect}`;
+    assert.ok(md.includes(`\`${t}\`${onlyWithHostNetwork ? ' (only with `hostNetwork: true`)' : ''}`), t);
   }
   assert.match(md, /`node\.kubernetes\.io\/network-unavailable:NoSchedule` \(only with `hostNetwork: true`\)/);
   assert.match(md, /AddOrUpdateDaemonPodTolerations/);

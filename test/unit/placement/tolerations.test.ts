@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  daemonPodTolerations, findUntoleratedTaint, formatTaint, toleratesTaint, type Taint, type Toleration,
+  daemonPodTolerations, DAEMON_POD_TOLERATIONS, findUntoleratedTaint, formatTaint, toleratesTaint, type Taint, type Toleration,
 } from '../../../server/src/placement';
 
 const cases: Array<{ name: string; toleration: Toleration; taint: Taint; tolerated: boolean }> = [
@@ -95,4 +95,10 @@ test('findUntoleratedTaint returns the first untolerated taint in node order, af
 test('formatTaint writes key=value:effect', () => {
   assert.equal(formatTaint({ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }), 'nvidia.com/gpu=present:NoSchedule');
   assert.equal(formatTaint({ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }), 'node-role.kubernetes.io/master:NoSchedule');
+});
+
+test('DAEMON_POD_TOLERATIONS is the list daemonPodTolerations applies (network-unavailable only with hostNetwork)', () => {
+  assert.deepEqual(daemonPodTolerations({ hostNetwork: true }), DAEMON_POD_TOLERATIONS.map((t) => t.toleration));
+  assert.deepEqual(daemonPodTolerations({}), DAEMON_POD_TOLERATIONS.filter((t) => !t.onlyWithHostNetwork).map((t) => t.toleration));
+  assert.deepEqual(DAEMON_POD_TOLERATIONS.filter((t) => t.onlyWithHostNetwork).map((t) => t.toleration.key), ['node.kubernetes.io/network-unavailable']);
 });

@@ -4,7 +4,8 @@
 // and maxSurge 0.
 import { forbidden, invalid, IS_NEGATIVE, notSupported, required } from './fieldErrors';
 import { isValidPercent } from './nameSyntax';
-import { checkLabelSelector, selectorMatches } from './labelSelector';
+import { checkLabelSelector } from './labelSelector';
+import { labelSelectorAsSelector, labelSelectorMatches } from '../../placement';
 import { has, int, obj, str, stringMap, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { POD, SPEC, TEMPLATE_META } from './paths';
@@ -52,7 +53,9 @@ function checkSelector(r: Reporter, spec: Obj | undefined, template: Obj | undef
   }
   if (!valid) return;
   const labels = stringMap(obj(template?.['metadata'])?.['labels']);
-  if (!selectorMatches(selector, labels)) {
+  // A selector LabelSelectorAsSelector refuses matches nothing.
+  const compiled = labelSelectorAsSelector(selector);
+  if (compiled === undefined || !labelSelectorMatches(compiled, Object.fromEntries(labels))) {
     r.error('selectorMismatch', [...TEMPLATE_META, 'labels'], invalid(Object.fromEntries(labels), '`selector` does not match template `labels`'), {
       part: 'key',
       crossField: true,

@@ -1,13 +1,11 @@
-// Label selectors: ValidateLabelSelector (apimachinery/pkg/apis/meta/v1/validation) and the
-// matching LabelSelectorAsSelector + Selector.Matches perform (apimachinery/pkg/labels).
+// Label selectors: ValidateLabelSelector (apimachinery/pkg/apis/meta/v1/validation), worded as the
+// API server does. Matching a selector is the engine's (placement/labelSelector.ts).
 import type { FieldPath } from '../../model';
 import { forbidden, invalid, required } from './fieldErrors';
 import { isLabelValue, isQualifiedName } from './nameSyntax';
 import { checkLabels } from './objectMeta';
-import { arr, obj, str, stringMap, type Obj } from '../../model/plainValues';
+import { arr, obj, str, stringMap } from '../../model/plainValues';
 import type { Reporter } from './reporter';
-
-const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
 
 /** ValidateLabelSelector; returns false when LabelSelectorAsSelector would fail on it. */
 export function checkLabelSelector(r: Reporter, value: unknown, path: FieldPath): boolean {
@@ -64,25 +62,4 @@ export function checkLabelSelector(r: Reporter, value: unknown, path: FieldPath)
     });
   });
   return valid;
-}
-
-/** Selector.Matches over a set of labels (a valid selector; null matches nothing). */
-export function selectorMatches(sel: Obj, labels: ReadonlyMap<string, string>): boolean {
-  for (const [k, v] of stringMap(sel['matchLabels'])) {
-    if (labels.get(k) !== v) return false;
-  }
-  for (const raw of arr(sel['matchExpressions'])) {
-    const req = obj(raw);
-    const key = str(req?.['key']);
-    const op = str(req?.['operator']);
-    if (!req || key === undefined || op === undefined || !OPERATORS.has(op)) return false;
-    const values = arr(req['values']).map(String);
-    const has = labels.has(key);
-    const value = labels.get(key);
-    if (op === 'In' && !(has && values.includes(value!))) return false;
-    if (op === 'NotIn' && has && values.includes(value!)) return false;
-    if (op === 'Exists' && !has) return false;
-    if (op === 'DoesNotExist' && has) return false;
-  }
-  return true;
 }

@@ -3,73 +3,66 @@
 // Each function returns [] when the value is valid, like its Go counterpart.
 import { maxLen, regexError } from './fieldErrors';
 
-const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const DNS1123_LABEL = new RegExp(`^${DNS1123_LABEL_FMT}$`);
+import {
+  dns1123LabelProblems, dns1123SubdomainProblems, labelValueProblems, qualifiedNameProblems,
+  DNS1123_LABEL_FMT, DNS1123_SUBDOMAIN_FMT, LABEL_VALUE_FMT, QUALIFIED_NAME_FMT, type SyntaxProblem,
+} from '../../placement';
+
+// The rules themselves (IsDNS1123Label, IsDNS1123Subdomain, IsQualifiedName, IsValidLabelValue)
+// live in the engine (placement/labelSyntax.ts); here they get the API server's words.
+
 const DNS1123_LABEL_MSG =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
-const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
-const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
 const DNS1123_SUBDOMAIN_MSG =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+const LABEL_KEY_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const LABEL_VALUE_MSG =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+
+/** One problem as validation.go words it (content.IsLabelKey's "a valid label key" for too many "/"). */
+function wording(problem: SyntaxProblem): string {
+  const part = 'part' in problem && problem.part !== undefined ? `${problem.part} part ` : '';
+  switch (problem.kind) {
+    case 'tooLong':
+      return `${part}${maxLen(problem.max)}`;
+    case 'empty':
+      return `${part}must be non-empty`;
+    case 'dots':
+      return 'must not contain dots';
+    case 'slashes':
+      return `a valid label key ${regexError(LABEL_KEY_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`;
+    case 'format':
+      switch (problem.rule) {
+        case 'dns1123Label':
+          return `${part}${regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc')}`;
+        case 'dns1123Subdomain':
+          return `${part}${regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com')}`;
+        case 'qualifiedName':
+          return `${part}${regexError(LABEL_KEY_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`;
+        case 'labelValue':
+          return `${part}${regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345')}`;
+      }
+  }
+}
 
 /** IsDNS1123Label: container, volume and port-less names. */
 export function isDNS1123Label(value: string): string[] {
-  const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLen(63));
-  if (!DNS1123_LABEL.test(value)) {
-    // A valid subdomain that is not a valid label can only be wrong because of its dots.
-    if (DNS1123_SUBDOMAIN.test(value)) errs.push('must not contain dots');
-    else errs.push(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc'));
-  }
-  return errs;
+  return dns1123LabelProblems(value).map(wording);
 }
 
 /** IsDNS1123Subdomain: object names (NameIsDNSSubdomain), node names, search domains. */
 export function isDNS1123Subdomain(value: string): string[] {
-  const errs: string[] = [];
-  if (value.length > 253) errs.push(maxLen(253));
-  if (!DNS1123_SUBDOMAIN.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
-  return errs;
+  return dns1123SubdomainProblems(value).map(wording);
 }
-
-const LABEL_KEY_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
-const LABEL_KEY = new RegExp(`^${LABEL_KEY_FMT}$`);
-const LABEL_KEY_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 /** IsQualifiedName (content.IsLabelKey): label keys, annotation keys, toleration keys. */
 export function isQualifiedName(value: string): string[] {
-  const errs: string[] = [];
-  const parts = value.split('/');
-  let name: string;
-  if (parts.length === 1) {
-    name = parts[0]!;
-  } else if (parts.length === 2) {
-    const prefix = parts[0]!;
-    name = parts[1]!;
-    if (prefix.length === 0) errs.push('prefix part must be non-empty');
-    else errs.push(...isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`));
-  } else {
-    return [
-      `a valid label key ${regexError(LABEL_KEY_MSG, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
-    ];
-  }
-  if (name.length === 0) errs.push('name part must be non-empty');
-  else if (name.length > 63) errs.push(`name part ${maxLen(63)}`);
-  if (!LABEL_KEY.test(name)) errs.push(`name part ${regexError(LABEL_KEY_MSG, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
-  return errs;
+  return qualifiedNameProblems(value).map(wording);
 }
-
-const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`;
-const LABEL_VALUE = new RegExp(`^${LABEL_VALUE_FMT}$`);
-const LABEL_VALUE_MSG =
-  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 /** IsValidLabelValue (content.IsLabelValue) */
 export function isLabelValue(value: string): string[] {
-  const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLen(63));
-  if (!LABEL_VALUE.test(value)) errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
-  return errs;
+  return labelValueProblems(value).map(wording);
 }
 
 const PORT_NAME_CHARSET = /^[-a-z0-9]+$/;
