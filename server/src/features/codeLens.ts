@@ -2,7 +2,8 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { DocumentModel, toRange } from '../model';
 import type { FeatureContext } from './context';
-import { placementOf, placementSummary } from './placementAnswer';
+import { cachedPlacement } from '../placement';
+import type { PlacementResult } from '../placement/types';
 
 export const SHOW_PREVIEW_COMMAND = 'daemonset.showPlacementPreview';
 
@@ -12,9 +13,19 @@ export function codeLenses(model: DocumentModel, uri: string, ctx: FeatureContex
   model.daemonSets.forEach((ds, index) => {
     const start = ds.node.range?.[0] ?? 0;
     const range = toRange(model, start, start);
-    const result = placementOf(ds, ctx);
+    // Shared with the placement answer and the cluster diagnostics: one engine run per snapshot.
+    const result = cachedPlacement(ds.value, ctx.cluster!.state);
     const title = result ? placementSummary(result, ctx.cluster!.source) : 'Placement unknown: the DaemonSet cannot be read';
     lenses.push({ range, command: { title, command: SHOW_PREVIEW_COMMAND, arguments: [uri, index] } });
   });
   return lenses;
+}
+
+/** "Runs on 7 of 9 nodes · 1 Pending · source: example cluster" */
+export function placementSummary(result: PlacementResult, source: string): string {
+  const total = result.nodes.length;
+  const parts = [`Runs on ${result.desired} of ${total} node${total === 1 ? '' : 's'}`];
+  if (result.pending > 0) parts.push(`${result.pending} Pending`);
+  parts.push(`source: ${source}`);
+  return parts.join(' · ');
 }

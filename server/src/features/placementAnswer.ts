@@ -1,8 +1,8 @@
-// Builds what the placement preview and the CodeLens show, from the model and the last cluster
-// snapshot. No IO: the cluster view is passed in.
-import { DocumentModel, ManifestObject, objectAt, rangeOfPath, toRange } from '../model';
-import { predictPlacement } from '../placement';
-import type { DaemonSet, PlacementResult } from '../placement/types';
+// Builds the placement answer the preview panel shows (daemonset/placement), from the model and
+// the last cluster snapshot. No IO: the cluster view is passed in.
+import { DocumentModel, objectAt, rangeOfPath, toRange } from '../model';
+import { cachedPlacement } from '../placement';
+import type { PlacementResult } from '../placement/types';
 import type { ClusterStatus, DaemonSetRef, PlacementParams, PlacementResponse, PlacementNodeRow } from '../protocol';
 import type { FeatureContext } from './context';
 
@@ -27,14 +27,6 @@ export function pickDaemonSet(model: DocumentModel, params: { index?: number; of
   return 0;
 }
 
-/** Placement of one DaemonSet object; undefined when it cannot be read as data (alias bomb). */
-export function placementOf(ds: ManifestObject, ctx: FeatureContext): PlacementResult | undefined {
-  if (!ctx.cluster) return undefined;
-  const value = ds.value;
-  if (!value || typeof value !== 'object') return undefined;
-  return predictPlacement(value as DaemonSet, ctx.cluster.state);
-}
-
 export function placementResponse(model: DocumentModel, uri: string, params: PlacementParams, ctx: FeatureContext, cluster: ClusterStatus): PlacementResponse {
   const daemonSets = daemonSetRefs(model);
   const selected = pickDaemonSet(model, params);
@@ -43,7 +35,8 @@ export function placementResponse(model: DocumentModel, uri: string, params: Pla
   if (selected < 0) return { ...base, message: 'This file has no DaemonSet.' };
   const ds = model.daemonSets[selected];
   if (!ctx.cluster) return { ...base, message: `No cluster: ${cluster.message ?? 'the source has not been read yet'}.` };
-  const result = placementOf(ds, ctx);
+  // Shared with the CodeLens and the cluster diagnostics: one engine run per snapshot.
+  const result = cachedPlacement(ds.value, ctx.cluster.state);
   if (!result) return { ...base, message: ds.valueError ? `The DaemonSet cannot be read: ${ds.valueError}` : 'The DaemonSet cannot be read.' };
   const nodes = ctx.cluster.state.nodes;
   const rows: PlacementNodeRow[] = result.nodes.map((v, i) => {
@@ -55,13 +48,4 @@ export function placementResponse(model: DocumentModel, uri: string, params: Pla
     return row;
   });
   return { ...base, result, rows };
-}
-
-/** "Runs on 7 of 9 nodes · 1 Pending · source: example cluster" */
-export function placementSummary(result: PlacementResult, source: string): string {
-  const total = result.nodes.length;
-  const parts = [`Runs on ${result.desired} of ${total} node${total === 1 ? '' : 's'}`];
-  if (result.pending > 0) parts.push(`${result.pending} Pending`);
-  parts.push(`source: ${source}`);
-  return parts.join(' · ');
 }

@@ -3,6 +3,7 @@
 
 export * from './types';
 export { predictPlacement } from './predict';
+export { cachedPlacement, placementRuns } from './placementCache';
 export {
   daemonPodTolerations, DAEMON_POD_TOLERATIONS, type DaemonPodToleration, toleratesTaint, findUntoleratedTaint, formatTaint, isControllerToleration,
   TAINT_NOT_READY, TAINT_UNREACHABLE, TAINT_DISK_PRESSURE, TAINT_MEMORY_PRESSURE, TAINT_PID_PRESSURE,

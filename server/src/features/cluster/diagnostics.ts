@@ -14,7 +14,7 @@ import {
   daemonPodTolerations,
   formatTaint,
   podRequests,
-  predictPlacement,
+  cachedPlacement,
   toleratesTaint,
 } from '../../placement';
 import type { Container, DaemonSet, Node, NodeVerdict, PlacementResult, PodSpec, ResourceShortfall, Taint, Toleration } from '../../placement/types';
@@ -60,7 +60,8 @@ export function clusterDiagnostics(model: DocumentModel, ctx: FeatureContext): M
     const podSpec = ds.spec?.template?.spec;
     // Without a pod template there is nothing to place (a kustomize patch, or a manifest being written).
     if (typeof podSpec !== 'object' || podSpec === null || Array.isArray(podSpec)) continue;
-    const result = predictPlacement(ds, cluster.state);
+    // Shared with the CodeLens and the placement answer: one engine run per snapshot.
+    const result = cachedPlacement(ds, cluster.state)!;
     const report = reporter(obj, out);
     checkNoNodes(report, result, cluster);
     checkUntoleratedTaints(report, podSpec, result, nodes, cluster);
