@@ -75,3 +75,47 @@ test('invariant: features do no IO (no fs, net, http, child_process in server/sr
   }
   assert.deepEqual(offenders, []);
 });
+
+/** The feature a file under server/src/features belongs to: `completion.ts` and `completion/…` are both `completion`. */
+export function featureOf(rel: string): string | undefined {
+  const m = /^server\/src\/features\/([^/]+?)(?:\.ts)?(?:\/|$)/.exec(rel.split(path.sep).join('/'));
+  return m ? m[1] : undefined;
+}
+
+/** Shared lower-level modules under features/ that every feature may import. */
+const SHARED_FEATURE_MODULES = new Set(['context']);
+
+/** Imports from one feature into another, as `file imports 'spec'` lines. */
+export function crossFeatureImports(files: ReadonlyArray<{ file: string; source: string }>): string[] {
+  const offenders: string[] = [];
+  for (const { file, source } of files) {
+    const own = featureOf(file);
+    if (own === undefined) continue;
+    for (const spec of importsOf(source)) {
+      if (!spec.startsWith('.')) continue;
+      const target = path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), spec));
+      const other = featureOf(target);
+      if (other !== undefined && other !== own && !SHARED_FEATURE_MODULES.has(other)) offenders.push(`${file} imports '${spec}'`);
+    }
+  }
+  return offenders;
+}
+
+test('the feature rule can fail: an import from one feature into another is found', () => {
+  const files = [
+    { file: 'server/src/features/codeLens.ts', source: "import { placementResponse } from './placementAnswer';\nimport type { FeatureContext } from './context';" },
+    { file: 'server/src/features/completion/valueChoices.ts', source: "import { factsAt } from '../hover';\nimport { x } from './objectValues';\nimport { y } from '../completion';" },
+    { file: 'server/src/features/cluster/codeActions.ts', source: "import {\n  clusterDiagnostics,\n} from './diagnostics';\nimport type { M } from '../diagnostics/reporter';" },
+  ];
+  assert.deepEqual(crossFeatureImports(files), [
+    "server/src/features/codeLens.ts imports './placementAnswer'",
+    "server/src/features/completion/valueChoices.ts imports '../hover'",
+    "server/src/features/cluster/codeActions.ts imports '../diagnostics/reporter'",
+  ]);
+});
+
+test('invariant: features do not import each other (features/X imports no features/Y, Y ≠ X, except features/context.ts)', () => {
+  const files = tsFiles('server/src/features').map((file) => ({ file, source: fs.readFileSync(path.join(ROOT, file), 'utf8') }));
+  assert.ok(files.length > 10, 'server/src/features has too few files');
+  assert.deepEqual(crossFeatureImports(files), []);
+});
