@@ -29,6 +29,6 @@ export {
   type SyntaxProblem, type SyntaxRule, type NamePart,
 } from './labelSyntax';
 export {
-  labelSelectorAsSelector, labelSelectorMatches, selectsEverything,
-  type CompiledLabelSelector, type LabelRequirement, type LabelSelectorOperator,
+  labelSelectorAsSelector, labelSelectorMatches, requirementMatches, selectsEverything,
+  type CompiledLabelSelector, type LabelRequirement, type LabelSelectorOperator, type RequirementOperator,
 } from './labelSelector';

@@ -8,14 +8,20 @@
 // Requirement.Matches.
 import { labelValueProblems, qualifiedNameProblems } from './labelSyntax';
 import { asArray, asRecord, asString, labelValue } from './shape';
+import { parseInt64Text } from './quantity';
 
 export type LabelSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+
+/** The operators of labels.Requirement: a label selector's, plus Gt/Lt of node selector terms. */
+export type RequirementOperator = LabelSelectorOperator | 'Gt' | 'Lt';
 
 export interface LabelRequirement {
   key: string;
   /** matchLabels entries become In with their one value (selection.Equals matches the same way). */
-  operator: LabelSelectorOperator;
+  operator: RequirementOperator;
   values: readonly string[];
+  /** Gt/Lt: the one value, parsed as an int64. */
+  bound?: number | bigint;
 }
 
 /** A selector as labels.Selector: `nothing` (nil), or requirements ANDed (none: everything). */
@@ -81,8 +87,12 @@ function newRequirement(key: string, operator: LabelSelectorOperator, values: st
   return { key, operator, values };
 }
 
-// Requirement.Matches
-function requirementMatches(req: LabelRequirement, labels: Readonly<Record<string, unknown>>): boolean {
+/**
+ * Requirement.Matches (pkg/labels/selector.go), for label selectors and the matchExpressions of
+ * node selector terms alike. Gt/Lt compare the label as an int64 with the parsed bound; a label
+ * that is not an integer matches neither.
+ */
+export function requirementMatches(req: LabelRequirement, labels: Readonly<Record<string, unknown>>): boolean {
   const value = labelValue(labels, req.key);
   switch (req.operator) {
     case 'In':
@@ -93,6 +103,13 @@ function requirementMatches(req: LabelRequirement, labels: Readonly<Record<strin
       return value !== undefined;
     case 'DoesNotExist':
       return value === undefined;
+    case 'Gt':
+    case 'Lt': {
+      if (value === undefined || req.bound === undefined) return false;
+      const n = parseInt64Text(value);
+      if (n === undefined) return false;
+      return req.operator === 'Gt' ? n > req.bound : n < req.bound;
+    }
   }
 }
 

@@ -11,21 +11,20 @@
 import type { FieldPath, Node, NodeSelectorTerm } from './types';
 import { asArray, asRecord, asString, isRecord, labelMap, labelValue, show, type UnknownRecord } from './shape';
 import { labelValueProblems, qualifiedNameProblems, type SyntaxProblem } from './labelSyntax';
+import { requirementMatches, type LabelRequirement as BaseRequirement, type RequirementOperator } from './labelSelector';
 import { parseInt64Text } from './quantity';
 
 export const REQUIRED_TERMS_PATH: FieldPath = [
   'spec', 'template', 'spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms',
 ];
 
-type LabelOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+type LabelOperator = RequirementOperator;
 
-interface LabelRequirement {
+/** A matchExpressions entry: labels.Requirement (matched by labelSelector.ts) with its place. */
+interface LabelRequirement extends BaseRequirement {
   index: number;
   /** Manifest path of this requirement, built once. */
   path: FieldPath;
-  key: string;
-  operator: LabelOperator;
-  values: readonly string[];
   /** The parsed bound of Gt/Lt. */
   bound: number | bigint;
 }
@@ -210,27 +209,6 @@ function readValues(raw: unknown, path: FieldPath, problems: Array<{ path: Field
   return out;
 }
 
-function labelRequirementMatches(req: LabelRequirement, labels: Readonly<Record<string, unknown>>): boolean {
-  const v = labelValue(labels, req.key);
-  switch (req.operator) {
-    case 'In':
-      return v !== undefined && req.values.includes(v);
-    case 'NotIn':
-      return v === undefined || !req.values.includes(v);
-    case 'Exists':
-      return v !== undefined;
-    case 'DoesNotExist':
-      return v === undefined;
-    case 'Gt':
-    case 'Lt': {
-      if (v === undefined) return false;
-      const value = parseInt64Text(v);
-      if (value === undefined) return false;
-      return req.operator === 'Gt' ? value > req.bound : value < req.bound;
-    }
-  }
-}
-
 function fieldRequirementMatches(req: FieldRequirement, nodeName: string): boolean {
   return req.operator === 'In' ? nodeName === req.value : nodeName !== req.value;
 }
@@ -238,7 +216,7 @@ function fieldRequirementMatches(req: FieldRequirement, nodeName: string): boole
 /** nodeSelectorTerm.match: all expressions, then fields (skipped for a nameless node). */
 export function compiledTermMatches(term: CompiledTerm, labels: Readonly<Record<string, unknown>>, nodeName: string): boolean {
   if (term.problems.length > 0) return false;
-  for (const req of term.expressions) if (!labelRequirementMatches(req, labels)) return false;
+  for (const req of term.expressions) if (!requirementMatches(req, labels)) return false;
   if (nodeName.length > 0) for (const req of term.fields) if (!fieldRequirementMatches(req, nodeName)) return false;
   return true;
 }
@@ -294,7 +272,7 @@ export function affinityMismatchKey(
     if (term.problems.length > 0) continue;
     let failed = false;
     for (const req of term.expressions) {
-      if (labelRequirementMatches(req, labels)) continue;
+      if (requirementMatches(req, labels)) continue;
       const v = labelValue(labels, req.key);
       key += v !== undefined ? `e${req.index}=${v}` : `e${req.index}`;
       failed = true;
@@ -314,7 +292,7 @@ function explainTerm(term: CompiledTerm, labels: Readonly<Record<string, unknown
   const first = term.problems[0];
   if (first !== undefined) return { text: `is invalid and matches no node: ${first.text}`, path: first.path };
   for (const req of term.expressions) {
-    if (labelRequirementMatches(req, labels)) continue;
+    if (requirementMatches(req, labels)) continue;
     return { text: `\`${renderRequirement(req)}\` does not match (${describeLabel(req, labels)})`, path: req.path };
   }
   for (const req of term.fields) {
