@@ -1,6 +1,6 @@
 // Which API versions serve DaemonSets: only apps/v1 since Kubernetes 1.16, when
-// extensions/v1beta1, apps/v1beta1 and apps/v1beta2 stopped being served. The API server then
-// answers as kubectl prints it: no matches for kind "DaemonSet" in version "...".
+// extensions/v1beta1, apps/v1beta1 and apps/v1beta2 stopped being served. The diagnostics word
+// the API server's answer (features/diagnostics/index.ts).
 import type { ManifestObject } from '../model';
 
 export const SERVED_VERSION = 'apps/v1';
@@ -15,10 +15,6 @@ export function apiVersionVerdict(obj: ManifestObject): ApiVersionVerdict {
   if (v === undefined || v === '') return 'missing';
   if (v === SERVED_VERSION) return 'served';
   return REMOVED_VERSIONS.has(v) ? 'removed' : 'unknown';
-}
-
-export function noMatchesMessage(version: string): string {
-  return `no matches for kind "DaemonSet" in version "${version}"`;
 }
 
 /**

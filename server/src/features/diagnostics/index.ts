@@ -6,7 +6,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { DocumentModel, ManifestObject, overlapsTemplates, toRange } from '../../model';
 import type { FeatureContext } from '../context';
-import { apiVersionVerdict, noMatchesMessage } from '../../schema/apiVersions';
+import { apiVersionVerdict } from '../../schema/apiVersions';
 import { checkContainers } from './containers';
 import { checkDaemonSetSpec } from './daemonSetSpec';
 import { checkNodePlacement } from './nodeAffinity';
@@ -140,4 +140,9 @@ export function toLspDiagnostic(model: DocumentModel, d: ManifestDiagnostic): Di
 function firstLineEnd(text: string): number {
   const n = text.indexOf('\n');
   return Math.max(1, Math.min(n < 0 ? text.length : n, 200));
+}
+
+/** How the API server (as kubectl prints it) refuses a version that serves no DaemonSet. */
+export function noMatchesMessage(version: string): string {
+  return `no matches for kind "DaemonSet" in version "${version}"`;
 }
