@@ -2,17 +2,11 @@
 // the choice to the workspace settings; the server reacts to the settings change.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ListContextsRequest } from '../../server/src/protocol';
-
-interface ContextsAnswer {
-  contexts: Array<{ name: string; cluster?: string; user?: string }>;
-  current?: string;
-  error?: string;
-}
+import { ListContextsRequest, SETTINGS_SECTION, type ClusterSettings, type ListContextsParams, type ListContextsResult } from '../../protocol';
 
 export async function pickClusterSource(client: LanguageClient): Promise<void> {
   const items: Array<vscode.QuickPickItem & { apply: () => Promise<void> }> = [];
-  const config = () => vscode.workspace.getConfiguration('daemonset.cluster');
+  const config = () => vscode.workspace.getConfiguration(`${SETTINGS_SECTION}.cluster`);
   const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   items.push({
     label: '$(beaker) Example cluster',
@@ -32,9 +26,9 @@ export async function pickClusterSource(client: LanguageClient): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     items.push({ label: '$(shield) Kubeconfig contexts are off in an untrusted workspace', description: 'a kubeconfig can run commands', apply: async () => undefined });
   } else {
-    let answer: ContextsAnswer | undefined;
+    let answer: ListContextsResult | undefined;
     try {
-      answer = await client.sendRequest<ContextsAnswer>(ListContextsRequest, { kubeconfig: config().get<string>('kubeconfig', '') });
+      answer = await client.sendRequest<ListContextsResult>(ListContextsRequest, { kubeconfig: config().get<ClusterSettings['kubeconfig']>('kubeconfig', '') } satisfies ListContextsParams);
     } catch (e) {
       answer = { contexts: [], error: (e as Error).message };
     }

@@ -3,13 +3,23 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { ClusterChangedNotification, ClusterStatus, ClusterStatusRequest, PlacementRequest, PlacementResponse, SERVER_EXEC_ARGV } from '../../server/src/protocol';
+import {
+  ClusterChangedNotification,
+  ClusterStatus,
+  ClusterStatusRequest,
+  PlacementRequest,
+  PlacementResponse,
+  RELOAD_CLUSTER_COMMAND,
+  ReloadClusterRequest,
+  SELECT_SOURCE_COMMAND,
+  SHOW_PREVIEW_COMMAND,
+  TrustNotification,
+  type TrustParams,
+} from '../../protocol';
 import { pickClusterSource } from './clusterPicker';
 import { PlacementPanel, PlacementPanelDeps } from './placementPanel';
-import { ClusterStatusBar, SELECT_SOURCE_COMMAND } from './statusBar';
-
-export const RELOAD_CLUSTER_COMMAND = 'daemonset.reloadCluster';
-export const SHOW_PREVIEW_COMMAND = 'daemonset.showPlacementPreview';
+import { SERVER_EXEC_ARGV } from './serverLaunch';
+import { ClusterStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -33,10 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       // Snapshot files may change on disk; the server reloads the ones it uses.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
     },
-    initializationOptions: {
-      trusted: vscode.workspace.isTrusted,
-      settings: vscode.workspace.getConfiguration().get('daemonset'),
-    },
+    // Trust only: the server asks for the settings itself (workspace/configuration), once.
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
     outputChannelName: 'DaemonSet',
   };
   client = new LanguageClient('daemonset', 'DaemonSet Language Server', serverOptions, clientOptions);
@@ -62,9 +70,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand(SELECT_SOURCE_COMMAND, () => client && pickClusterSource(client)),
     vscode.commands.registerCommand(RELOAD_CLUSTER_COMMAND, async () => {
       statusBar.show(undefined);
-      statusBar.show(await client?.sendRequest<ClusterStatus>('daemonset/reloadCluster'));
+      statusBar.show(await client?.sendRequest<ClusterStatus>(ReloadClusterRequest));
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('daemonset/trust', { trusted: true })),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TrustNotification, { trusted: true } satisfies TrustParams)),
     { dispose: () => PlacementPanel.instance?.dispose() },
   );
 

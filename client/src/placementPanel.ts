@@ -2,14 +2,14 @@
 // DaemonSet manifest and asks the server (through `fetch`) where its pods would run. The webview
 // script lives in client/webview/; the two talk through client/webview/messages.ts.
 import * as vscode from 'vscode';
-import type { PlacementParams, PlacementResponse } from '../../server/src/protocol';
+import type { PlacementParams, PlacementResponse } from '../../protocol';
 import { isPanelState, isWebviewMessage, type HostMessage, type LspRange, type PanelState } from '../webview/messages';
 import { daemonSetAtLine } from '../webview/model';
 import { newNonce, renderHtml } from './webviewHtml';
 
 export interface PlacementPanelDeps {
   extensionUri: vscode.Uri;
-  /** The `daemonset/placement` request; `uri` is the manifest, params pick the DaemonSet. */
+  /** The PlacementRequest (protocol/messages.ts); `uri` is the manifest, params pick the DaemonSet. */
   fetch(uri: vscode.Uri, params: Omit<PlacementParams, 'uri'>): Promise<PlacementResponse>;
   /** Show a manifest range; defaults to revealInEditor. */
   reveal?(uri: vscode.Uri, range: vscode.Range): unknown;

@@ -1,9 +1,7 @@
 // The status bar item: which cluster the placement features use, and whether it is healthy.
 // Clicking it opens the source picker.
 import * as vscode from 'vscode';
-import type { ClusterStatus } from '../../server/src/protocol';
-
-export const SELECT_SOURCE_COMMAND = 'daemonset.selectClusterSource';
+import { SELECT_SOURCE_COMMAND, type ClusterStatus } from '../../protocol';
 
 export class ClusterStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('daemonset.cluster', vscode.StatusBarAlignment.Right, 100);

@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
-import type { PlacementResponse } from '../../server/src/protocol';
+import type { PlacementResponse } from '../../protocol';
 import { VirtualGrid } from './grid';
 import { isHostMessage, isPanelState, type PanelState, type WebviewMessage } from './messages';
 import {

@@ -1,7 +1,7 @@
 // The postMessage traffic between the placement panel host (client/src/placementPanel.ts) and
 // the webview script (client/webview/main.ts). Types only plus two guards: both sides treat the
 // other as untrusted input and check shapes before acting.
-import type { PlacementResponse } from '../../server/src/protocol';
+import type { PlacementResponse } from '../../protocol';
 
 export interface LspPosition { line: number; character: number }
 export interface LspRange { start: LspPosition; end: LspPosition }

@@ -1,8 +1,8 @@
 // The panel's view model: verdict words, filtering and grouping over a PlacementResponse.
 // No DOM here, so it is tested in Node (test/browser/model.test.ts) and stays fast enough for
 // 100,000 nodes: one pass to prepare, one pass per filter or group-by change.
-import type { PlacementNodeRow, PlacementResponse } from '../../server/src/protocol';
-import type { NodeVerdict } from '../../server/src/placement/types';
+import type { PlacementNodeRow, PlacementResponse } from '../../protocol';
+import type { NodeVerdict } from '../../protocol';
 
 export type VerdictKind = 'runs' | 'pending' | 'runsEvicted' | 'keeps' | 'removed';
 

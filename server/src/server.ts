@@ -32,10 +32,16 @@ import {
   ClusterChangedNotification,
   ClusterStatusRequest,
   ListContextsRequest,
+  type ListContextsParams,
+  type ListContextsResult,
   PlacementParams,
   PlacementRequest,
   PlacementResponse,
-} from './protocol';
+  ReloadClusterRequest,
+  SETTINGS_SECTION,
+  TrustNotification,
+  type TrustParams,
+} from '../../protocol';
 import { ClusterSession } from './session/clusterSession';
 import { ChunkedDiagnostics } from './session/chunkedDiagnostics';
 import { ModelCache } from './session/modelCache';
@@ -69,7 +75,9 @@ connection.onInitialize((params) => {
     kubeconfig: createKubeconfigSource,
   });
   cluster.onDidChange(onClusterChanged);
-  void cluster.configure(readSettings(init.settings).cluster, trusted).catch(logError('cluster'));
+  // One path for the settings: a client that answers workspace/configuration is asked once,
+  // after `initialized`; only a client that cannot be asked has its settings taken from here.
+  if (!hasConfiguration) void cluster.configure(readSettings(init.settings).cluster, trusted).catch(logError('cluster'));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -85,7 +93,7 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(() => {
   if (hasConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'daemonset' });
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     void refreshClusterSettings();
   }
 });
@@ -93,7 +101,7 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration((change) => {
   settingsByUri.clear();
   if (!hasConfiguration) {
-    const section = (change.settings as { daemonset?: unknown } | undefined)?.daemonset;
+    const section = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
     void cluster?.configure(readSettings(section).cluster, trusted).catch(logError('cluster'));
   } else {
     void refreshClusterSettings();
@@ -102,13 +110,13 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 // client → server: workspace trust was granted (a kubeconfig may now be used).
-connection.onNotification('daemonset/trust', (p: { trusted: boolean }) => {
+connection.onNotification(TrustNotification, (p: TrustParams) => {
   trusted = p.trusted !== false;
   void refreshClusterSettings();
 });
 
 // client → server: re-read the cluster source now (command "DaemonSet: Reload Cluster").
-connection.onRequest('daemonset/reloadCluster', async () => {
+connection.onRequest(ReloadClusterRequest, async () => {
   await cluster?.reload();
   return cluster?.status;
 });
@@ -125,7 +133,7 @@ async function refreshClusterSettings(): Promise<void> {
   let raw: unknown;
   if (hasConfiguration) {
     try {
-      raw = await connection.workspace.getConfiguration({ section: 'daemonset' });
+      raw = await connection.workspace.getConfiguration({ section: SETTINGS_SECTION });
     } catch (e) {
       logError('settings')(e);
     }
@@ -144,7 +152,7 @@ function settingsFor(uri: string): Promise<Settings> {
   let s = settingsByUri.get(uri);
   if (!s) {
     s = hasConfiguration
-      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'daemonset' }).then(
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
           (raw) => readSettings(raw).settings,
           () => readSettings(undefined).settings,
         )
@@ -247,7 +255,7 @@ connection.onRequest(PlacementRequest, async (params: PlacementParams): Promise<
 
 connection.onRequest(ClusterStatusRequest, () => cluster?.status ?? null);
 
-connection.onRequest(ListContextsRequest, async (p: { kubeconfig?: string } | undefined) => {
+connection.onRequest(ListContextsRequest, async (p: ListContextsParams | undefined): Promise<ListContextsResult> => {
   if (!trusted) return { contexts: [], current: undefined, error: 'Workspace not trusted: kubeconfig files are not read.' };
   return listKubeconfigContexts(p?.kubeconfig ?? '');
 });

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { newNonce, renderHtml } from '../../client/src/webviewHtml';
-import type { PlacementResponse } from '../../server/src/protocol';
+import type { PlacementResponse } from '../../protocol';
 import type { PageDocument, PageWindow } from './pageGlobals';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');

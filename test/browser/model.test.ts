@@ -5,7 +5,7 @@ import {
   buildView, countsSummary, daemonSetAtLine, groupKeys, groupLabel, MAX_GROUP_KEYS, matchingNodes, prepare,
   reasonText, relativeTime, verdictKind, VERDICT_LABEL,
 } from '../../client/webview/model';
-import type { PlacementResponse } from '../../server/src/protocol';
+import type { PlacementResponse } from '../../protocol';
 import { makeResponse } from './harness';
 
 describe('verdicts', () => {

@@ -1,7 +1,7 @@
 // The few page globals that callbacks handed to page.evaluate use. The test program is compiled
 // without the DOM lib (it is a Node program), so each test file declares `window` and `document`
 // with these shapes at module scope instead of adding DOM types to every server file.
-import type { PlacementResponse } from '../../server/src/protocol';
+import type { PlacementResponse } from '../../protocol';
 
 export interface PageElement {
   textContent: string | null;

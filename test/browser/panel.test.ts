@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { PlacementResponse } from '../../server/src/protocol';
+import type { PlacementResponse } from '../../protocol';
 import type { PageDocument, PageElement, PageWindow } from './pageGlobals';
 import { ensureWebviewBuilt, launchBrowser, openPanel, startServer, type Panel, type PanelServer } from './harness';
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import type { PlacementPanelDeps } from '../../client/src/placementPanel';
-import type { PlacementParams, PlacementResponse } from '../../server/src/protocol';
+import type { PlacementParams, PlacementResponse } from '../../protocol';
 import { activate, doc, editor, events, fake, installFakeVscode, moveCursor, vscode, type FakeDocument, type FakePanel } from './fakeVscode';
 
 installFakeVscode();

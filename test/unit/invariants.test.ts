@@ -37,29 +37,62 @@ test('invariant: the placement engine is pure (no vscode, LSP, yaml, k8s client,
   const builtins = new Set(require('node:module').builtinModules as string[]);
   const offenders: string[] = [];
   for (const file of files) {
-    for (const spec of importsOf(fs.readFileSync(path.join(ROOT, file), 'utf8'))) {
+    const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    for (const spec of importsOf(source)) {
       const bare = spec.replace(/^node:/, '');
       const bad =
         spec.startsWith('node:') ||
         builtins.has(bare) ||
         /^(vscode|vscode-languageserver|vscode-languageclient|vscode-jsonrpc|yaml|@kubernetes\/client-node)(\/|$)/.test(spec) ||
         !spec.startsWith('.') ||
-        !path.resolve(path.dirname(path.join(ROOT, file)), spec).startsWith(path.join(ROOT, 'server/src/placement'));
+        !(
+          path.resolve(path.dirname(path.join(ROOT, file)), spec).startsWith(path.join(ROOT, 'server/src/placement')) ||
+          // the answer's wire types, which import nothing (type-only)
+          (path.resolve(path.dirname(path.join(ROOT, file)), spec) === path.join(ROOT, 'protocol/placement') && /\b(import|export) type\b/.test(source.split('\n').find((l) => l.includes(`'${spec}'`)) ?? ''))
+        );
       if (bad) offenders.push(`${file} imports '${spec}'`);
     }
   }
   assert.deepEqual(offenders, []);
 });
 
-test('invariant: the client never evaluates manifests (imports from server/ are protocol types only)', () => {
+/** Relative imports of `file`, resolved to repository-relative paths (extension-less). */
+function relativeImports(file: string): Array<{ spec: string; rel: string }> {
+  return importsOf(fs.readFileSync(path.join(ROOT, file), 'utf8'))
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => ({ spec, rel: path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), spec)) }));
+}
+
+test('invariant: client/ imports nothing from server/ (what it shares with the server is in protocol/)', () => {
   const offenders: string[] = [];
   for (const file of [...tsFiles('client/src'), ...tsFiles('client/webview')]) {
-    for (const spec of importsOf(fs.readFileSync(path.join(ROOT, file), 'utf8'))) {
-      if (!spec.startsWith('.')) continue;
-      const target = path.resolve(path.dirname(path.join(ROOT, file)), spec);
-      const rel = path.relative(ROOT, target);
-      if (rel.startsWith('server') && !/^server\/src\/(protocol|placement\/types)$/.test(rel)) offenders.push(`${file} imports '${spec}'`);
+    for (const { spec, rel } of relativeImports(file)) {
+      if (rel === 'server' || rel.startsWith('server/')) offenders.push(`${file} imports '${spec}'`);
     }
+  }
+  assert.deepEqual(offenders, []);
+});
+
+test('invariant: protocol/ imports nothing but its own files and vscode-languageserver-protocol types', () => {
+  const files = tsFiles('protocol');
+  assert.ok(files.length > 0, 'protocol/ has no files');
+  const offenders: string[] = [];
+  for (const file of files) {
+    const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    for (const spec of importsOf(source)) {
+      const inside = spec.startsWith('.') && !path.relative(path.join(ROOT, 'protocol'), path.resolve(path.dirname(path.join(ROOT, file)), spec)).startsWith('..');
+      const lspTypes = /^vscode-languageserver-protocol(\/|$)/.test(spec) && new RegExp(`import\\s+type\\s[^;]*['"]${spec}['"]`).test(source);
+      if (!inside && !lspTypes) offenders.push(`${file} imports '${spec}'`);
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
+
+test('invariant: the server and the client name messages and commands through protocol/, not bare strings', () => {
+  const offenders: string[] = [];
+  for (const file of [...tsFiles('server/src'), ...tsFiles('client/src')]) {
+    const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    for (const m of source.matchAll(/['"`](daemonset\/[A-Za-z]+|daemonset\.(?:showPlacementPreview|selectClusterSource|reloadCluster))['"`]/g)) offenders.push(`${file}: ${m[1]}`);
   }
   assert.deepEqual(offenders, []);
 });

@@ -5,7 +5,9 @@ import type { FeatureContext } from './context';
 import { cachedPlacement } from '../placement';
 import type { PlacementResult } from '../placement/types';
 
-export const SHOW_PREVIEW_COMMAND = 'daemonset.showPlacementPreview';
+import { SHOW_PREVIEW_COMMAND } from '../../../protocol';
+
+export { SHOW_PREVIEW_COMMAND };
 
 export function codeLenses(model: DocumentModel, uri: string, ctx: FeatureContext): CodeLens[] {
   if (!ctx.cluster || model.skipped) return [];

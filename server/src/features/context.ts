@@ -1,13 +1,9 @@
 // What every feature receives besides the document model. Features read this; they never do IO.
 import type { ClusterState } from '../placement/types';
 
-export interface Settings {
-  diagnostics: { enable: boolean };
-}
+import { DEFAULT_SETTINGS, type Settings } from '../../../protocol/settings';
 
-export const DEFAULT_SETTINGS: Settings = {
-  diagnostics: { enable: true },
-};
+export { DEFAULT_SETTINGS, type Settings };
 
 /** The last cluster snapshot the server holds (never fetched inside a request). */
 export interface ClusterView {

@@ -3,7 +3,7 @@
 import { DocumentModel, objectAt, rangeOfPath, toRange } from '../model';
 import { cachedPlacement } from '../placement';
 import type { PlacementResult } from '../placement/types';
-import type { ClusterStatus, DaemonSetRef, PlacementParams, PlacementResponse, PlacementNodeRow } from '../protocol';
+import type { ClusterStatus, DaemonSetRef, PlacementParams, PlacementResponse, PlacementNodeRow } from '../../../protocol';
 import type { FeatureContext } from './context';
 
 export function daemonSetRefs(model: DocumentModel): DaemonSetRef[] {

@@ -4,9 +4,13 @@
 // controller and the scheduler read), so a loader only has to check shapes, never rename.
 // Everything is optional where the API allows it to be missing: the engine never throws on
 // these types; what it cannot evaluate becomes a reason in its answer.
+//
+// The answer's types (PlacementResult and what it holds) go over the wire to the client, so they
+// are defined in protocol/placement.ts, which imports nothing; they are re-exported here.
+import type { FieldPath, Taint } from '../../../protocol/placement';
 
-/** A field path inside the DaemonSet object, e.g. ['spec','template','spec','tolerations',0]. */
-export type FieldPath = ReadonlyArray<string | number>;
+export type { FieldPath, NodeVerdict, PlacementReason, PlacementResult, ResourceShortfall, Taint } from '../../../protocol/placement';
+
 
 export interface ObjectMeta {
   name?: string;
@@ -16,13 +20,6 @@ export interface ObjectMeta {
   uid?: string;
   creationTimestamp?: string;
   ownerReferences?: Array<{ kind?: string; name?: string; uid?: string; controller?: boolean }>;
-}
-
-export interface Taint {
-  key: string;
-  value?: string;
-  effect: string; // NoSchedule | PreferNoSchedule | NoExecute
-  timeAdded?: string;
 }
 
 export interface Toleration {
@@ -127,50 +124,3 @@ export interface ClusterState {
   pods?: Pod[];
 }
 
-export type PlacementReason =
-  | 'ok'
-  | 'nodeName'
-  | 'nodeSelector'
-  | 'nodeAffinity'
-  | 'taint'
-  | 'insufficientResources'
-  | 'hostPort';
-
-export interface ResourceShortfall {
-  resource: string;
-  /** What the daemon pod requests, in the resource's canonical unit (millicores for cpu, bytes otherwise). */
-  requested: number;
-  /** Allocatable minus what pods already on the node request. */
-  free: number;
-  allocatable: number;
-}
-
-export interface NodeVerdict {
-  name: string;
-  /** The controller creates a daemon pod on this node. */
-  shouldRun: boolean;
-  /** An existing daemon pod on this node is kept (NoExecute taints evict; NoSchedule ones do not). */
-  shouldContinueRunning: boolean;
-  /** The pod is created, but the scheduler would leave it Pending (resources, host ports). */
-  pending: boolean;
-  reason: PlacementReason;
-  /** Plain words: "taint nvidia.com/gpu=present:NoSchedule is not tolerated". */
-  detail: string;
-  /** Manifest field responsible for the verdict, relative to the DaemonSet object. */
-  path?: FieldPath;
-  taint?: Taint;
-  shortfalls?: ResourceShortfall[];
-  hostPort?: { port: number; protocol: string; hostIP?: string; conflictingPod?: string };
-  /** Facts that did not change the verdict but matter to a reader (cordoned, NotReady, ...). */
-  notes?: string[];
-}
-
-export interface PlacementResult {
-  /** Nodes where shouldRun, as the controller counts desiredNumberScheduled. */
-  desired: number;
-  /** Of those, how many the scheduler would leave Pending. */
-  pending: number;
-  /** Nodes where the controller would not run the pod. */
-  excluded: number;
-  nodes: NodeVerdict[];
-}

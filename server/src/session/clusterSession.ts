@@ -5,7 +5,7 @@ import { ExampleClusterSource } from '../cluster/exampleCluster';
 import { SnapshotFileSource } from '../cluster/snapshotSource';
 import type { ClusterSnapshot, ClusterSource, Disposable } from '../cluster/source';
 import type { ClusterView } from '../features/context';
-import type { ClusterStatus } from '../protocol';
+import type { ClusterStatus } from '../../../protocol';
 import { ClusterSettings, DEFAULT_CLUSTER_SETTINGS } from './settings';
 
 export type KubeconfigFactory = (settings: ClusterSettings) => ClusterSource;
@@ -25,6 +25,9 @@ export class ClusterSession {
   private watch: Disposable | undefined;
   private settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS;
   private trusted = true;
+  /** What the current source was built from (only the keys it uses); undefined before the first configure. */
+  private sourceKey: string | undefined;
+  private loading: Promise<void> | undefined;
   private note: string | undefined;
   private generation = 0;
   private readonly listeners = new Set<() => void>();
@@ -58,14 +61,22 @@ export class ClusterSession {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Applies settings (and workspace trust); re-creates the source when they changed. */
+  /**
+   * Applies settings (and workspace trust). The source is re-created only when a key it uses
+   * changed (see `sourceKeyOf`): the same settings twice, or a change of a key the current
+   * source ignores (`podsPath` while on a kubeconfig, `context` while on the example), rebuild
+   * nothing — so a kubeconfig `exec` credential plugin runs once per real change.
+   */
   async configure(settings: ClusterSettings, trusted: boolean): Promise<void> {
-    const changed = JSON.stringify(settings) !== JSON.stringify(this.settings) || trusted !== this.trusted;
     this.settings = settings;
     this.trusted = trusted;
-    if (!changed && this.snapshot) return;
+    const key = sourceKeyOf(settings, trusted, this.options.kubeconfig !== undefined, (p) => this.resolve(p));
+    if (key === this.sourceKey) return this.loading;
+    this.sourceKey = key;
     this.replaceSource(this.createSource());
-    await this.reload();
+    const loading = this.reload();
+    this.loading = loading;
+    return loading;
   }
 
   /** Reads the current source again (a command, or a snapshot file saved). */
@@ -136,4 +147,20 @@ export class ClusterSession {
       }
     }
   }
+}
+
+/**
+ * The settings the source for `s` is built from, as a string: two settings with the same key
+ * build the same source. Only the keys the chosen source reads are in it.
+ */
+export function sourceKeyOf(s: ClusterSettings, trusted: boolean, live: boolean, resolve: (p: string) => string): string {
+  if (s.source === 'snapshot' && s.snapshotPath) {
+    return JSON.stringify(['snapshot', resolve(s.snapshotPath), s.podsPath ? resolve(s.podsPath) : '']);
+  }
+  if (s.source === 'kubeconfig' && trusted && live) {
+    return JSON.stringify(['kubeconfig', s.kubeconfig, s.context, s.resourceFit, s.timeoutMs]);
+  }
+  // The example cluster; the note shown with it depends on why it was chosen.
+  const why = s.source === 'kubeconfig' ? (trusted ? 'no-live' : 'untrusted') : s.source === 'snapshot' ? 'no-path' : '';
+  return JSON.stringify(['example', why]);
 }

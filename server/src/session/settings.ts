@@ -1,34 +1,13 @@
-// The one typed form of the extension's settings (declared in package.json `contributes`),
-// read per document from the client and passed into features.
-import { DEFAULT_SETTINGS, Settings } from '../features/context';
+// Reads the extension's settings (typed in protocol/settings.ts) defensively: users type anything.
+import {
+  DEFAULT_CLUSTER_SETTINGS,
+  DEFAULT_SETTINGS,
+  type ClusterSettings,
+  type ClusterSourceKind,
+  type Settings,
+} from '../../../protocol/settings';
 
-export type ClusterSourceKind = 'example' | 'snapshot' | 'kubeconfig';
-
-export interface ClusterSettings {
-  source: ClusterSourceKind;
-  /** Node snapshot file (`kubectl get nodes -o yaml`), absolute or relative to the workspace. */
-  snapshotPath: string;
-  /** Optional pods file (`kubectl get pods -A -o yaml`) for resource fit and host ports. */
-  podsPath: string;
-  /** KUBECONFIG-style path list; empty = $KUBECONFIG or ~/.kube/config. */
-  kubeconfig: string;
-  /** Context name; empty = current-context. */
-  context: string;
-  /** List pods per node from the live cluster so resource fit can be judged. */
-  resourceFit: boolean;
-  /** Per-call timeout for the live cluster, in milliseconds. */
-  timeoutMs: number;
-}
-
-export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
-  source: 'example',
-  snapshotPath: '',
-  podsPath: '',
-  kubeconfig: '',
-  context: '',
-  resourceFit: false,
-  timeoutMs: 10000,
-};
+export { DEFAULT_CLUSTER_SETTINGS, type ClusterSettings, type ClusterSourceKind };
 
 /** Reads the raw `daemonset` configuration section defensively (users type anything). */
 export function readSettings(raw: unknown): { settings: Settings; cluster: ClusterSettings } {

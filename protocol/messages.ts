@@ -1,13 +1,6 @@
-// Custom LSP messages between the client and the server, and the types both sides use.
-// Defined once here; the client imports these types only (never server logic).
-import type { FieldPath, PlacementResult } from './placement/types';
-
-/**
- * Node flags the server runs with. A smaller young generation keeps the language server's peak
- * RSS near 95 MB instead of 120+ MB on a 16,000-line file, at no measurable latency cost
- * (bench/language.bench.ts, bench/RESULTS.md).
- */
-export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4'];
+// Custom LSP messages between the client and the server, and the types they carry. Defined
+// once here; both sides import this folder, which imports nothing but its own files.
+import type { PlacementResult } from './placement';
 
 /** client → server: placement of the DaemonSet at `offset` (or the only/first one) in `uri`. */
 export const PlacementRequest = 'daemonset/placement';
@@ -17,6 +10,25 @@ export const ClusterChangedNotification = 'daemonset/clusterChanged';
 export const ClusterStatusRequest = 'daemonset/clusterStatus';
 /** client → server: list the kubeconfig contexts (for the source picker). */
 export const ListContextsRequest = 'daemonset/listContexts';
+/** client → server: re-read the cluster source now (command "DaemonSet: Reload Cluster"); answers its ClusterStatus. */
+export const ReloadClusterRequest = 'daemonset/reloadCluster';
+/** client → server: workspace trust was granted (a kubeconfig may now be used). */
+export const TrustNotification = 'daemonset/trust';
+
+export interface TrustParams {
+  trusted: boolean;
+}
+
+export interface ListContextsParams {
+  /** KUBECONFIG-style path list; empty = $KUBECONFIG or ~/.kube/config. */
+  kubeconfig?: string;
+}
+
+export interface ListContextsResult {
+  contexts: Array<{ name: string; cluster?: string; user?: string }>;
+  current?: string;
+  error?: string;
+}
 
 export interface PlacementParams {
   uri: string;
@@ -66,4 +78,3 @@ export interface ClusterStatus {
   nodeCount: number;
 }
 
-export type { FieldPath, PlacementResult };

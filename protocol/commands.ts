@@ -1,0 +1,11 @@
+// The VS Code command ids, defined once: the client registers them, the server's CodeLens names
+// one, and package.json `contributes.commands` declares them (test/unit/protocol checks it).
+
+/** Opens the placement preview panel; from a CodeLens with (document uri, DaemonSet index). */
+export const SHOW_PREVIEW_COMMAND = 'daemonset.showPlacementPreview';
+/** Opens the cluster source picker (the status bar item runs it). */
+export const SELECT_SOURCE_COMMAND = 'daemonset.selectClusterSource';
+/** Reads the current cluster source again. */
+export const RELOAD_CLUSTER_COMMAND = 'daemonset.reloadCluster';
+
+export const COMMANDS = [SHOW_PREVIEW_COMMAND, SELECT_SOURCE_COMMAND, RELOAD_CLUSTER_COMMAND] as const;
