@@ -416,3 +416,33 @@ test('cluster: toleration keys, values and effects from node taints, with node c
   // Without a cluster the effect list is the schema's.
   assert.deepEqual(labels(`${POD}        tolerations:\n          - effect: $0`), ['NoExecute', 'NoSchedule', 'PreferNoSchedule']);
 });
+
+// --- where whole-DaemonSet snippets are offered -------------------------------------------
+
+test('whole-DaemonSet snippets only where a document can start', () => {
+  const TOL = `${POD}        tolerations:\n          - key: node-role.kubernetes.io/control-plane\n`;
+  const cases: Array<[string, boolean]> = [
+    ['$0', true],
+    ['dae$0', true], // the prefix typed at column 0 of an empty file
+    ['# a comment\n$0', true],
+    ['---\n$0', true],
+    ['kind: ConfigMap\n---\n$0\n', true],
+    ['kind: ConfigMap\n---\n$0\n---\nkind: Secret\n', true], // an empty chunk between two documents
+    ['  $0', false], // indented: not a document start
+    ['- $0', false], // a list item
+    ['$0\napiVersion: apps/v1\n', false], // something else is in this document
+    ['apiVersion: apps/v1\n$0', false],
+    ['kind: ConfigMap\n---\n$0\nkind: Secret\n', false],
+    [`${TOL}            $0`, false], // inside a toleration
+    [`${TOL}            operator: Exists\n            key: $0`, false], // after `key:`
+    [`${TOL}          - $0`, false],
+    ['services:\n  web:\n    $0', false],
+  ];
+  const snippetNames = new Set(['DaemonSet', 'DaemonSet: log collector', 'DaemonSet: node monitoring agent', 'DaemonSet: CSI node plugin']);
+  const wrong: string[] = [];
+  for (const [text, offered] of cases) {
+    const got = completeAt(text).list.items.filter((i) => snippetNames.has(String(i.label)));
+    if ((got.length === snippetNames.size) !== offered || (!offered && got.length > 0)) wrong.push(`${JSON.stringify(text.slice(-40))}: ${got.length} snippets`);
+  }
+  assert.deepEqual(wrong, []);
+});

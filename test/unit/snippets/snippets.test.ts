@@ -3,13 +3,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { DAEMONSET_SNIPPETS, DaemonSetSnippet, snippetFile, snippetText } from '../../../server/src/features/completion/daemonSetSnippets';
+import { DAEMONSET_SNIPPETS, DaemonSetSnippet, snippetText } from '../../../server/src/features/completion/daemonSetSnippets';
 import { defaultContext } from '../../../server/src/features/context';
 import { diagnose } from '../../../server/src/features/diagnostics';
 import { parseDocumentModel } from '../../../server/src/model';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const SNIPPET_FILE = path.join(ROOT, 'snippets', 'daemonset.code-snippets');
 
 /** The snippet as inserted when every placeholder keeps its default. */
 function expand(body: string): string {
@@ -29,15 +28,10 @@ function inserted(s: DaemonSetSnippet): any {
   return docs[0].toJS();
 }
 
-test('snippets/daemonset.code-snippets is generated from the one snippet source', () => {
-  if (process.env.UPDATE_SNIPPETS === '1') fs.writeFileSync(SNIPPET_FILE, snippetFile());
-  const onDisk = fs.readFileSync(SNIPPET_FILE, 'utf8');
-  assert.equal(onDisk, snippetFile(), 'out of date: run the snippet test with UPDATE_SNIPPETS=1');
-  const json = JSON.parse(onDisk);
-  for (const s of DAEMONSET_SNIPPETS) {
-    assert.equal(json[s.name].scope, 'yaml');
-    assert.equal(json[s.name].prefix, s.prefix);
-  }
+test('the extension contributes no VS Code snippet file (it would be offered at every position); the server offers them', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  assert.equal(pkg.contributes.snippets, undefined);
+  assert.equal(fs.existsSync(path.join(ROOT, 'snippets')), false);
 });
 
 test('the three classic uses and a plain skeleton are there', () => {

@@ -1,7 +1,7 @@
-// The DaemonSet snippets: the one source of both the completion items offered in an empty YAML
-// document and `snippets/daemonset.code-snippets` (VS Code's own snippet file, which
-// test/unit/snippets checks is exactly `snippetFile()` of this module; regenerate it with
-// UPDATE_SNIPPETS=1 when the bodies change). Features may not read files, so the bodies live here.
+// The DaemonSet snippets, offered by the language server's completion only where a document can
+// start (documentStartItems.ts). The extension contributes no VS Code snippet file: VS Code would
+// offer those at every position of every YAML file (inside a toleration, after `key:`).
+// Features may not read files, so the bodies live here.
 //
 // Every body is a DaemonSet the API server accepts as inserted: the selector repeats the
 // template labels through one placeholder, requests and limits are set, the rollout is
@@ -271,11 +271,4 @@ export const DAEMONSET_SNIPPETS: readonly DaemonSetSnippet[] = [
 /** The snippet text as inserted, lines joined with the document's line break. */
 export function snippetText(snippet: DaemonSetSnippet, eol = '\n'): string {
   return snippet.body.join(eol);
-}
-
-/** The content of snippets/daemonset.code-snippets. */
-export function snippetFile(): string {
-  const file: Record<string, { scope: string; prefix: string; description: string; body: readonly string[] }> = {};
-  for (const s of DAEMONSET_SNIPPETS) file[s.name] = { scope: 'yaml', prefix: s.prefix, description: s.description, body: s.body };
-  return JSON.stringify(file, null, 2) + '\n';
 }
