@@ -1,43 +1,52 @@
 // `daemonset` command line: the same engines as the editor, so the checks also run in CI.
 //   daemonset lint <files…> [--format json]
 //   daemonset placement <manifest> [--nodes <file>] [--pods <file>] [--context <name>] [--format json]
+// A subcommand is one entry of COMMANDS: its usage line, its summary and its runner.
+import type { CliIo } from './io';
 import { runLint } from './lint';
 import { runPlacement } from './placement';
 
-export interface CliIO {
-  stdout(s: string): void;
-  stderr(s: string): void;
-  cwd: string;
+export type { CliIo };
+
+interface Command {
+  usage: string;
+  summary: string;
+  run(args: string[], io: CliIo): Promise<number>;
 }
 
-const USAGE = `Usage:
-  daemonset lint <files…> [--format text|json]
-      Report what the API server would reject in DaemonSet manifests (exit 1 on errors).
-  daemonset placement <manifest> [--nodes <file>] [--pods <file>] [--context <name>] [--kubeconfig <file>] [--format text|json]
-      Predict, node by node, where the DaemonSet's pods would run (default: the bundled example cluster).
-`;
+const COMMANDS: Record<string, Command> = {
+  lint: {
+    usage: 'daemonset lint <files…> [--format text|json]',
+    summary: "Report what the API server would reject in DaemonSet manifests (exit 1 on errors).",
+    run: runLint,
+  },
+  placement: {
+    usage: 'daemonset placement <manifest> [--nodes <file>] [--pods <file>] [--context <name>] [--kubeconfig <file>] [--format text|json]',
+    summary: "Predict, node by node, where the DaemonSet's pods would run (default: the bundled example cluster).",
+    run: runPlacement,
+  },
+};
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+const USAGE = `Usage:\n${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}\n      ${c.summary}\n`)
+  .join('')}`;
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'lint':
-      return runLint(rest, io);
-    case 'placement':
-      return runPlacement(rest, io);
-    case undefined:
-    case '-h':
-    case '--help':
-    case 'help':
-      io.stdout(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      io.stderr(`daemonset: unknown command '${command}'\n${USAGE}`);
-      return 2;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    io.stdout(USAGE);
+    return command === undefined ? 2 : 0;
   }
+  const found = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!found) {
+    io.stderr(`daemonset: unknown command '${command}'\n${USAGE}`);
+    return 2;
+  }
+  return found.run(rest, io);
 }
 
 if (require.main === module || process.argv[1]?.endsWith('daemonset.js')) {
-  const io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() };
+  const io: CliIo = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() };
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

@@ -1,26 +1,19 @@
 // `daemonset placement <manifest>`: where each DaemonSet in a manifest would run, node by node,
 // on the bundled example cluster, a snapshot file or a live kubeconfig context.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { exampleClusterFiles, EXAMPLE_CLUSTER_LABEL } from '../cluster/exampleCluster';
-import { yamlProblem } from '../cluster/snapshot';
 import { KubeconfigError } from '../cluster/kubeconfig';
 import { KubeconfigSource, type KubeconfigSourceOptions } from '../cluster/kubeconfigSource';
 import { SnapshotFileSource } from '../cluster/snapshotSource';
 import { describeState, type ClusterSnapshot, type ClusterSource } from '../cluster/source';
 import { predictPlacement } from '../placement/index';
-import type { DaemonSet, NodeVerdict, PlacementResult } from '../placement/types';
+import type { NodeVerdict, PlacementResult } from '../placement/types';
+import { formatOption, parseCommandArgs, readManifestFile, reportUsageError, stringValue, UsageError, type CliIo } from './io';
+import { daemonSetsOf, extractDaemonSets } from './manifest';
+import { parseDocumentModel } from '../model';
 
-export interface PlacementIo {
-  stdout(s: string): void;
-  stderr(s: string): void;
-  cwd: string;
-  /** Where examples/cluster lives; found from this module's location when absent. */
-  packageRoot?: string;
-  /** KUBECONFIG and HOME come from here; process.env when absent. */
-  env?: NodeJS.ProcessEnv;
-}
+export { extractDaemonSets };
 
 const USAGE = `usage: daemonset placement <manifest> [--nodes <file>] [--pods <file>]
                            [--context <name>] [--kubeconfig <file>] [--request-timeout <10s>]
@@ -33,8 +26,6 @@ Verdicts: runs | pending (created, but the scheduler cannot place it) |
           excluded (no new pod; the detail says whether an existing one keeps running)
 `;
 
-const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
-
 interface Options {
   manifest: string;
   nodes?: string;
@@ -44,8 +35,6 @@ interface Options {
   timeoutMs?: number;
   format: 'text' | 'json';
 }
-
-class UsageError extends Error {}
 
 function parseDuration(v: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(v.trim());
@@ -57,52 +46,25 @@ function parseDuration(v: string): number {
   return ms;
 }
 
-function parseArgs(args: string[]): Options | 'help' {
-  const positional: string[] = [];
-  const opts: Partial<Options> & { format: Options['format'] } = { format: 'text' };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '-h' || arg === '--help') return 'help';
-    if (!arg.startsWith('-') || arg === '-') {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      if (eq >= 0) return arg.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--nodes':
-        opts.nodes = value();
-        break;
-      case '--pods':
-        opts.pods = value();
-        break;
-      case '--context':
-        opts.context = value();
-        break;
-      case '--kubeconfig':
-        opts.kubeconfig = value();
-        break;
-      case '--request-timeout':
-        opts.timeoutMs = parseDuration(value());
-        break;
-      case '--format':
-      case '--output':
-      case '-o': {
-        const f = value();
-        if (f !== 'json' && f !== 'text') throw new UsageError(`--format must be text or json, not "${f}"`);
-        opts.format = f;
-        break;
-      }
-      default:
-        throw new UsageError(`unknown option ${flag}`);
-    }
+function parsePlacementArgs(args: string[]): Options | 'help' {
+  const { values, positionals: positional } = parseCommandArgs(args, {
+    nodes: { type: 'string' },
+    pods: { type: 'string' },
+    context: { type: 'string' },
+    kubeconfig: { type: 'string' },
+    'request-timeout': { type: 'string' },
+    format: { type: 'string', short: 'o' },
+    output: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return 'help';
+  const opts: Partial<Options> & { format: Options['format'] } = { format: formatOption(stringValue(values, 'format') ?? stringValue(values, 'output')) };
+  for (const key of ['nodes', 'pods', 'context', 'kubeconfig'] as const) {
+    const v = stringValue(values, key);
+    if (v !== undefined) opts[key] = v;
   }
+  const timeout = stringValue(values, 'request-timeout');
+  if (timeout !== undefined) opts.timeoutMs = parseDuration(timeout);
   if (positional.length === 0) throw new UsageError('no manifest given');
   if (positional.length > 1) throw new UsageError(`one manifest at a time (got ${positional.join(', ')})`);
   if (opts.nodes && (opts.context || opts.kubeconfig)) throw new UsageError('--nodes and --context/--kubeconfig choose different clusters; give one');
@@ -120,47 +82,6 @@ function findPackageRoot(start: string): string {
     dir = up;
   }
   return start;
-}
-
-interface FoundDaemonSet {
-  ds: DaemonSet;
-  where: string;
-}
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Every DaemonSet document, also inside `kind: List` items; other documents are ignored. */
-export function extractDaemonSets(text: string): { daemonSets: FoundDaemonSet[]; problems: string[] } {
-  const daemonSets: FoundDaemonSet[] = [];
-  const problems: string[] = [];
-  // YAML 1.1 as the API server's decoder reads manifests (0640 is octal, yes/no are booleans).
-  const docs = parseAllDocuments(text, { version: '1.1' });
-  const list = Array.isArray(docs) ? docs : [docs];
-  list.forEach((doc, i) => {
-    const where = list.length > 1 ? `document ${i + 1}` : 'the document';
-    const err = doc.errors[0];
-    if (err) {
-      const pos = err.linePos?.[0];
-      problems.push(`${where} is not valid YAML${pos ? ` (line ${pos.line}, column ${pos.col})` : ''}: ${yamlProblem(err.message)}`);
-      return;
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch (e) {
-      problems.push(`${where} cannot be read: ${(e as Error).message}`);
-      return;
-    }
-    if (!isObj(value)) return;
-    if (value.kind === 'DaemonSet') daemonSets.push({ ds: value as DaemonSet, where });
-    else if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
-      value.items.forEach((item, j) => {
-        if (isObj(item) && item.kind === 'DaemonSet') daemonSets.push({ ds: item as DaemonSet, where: `${where} items[${j}]` });
-      });
-    }
-  });
-  return { daemonSets, problems };
 }
 
 function verdictWord(v: NodeVerdict): string {
@@ -184,7 +105,7 @@ interface Outcome {
   error?: string;
 }
 
-async function openSource(o: Options, io: PlacementIo): Promise<ClusterSource> {
+async function openSource(o: Options, io: CliIo): Promise<ClusterSource> {
   if (o.nodes) {
     const opts: ConstructorParameters<typeof SnapshotFileSource>[0] = { nodesFile: resolve(io.cwd, o.nodes) };
     if (o.pods) opts.podsFile = resolve(io.cwd, o.pods);
@@ -201,40 +122,36 @@ async function openSource(o: Options, io: PlacementIo): Promise<ClusterSource> {
   return new SnapshotFileSource({ ...exampleClusterFiles(root), label: EXAMPLE_CLUSTER_LABEL, id: 'example' });
 }
 
-export async function runPlacement(args: string[], io: PlacementIo): Promise<number> {
+export async function runPlacement(args: string[], io: CliIo): Promise<number> {
   let o: Options;
   try {
-    const parsed = parseArgs(args);
+    const parsed = parsePlacementArgs(args);
     if (parsed === 'help') {
       io.stdout(USAGE);
       return 0;
     }
     o = parsed;
   } catch (e) {
-    io.stderr(`daemonset placement: ${(e as Error).message}\n${USAGE}`);
-    return 2;
+    return reportUsageError(io, 'placement', e, USAGE);
   }
 
   // The manifest first: a typo in its name should not wait on a cluster.
-  const manifestPath = resolve(io.cwd, o.manifest);
-  let text: string;
-  try {
-    const st = statSync(manifestPath);
-    if (!st.isFile()) throw new Error('is not a file');
-    if (st.size > MAX_MANIFEST_BYTES) throw new Error(`is over ${MAX_MANIFEST_BYTES / 1048576} MiB`);
-    text = readFileSync(manifestPath, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.stderr(`daemonset placement: ${o.manifest}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+  const read = await readManifestFile(o.manifest, io);
+  if (!read.ok) {
+    io.stderr(`daemonset placement: ${o.manifest}: ${read.reason}\n`);
     return 2;
   }
-  const { daemonSets, problems } = extractDaemonSets(text);
+  const model = parseDocumentModel(read.text);
+  const { daemonSets, problems } = daemonSetsOf(model);
   if (daemonSets.length === 0) {
     const why = problems.length ? `: ${problems[0]}` : '';
     io.stderr(`daemonset placement: ${o.manifest}: no DaemonSet found${why}\n`);
     return 2;
   }
   for (const p of problems) io.stderr(`daemonset placement: warning: ${o.manifest}: ${p}\n`);
+  for (const { object, where } of daemonSets) {
+    if (object.templated) io.stderr(`daemonset placement: warning: ${o.manifest}: ${where} has template expressions ({{ … }}); the values inside them are unknown, the rest is used\n`);
+  }
 
   let source: ClusterSource;
   try {

@@ -109,3 +109,20 @@ test('usage errors exit 2 with the usage; --help exits 0', async () => {
   assert.match(help.stdout, /^usage: daemonset lint/);
   assert.equal((await lint('--', 'valid.yaml')).code, 0);
 });
+
+test('lint reads a kind: List and a Helm-templated file through the document model', async () => {
+  const item = VALID.replace('      containers:', '      restartPolicy: Never\n      containers:').trimEnd().split('\n').map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n');
+  const list = `apiVersion: v1\nkind: List\nitems:\n${item}\n`;
+  fs.writeFileSync(path.join(dir, 'list.yaml'), list);
+  const r = await lint('list.yaml', '--format', 'json');
+  const [result] = JSON.parse(r.stdout) as JsonFileResult[];
+  assert.deepEqual(result!.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.path]), [['restartPolicyNotAlways', 'spec.template.spec.restartPolicy']]);
+  assert.equal(r.code, 1);
+
+  const helm = VALID.replace('  name: agent', '  name: {{ .Release.Name }}').replace('agent:1.0', '"{{ .Values.image }}"').replace('          resources: {requests: {cpu: 10m}}', '          resources:\n            {{- toYaml .Values.resources | nindent 12 }}');
+  fs.writeFileSync(path.join(dir, 'helm.yaml'), `{{- if .Values.enabled }}\n${helm}{{- end }}\n`);
+  const h = await lint('helm.yaml');
+  assert.equal(h.stderr, '');
+  assert.equal(h.code, 0, h.stdout);
+  assert.match(h.stdout, /^0 errors, /m);
+});

@@ -182,3 +182,51 @@ test('extractDaemonSets keeps DaemonSets from good documents and reports broken 
   assert.equal(problems.length, 1);
   assert.match(problems[0] ?? '', /^document 3 is not valid YAML/);
 });
+
+// The CLI reads manifests through the editor's document model: Helm templates are masked
+// (the old extraction called such a file "not valid YAML") and List items are DaemonSets.
+const HELM_SHIPPER = `{{- if .Values.shipper.enabled }}
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: shipper
+  namespace: {{ .Release.Namespace }}
+  labels:
+    {{- include "shipper.labels" . | nindent 4 }}
+spec:
+  selector: {matchLabels: {app: shipper}}
+  template:
+    metadata: {labels: {app: shipper}}
+    spec:
+      nodeSelector: {kubernetes.io/arch: arm64}
+      containers:
+      - name: shipper
+        image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+        resources:
+          {{- toYaml .Values.resources | nindent 10 }}
+{{- end }}
+`;
+
+test('a Helm-templated manifest: the DaemonSet is found (templates masked), with a warning naming the unknown values', async () => {
+  const r = await run([write('helm-shipper.yaml', HELM_SHIPPER), '--format', 'json']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /^daemonset placement: warning: helm-shipper\.yaml: the document has template expressions/);
+  const json = JSON.parse(r.out);
+  assert.deepEqual(json.daemonsets.map((d: { name: string }) => d.name), ['shipper']);
+  const ds = json.daemonsets[0];
+  assert.ok(ds.nodes.length > 0);
+  // The nodeSelector outside the templates is read: only arm64 nodes are desired.
+  assert.ok(ds.nodes.some((n: { reason: string }) => n.reason === 'nodeSelector'));
+  assert.equal(ds.desired + ds.excluded, ds.nodes.length);
+});
+
+test('a kind: List through the CLI: each DaemonSet item is placed and named by its item', async () => {
+  const list = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n${ARM_ONLY_LIST.split('\n').slice(3).join('\n')}`;
+  const { daemonSets, problems } = extractDaemonSets(list);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(daemonSets.map((d) => [d.ds.metadata?.name, d.where]), [['arm-agent', 'the document items[1]']]);
+  const r = await run([write('list.yaml', list)]);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.err, '');
+  assert.match(r.out, /^default\/arm-agent:$/m);
+});

@@ -1,0 +1,86 @@
+// What every `daemonset` subcommand shares: the one IO type, the one usage error, argument
+// parsing (node:util.parseArgs, its errors in our words) and the one way a manifest file is read.
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** Where a subcommand writes and reads; tests pass their own. */
+export interface CliIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  cwd: string;
+  /** Where examples/cluster lives; found from the CLI's location when absent. */
+  packageRoot?: string;
+  /** KUBECONFIG and HOME come from here; process.env when absent. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A mistake in the command line: exit 2, the message, then the subcommand's usage. */
+export class UsageError extends Error {}
+
+/** The usage error as printed: `daemonset <command>: <message>` and the usage text. */
+export function reportUsageError(io: CliIo, command: string, e: unknown, usage: string): number {
+  if (!(e instanceof UsageError)) throw e;
+  io.stderr(`daemonset ${command}: ${e.message}\n${usage}`);
+  return 2;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** node:util.parseArgs (strict, positionals allowed); its errors become UsageErrors. */
+export function parseCommandArgs(args: string[], options: NonNullable<ParseArgsConfig['options']>): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: values as ParsedArgs['values'], positionals };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const flag = /'(-{1,2}[^\s'<]+)/.exec(err.message)?.[1] ?? '';
+    const long = flag.startsWith('--') || !flag ? flag : `--${Object.entries(options).find(([, o]) => o.short === flag.slice(1))?.[0] ?? flag.slice(1)}`;
+    switch (err.code) {
+      case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+        throw new UsageError(`unknown option ${flag}`);
+      case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+        // A string option with no value (or a value that looks like another option).
+        throw new UsageError(options[long.slice(2)]?.type === 'boolean' ? `${long} takes no value` : `${long} needs a value`);
+      default:
+        throw new UsageError(err.message);
+    }
+  }
+}
+
+/** A string option's value, or undefined. */
+export function stringValue(values: ParsedArgs['values'], name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** `--format text|json` (the default text). */
+export function formatOption(value: string | undefined): 'text' | 'json' {
+  if (value === undefined || value === 'text' || value === 'json') return value ?? 'text';
+  throw new UsageError(`--format must be text or json, not "${value}"`);
+}
+
+/** Larger files are refused before reading; the document model then stops at 4 MB like the editor. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+/** A manifest file read from disk, or why it could not be. */
+export type FileRead = { ok: true; file: string; path: string; text: string } | { ok: false; file: string; reason: string };
+
+/** Reads `file` (relative to io.cwd) as UTF-8 text; never throws. */
+export async function readManifestFile(file: string, io: Pick<CliIo, 'cwd'>): Promise<FileRead> {
+  const abs = resolve(io.cwd, file);
+  const fail = (reason: string): FileRead => ({ ok: false, file, reason });
+  try {
+    const s = await stat(abs);
+    if (s.isDirectory()) return fail('is a directory; give the YAML files in it (for example dir/*.yaml)');
+    if (!s.isFile()) return fail('is not a regular file');
+    if (s.size > MAX_FILE_BYTES) return fail(`too large to check (${(s.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
+    return { ok: true, file, path: abs, text: await readFile(abs, 'utf8') };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (e as Error).message})`);
+  }
+}
