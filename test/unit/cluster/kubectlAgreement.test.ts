@@ -17,7 +17,7 @@ function kubectl(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number
 }
 
 // The fake API server is only worth trusting if a real client agrees with it.
-test('kubectl and our live source read the same nodes from the fake API server', { timeout: 60_000 }, async () => {
+test('kubectl and our live source read the same nodes from the fake API server', { timeout: 60_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'ds-kubectl-'));
   const names = Array.from({ length: 12 }, (_, i) => `node-${String(i).padStart(2, '0')}`);
   const server = await FakeApiServer.start({ nodes: names.map((n) => makeNode(n)) });
@@ -27,7 +27,7 @@ test('kubectl and our live source read the same nodes from the fake API server',
     const env = { PATH: process.env.PATH ?? '', HOME: dir };
     const run = await kubectl(['get', 'nodes', '--kubeconfig', kubeconfig, '--cache-dir', join(dir, 'cache'), '--chunk-size', '5', '-o', 'name'], env);
     if (run.code === 'ENOENT') {
-      console.log('kubectl agreement check skipped: kubectl is not installed');
+      t.skip('kubectl is not on PATH: the agreement check needs a real client');
       return;
     }
     assert.equal(run.code, 0, run.stderr);

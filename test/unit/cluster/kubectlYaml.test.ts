@@ -1,13 +1,11 @@
 // The fast kubectl-YAML reader must agree with the `yaml` package whenever it answers at all.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseAllDocuments, stringify, type ToStringOptions } from 'yaml';
 import { parseKubectlYaml } from '../../../server/src/cluster/kubectlYaml';
-
-const repo = resolve(__dirname, '../../../..');
-const corpus = resolve(repo, '../shared/corpus');
+import { REPO_ROOT as repo, sharedMissing, sharedPath } from '../../support/shared';
 
 function reference(text: string): unknown[] {
   const docs = parseAllDocuments(text);
@@ -30,11 +28,8 @@ test('accepts the bundled example cluster and agrees with the yaml package', () 
   }
 });
 
-test('agrees with the yaml package on every corpus file it accepts', () => {
-  if (!existsSync(corpus)) {
-    console.log('kubectl YAML corpus check skipped: ../shared/corpus is not present');
-    return;
-  }
+test('agrees with the yaml package on every corpus file it accepts', { skip: sharedMissing('corpus') }, () => {
+  const corpus = sharedPath('corpus')!;
   let accepted = 0;
   let total = 0;
   for (const sub of ['nodes', 'daemonsets']) {

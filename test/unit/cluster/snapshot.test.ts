@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { toNode, toPod } from '../../../server/src/cluster/apiObjects';
 import { loadSnapshotFiles, parseSnapshot, SnapshotError } from '../../../server/src/cluster/snapshot';
 import { SnapshotFileSource } from '../../../server/src/cluster/snapshotSource';
+import { sharedMissing, sharedPath } from '../../support/shared';
 
-// out/test/unit/cluster → the repository root.
-const repo = resolve(__dirname, '../../../..');
-const corpusNodes = resolve(repo, '../shared/corpus/nodes');
 
 const dir = mkdtempSync(join(tmpdir(), 'ds-snapshot-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,11 +35,8 @@ async function rejects(p: Promise<unknown>, re: RegExp): Promise<void> {
   });
 }
 
-test('every Node in ../shared/corpus/nodes loads (16 nodes in 11 files)', async () => {
-  if (!existsSync(corpusNodes)) {
-    console.log('corpus node test skipped: ../shared/corpus/nodes is not present');
-    return;
-  }
+test('every Node in ../shared/corpus/nodes loads (16 nodes in 11 files)', { skip: sharedMissing('corpus/nodes') }, async () => {
+  const corpusNodes = sharedPath('corpus/nodes')!;
   const files = readdirSync(corpusNodes).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
   assert.equal(files.length, 11);
   const names: string[] = [];

@@ -1,7 +1,8 @@
 // The real-world corpus (../shared/corpus, outside the repository): published DaemonSets the API
 // server accepted must get no errors; the ones written for removed API versions must get
 // removedApiVersion, and "Rewrite to apps/v1" must turn each into an error-free apps/v1 manifest;
-// the kustomize patch is recognised as one. Skipped, with one line, where ../shared is absent.
+// the kustomize patch is recognised as one. Skipped with a reason where ../shared is absent (the
+// vendored slice in test/fixtures/corpus is checked on every clone: vendoredCorpus.test.ts).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -12,9 +13,10 @@ import { defaultContext } from '../../../server/src/features/context';
 import { diagnose, ManifestDiagnostic, toLspDiagnostic } from '../../../server/src/features/diagnostics';
 import { codeActions } from '../../../server/src/features/codeActions';
 import { REMOVED_VERSIONS } from '../../../server/src/schema/apiVersions';
+import { applyEdits } from '../../support/corpus';
+import { sharedMissing, sharedPath } from '../../support/shared';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const DIR = path.resolve(ROOT, '..', 'shared', 'corpus', 'daemonsets');
+const skip = sharedMissing('corpus/daemonsets');
 const PATCH = 'intel-gpu-plugin-kustomize-patch.yaml';
 
 interface Checked {
@@ -24,100 +26,88 @@ interface Checked {
   diagnostics: ManifestDiagnostic[];
 }
 
-function load(): Checked[] {
+function load(dir: string): Checked[] {
   return fs
-    .readdirSync(DIR)
+    .readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((file) => {
-      const text = fs.readFileSync(path.join(DIR, file), 'utf8');
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
       const model = parseDocumentModel(text);
       return { file, text, model, diagnostics: diagnose(model, defaultContext()) };
     });
 }
 
-if (!fs.existsSync(DIR)) {
-  test('corpus', () => {
-    console.log(`corpus tests skipped: ${DIR} not found (it lives outside the repository)`);
-  });
-} else {
-  const corpus = load();
+const dir = sharedPath('corpus/daemonsets');
+const corpus = dir === undefined ? [] : load(dir);
 
-  test('the corpus is there: 56 files, each with at least one DaemonSet', () => {
-    assert.equal(corpus.length, 56);
-    for (const c of corpus) assert.ok(c.model.daemonSets.length > 0, c.file);
-  });
+test('the corpus is there: 56 files, each with at least one DaemonSet', { skip }, () => {
+  assert.equal(corpus.length, 56);
+  for (const c of corpus) assert.ok(c.model.daemonSets.length > 0, c.file);
+});
 
-  test('every apps/v1 DaemonSet gets zero errors', () => {
-    const offenders: string[] = [];
-    for (const c of corpus) {
-      for (const d of c.diagnostics) {
-        if (d.severity !== 'error' || d.code === 'removedApiVersion') continue;
-        const at = c.model.lines.positionAt(d.start);
-        offenders.push(`${c.file}:${at.line + 1} ${d.code} ${d.path}: ${d.message}`);
+test('every apps/v1 DaemonSet gets zero errors', { skip }, () => {
+  const offenders: string[] = [];
+  for (const c of corpus) {
+    for (const d of c.diagnostics) {
+      if (d.severity !== 'error' || d.code === 'removedApiVersion') continue;
+      const at = c.model.lines.positionAt(d.start);
+      offenders.push(`${c.file}:${at.line + 1} ${d.code} ${d.path}: ${d.message}`);
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
+
+test('every extensions/v1beta1 and apps/v1beta2 DaemonSet gets removedApiVersion on its apiVersion', { skip }, () => {
+  let removed = 0;
+  for (const c of corpus) {
+    for (const ds of c.model.daemonSets) {
+      const range = ds.node.range!;
+      const found = c.diagnostics.filter((d) => d.code === 'removedApiVersion' && d.start >= range[0] && d.end <= range[2]);
+      if (REMOVED_VERSIONS.has(ds.apiVersion ?? '')) {
+        removed++;
+        assert.equal(found.length, 1, `${c.file}: ${ds.name}`);
+        assert.equal(c.text.slice(found[0]!.start, found[0]!.end), ds.apiVersion);
+      } else {
+        assert.equal(ds.apiVersion, 'apps/v1', `${c.file}: ${ds.name}`);
+        assert.equal(found.length, 0);
       }
     }
-    assert.deepEqual(offenders, []);
-  });
+  }
+  assert.equal(removed, 13);
+});
 
-  test('every extensions/v1beta1 and apps/v1beta2 DaemonSet gets removedApiVersion on its apiVersion', () => {
-    let removed = 0;
-    for (const c of corpus) {
-      for (const ds of c.model.daemonSets) {
-        const range = ds.node.range!;
-        const found = c.diagnostics.filter((d) => d.code === 'removedApiVersion' && d.start >= range[0] && d.end <= range[2]);
-        if (REMOVED_VERSIONS.has(ds.apiVersion ?? '')) {
-          removed++;
-          assert.equal(found.length, 1, `${c.file}: ${ds.name}`);
-          assert.equal(c.text.slice(found[0]!.start, found[0]!.end), ds.apiVersion);
-        } else {
-          assert.equal(ds.apiVersion, 'apps/v1', `${c.file}: ${ds.name}`);
-          assert.equal(found.length, 0);
-        }
-      }
+test('"Rewrite to apps/v1" makes every old DaemonSet an error-free apps/v1 manifest', { skip }, () => {
+  for (const c of corpus.filter((x) => x.diagnostics.some((d) => d.code === 'removedApiVersion'))) {
+    let text = c.text;
+    for (;;) {
+      const model = parseDocumentModel(text);
+      const d = diagnose(model, defaultContext()).find((x) => x.code === 'removedApiVersion');
+      if (!d) break;
+      const range = { start: { line: 0, character: 0 }, end: { line: model.lines.lineCount, character: 0 } };
+      const [action] = codeActions(model, 'file:///c.yaml', range, [toLspDiagnostic(model, d)], defaultContext());
+      assert.ok(action, c.file);
+      text = applyEdits(model, action.edit!.changes!['file:///c.yaml'] as TextEdit[]);
     }
-    assert.equal(removed, 13);
-  });
+    const errors = diagnose(parseDocumentModel(text), defaultContext()).filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((e) => `${e.code} ${e.path}`), [], c.file);
+  }
+});
 
-  test('"Rewrite to apps/v1" makes every old DaemonSet an error-free apps/v1 manifest', () => {
-    for (const c of corpus.filter((x) => x.diagnostics.some((d) => d.code === 'removedApiVersion'))) {
-      let text = c.text;
-      for (;;) {
-        const model = parseDocumentModel(text);
-        const d = diagnose(model, defaultContext()).find((x) => x.code === 'removedApiVersion');
-        if (!d) break;
-        const range = { start: { line: 0, character: 0 }, end: { line: model.lines.lineCount, character: 0 } };
-        const [action] = codeActions(model, 'file:///c.yaml', range, [toLspDiagnostic(model, d)], defaultContext());
-        assert.ok(action, c.file);
-        text = applyEdits(model, action.edit!.changes!['file:///c.yaml'] as TextEdit[]);
-      }
-      const errors = diagnose(parseDocumentModel(text), defaultContext()).filter((d) => d.severity === 'error');
-      assert.deepEqual(errors.map((e) => `${e.code} ${e.path}`), [], c.file);
-    }
-  });
+test('the kustomize patch is handled as a patch: one info, no errors', { skip }, () => {
+  const patch = corpus.find((c) => c.file === PATCH)!;
+  assert.deepEqual(patch.diagnostics.map((d) => [d.code, d.severity]), [['kustomizePatch', 'info']]);
+});
 
-  test('the kustomize patch is handled as a patch: one info, no errors', () => {
-    const patch = corpus.find((c) => c.file === PATCH)!;
-    assert.deepEqual(patch.diagnostics.map((d) => [d.code, d.severity]), [['kustomizePatch', 'info']]);
+test('warnings and infos over the corpus stay few: the counts per code', { skip }, () => {
+  const counts: Record<string, number> = {};
+  for (const c of corpus) for (const d of c.diagnostics) counts[`${d.severity} ${d.code}`] = (counts[`${d.severity} ${d.code}`] ?? 0) + 1;
+  assert.deepEqual(counts, {
+    'error removedApiVersion': 13,
+    'warning deprecatedAnnotation': 3,
+    'warning serviceAccountDeprecated': 5,
+    'info imageLatest': 2,
+    'info kustomizePatch': 1,
+    'info noResourceRequests': 21,
   });
-
-  test('warnings and infos over the corpus stay few: the counts per code', () => {
-    const counts: Record<string, number> = {};
-    for (const c of corpus) for (const d of c.diagnostics) counts[`${d.severity} ${d.code}`] = (counts[`${d.severity} ${d.code}`] ?? 0) + 1;
-    assert.deepEqual(counts, {
-      'error removedApiVersion': 13,
-      'warning deprecatedAnnotation': 3,
-      'warning serviceAccountDeprecated': 5,
-      'info imageLatest': 2,
-      'info kustomizePatch': 1,
-      'info noResourceRequests': 21,
-    });
-  });
-}
-
-function applyEdits(model: DocumentModel, edits: TextEdit[]): string {
-  let out = model.text;
-  const sorted = [...edits].sort((a, b) => model.lines.offsetAt(b.range.start) - model.lines.offsetAt(a.range.start));
-  for (const e of sorted) out = out.slice(0, model.lines.offsetAt(e.range.start)) + e.newText + out.slice(model.lines.offsetAt(e.range.end));
-  return out;
-}
+});

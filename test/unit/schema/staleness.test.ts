@@ -1,12 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-// out/test/unit/schema → the repository root.
-const repo = resolve(__dirname, '../../../..');
-const inputs = resolve(repo, '../shared/k8s-openapi');
+import { REPO_ROOT as repo, sharedMissing, sharedPath } from '../../support/shared';
 
 interface Generator {
   generateSchema(swaggerText: string, enumsText: string): string;
@@ -20,11 +17,8 @@ async function loadGenerator(): Promise<Generator> {
   return (await import(url)) as Generator;
 }
 
-test('the committed k8s-schema.json is what the generator makes from ../shared/k8s-openapi', async () => {
-  if (!existsSync(join(inputs, 'swagger.json'))) {
-    console.log('schema staleness check skipped: ../shared/k8s-openapi is not present');
-    return;
-  }
+test('the committed k8s-schema.json is what the generator makes from ../shared/k8s-openapi', { skip: sharedMissing('k8s-openapi/swagger.json') }, async () => {
+  const inputs = sharedPath('k8s-openapi')!;
   const { generateSchema } = await loadGenerator();
   const fresh = generateSchema(
     readFileSync(join(inputs, 'swagger.json'), 'utf8'),
