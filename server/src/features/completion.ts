@@ -15,19 +15,16 @@ const NOTHING: CompletionList = { isIncomplete: false, items: [] };
 
 export function complete(model: DocumentModel, offset: number, ctx: FeatureContext): CompletionList {
   if (model.skipped) return NOTHING;
-  try {
-    const cur = cursorContext(model, offset);
-    if (!cur) return NOTHING;
-    const kind = cur.object.kind;
-    let items: CompletionItem[];
-    if (kind === undefined || kind === PLACEHOLDER) items = documentStartItems(cur, ctx);
-    else if (kind === 'DaemonSet') items = daemonSetItems(cur, ctx);
-    else items = [];
-    return { isIncomplete: false, items: items.map((item) => withEdit(model, cur, item)) };
-  } catch {
-    // A completion request must never fail the editor: an internal error offers nothing.
-    return NOTHING;
-  }
+  // No catch here: an internal error must surface (in tests, and in the server's log through the
+  // one guard around the completion handler in server.ts), not turn silently into no items.
+  const cur = cursorContext(model, offset);
+  if (!cur) return NOTHING;
+  const kind = cur.object.kind;
+  let items: CompletionItem[];
+  if (kind === undefined || kind === PLACEHOLDER) items = documentStartItems(cur, ctx);
+  else if (kind === 'DaemonSet') items = daemonSetItems(cur, ctx);
+  else items = [];
+  return { isIncomplete: false, items: items.map((item) => withEdit(model, cur, item)) };
 }
 
 function daemonSetItems(cur: CursorContext, ctx: FeatureContext): CompletionItem[] {

@@ -184,8 +184,9 @@ function shiftChunk(chunk: ModelChunk, delta: number): ModelChunk {
   for (const doc of chunk.documents) {
     doc.range = move(doc.range);
     visit(doc, (_key, node) => {
-      const n = node as { range?: [number, number, number] | null };
-      if (n.range) n.range = move(n.range);
+      // The visitor also passes the null key or value of an unfinished pair (`{[` at the end).
+      const n = node as { range?: [number, number, number] | null } | null;
+      if (n?.range) n.range = move(n.range);
     });
     for (const err of doc.errors) err.pos = [err.pos[0] + delta, err.pos[1] + delta];
   }

@@ -340,7 +340,28 @@ test('comments, block scalars, flow collections and Helm expressions get nothing
   assert.ok(labels(`${HEAD}\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  $0\n`).includes('updateStrategy'));
 });
 
-test('never throws: any text and any offset give a list', () => {
+test('broken files still complete: a syntax error, a tab, an alias, a duplicate key or a truncated line elsewhere', () => {
+  const SPEC_FIELDS = ['minReadySeconds', 'revisionHistoryLimit', 'selector', 'template', 'updateStrategy'];
+  const cases: Array<[string, string, string[]]> = [
+    ['an unfinished flow collection in the next document', `${HEAD}\nspec:\n  $0\n---\nkind: ConfigMap\ndata: {[\n`, SPEC_FIELDS],
+    ['the same, after a blank line', `${HEAD}\nspec:\n  x: 1\n  $0\n\n---\nkind: ConfigMap\ndata: {[\n`, SPEC_FIELDS],
+    ['a broken document before it', `kind: ConfigMap\ndata: {[\n---\n${HEAD}\nspec:\n  $0\n`, SPEC_FIELDS],
+    ['a tab-indented line above', `${HEAD}\nmetadata:\n\tname: x\nspec:\n  $0\n`, SPEC_FIELDS],
+    ['an anchor and alias (selector given)', `${HEAD}\nmetadata:\n  labels: &l {app: a}\nspec:\n  selector:\n    matchLabels: *l\n  $0\n`, ['minReadySeconds', 'revisionHistoryLimit', 'template', 'updateStrategy']],
+    ['a duplicate key', `${HEAD}\nspec:\n  minReadySeconds: 1\n  minReadySeconds: 2\n  $0\n`, ['revisionHistoryLimit', 'selector', 'template', 'updateStrategy']],
+    ['fifty unclosed brackets above', `${HEAD}\nmetadata:\n  annotations:\n    x: ${'['.repeat(50)}\nspec:\n  $0\n`, SPEC_FIELDS],
+    ['a key cut off at the end of the file', `${HEAD}\nspec:\n  updateStr$0`, SPEC_FIELDS],
+    ['a value cut off at the end of the file', `${HEAD}\nspec:\n  updateStrategy:\n    type: $0`, ['OnDelete', 'RollingUpdate']],
+    ['a broken container below', `${HEAD}\nspec:\n  template:\n    spec:\n      restartPolicy: $0\n      containers:\n      - name: [broken\n`, ['Always']],
+  ];
+  for (const [what, text, expected] of cases) {
+    const { text: plain } = caret(text);
+    assert.ok(parseDocumentModel(plain).skipped === undefined, `${what}: the file is checked`);
+    assert.deepEqual(labels(text).sort(), expected, what);
+  }
+});
+
+test('any text at any offset gives a list (complete() has no catch of its own, so a throw fails here)', () => {
   const texts = ['', ':', '- - -', '{[', 'kind: DaemonSet\n\t$0', '"\n', 'kind: DaemonSet\nspec: &a\n  x: *a\n', '\u0000bin', '---\n---\n', 'a:\n  - b:\n      - : c\n'];
   for (const t of texts) {
     const model = parseDocumentModel(t.replace('$0', ''));
@@ -349,6 +370,8 @@ test('never throws: any text and any offset give a list', () => {
       assert.ok(Array.isArray(list.items));
     }
   }
+  // And the sweep is not vacuous: a DaemonSet offers its top-level keys at the end of the file.
+  assert.deepEqual(labels('apiVersion: apps/v1\nkind: DaemonSet\n$0').sort(), ['metadata', 'spec']);
 });
 
 // --- cluster ------------------------------------------------------------------------------

@@ -95,6 +95,16 @@ test('huge and binary input are skipped with a reason', () => {
   assert.match(parseDocumentModel('\u0000\u0001binary').skipped!, /binary/);
 });
 
+test('an unfinished flow collection in a later document is a syntax problem there, not a skipped file', () => {
+  // The chunk after the first `---` is shifted to its offset; its unfinished pair has a null key.
+  const text = 'apiVersion: apps/v1\nkind: DaemonSet\nspec: {}\n---\nkind: ConfigMap\ndata: {[\n';
+  const m = parseDocumentModel(text);
+  assert.equal(m.skipped, undefined);
+  assert.equal(m.daemonSets.length, 1);
+  assert.ok(m.problems.length > 0);
+  assert.ok(m.problems.every((p) => p.start >= text.indexOf('---')), 'the problems are in the second document');
+});
+
 test('Helm templates are masked to same-length text and marked', () => {
   const src = 'kind: DaemonSet\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  {{- include "x" . | nindent 2 }}\n  template: {}\n';
   const masked = maskTemplates(src);
