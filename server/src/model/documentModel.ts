@@ -153,14 +153,18 @@ function chunkBounds(text: string): Array<[number, number]> {
 }
 
 function parseChunk(chunkText: string, start: number, spans: TemplateSpan[]): ModelChunk {
-  let documents = parseAllDocuments(chunkText, { version: '1.1', prettyErrors: false }) as Document.Parsed[];
+  // logLevel 'error': the yaml package would print a process warning (on the server's stderr, at
+  // every keystroke) for each mapping key that is a collection; the file is still read.
+  let documents = parseAllDocuments(chunkText, { version: '1.1', prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
   if (!Array.isArray(documents)) documents = [];
   const chunk: ModelChunk = { start: 0, text: chunkText, documents, objects: [], problems: [] };
   shiftChunk(chunk, start);
   documents.forEach((doc, i) => {
     for (const err of doc.errors) {
-      const [s, e] = err.pos;
-      chunk.problems.push({ start: s, end: Math.max(e, s + 1), code: err.code, message: firstLine(err.message) });
+      // At least one character wide, but never past the text (an error at the very end is empty).
+      const end = Math.min(Math.max(err.pos[1], err.pos[0] + 1), chunkText.length);
+      const start = Math.min(err.pos[0], end);
+      chunk.problems.push({ start, end, code: err.code, message: firstLine(err.message) });
     }
     const root = doc.contents;
     if (!isMap(root)) return;

@@ -208,12 +208,12 @@ test('403 on pods, a hung server and garbage keep the last good state', { timeou
     assert.deepEqual(forbidden.status.lastGood, good.state);
     resetKnobs();
 
+    // A stalled server: the load ends in the source's own timeout error (the test's timeout
+    // catches a hang; how long giving up takes is in bench/documents.bench.ts).
     server.stall = true;
-    const started = Date.now();
     const hung = await source.load();
     assert.equal(hung.status.state, 'error');
     assert.match(hung.status.message, /^no answer from https:\/\/127\.0\.0\.1:\d+ listing nodes within 1 s$/);
-    assert.ok(Date.now() - started < 5000);
     assert.deepEqual(hung.state, good.state);
     resetKnobs();
 

@@ -1,6 +1,6 @@
 // Scope and robustness: only DaemonSets are checked (top-level or in a List), syntax errors,
 // skipped files and Helm templates are reported once, API versions, kustomize patches, and no
-// input makes diagnose throw or crawl.
+// input makes diagnose throw (how long the largest inputs take: bench/documents.bench.ts).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocumentModel } from '../../../server/src/model';
@@ -107,28 +107,27 @@ test('binary junk and a 20 MB file get one clear info at the top', () => {
   const binary = rows('\u0000\u0001\u0002PNG\u0000junk');
   assert.deepEqual(binary.map((r) => [r[0], r[1], r[2]]), [['fileSkipped', 'info', '']]);
   assert.match(String(binary[0]![3]), /binary/);
-  const started = Date.now();
+  // How long this takes is measured in bench/documents.bench.ts.
   const big = VALID + `  # ${'x'.repeat(20 * 1024 * 1024)}\n`;
   const model = parseDocumentModel(big);
   const got = diagnose(model, defaultContext());
   assert.deepEqual(got.map((d) => [d.code, d.start]), [['fileSkipped', 0]]);
   assert.match(got[0]!.message, /20\.0 MB/);
-  assert.ok(Date.now() - started < 2000);
+  assert.deepEqual(model.documents, []);
 });
 
-test('10,000 documents in one file are checked quickly', () => {
+test('10,000 documents in one file: every object is read, the 100 DaemonSets are checked', () => {
+  // How long this takes is measured in bench/documents.bench.ts.
   const doc = edit('  name: agent', '  name: agent-N');
   const parts: string[] = [];
   for (let i = 0; i < 10_000; i++) parts.push(i % 100 === 0 ? doc.replace('agent-N', `agent-${i}`) : `kind: ConfigMap\nmetadata: {name: c${i}}\n`);
   const text = parts.join('---\n').replace('agent-100\n', 'agent-100\n  bogus: 1\n');
   const model = parseDocumentModel(text);
-  const started = Date.now();
   const got = diagnose(model, defaultContext());
-  const elapsed = Date.now() - started;
   assert.equal(model.objects.length, 10_000);
   assert.equal(model.daemonSets.length, 100);
-  assert.deepEqual(got.map((d) => [d.code, d.path]), [['unknownField', 'metadata.bogus']]);
-  assert.ok(elapsed < 1000, `took ${elapsed} ms`);
+  const bogus = text.indexOf('bogus: 1');
+  assert.deepEqual(got.map((d) => [d.code, d.path, d.start]), [['unknownField', 'metadata.bogus', bogus]]);
 });
 
 test('diagnostics can be turned off', () => {
