@@ -161,9 +161,11 @@ function parseChunk(chunkText: string, start: number, spans: TemplateSpan[]): Mo
   shiftChunk(chunk, start);
   documents.forEach((doc, i) => {
     for (const err of doc.errors) {
-      // At least one character wide, but never past the text (an error at the very end is empty).
-      const end = Math.min(Math.max(err.pos[1], err.pos[0] + 1), chunkText.length);
-      const start = Math.min(err.pos[0], end);
+      // At least one character wide, but never past the chunk (an error at the very end of the
+      // text covers its last character). The positions are already shifted to the whole text.
+      const limit = chunk.start + chunkText.length;
+      const end = Math.min(Math.max(err.pos[1], err.pos[0] + 1), limit);
+      const start = Math.max(chunk.start, Math.min(err.pos[0], end - 1));
       chunk.problems.push({ start, end, code: err.code, message: firstLine(err.message) });
     }
     const root = doc.contents;

@@ -105,6 +105,14 @@ test('an unfinished flow collection in a later document is a syntax problem ther
   assert.ok(m.problems.every((p) => p.start >= text.indexOf('---')), 'the problems are in the second document');
 });
 
+test('a syntax error at the very end of the text covers its last character, not one past it', () => {
+  for (const text of ['kind: DaemonSet\nspec: [', 'kind: DaemonSet\nspec: {[\n', 'a: 1\n---\nkind: DaemonSet\nspec: "open']) {
+    const m = parseDocumentModel(text);
+    assert.ok(m.problems.length > 0, text);
+    for (const p of m.problems) assert.ok(p.start >= 0 && p.start < p.end && p.end <= text.length, `${JSON.stringify(text)}: ${p.start}..${p.end}`);
+  }
+});
+
 test('Helm templates are masked to same-length text and marked', () => {
   const src = 'kind: DaemonSet\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  {{- include "x" . | nindent 2 }}\n  template: {}\n';
   const masked = maskTemplates(src);
