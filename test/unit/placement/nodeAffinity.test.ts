@@ -107,10 +107,19 @@ test('explainAffinityMismatch: several terms are each explained; invalid terms s
   assert.deepEqual(why.path, ['spec', 'template', 'spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms']);
 });
 
-test('explainAffinityMismatch: no usable term, and malformed shapes', () => {
-  assert.match(explainAffinityMismatch(compileRequiredAffinity(required([])), {}, 'n').detail, /no non-empty nodeSelectorTerms/);
+test('explainAffinityMismatch: no usable term, and malformed shapes (paths)', () => {
+  const TERMS = ['spec', 'template', 'spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'];
+  assert.deepEqual(explainAffinityMismatch(compileRequiredAffinity(required([])), {}, 'n').path, TERMS);
   const malformed = compileRequiredAffinity({ requiredDuringSchedulingIgnoredDuringExecution: [{ matchExpressions: [] }] } as unknown as NodeAffinity);
   assert.equal(requiredAffinityMatches(malformed, {}, 'n'), false);
+  assert.deepEqual(explainAffinityMismatch(malformed, {}, 'n').path, TERMS.slice(0, -1));
+  const gt = compileRequiredAffinity(required([expr('odd', 'Gt', ['0'])]));
+  assert.deepEqual(explainAffinityMismatch(gt, node.metadata!.labels!, 'node-1').path, [...TERMS, 0, 'matchExpressions', 0]);
+});
+
+test('explainAffinityMismatch wording: no usable term, malformed shapes, a non-integer for Gt', () => {
+  assert.match(explainAffinityMismatch(compileRequiredAffinity(required([])), {}, 'n').detail, /no non-empty nodeSelectorTerms/);
+  const malformed = compileRequiredAffinity({ requiredDuringSchedulingIgnoredDuringExecution: [{ matchExpressions: [] }] } as unknown as NodeAffinity);
   assert.match(explainAffinityMismatch(malformed, {}, 'n').detail, /must be an object with nodeSelectorTerms/);
   const gt = compileRequiredAffinity(required([expr('odd', 'Gt', ['0'])]));
   assert.equal(explainAffinityMismatch(gt, node.metadata!.labels!, 'node-1').detail, 'node affinity `odd Gt 0` does not match (node has odd=x1, not an integer)');

@@ -117,9 +117,11 @@ test('resources: existing pods count with init containers, sidecars, pod-level r
     newPod('sidecar', 'n', { initContainers: [{ restartPolicy: 'Always', resources: { requests: { cpu: '100m' } } }], containers: [{ resources: { limits: { cpu: '100m' } } }] }), // 200m
     newPod('podlevel', 'n', { resources: { requests: { cpu: '200m' } }, containers: [{}], overhead: { cpu: '50m' } }), // 250m
   ];
-  assert.equal(only(ds, node, pods).detail, 'the pod runs here'); // 850m used, 150m free
+  assert.equal(only(ds, node, pods).reason, 'ok'); // 850m used, 150m free
   pods.push(newPod('one-more', 'n', { containers: [{ resources: { requests: { cpu: '60m' } } }] }));
-  assert.equal(only(ds, node, pods).detail, 'needs 100m CPU, 90m free');
+  const short = only(ds, node, pods);
+  assert.deepEqual([short.reason, short.pending], ['insufficientResources', true]);
+  assert.equal(short.detail, 'needs 100m CPU, 90m free');
 });
 
 test('resources: an extended resource the node lacks counts as none; memory and the pod count too', () => {
@@ -142,7 +144,9 @@ test('resources: an overcommitted node reports none free', () => {
 test('resources: allocatable falls back to capacity; a node with neither is not judged', () => {
   const ds = newDaemonSet('x', { containers: [{ resources: { requests: { cpu: '2' } } }] });
   const capacityOnly: Node = { metadata: { name: 'c' }, status: { capacity: { cpu: '1', pods: '10' } } };
-  assert.equal(only(ds, capacityOnly).detail, 'needs 2 CPU, 1 free');
+  const fromCapacity = only(ds, capacityOnly);
+  assert.equal(fromCapacity.reason, 'insufficientResources');
+  assert.equal(fromCapacity.detail, 'needs 2 CPU, 1 free');
   const bare: Node = { metadata: { name: 'bare' } };
   const v = only(ds, bare);
   assert.deepEqual([v.reason, v.pending], ['ok', false]);
