@@ -13,7 +13,6 @@ import {
   isSeq,
   Node as YamlNode,
   Pair,
-  parseAllDocuments,
   Scalar,
   visit,
   YAMLMap,
@@ -22,6 +21,8 @@ import {
 import { FieldPath } from './fieldPath';
 import { maskTemplates, overlapsTemplate, TemplateSpan } from './helmTemplates';
 import { LineIndex, Position } from './lineIndex';
+import { nestingProblem } from './nesting';
+import { parseGuarded } from './yamlReader';
 
 /** Larger documents are not parsed: the editor stays responsive and says why. */
 export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
@@ -31,9 +32,18 @@ export const MAX_ALIAS_COUNT = 100;
 export interface ParseProblem {
   start: number;
   end: number;
+  /** The `yaml` package's error code, or one of READER_PROBLEM_CODES. */
   code: string;
   message: string;
 }
+
+/**
+ * Problems found by our own reader rather than the YAML parser, with the diagnostic code each
+ * is reported under (everything else is `yamlSyntax`). They are reported in Helm templates too.
+ */
+export const READER_PROBLEM_CODES: Readonly<Record<string, string>> = {
+  NESTING_TOO_DEEP: 'yamlTooDeep',
+};
 
 export interface ManifestObject {
   /** The YAML document the object lives in. */
@@ -89,11 +99,17 @@ export interface DocumentModel {
   readonly skipped?: string;
 }
 
-export function parseDocumentModel(text: string, version = 0, previous?: DocumentModel): DocumentModel {
+export interface ModelOptions {
+  /** Longer text is not parsed (default MAX_DOCUMENT_CHARS, the editor's limit). */
+  maxChars?: number;
+}
+
+export function parseDocumentModel(text: string, version = 0, previous?: DocumentModel, options: ModelOptions = {}): DocumentModel {
   const lines = new LineIndex(text);
   const empty = { version, text, lines, documents: [], objects: [], daemonSets: [], templates: [], problems: [], chunks: [] };
-  if (text.length > MAX_DOCUMENT_CHARS) {
-    return { ...empty, skipped: `File not checked: ${(text.length / 1048576).toFixed(1)} MB is over the ${MAX_DOCUMENT_CHARS / 1048576} MB limit for DaemonSet checks.` };
+  const maxChars = options.maxChars ?? MAX_DOCUMENT_CHARS;
+  if (text.length > maxChars) {
+    return { ...empty, skipped: `File not checked: ${(text.length / 1048576).toFixed(1)} MB is over the ${(maxChars / 1048576).toFixed(0)} MB limit for DaemonSet checks.` };
   }
   if (looksBinary(text)) {
     return { ...empty, skipped: 'File not checked: it looks like binary data, not YAML.' };
@@ -153,10 +169,16 @@ function chunkBounds(text: string): Array<[number, number]> {
 }
 
 function parseChunk(chunkText: string, start: number, spans: TemplateSpan[]): ModelChunk {
-  // logLevel 'error': the yaml package would print a process warning (on the server's stderr, at
-  // every keystroke) for each mapping key that is a collection; the file is still read.
-  let documents = parseAllDocuments(chunkText, { version: '1.1', prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
-  if (!Array.isArray(documents)) documents = [];
+  // Never hand the parser more nesting than it survives (nesting.ts): the chunk is not parsed.
+  const deep = nestingProblem(chunkText);
+  if (deep) {
+    const chunk: ModelChunk = { start: 0, text: chunkText, documents: [], objects: [], problems: [] };
+    const lineEnd = chunkText.indexOf('\n', deep.offset);
+    const end = Math.min(lineEnd < 0 ? chunkText.length : lineEnd, deep.offset + 200);
+    chunk.problems.push({ start: deep.offset, end: Math.max(end, deep.offset + 1), code: 'NESTING_TOO_DEEP', message: deep.message });
+    return shiftChunk(chunk, start);
+  }
+  const documents = parseGuarded(chunkText, { version: '1.1' });
   const chunk: ModelChunk = { start: 0, text: chunkText, documents, objects: [], problems: [] };
   shiftChunk(chunk, start);
   documents.forEach((doc, i) => {

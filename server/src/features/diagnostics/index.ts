@@ -4,7 +4,7 @@
 // left to the YAML extension; YAML syntax errors, skipped files and Helm templates are reported
 // once per file.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { DocumentModel, ManifestObject, overlapsTemplates, toRange } from '../../model';
+import { DocumentModel, ManifestObject, overlapsTemplates, READER_PROBLEM_CODES, toRange } from '../../model';
 import type { FeatureContext } from '../context';
 import { apiVersionVerdict } from '../../schema/apiVersions';
 import { checkContainers } from './containers';
@@ -35,9 +35,15 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
   }
   const templated = model.templates.length > 0;
   // In a Helm template the YAML parsed is not the YAML rendered: its syntax errors are not certain.
+  // What our reader refused to parse (too deep, bad encoding) is certain even in a template.
+  for (const p of model.problems) {
+    const code = READER_PROBLEM_CODES[p.code];
+    if (code) out.push({ code, severity: 'error', message: p.message, path: '', start: p.start, end: p.end });
+  }
   if (!templated) {
     const seen = new Set<string>();
     for (const p of model.problems) {
+      if (READER_PROBLEM_CODES[p.code]) continue;
       const key = `${p.start}:${p.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
