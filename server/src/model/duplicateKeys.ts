@@ -24,7 +24,8 @@ export function checkDuplicateKeys(doc: Document.Parsed): void {
         if (isScalar(key) && key.range) {
           const value = key.value;
           const name = value === null || value === undefined ? 'null' : String(value);
-          if (name !== '<<' || key.source !== '<<') {
+          // A YAML 1.1 merge key (plain `<<`) is a symbol: several merges are allowed.
+          if (typeof value !== 'symbol') {
             if (!seen.has(name)) seen.add(name);
             else {
               const message = `Map keys must be unique: ${JSON.stringify(name)} is already a key of this mapping`;
