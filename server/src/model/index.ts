@@ -4,3 +4,4 @@ export * from './helmTemplates';
 export * from './lineIndex';
 export * from './nesting';
 export * from './yamlReader';
+export * from './encoding';

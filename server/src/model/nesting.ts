@@ -32,9 +32,15 @@ export interface NestingProblem {
   message: string;
 }
 
-/** The first place where `text` nests deeper than `limit`, or undefined. Linear in the text. */
-export function nestingProblem(text: string, limit = MAX_NESTING_DEPTH): NestingProblem | undefined {
-  const depth = maxNesting(text, limit);
+/**
+ * The first place where `text` nests deeper than `limit`, or undefined. Linear in the text.
+ * `tabs`, when given, receives the offsets of tabs that libyaml refuses and the `yaml` package
+ * accepts: a tab in the blank after a block `- ` or `? ` indicator (scannerc.go skips tabs only
+ * where no simple key may start; right after these indicators one may, so the tab is "found
+ * character that cannot start any token").
+ */
+export function nestingProblem(text: string, limit = MAX_NESTING_DEPTH, tabs?: number[]): NestingProblem | undefined {
+  const depth = maxNesting(text, limit, undefined, tabs);
   if (!depth) return undefined;
   return { offset: depth.offset, depth: depth.depth, message: nestingMessage(limit) };
 }
@@ -47,7 +53,8 @@ export function nestingMessage(limit = MAX_NESTING_DEPTH): string {
  * Scans `text` and stops at the first token nested deeper than `stopAbove` (returning it), or
  * returns undefined. With stopAbove = Infinity it never stops; use maxNestingDepth() for that.
  */
-function maxNesting(text: string, stopAbove: number, stats?: { max: number }): { offset: number; depth: number } | undefined {
+function maxNesting(text: string, stopAbove: number, stats?: { max: number }, tabs?: number[]): { offset: number; depth: number } | undefined {
+  let prev: string | null = null;
   // Block indentation columns of the open nodes, innermost last (strictly increasing).
   const block: number[] = [];
   let flow = 0;
@@ -74,6 +81,11 @@ function maxNesting(text: string, stopAbove: number, stats?: { max: number }): {
       continue;
     }
     const type = CST.tokenType(token);
+    if (tabs && type === 'space' && flow === 0 && (prev === 'seq-item-ind' || prev === 'explicit-key-ind')) {
+      const tab = token.indexOf('\t');
+      if (tab >= 0) tabs.push(offset + tab);
+    }
+    prev = type;
     let hit: { offset: number; depth: number } | undefined;
     switch (type) {
       case 'scalar': // the marker before a plain or block scalar's source (zero width)

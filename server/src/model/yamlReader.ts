@@ -53,6 +53,37 @@ class KubectlLexer extends Lexer {}
 }
 
 /**
+ * Scalars as go-yaml v2 resolves them into interface{} (sigs.k8s.io/yaml/goyaml.v2 resolve.go),
+ * where the `yaml` package's YAML 1.1 schema differs: no sexagesimal numbers (`1:20` stays a
+ * string: "Base 60 floats are a bad idea … purposefully unsupported"), no timestamps (a date
+ * stays a string unless decoded into a time.Time), and `0o640` is an octal int (strconv.ParseInt
+ * with base 0). Booleans (y/n/yes/no/on/off…), `0640` octals, `0b`/`0x`, `_` separators and
+ * `<<` merges already agree. The YAML 1.2 core schema (snapshots) is left as it is.
+ */
+const octalO = {
+  identify: () => false,
+  default: true,
+  tag: 'tag:yaml.org,2002:int',
+  format: 'OCT',
+  test: /^[-+]?0[oO][0-7_]+$/,
+  resolve: (str: string) => {
+    const sign = str[0] === '-' ? -1 : 1;
+    const digits = str.replace(/^[-+]?0[oO]/, '').replace(/_/g, '');
+    return sign * parseInt(digits, 8);
+  },
+};
+type Tag = { tag?: string; format?: string };
+function kubectlTags(tags: unknown[]): unknown[] {
+  const kept = tags.filter((t) => {
+    const tag = t as Tag;
+    if (tag.tag === 'tag:yaml.org,2002:timestamp') return false;
+    if (tag.format === 'TIME') return false; // intTime, floatTime: 1:20, 190:20:30.15
+    return true;
+  });
+  return [octalO, ...kept];
+}
+
+/**
  * Parses every document of `text`. Never throws for any input; never hands the parser text
  * nested deeper than MAX_NESTING_DEPTH.
  */
@@ -66,10 +97,25 @@ export function readYaml(text: string, options: ReadOptions = {}): ReadResult {
 export function parseGuarded(text: string, options: ReadOptions = {}): Document.Parsed[] {
   const parser = new Parser();
   (parser as unknown as { lexer: Lexer }).lexer = new KubectlLexer();
-  // logLevel 'error': the yaml package would print a process warning (on the server's stderr, at
-  // every keystroke) for each mapping key that is a collection; the file is still read.
-  const composer = new Composer({ version: options.version ?? '1.1', uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
-  const documents = Array.from(composer.compose(parser.parse(text))) as Document.Parsed[];
-  for (const doc of documents) checkDuplicateKeys(doc);
-  return documents;
+  const version = options.version ?? '1.1';
+  const composer = new Composer({
+    version,
+    uniqueKeys: false,
+    prettyErrors: false,
+    // The yaml package would print a process warning (on the server's stderr, at every
+    // keystroke) for each mapping key that is a collection; the file is still read.
+    logLevel: 'error',
+    ...(version === '1.1' ? { customTags: kubectlTags as never } : {}),
+  });
+  // Each syntax error is an Error object; capturing its stack trace cost more than the parse
+  // itself on text with 100,000 errors (issue 10). Nobody reads those traces.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const documents = Array.from(composer.compose(parser.parse(text))) as Document.Parsed[];
+    for (const doc of documents) checkDuplicateKeys(doc);
+    return documents;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
