@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_NESTING_DEPTH, maxNestingDepth, nestingProblem, parseDocumentModel } from '../../../server/src/model';
 import { blockMaps, blockSeqs, flowMaps, flowSeqs } from '../../support/hostileYaml';
+import { sharedMissing, sharedPath } from '../../support/shared';
 
 test('the nesting count follows the YAML tokens: flow, block, compact sequences', () => {
   assert.equal(maxNestingDepth('a: 1\n'), 2); // the key, then its value on the same line
@@ -51,9 +52,8 @@ test('a too-deep document is not parsed; the documents around it are', () => {
   assert.equal(parseDocumentModel(`x: ${flowSeqs(MAX_NESTING_DEPTH - 2)}\n`).problems.length, 0);
 });
 
-test('the test corpus is far from the limit', (t) => {
-  const dir = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'daemonsets');
-  if (!fs.existsSync(dir)) return t.skip('../shared/corpus is not present');
+test('the test corpus is far from the limit', { skip: sharedMissing('corpus/daemonsets') }, () => {
+  const dir = sharedPath('corpus/daemonsets')!;
   const deepest = Math.max(...fs.readdirSync(dir).map((f) => maxNestingDepth(fs.readFileSync(path.join(dir, f), 'utf8'))));
   assert.ok(deepest > 5 && deepest < 40, `deepest corpus file: ${deepest}`);
 });
