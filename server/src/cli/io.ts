@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { decodeUtf8, parseDocumentModel, type DocumentModel, type ModelOptions } from '../model';
 
 /** Where a subcommand writes and reads; tests pass their own. */
 export interface CliIo {
@@ -63,11 +64,16 @@ export function formatOption(value: string | undefined): 'text' | 'json' {
   throw new UsageError(`--format must be text or json, not "${value}"`);
 }
 
-/** Larger files are refused before reading; the document model then stops at 4 MB like the editor. */
+/** Larger files are not read (lint gives them an error entry); up to this size they are checked. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
-/** A manifest file read from disk, or why it could not be. */
-export type FileRead = { ok: true; file: string; path: string; text: string } | { ok: false; file: string; reason: string };
+/**
+ * A manifest file read from disk, or why it could not be. `invalidUtf8`: where the first byte
+ * that is not UTF-8 went (the text has U+FFFD there). `tooLarge`: over MAX_FILE_BYTES.
+ */
+export type FileRead =
+  | { ok: true; file: string; path: string; text: string; invalidUtf8?: { at: number; byte: number } }
+  | { ok: false; file: string; reason: string; tooLarge?: boolean };
 
 /** Reads `file` (relative to io.cwd) as UTF-8 text; never throws. */
 export async function readManifestFile(file: string, io: Pick<CliIo, 'cwd'>): Promise<FileRead> {
@@ -77,10 +83,23 @@ export async function readManifestFile(file: string, io: Pick<CliIo, 'cwd'>): Pr
     const s = await stat(abs);
     if (s.isDirectory()) return fail('is a directory; give the YAML files in it (for example dir/*.yaml)');
     if (!s.isFile()) return fail('is not a regular file');
-    if (s.size > MAX_FILE_BYTES) return fail(`too large to check (${(s.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
-    return { ok: true, file, path: abs, text: await readFile(abs, 'utf8') };
+    if (s.size > MAX_FILE_BYTES) {
+      return { ok: false, file, reason: `not checked: ${(s.size / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit`, tooLarge: true };
+    }
+    // Bytes that are not UTF-8 are a finding at their place (kubectl refuses them), not "binary".
+    const { text, invalidAt, byte } = decodeUtf8(await readFile(abs));
+    const read: FileRead = { ok: true, file, path: abs, text };
+    if (invalidAt !== undefined && byte !== undefined) read.invalidUtf8 = { at: invalidAt, byte };
+    return read;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return fail(code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (e as Error).message})`);
   }
+}
+
+/** The document model of a file read by readManifestFile: up to MAX_FILE_BYTES, not the editor's 4 MB. */
+export function modelOfFile(read: Extract<FileRead, { ok: true }>): DocumentModel {
+  const options: ModelOptions = { maxChars: MAX_FILE_BYTES };
+  if (read.invalidUtf8) options.invalidUtf8 = read.invalidUtf8;
+  return parseDocumentModel(read.text, 0, undefined, options);
 }

@@ -1,10 +1,10 @@
 // `daemonset lint <files...> [--format text|json]`: the editor's diagnostics for CI.
-// Exit status: 0 no errors (warnings and infos allowed), 1 at least one error, 2 a usage error
-// or a file that could not be checked (missing, a directory, binary, too large, not YAML).
-import { parseDocumentModel } from '../model';
+// Exit status: 0 no errors (warnings and infos allowed), 1 at least one error (text that is not
+// YAML, nests too deep, is not UTF-8 or is too large to check is an error in that file's entry),
+// 2 a usage error or a file that could not be read (missing, a directory, binary).
 import { defaultContext } from '../features/context';
 import { diagnose, ManifestDiagnostic } from '../features/diagnostics';
-import { formatOption, parseCommandArgs, readManifestFile, reportUsageError, stringValue, UsageError, type CliIo } from './io';
+import { formatOption, modelOfFile, parseCommandArgs, readManifestFile, reportUsageError, stringValue, UsageError, type CliIo } from './io';
 
 const USAGE = `usage: daemonset lint <files...> [--format text|json]
 
@@ -80,15 +80,15 @@ export async function runLint(args: string[], io: CliIo): Promise<number> {
 /** The diagnostics of one file, or why it could not be checked. */
 async function lintFile(file: string, cwd: string): Promise<JsonFileResult | string> {
   const read = await readManifestFile(file, { cwd });
-  if (!read.ok) return read.reason;
-  const model = parseDocumentModel(read.text);
-  if (model.skipped) return model.skipped.replace(/^File not checked: /, 'not checked: ');
-  // Text the YAML parser rejects and in which no object has a kind is not a manifest.
-  if (model.problems.length > 0 && model.objects.every((o) => o.kind === undefined)) {
-    const p = model.problems[0]!;
-    const at = model.lines.positionAt(p.start);
-    return `does not look like YAML (line ${at.line + 1}: ${p.message})`;
+  if (!read.ok && read.tooLarge) {
+    const start = { line: 0, character: 0 };
+    return { file, diagnostics: [{ path: '', code: 'fileTooLarge', severity: 'error', message: read.reason, range: { start, end: start } }] };
   }
+  if (!read.ok) return read.reason;
+  // Files past the editor's 4 MB limit are checked here too (every step of the reader is linear).
+  const model = modelOfFile(read);
+  if (model.skipped) return model.skipped.replace(/^File not checked: /, 'not checked: ');
+  // Text that is not YAML gets its yamlSyntax errors like any other file (issue 9).
   // The entry the language server uses for the same file (settings at their defaults).
   const diagnostics = diagnose(model, defaultContext()).map((d) => ({
     path: d.path,

@@ -1,7 +1,7 @@
 // The CLI reads manifests through the editor's document model (server/src/model): the same
 // Helm/Go-template masking, `kind: List` items, YAML 1.1 values and alias-bomb guard.
 import { yamlProblem } from '../cluster/snapshot';
-import { parseDocumentModel, type DocumentModel, type ManifestObject } from '../model';
+import { parseDocumentModel, READER_PROBLEM_CODES, type DocumentModel, type ManifestObject } from '../model';
 import type { DaemonSet } from '../placement/types';
 
 export interface FoundDaemonSet {
@@ -17,6 +17,12 @@ export function daemonSetsOf(model: DocumentModel): { daemonSets: FoundDaemonSet
   if (model.skipped) return { daemonSets: [], problems: [model.skipped.replace(/^File not checked: /, 'not checked: ')] };
   const many = model.documents.length > 1;
   const docName = (i: number) => (many ? `document ${i + 1}` : 'the document');
+  // What the reader refused to parse (nested too deep, not UTF-8) belongs to no parsed document.
+  for (const p of model.problems) {
+    if (READER_PROBLEM_CODES[p.code]?.severity !== 'error') continue;
+    const at = model.lines.positionAt(p.start);
+    problems.push(`line ${at.line + 1}, column ${at.character + 1}: ${p.message}`);
+  }
   const broken = new Set<number>();
   model.documents.forEach((doc, i) => {
     const err = doc.errors[0];

@@ -9,7 +9,7 @@ import { SnapshotFileSource } from '../cluster/snapshotSource';
 import { describeState, type ClusterSnapshot, type ClusterSource } from '../cluster/source';
 import { predictPlacement } from '../placement/index';
 import type { NodeVerdict, PlacementResult } from '../placement/types';
-import { formatOption, parseCommandArgs, readManifestFile, reportUsageError, stringValue, UsageError, type CliIo } from './io';
+import { formatOption, modelOfFile, parseCommandArgs, readManifestFile, reportUsageError, stringValue, UsageError, type CliIo } from './io';
 import { daemonSetsOf, extractDaemonSets } from './manifest';
 import { parseDocumentModel } from '../model';
 
@@ -141,12 +141,13 @@ export async function runPlacement(args: string[], io: CliIo): Promise<number> {
     io.stderr(`daemonset placement: ${o.manifest}: ${read.reason}\n`);
     return 2;
   }
-  const model = parseDocumentModel(read.text);
+  const model = modelOfFile(read);
   const { daemonSets, problems } = daemonSetsOf(model);
   if (daemonSets.length === 0) {
     const why = problems.length ? `: ${problems[0]}` : '';
     io.stderr(`daemonset placement: ${o.manifest}: no DaemonSet found${why}\n`);
-    return 2;
+    // A manifest that is there but broken (not YAML, nested too deep) is a finding, as in lint.
+    return problems.length && !model.skipped ? 1 : 2;
   }
   for (const p of problems) io.stderr(`daemonset placement: warning: ${o.manifest}: ${p}\n`);
   for (const { object, where } of daemonSets) {

@@ -3,9 +3,10 @@
 // cluster, user or context name, the first file wins; current-context comes from the first
 // file that sets it. The client library's own mergeConfig throws on duplicates instead, so
 // the merge is done here and the library only parses single files and applies credentials.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { NestingProblem, nestingProblem } from '../model/nesting';
 
 export type K8s = typeof import('@kubernetes/client-node', { with: { 'resolution-mode': 'import' } });
 export type KubeConfig = InstanceType<K8s['KubeConfig']>;
@@ -68,6 +69,15 @@ export async function loadKubeconfig(location: KubeconfigLocation = {}): Promise
   let current = '';
   for (const file of files) {
     const one = new k8s.KubeConfig();
+    // The library parses with js-yaml (which stops at 100 levels itself); bound nesting before
+    // any parser sees the file, as for every other YAML input (model/nesting.ts).
+    let deep: NestingProblem | undefined;
+    try {
+      deep = nestingProblem(readFileSync(file, 'utf8'));
+    } catch {
+      // unreadable: loadFromFile says why
+    }
+    if (deep) throw new KubeconfigError(`${file}: not a valid kubeconfig: ${deep.message}`);
     try {
       // loadFromFile also makes certificate and token paths absolute relative to the file.
       one.loadFromFile(file);

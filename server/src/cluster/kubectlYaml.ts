@@ -8,6 +8,8 @@
 // `undefined`, and the caller falls back to the full parser, which also reports real errors.
 // test/unit/cluster/kubectlYaml.test.ts checks it against the `yaml` package.
 
+import { MAX_NESTING_DEPTH } from '../model/nesting';
+
 class OutsideSubset extends Error {}
 
 function bail(): never {
@@ -146,6 +148,7 @@ class Reader {
   private cacheLine: Line = { indent: 0, text: '', raw: '' };
   /** "- key: v" re-read as "key: v" at the column after the dash (see seq()). */
   private override: { index: number; line: Line } | undefined;
+  private depth = 0;
 
   constructor(private readonly src: string) {
     this.endsWithNewline = src.endsWith('\n');
@@ -212,8 +215,15 @@ class Reader {
   private block(indent: number): unknown {
     const t = this.line().text;
     if (t.startsWith('---') || t.startsWith('...')) bail();
-    if (this.isSeqItem(t)) return this.seq(indent);
-    return this.map(indent);
+    // Recursion is per level: past the model's nesting bound, leave it to the full parser's
+    // guard (model/nesting.ts), which says so.
+    if (++this.depth > MAX_NESTING_DEPTH) bail();
+    try {
+      if (this.isSeqItem(t)) return this.seq(indent);
+      return this.map(indent);
+    } finally {
+      this.depth--;
+    }
   }
 
   private map(indent: number): Record<string, unknown> {
@@ -465,7 +475,9 @@ export function parseKubectlYaml(text: string): unknown[] | undefined {
   try {
     return new Reader(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).document();
   } catch (e) {
-    if (e instanceof OutsideSubset) return undefined;
+    // Too deep for this recursive reader is also outside the subset: the caller's full parser
+    // bounds nesting before it parses (model/nesting.ts).
+    if (e instanceof OutsideSubset || e instanceof RangeError) return undefined;
     throw e;
   }
 }

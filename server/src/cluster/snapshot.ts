@@ -3,7 +3,7 @@
 // items lack apiVersion/kind, or plain Node/Pod documents, one or many). JSON is YAML, but
 // JSON text takes the fast JSON.parse path because a 10,000-node list is tens of megabytes.
 import { readFile, stat } from 'node:fs/promises';
-import { parseAllDocuments } from 'yaml';
+import { readYaml } from '../model/yamlReader';
 import type { ClusterState, Node, Pod } from '../placement/types';
 import { ObjectShapeError, toNode, toPod } from './apiObjects';
 import { parseKubectlYaml } from './kubectlYaml';
@@ -69,14 +69,14 @@ function parseDocuments(text: string, file: string, limits: SnapshotLimits): unk
   // nodes); anything it does not fully understand goes to the full parser.
   const fast = parseKubectlYaml(text);
   if (fast) return fast;
-  const docs = parseAllDocuments(text);
-  const list = Array.isArray(docs) ? docs : [docs];
+  // The full parser, never on text nested deeper than it survives (model/nesting.ts).
+  const { documents: list, tooDeep } = readYaml(text, { version: '1.2' });
+  if (tooDeep) throw new SnapshotError(file, `is not valid YAML (${lineColumn(text, tooDeep.offset)}): ${tooDeep.message}`);
   const values: unknown[] = [];
   for (const [i, doc] of list.entries()) {
     const err = doc.errors[0];
     if (err) {
-      const pos = err.linePos?.[0];
-      const where = pos ? `line ${pos.line}, column ${pos.col}` : `document ${i + 1}`;
+      const where = lineColumn(text, err.pos[0]);
       throw new SnapshotError(file, `is not valid YAML (${where}): ${yamlProblem(err.message)}`);
     }
     try {
@@ -86,6 +86,16 @@ function parseDocuments(text: string, file: string, limits: SnapshotLimits): unk
     }
   }
   return values;
+}
+
+function lineColumn(text: string, offset: number): string {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return `line ${line}, column ${offset - start + 1}`;
 }
 
 /** Parses snapshot text. `role` decides the kind of objects that carry no `kind` field. */

@@ -13,15 +13,18 @@ import {
   isSeq,
   Node as YamlNode,
   Pair,
-  parseAllDocuments,
   Scalar,
   visit,
   YAMLMap,
+  YAMLParseError,
   YAMLSeq,
 } from 'yaml';
 import { FieldPath } from './fieldPath';
 import { maskTemplates, overlapsTemplate, TemplateSpan } from './helmTemplates';
 import { LineIndex, Position } from './lineIndex';
+import { prepareText } from './encoding';
+import { nestingProblem } from './nesting';
+import { parseGuarded } from './yamlReader';
 
 /** Larger documents are not parsed: the editor stays responsive and says why. */
 export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
@@ -31,9 +34,27 @@ export const MAX_ALIAS_COUNT = 100;
 export interface ParseProblem {
   start: number;
   end: number;
+  /** The `yaml` package's error code, or one of READER_PROBLEM_CODES. */
   code: string;
   message: string;
+  /** MORE_ERRORS: how many errors of the document are not listed. */
+  more?: number;
 }
+
+/** Syntax errors listed per YAML document; the rest are counted in one last problem. */
+export const MAX_SYNTAX_ERRORS_PER_DOCUMENT = 100;
+
+/**
+ * Problems found by our own reader rather than the YAML parser, with the diagnostic code each
+ * is reported under (everything else is `yamlSyntax`). They are reported in Helm templates too.
+ */
+export const READER_PROBLEM_CODES: Readonly<Record<string, { code: string; severity: 'error' | 'warning' | 'info' }>> = {
+  NESTING_TOO_DEEP: { code: 'yamlTooDeep', severity: 'error' },
+  INVALID_UTF8: { code: 'yamlEncoding', severity: 'error' },
+  REPLACEMENT_CHAR: { code: 'yamlEncoding', severity: 'warning' },
+  BOM_IN_DOCUMENT: { code: 'yamlEncoding', severity: 'info' },
+  LONE_CR: { code: 'yamlLineBreaks', severity: 'warning' },
+};
 
 export interface ManifestObject {
   /** The YAML document the object lives in. */
@@ -89,16 +110,34 @@ export interface DocumentModel {
   readonly skipped?: string;
 }
 
-export function parseDocumentModel(text: string, version = 0, previous?: DocumentModel): DocumentModel {
+export interface ModelOptions {
+  /** Longer text is not parsed (default MAX_DOCUMENT_CHARS, the editor's limit). */
+  maxChars?: number;
+  /** The file's bytes were not valid UTF-8 (encoding.ts decodeUtf8): where, in the text. */
+  invalidUtf8?: { at: number; byte: number };
+}
+
+export function parseDocumentModel(text: string, version = 0, previous?: DocumentModel, options: ModelOptions = {}): DocumentModel {
   const lines = new LineIndex(text);
   const empty = { version, text, lines, documents: [], objects: [], daemonSets: [], templates: [], problems: [], chunks: [] };
-  if (text.length > MAX_DOCUMENT_CHARS) {
-    return { ...empty, skipped: `File not checked: ${(text.length / 1048576).toFixed(1)} MB is over the ${MAX_DOCUMENT_CHARS / 1048576} MB limit for DaemonSet checks.` };
+  const maxChars = options.maxChars ?? MAX_DOCUMENT_CHARS;
+  if (text.length > maxChars) {
+    return { ...empty, skipped: `File not checked: ${(text.length / 1048576).toFixed(1)} MB is over the ${(maxChars / 1048576).toFixed(0)} MB limit for DaemonSet checks.` };
   }
   if (looksBinary(text)) {
     return { ...empty, skipped: 'File not checked: it looks like binary data, not YAML.' };
   }
   const masked = maskTemplates(text);
+  // Same-length rewrites (lone CR, a BOM after a marker) and what the text itself says.
+  const prepared = prepareText(masked.text);
+  const notices: ParseProblem[] = prepared.notices
+    .filter((n) => !(options.invalidUtf8 && n.code === 'REPLACEMENT_CHAR'))
+    .map((n) => ({ start: n.start, end: n.end, code: n.code, message: n.message }));
+  if (options.invalidUtf8) {
+    const { at, byte } = options.invalidUtf8;
+    const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+    notices.unshift({ start: at, end: at + 1, code: 'INVALID_UTF8', message: `The file is not valid UTF-8 (byte 0x${hex} here): kubectl refuses it ("invalid leading UTF-8 octet"); save it as UTF-8` });
+  }
   // Reuse the previous version's chunks by their text; each one is used at most once.
   const reusable = new Map<string, ModelChunk[]>();
   for (const c of previous?.chunks ?? []) {
@@ -109,8 +148,8 @@ export function parseDocumentModel(text: string, version = 0, previous?: Documen
   const chunks: ModelChunk[] = [];
   let docIndex = 0;
   try {
-    for (const [start, end] of chunkBounds(masked.text)) {
-      const chunkText = masked.text.slice(start, end);
+    for (const [start, end] of chunkBounds(prepared.text)) {
+      const chunkText = prepared.text.slice(start, end);
       const old = reusable.get(chunkText)?.shift();
       const chunk = old ? shiftChunk(old, start - old.start) : parseChunk(chunkText, start, masked.spans);
       for (const o of chunk.objects) (o as { docIndex: number }).docIndex = docIndex + chunk.documents.indexOf(o.document);
@@ -129,7 +168,7 @@ export function parseDocumentModel(text: string, version = 0, previous?: Documen
     objects,
     daemonSets: objects.filter((o) => o.kind === 'DaemonSet'),
     templates: masked.spans,
-    problems: chunks.flatMap((c) => c.problems),
+    problems: notices.length ? [...notices, ...chunks.flatMap((c) => c.problems)] : chunks.flatMap((c) => c.problems),
     chunks,
   };
 }
@@ -153,20 +192,47 @@ function chunkBounds(text: string): Array<[number, number]> {
 }
 
 function parseChunk(chunkText: string, start: number, spans: TemplateSpan[]): ModelChunk {
-  // logLevel 'error': the yaml package would print a process warning (on the server's stderr, at
-  // every keystroke) for each mapping key that is a collection; the file is still read.
-  let documents = parseAllDocuments(chunkText, { version: '1.1', prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
-  if (!Array.isArray(documents)) documents = [];
+  // Never hand the parser more nesting than it survives (nesting.ts): the chunk is not parsed.
+  const tabs: number[] = [];
+  const deep = nestingProblem(chunkText, undefined, tabs);
+  if (deep) {
+    const chunk: ModelChunk = { start: 0, text: chunkText, documents: [], objects: [], problems: [] };
+    const lineEnd = chunkText.indexOf('\n', deep.offset);
+    const end = Math.min(lineEnd < 0 ? chunkText.length : lineEnd, deep.offset + 200);
+    chunk.problems.push({ start: deep.offset, end: Math.max(end, deep.offset + 1), code: 'NESTING_TOO_DEEP', message: deep.message });
+    return shiftChunk(chunk, start);
+  }
+  const documents = parseGuarded(chunkText, { version: '1.1' });
+  // Tabs the `yaml` package lets pass and libyaml refuses (nesting.ts): errors of their document.
+  for (const t of tabs) {
+    const doc = documents.find((d) => t >= d.range[0] && t <= d.range[2]) ?? documents[documents.length - 1];
+    doc?.errors.push(new YAMLParseError([t, t + 1], 'TAB_AS_INDENT', 'Tabs are not allowed after a block "-" or "?" indicator (kubectl: found character that cannot start any token)'));
+  }
   const chunk: ModelChunk = { start: 0, text: chunkText, documents, objects: [], problems: [] };
   shiftChunk(chunk, start);
   documents.forEach((doc, i) => {
-    for (const err of doc.errors) {
-      // At least one character wide, but never past the chunk (an error at the very end of the
-      // text covers its last character). The positions are already shifted to the whole text.
-      const limit = chunk.start + chunkText.length;
-      const end = Math.min(Math.max(err.pos[1], err.pos[0] + 1), limit);
-      const start = Math.max(chunk.start, Math.min(err.pos[0], end - 1));
+    // In source order (the duplicate-key pass appends its errors), the first
+    // MAX_SYNTAX_ERRORS_PER_DOCUMENT of them, then one problem that counts the rest.
+    const errors = doc.errors.length > 1 ? [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0] || a.pos[1] - b.pos[1]) : doc.errors;
+    // At least one character wide, but never past the chunk (an error at the very end of the
+    // text covers its last character). The positions are already shifted to the whole text.
+    const limit = chunk.start + chunkText.length;
+    const clamp = (pos: [number, number]): [number, number] => {
+      const end = Math.min(Math.max(pos[1], pos[0] + 1), limit);
+      return [Math.max(chunk.start, Math.min(pos[0], end - 1)), end];
+    };
+    for (const err of errors.slice(0, MAX_SYNTAX_ERRORS_PER_DOCUMENT)) {
+      const [start, end] = clamp(err.pos);
       chunk.problems.push({ start, end, code: err.code, message: firstLine(err.message) });
+    }
+    const more = errors.length - MAX_SYNTAX_ERRORS_PER_DOCUMENT;
+    if (more > 0) {
+      const [start, end] = clamp(errors[MAX_SYNTAX_ERRORS_PER_DOCUMENT]!.pos);
+      const message = `… and ${more.toLocaleString('en')} more YAML syntax error${more === 1 ? '' : 's'} in this document`;
+      chunk.problems.push({ start, end, code: 'MORE_ERRORS', message, more });
+      // Keep what the rest of the model reads (errors.length > 0, errors[0]); drop the rest.
+      doc.errors.length = 0;
+      doc.errors.push(...errors.slice(0, MAX_SYNTAX_ERRORS_PER_DOCUMENT));
     }
     const root = doc.contents;
     if (!isMap(root)) return;
@@ -442,7 +508,9 @@ function looksBinary(text: string): boolean {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) return true;
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
+    // U+FFFD is not counted: it is what an editor shows for bytes that are not UTF-8, and
+    // gets its own message (encoding.ts).
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) bad++;
   }
   return n > 0 && bad / n > 0.01;
 }

@@ -81,17 +81,27 @@ test('JSON output: one entry per file, ranges as LSP positions', async () => {
   assert.equal((await lint('--format=json', 'valid.yaml')).code, 0);
 });
 
-test('files that cannot be checked are named on stderr, the others still checked, exit 2', async () => {
-  const r = await lint('valid.yaml', 'missing.yaml', 'manifests', 'image.png', 'notes.txt', 'bad.yaml');
+test('files that cannot be read are named on stderr, the others still checked, exit 2', async () => {
+  const r = await lint('valid.yaml', 'missing.yaml', 'manifests', 'image.png', 'bad.yaml');
   assert.equal(r.code, 2);
   assert.deepEqual(r.stderr.trimEnd().split('\n'), [
     'daemonset lint: missing.yaml: no such file',
     'daemonset lint: manifests: is a directory; give the YAML files in it (for example dir/*.yaml)',
     'daemonset lint: image.png: not checked: it looks like binary data, not YAML.',
-    'daemonset lint: notes.txt: does not look like YAML (line 2: Missing , between flow map items)',
   ]);
   assert.match(r.stdout, /^bad\.yaml:16:22 error restartPolicyNotAlways/m);
   assert.match(r.stdout, /\n1 error, 0 warnings, 1 info in 2 files\n$/);
+});
+
+test('text that is not YAML is a finding in its own entry (yamlSyntax, exit 1), not a refusal', async () => {
+  const r = await lint('--format', 'json', 'notes.txt');
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr, '');
+  const [entry] = JSON.parse(r.stdout) as JsonFileResult[];
+  assert.equal(entry!.file, 'notes.txt');
+  assert.ok(entry!.diagnostics.length > 0);
+  assert.ok(entry!.diagnostics.every((d) => d.code === 'yamlSyntax' && d.severity === 'error'));
+  assert.deepEqual(entry!.diagnostics[0]!.range.start, { line: 1, character: 2 });
 });
 
 test('usage errors exit 2 with the usage; --help exits 0', async () => {

@@ -138,7 +138,7 @@ test('exit 2 with a clear message: missing file, no DaemonSet, bad flags, unreac
   assert.deepEqual([r.code, r.err], [2, 'daemonset placement: cm.yaml: no DaemonSet found\n']);
 
   r = await run([write('broken.yaml', 'kind: DaemonSet\nmetadata: {name: [\n')]);
-  assert.equal(r.code, 2);
+  assert.equal(r.code, 1, 'a broken manifest is a finding (exit 1), not an unreadable input');
   assert.match(r.err, /^daemonset placement: broken\.yaml: no DaemonSet found: the document is not valid YAML \(line \d+, column \d+\)/);
 
   r = await run(['shipper.yaml', '--format', 'yaml']);

@@ -4,7 +4,8 @@
 // left to the YAML extension; YAML syntax errors, skipped files and Helm templates are reported
 // once per file.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { DocumentModel, ManifestObject, overlapsTemplates, toRange } from '../../model';
+import { isMap, isScalar, isSeq, Node as YamlNode } from 'yaml';
+import { DocumentModel, ManifestObject, overlapsTemplates, READER_PROBLEM_CODES, toRange } from '../../model';
 import type { FeatureContext } from '../context';
 import { apiVersionVerdict } from '../../schema/apiVersions';
 import { checkContainers } from './containers';
@@ -35,13 +36,21 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
   }
   const templated = model.templates.length > 0;
   // In a Helm template the YAML parsed is not the YAML rendered: its syntax errors are not certain.
+  // What our reader refused to parse (too deep, bad encoding) is certain even in a template.
+  for (const p of model.problems) {
+    const reader = READER_PROBLEM_CODES[p.code];
+    if (reader) out.push({ code: reader.code, severity: reader.severity, message: p.message, path: '', start: p.start, end: p.end });
+  }
   if (!templated) {
     const seen = new Set<string>();
     for (const p of model.problems) {
+      if (READER_PROBLEM_CODES[p.code]) continue;
       const key = `${p.start}:${p.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ code: 'yamlSyntax', severity: 'error', message: p.message, path: '', start: p.start, end: p.end });
+      const d: ManifestDiagnostic = { code: 'yamlSyntax', severity: 'error', message: p.message, path: '', start: p.start, end: p.end };
+      if (p.more !== undefined) d.data = { more: p.more };
+      out.push(d);
     }
   } else if (model.daemonSets.length > 0) {
     const first = model.templates[0]!;
@@ -54,8 +63,36 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
       end: first.end,
     });
   }
+  for (const object of model.objects) checkTypeMeta(object, out);
   for (const object of model.daemonSets) diagnoseObject(model, object, out);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * `kind` and `apiVersion` must be strings: kubectl and the API server decode them into
+ * TypeMeta's string fields (apimachinery runtime/serializer/json, Unmarshal into TypeMeta), and a
+ * sequence, mapping, number or boolean there makes the whole object undecodable. Checked for
+ * every object, not only DaemonSets (`kind: [DaemonSet]` is no DaemonSet to us either).
+ */
+function checkTypeMeta(object: ManifestObject, out: ManifestDiagnostic[]): void {
+  if (object.document.errors.length > 0) return;
+  for (const field of ['apiVersion', 'kind'] as const) {
+    const node = object.node.get(field, true) as YamlNode | null | undefined;
+    if (node === undefined || node === null || !node.range) continue;
+    let what: string | undefined;
+    if (isSeq(node)) what = 'a sequence';
+    else if (isMap(node)) what = 'a mapping';
+    else if (isScalar(node) && node.value !== null && typeof node.value !== 'string') what = `the ${typeof node.value} ${String(node.value)}`;
+    if (!what) continue;
+    out.push({
+      code: field === 'kind' ? 'kindNotString' : 'apiVersionNotString',
+      severity: 'error',
+      message: `${field} must be a string, not ${what}: the API server cannot decode this object`,
+      path: [...object.basePath, field].map(String).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]'),
+      start: node.range[0],
+      end: node.range[1],
+    });
+  }
 }
 
 function diagnoseObject(model: DocumentModel, object: ManifestObject, out: ManifestDiagnostic[]): void {
