@@ -2,3 +2,4 @@ export * from './documentModel';
 export * from './fieldPath';
 export * from './helmTemplates';
 export * from './lineIndex';
+export * from './limits';

@@ -22,6 +22,7 @@ import { checkVolumes } from './volumes';
 import { checkWarnings } from './warnings';
 
 export type { ManifestDiagnostic, Severity } from '../../model/manifestDiagnostic';
+export { capDiagnostics, MORE_DIAGNOSTICS_CODE } from './cap';
 
 /** Codes whose message is a whole sentence that already names the field or needs no path. */
 const NO_PATH_PREFIX = new Set(['unknownField', 'removedApiVersion', 'unknownApiVersion']);
