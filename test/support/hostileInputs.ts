@@ -125,3 +125,26 @@ export function snapshotText(bytes: number): string {
   parts.push('metadata:\n  resourceVersion: ""\n');
   return parts.join('');
 }
+
+/** A short List item (flow style inside), so 15,000 of them stay under the editor's 4 MB. */
+export function compactListItem(i: number): string {
+  return `  - apiVersion: apps/v1
+    kind: DaemonSet
+    metadata: {name: a${i}}
+    spec:
+      selector: {matchLabels: {app: a${i}}}
+      template:
+        metadata: {labels: {app: a${i}}}
+        spec: {containers: [{name: a, image: "r/a:1"}]}
+`;
+}
+
+/**
+ * A `kind: List` of `n` DaemonSets, compact items, with the block-style listItem(i) at `blockAt`
+ * (where a bench puts its cursor).
+ */
+export function compactList(n: number, blockAt = Math.floor(n / 2)): string {
+  const parts = ['apiVersion: v1\nkind: List\nitems:\n'];
+  for (let i = 0; i < n; i++) parts.push(i === blockAt ? listItem(i) : compactListItem(i));
+  return parts.join('');
+}
