@@ -6,6 +6,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { DocumentModel, ManifestObject, overlapsTemplates, toRange } from '../../model';
 import type { FeatureContext } from '../context';
+import { plainText } from '../../text/escape';
 import { apiVersionVerdict } from '../../schema/apiVersions';
 import { checkContainers } from './containers';
 import { checkDaemonSetSpec } from './daemonSetSpec';
@@ -56,6 +57,7 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
     });
   }
   for (const object of model.daemonSets) diagnoseObject(model, object, out);
+  for (const d of out) d.message = plainText(d.message);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -133,7 +135,8 @@ export function toLspDiagnostic(model: DocumentModel, d: ManifestDiagnostic): Di
     severity: SEVERITY[d.severity],
     code: d.code,
     source: 'daemonset',
-    message,
+    // Keys, values and node names inside messages come from files and clusters: one line, no controls.
+    message: plainText(message),
     data,
   };
 }
