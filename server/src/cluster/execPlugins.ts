@@ -45,7 +45,7 @@ function killGroup(child: ChildProcess): void {
 }
 
 export class ExecPluginSupervisor {
-  private readonly running = new Map<ChildProcess, { command: string; stop: (why: string) => void }>();
+  private readonly running = new Map<ChildProcess, { command: string; stop: (why: string) => void; closed: Promise<void> }>();
   private readonly cache = new Map<string, ExecCredential>();
   private disposed = false;
 
@@ -67,14 +67,19 @@ export class ExecPluginSupervisor {
     return [...this.running.values()].map((r) => r.command);
   }
 
-  /** Stops every running plugin (its whole process group); their callers get `why`. */
-  stopAll(why: string): void {
-    for (const r of [...this.running.values()]) r.stop(why);
+  /**
+   * Stops every running plugin (its whole process group); their callers get `why`. Resolves
+   * once they are gone (their output pipes closed: no process of the group holds them).
+   */
+  stopAll(why: string): Promise<void> {
+    const all = [...this.running.values()];
+    for (const r of all) r.stop(why);
+    return Promise.all(all.map((r) => r.closed)).then(() => undefined);
   }
 
   dispose(): void {
     this.disposed = true;
-    this.stopAll('the cluster source was closed');
+    void this.stopAll('the cluster source was closed');
   }
 
   private async credential(userName: string, exec: ExecConfig | undefined): Promise<ExecCredential | null> {
@@ -126,7 +131,8 @@ export class ExecPluginSupervisor {
         killGroup(child);
       };
       const timer = setTimeout(() => stop(`did not answer within ${formatMs(this.timeoutMs)}; it was stopped`), this.timeoutMs);
-      this.running.set(child, { command, stop });
+      const closed = new Promise<void>((done) => child.once('close', () => done()));
+      this.running.set(child, { command, stop, closed });
       live.add(child);
       if (!exitHookInstalled) {
         exitHookInstalled = true;

@@ -241,7 +241,7 @@ export class KubeconfigSource implements ClusterSource {
       const plugins = this.execPlugins.runningCommands();
       if (e instanceof ClusterCallError && e.kind === 'timeout' && plugins.length > 0) {
         const why = `did not answer within ${formatMs(this.opts.timeoutMs)}; it was stopped`;
-        this.execPlugins.stopAll(why);
+        await this.execPlugins.stopAll(why);
         throw new ClusterCallError(`exec credential plugin "${plugins[0]}" ${why} (${what} at ${this.server})`, 'auth');
       }
       throw e;
