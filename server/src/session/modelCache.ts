@@ -2,6 +2,9 @@
 import { DocumentModel, parseDocumentModel, parseDocumentModelSteps } from '../model';
 import type { TimeBudget } from './timeBudget';
 
+/** Texts from this size on are parsed only after queued requests had their turn. */
+const LARGE_TEXT = 256 * 1024;
+
 export class ModelCache {
   private readonly models = new Map<string, DocumentModel>();
 
@@ -22,7 +25,11 @@ export class ModelCache {
   async getAsync(uri: string, version: number, text: () => string, budget: TimeBudget): Promise<DocumentModel> {
     const cached = this.models.get(uri);
     if (cached && cached.version === version) return cached;
-    const steps = parseDocumentModelSteps(text(), version, cached);
+    const source = text();
+    // One YAML document is parsed in one go (the parser cannot pause inside it): let what is
+    // already queued run before a large parse starts.
+    if (source.length > LARGE_TEXT) await budget.giveWay();
+    const steps = parseDocumentModelSteps(source, version, cached);
     for (;;) {
       const r = steps.next();
       if (r.done) {

@@ -26,6 +26,11 @@ export class TimeBudget {
   /** Gives way when the slice is used up; throws Cancelled when the work is no longer wanted. */
   async checkpoint(): Promise<void> {
     if (performance.now() - this.sliceStart < this.sliceMs) return;
+    await this.giveWay();
+  }
+
+  /** Gives way now: requests that already arrived (a hover sent with the pull) go first. */
+  async giveWay(): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     this.yields++;
     this.sliceStart = performance.now();
