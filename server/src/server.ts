@@ -18,13 +18,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clusterCodeActions } from './features/cluster/codeActions';
-import { clusterDiagnostics } from './features/cluster/diagnostics';
 import { clusterHover } from './features/cluster/hover';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { complete } from './features/completion';
 import type { FeatureContext, Settings } from './features/context';
-import { diagnose, toLspDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { placementResponse } from './features/placementAnswer';
 import type { DocumentModel } from './model';
@@ -44,6 +42,7 @@ import {
 } from '../../protocol';
 import { ClusterSession } from './session/clusterSession';
 import { ChunkedDiagnostics } from './session/chunkedDiagnostics';
+import { pullDiagnostics } from './session/diagnosticsPull';
 import { ModelCache } from './session/modelCache';
 import { ClusterSettings, readSettings } from './session/settings';
 import { createKubeconfigSource, listKubeconfigContexts } from './session/liveCluster';
@@ -207,17 +206,14 @@ connection.onHover(async (params): Promise<Hover | null> => {
   return mergeHovers(docs, nodes);
 });
 
-connection.languages.diagnostics.on(async (params) => {
+connection.languages.diagnostics.on(async (params, token) => {
   const uri = params.textDocument.uri;
   const ctx = await contextFor(uri);
-  const model = modelOf(uri);
-  if (!model || !ctx.settings.diagnostics.enable) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const key = JSON.stringify(ctx.settings);
-  const found = [
-    ...guarded('diagnostics', [], () => staticDiagnostics.run(model, key, undefined, (m) => diagnose(m, ctx))),
-    ...guarded('cluster diagnostics', [], () => clusterFindings.run(model, key, ctx.cluster?.state, (m) => clusterDiagnostics(m, ctx))),
-  ];
-  return { kind: DocumentDiagnosticReportKind.Full, items: found.map((d) => toLspDiagnostic(model, d)) };
+  const doc = documents.get(uri);
+  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const stale = () => (token.isCancellationRequested ? 'cancelled' : documents.get(uri)?.version !== doc.version ? 'the document changed' : undefined);
+  const items = await pullDiagnostics({ uri, version: doc.version, text: () => doc.getText(), ctx, stale }, { models, staticDiagnostics, clusterFindings, logError });
+  return { kind: DocumentDiagnosticReportKind.Full, items };
 });
 
 connection.onCodeAction(async (params): Promise<CodeAction[]> => {

@@ -96,6 +96,8 @@ export class FakeApiServer extends EventEmitter {
   forbidden: string[] = [];
   /** The next request carrying a `continue` token gets 410 Expired (consumed once). */
   expireNextContinue = false;
+  /** Hostile: every watch request gets 500 while lists keep working. */
+  failWatches = false;
 
   private nodes = new Map<string, Obj>();
   private pods: Obj[];
@@ -239,6 +241,18 @@ export class FakeApiServer extends EventEmitter {
     this.watches.clear();
   }
 
+  /** Hostile: writes raw text to every open watch (e.g. a huge line without a newline). */
+  writeToWatches(text: string): void {
+    for (const w of this.watches) w.res.write(text);
+  }
+
+  /** Hostile: a flood of MODIFIED events, one per node, with `change` applied to each. */
+  floodNodes(change: (n: Obj) => void): number {
+    const names = this.nodeNames();
+    for (const name of names) this.modifyNode(name, change);
+    return names.length;
+  }
+
   /** Ends every watch cleanly, as the server does when timeoutSeconds runs out. */
   endWatches(): void {
     for (const w of this.watches) w.res.end();
@@ -248,7 +262,10 @@ export class FakeApiServer extends EventEmitter {
   // ---- kubeconfig ------------------------------------------------------------------------
 
   /** Writes a real kubeconfig for this server; returns its path. */
-  writeKubeconfig(file: string, opts: { token?: string; context?: string; trustCa?: boolean; server?: string } = {}): string {
+  writeKubeconfig(
+    file: string,
+    opts: { token?: string; context?: string; trustCa?: boolean; server?: string; exec?: { command: string; args?: string[]; env?: Record<string, string> } } = {},
+  ): string {
     const context = opts.context ?? 'fake';
     const server = opts.server ?? this.url;
     const trust = opts.trustCa ?? true;
@@ -271,7 +288,16 @@ export class FakeApiServer extends EventEmitter {
       'users:',
       `- name: ${context}-user`,
       '  user:',
-      `    token: ${opts.token ?? this.token}`,
+      ...(opts.exec
+        ? [
+            '    exec:',
+            '      apiVersion: client.authentication.k8s.io/v1',
+            '      interactiveMode: Never',
+            `      command: ${JSON.stringify(opts.exec.command)}`,
+            `      args: ${JSON.stringify(opts.exec.args ?? [])}`,
+            `      env: ${JSON.stringify(Object.entries(opts.exec.env ?? {}).map(([name, value]) => ({ name, value })))}`,
+          ]
+        : [`    token: ${opts.token ?? this.token}`]),
       '',
     ].join('\n');
     writeFileSync(file, text);
@@ -410,6 +436,10 @@ export class FakeApiServer extends EventEmitter {
   }
 
   private watchNodes(res: http.ServerResponse, url: URL): void {
+    if (this.failWatches) {
+      this.send(res, 500, statusBody(500, 'InternalError', 'watch is broken on purpose'));
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
     res.flushHeaders();
     const from = Number(url.searchParams.get('resourceVersion') ?? '0');

@@ -4,6 +4,7 @@
 // A subcommand is one entry of COMMANDS: its usage line, its summary and its runner.
 import type { CliIo } from './io';
 import { runLint } from './lint';
+import { terminalSafeIo } from './terminal';
 import { runPlacement } from './placement';
 
 export type { CliIo };
@@ -31,7 +32,8 @@ const USAGE = `Usage:\n${Object.values(COMMANDS)
   .map((c) => `  ${c.usage}\n      ${c.summary}\n`)
   .join('')}`;
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = terminalSafeIo(rawIo);
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     io.stdout(USAGE);

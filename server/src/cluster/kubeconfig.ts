@@ -5,7 +5,7 @@
 // the merge is done here and the library only parses single files and applies credentials.
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { NestingProblem, nestingProblem } from '../model/nesting';
 
 export type K8s = typeof import('@kubernetes/client-node', { with: { 'resolution-mode': 'import' } });
@@ -84,6 +84,7 @@ export async function loadKubeconfig(location: KubeconfigLocation = {}): Promise
     } catch (e) {
       throw new KubeconfigError(`${file}: not a valid kubeconfig: ${firstLine((e as Error).message)}`);
     }
+    resolveExecCommands(one, file);
     if (!current && one.currentContext) current = one.currentContext;
     for (const c of one.clusters ?? []) if (!merged.clusters.some((x) => x.name === c.name)) merged.clusters.push(c);
     for (const u of one.users ?? []) if (!merged.users.some((x) => x.name === u.name)) merged.users.push(u);
@@ -91,6 +92,21 @@ export async function loadKubeconfig(location: KubeconfigLocation = {}): Promise
   }
   merged.currentContext = current;
   return { kc: merged, files };
+}
+
+/**
+ * A relative exec plugin command that contains a path separator (`./bin/get-token`) names a file
+ * beside the kubeconfig, not one in our working directory; a bare name (`aws`) is looked up on
+ * PATH. As kubectl: client-go clientcmd GetAuthInfoFileReferences + ResolvePaths (loader.go).
+ */
+export function resolveExecCommands(kc: KubeConfig, file: string): void {
+  const base = dirname(resolve(file));
+  for (const u of kc.users ?? []) {
+    const exec = (u as { exec?: { command?: unknown } }).exec;
+    const command = exec?.command;
+    if (typeof command !== 'string' || command.length === 0 || !command.includes(sep) || isAbsolute(command)) continue;
+    exec!.command = join(base, command);
+  }
 }
 
 function firstLine(s: string): string {

@@ -7,7 +7,8 @@
 import { EventEmitter } from 'node:events';
 import type { ClusterState, Node, Pod } from '../placement/types';
 import { ObjectShapeError, toNode, toPod } from './apiObjects';
-import { ClusterCallError, describeClusterError, withTimeout } from './apiError';
+import { ClusterCallError, describeClusterError, formatMs, withTimeout } from './apiError';
+import { ExecPluginSupervisor } from './execPlugins';
 import { kubernetesClient, loadKubeconfig, selectContext, type K8s, type KubeConfig, type KubeconfigLocation } from './kubeconfig';
 import { describeState, type ClusterSnapshot, type ClusterSource, type ClusterStatus, type Disposable, EMPTY_CLUSTER } from './source';
 import { openWatch, type WatchEnd, type WatchHandle } from './watchStream';
@@ -30,7 +31,28 @@ export interface KubeconfigSourceOptions extends KubeconfigLocation {
   watchTimeoutSeconds?: number;
   /** Pod lists run this many at a time. */
   podConcurrency?: number;
+  /** Watch events within this window become one change notification. Default 250 ms. */
+  coalesceMs?: number;
+  /** Timers for retries and coalescing (tests inject a deterministic one). */
+  scheduler?: Scheduler;
 }
+
+/** The timers the source uses: retries after failures, and coalescing of watch events. */
+export interface Scheduler {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const REAL_TIMERS: Scheduler = {
+  setTimeout(fn, ms) {
+    const t = setTimeout(fn, ms);
+    t.unref?.();
+    return t;
+  },
+  clearTimeout(handle) {
+    clearTimeout(handle as NodeJS.Timeout);
+  },
+};
 
 const DEFAULTS = {
   timeoutMs: 10_000,
@@ -39,6 +61,7 @@ const DEFAULTS = {
   maxRetryDelayMs: 30_000,
   watchTimeoutSeconds: 300,
   podConcurrency: 4,
+  coalesceMs: 250,
 };
 
 // A pod that finished no longer holds resources or ports on its node (`kubectl describe node`
@@ -71,8 +94,11 @@ export class KubeconfigSource implements ClusterSource {
   private resourceVersion = '';
   private generation = 0;
   private watchHandle: WatchHandle | undefined;
-  private retryTimer: NodeJS.Timeout | undefined;
+  private retryTimer: unknown;
   private retryDelay: number;
+  private flushTimer: unknown;
+  private readonly timers: Scheduler;
+  private readonly execPlugins: ExecPluginSupervisor;
 
   /** Reads the kubeconfig and picks the context; throws KubeconfigError when they are unusable. */
   static async create(options: KubeconfigSourceOptions = {}): Promise<KubeconfigSource> {
@@ -94,6 +120,9 @@ export class KubeconfigSource implements ClusterSource {
     this.server = kc.getCurrentCluster()?.server ?? '(no server)';
     this.api = kc.makeApiClient(k8s.CoreV1Api);
     this.retryDelay = this.opts.retryDelayMs;
+    this.timers = options.scheduler ?? REAL_TIMERS;
+    this.execPlugins = new ExecPluginSupervisor(this.opts.timeoutMs);
+    this.execPlugins.install(kc);
     this.readAt = new Date().toISOString();
     this.status = { state: 'connecting', message: `not read yet from ${this.server}`, readAt: this.readAt };
   }
@@ -120,8 +149,16 @@ export class KubeconfigSource implements ClusterSource {
     this.generation++;
     this.lifetime.abort();
     this.stopWatch();
-    clearTimeout(this.retryTimer);
+    this.cancelTimers();
+    this.execPlugins.dispose();
     this.events.removeAllListeners();
+  }
+
+  private cancelTimers(): void {
+    if (this.retryTimer !== undefined) this.timers.clearTimeout(this.retryTimer);
+    if (this.flushTimer !== undefined) this.timers.clearTimeout(this.flushTimer);
+    this.retryTimer = undefined;
+    this.flushTimer = undefined;
   }
 
   private get disposed(): boolean {
@@ -161,7 +198,7 @@ export class KubeconfigSource implements ClusterSource {
   private async relist(): Promise<ClusterSnapshot> {
     const gen = ++this.generation;
     this.stopWatch();
-    clearTimeout(this.retryTimer);
+    this.cancelTimers();
     if (this.disposed) return this.current();
     if (this.status.state !== 'ok') this.setStatus('connecting', `reading nodes from ${this.server}`);
     try {
@@ -172,7 +209,9 @@ export class KubeconfigSource implements ClusterSource {
       this.pods = pods;
       this.resourceVersion = resourceVersion;
       this.lastGood = this.currentState();
-      this.retryDelay = this.opts.retryDelayMs;
+      // The backoff is NOT reset here: a server whose lists work but whose watches fail would
+      // otherwise be listed again every retryDelayMs (29 full lists of 5,000 nodes in 30 s). It
+      // resets when a watch ran its full window (watchEnded 'closed').
       this.setStatus('ok', describeState(this.lastGood));
       if (this.opts.watch) this.startWatch(gen);
     } catch (e) {
@@ -185,17 +224,28 @@ export class KubeconfigSource implements ClusterSource {
   }
 
   private scheduleRelist(gen: number): void {
-    clearTimeout(this.retryTimer);
+    if (this.retryTimer !== undefined) this.timers.clearTimeout(this.retryTimer);
     const delay = this.retryDelay;
     this.retryDelay = Math.min(this.retryDelay * 2, this.opts.maxRetryDelayMs);
-    this.retryTimer = setTimeout(() => {
+    this.retryTimer = this.timers.setTimeout(() => {
+      this.retryTimer = undefined;
       if (gen === this.generation && !this.disposed) void this.relist();
     }, delay);
-    this.retryTimer.unref?.();
   }
 
-  private call<T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    return withTimeout(this.opts.timeoutMs, this.server, what, work, this.lifetime.signal);
+  private async call<T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    try {
+      return await withTimeout(this.opts.timeoutMs, this.server, what, work, this.lifetime.signal);
+    } catch (e) {
+      // The call was waiting for an exec credential plugin: it is the one to blame (and stop).
+      const plugins = this.execPlugins.runningCommands();
+      if (e instanceof ClusterCallError && e.kind === 'timeout' && plugins.length > 0) {
+        const why = `did not answer within ${formatMs(this.opts.timeoutMs)}; it was stopped`;
+        await this.execPlugins.stopAll(why);
+        throw new ClusterCallError(`exec credential plugin "${plugins[0]}" ${why} (${what} at ${this.server})`, 'auth');
+      }
+      throw e;
+    }
   }
 
   private requestOptions(signal: AbortSignal): Parameters<CoreV1Api['listNode']>[1] {
@@ -321,6 +371,7 @@ export class KubeconfigSource implements ClusterSource {
       onEnd: (end) => {
         if (gen === this.generation) this.watchEnded(end, gen);
       },
+      applyCredentials: (opts) => this.call('getting credentials', () => this.kc.applyToHTTPSOptions(opts)),
     });
   }
 
@@ -343,18 +394,40 @@ export class KubeconfigSource implements ClusterSource {
     else if (type === 'DELETED') this.nodes.delete(name);
     else return;
     if (typeof rv === 'string') this.resourceVersion = rv;
-    this.lastGood = this.currentState();
-    this.setStatus('ok', describeState(this.lastGood));
-    this.emit();
+    this.scheduleFlush(gen);
+  }
+
+  /**
+   * Watch events are applied at once but announced together: one change notification per
+   * coalesceMs window (a flood of 5,000 node updates used to re-sort every node and refresh
+   * every editor 5,000 times).
+   */
+  private scheduleFlush(gen: number): void {
+    if (this.flushTimer !== undefined) return;
+    this.flushTimer = this.timers.setTimeout(() => {
+      this.flushTimer = undefined;
+      if (gen !== this.generation || this.disposed) return;
+      this.lastGood = this.currentState();
+      this.setStatus('ok', describeState(this.lastGood));
+      this.emit();
+    }, this.opts.coalesceMs);
   }
 
   private watchEnded(end: WatchEnd, gen: number): void {
     this.stopWatch();
     if (this.disposed) return;
     if (end.kind === 'closed') {
-      // Normal end of a watch window: pick up where we were, as client-go does.
+      // Normal end of a watch window: pick up where we were, as client-go does. A watch that
+      // lasted its whole window is healthy: failures start the backoff from the beginning again.
+      this.retryDelay = this.opts.retryDelayMs;
       this.startWatch(gen);
       return;
+    }
+    // Events applied but not yet announced belong to the state this failure keeps as last good.
+    if (this.flushTimer !== undefined) {
+      this.timers.clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+      this.lastGood = this.currentState();
     }
     if (end.kind === 'expired') {
       // 410 Gone: the version we hold is too old to resume; a fresh list is the only way.

@@ -18,6 +18,7 @@ import {
 import { enumMeaning } from '../schema/enumMeanings';
 import { DaemonSetFact, DAEMONSET_SUMMARY, explainRolloutValue, factsAt, rolloutBudget } from '../schema/daemonSetFacts';
 import { TAINT_NETWORK_UNAVAILABLE } from '../placement';
+import { plainText } from '../text/escape';
 import { FeatureContext } from './context';
 
 const ROLLING_UPDATE = ['spec', 'updateStrategy', 'rollingUpdate'] as const;
@@ -90,7 +91,7 @@ function fieldMarkdown(field: FieldInfo, object: ManifestObject, ctx: FeatureCon
   const node = field.node;
   const dotted = explainPath(field.path);
   const out: string[] = [];
-  out.push(`**\`${dotted}\`**`);
+  out.push(`**\`${escapeCode(dotted)}\`**`);
   out.push(gvkLine());
   out.push(`FIELD: **${field.name}** \`<${node.explainType}>\`${field.required ? ' **-required-**' : ''}`);
   if (field.mapKey !== undefined) {
@@ -121,7 +122,7 @@ function enumValueMarkdown(field: FieldInfo, value: string): string {
   const node = field.node;
   const allowed = node.enum ?? [];
   const out: string[] = [];
-  out.push(`**\`${explainPath(field.path)}\`**: ${showValue(value)}`);
+  out.push(`**\`${escapeCode(explainPath(field.path))}\`**: ${showValue(value)}`);
   const meaning = field.parentDefinition ? enumMeaning(field.parentDefinition, field.name, value) : undefined;
   if (!allowed.includes(value)) {
     out.push(`${showValue(value)} is not an allowed value.`);
@@ -242,7 +243,8 @@ function showValue(value: string): string {
 }
 
 function escapeCode(text: string): string {
-  return text.replace(/`/g, "'");
+  // Inside a code span markdown is inert; a backtick or a line break would end it.
+  return plainText(text.replace(/`/g, "'"));
 }
 
 // Descriptions are plain prose from the API; keep `<quantity>` and `*` from turning into HTML

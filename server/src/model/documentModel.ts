@@ -118,6 +118,18 @@ export interface ModelOptions {
 }
 
 export function parseDocumentModel(text: string, version = 0, previous?: DocumentModel, options: ModelOptions = {}): DocumentModel {
+  const steps = parseDocumentModelSteps(text, version, previous, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * parseDocumentModel in steps: the generator pauses after each YAML document (chunk) it parses,
+ * so a caller can let other requests run in between (session/modelCache.ts getAsync).
+ */
+export function* parseDocumentModelSteps(text: string, version = 0, previous?: DocumentModel, options: ModelOptions = {}): Generator<void, DocumentModel, void> {
   const lines = new LineIndex(text);
   const empty = { version, text, lines, documents: [], objects: [], daemonSets: [], templates: [], problems: [], chunks: [] };
   const maxChars = options.maxChars ?? MAX_DOCUMENT_CHARS;
@@ -152,9 +164,11 @@ export function parseDocumentModel(text: string, version = 0, previous?: Documen
       const chunkText = prepared.text.slice(start, end);
       const old = reusable.get(chunkText)?.shift();
       const chunk = old ? shiftChunk(old, start - old.start) : parseChunk(chunkText, start, masked.spans);
-      for (const o of chunk.objects) (o as { docIndex: number }).docIndex = docIndex + chunk.documents.indexOf(o.document);
+      const docIndexes = new Map(chunk.documents.map((d, i) => [d, i]));
+      for (const o of chunk.objects) (o as { docIndex: number }).docIndex = docIndex + (docIndexes.get(o.document) ?? -1);
       docIndex += chunk.documents.length;
       chunks.push(chunk);
+      if (!old) yield;
     }
   } catch (e) {
     return { ...empty, skipped: `File not checked: the YAML parser failed (${(e as Error).message}).` };
@@ -480,12 +494,36 @@ function pairContains(p: Pair, offset: number): boolean {
 }
 
 export function findPair(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length > SMALL_MAP) return keyIndexOf(map).get(key);
   for (const item of map.items) {
     if (!isPair(item)) continue;
     const k = item.key;
     if (isScalar(k) && String(k.value) === key) return item as Pair;
   }
   return undefined;
+}
+
+/** Maps up to this size are searched; larger ones get a key index (built once per map). */
+const SMALL_MAP = 16;
+const keyIndexes = new WeakMap<YAMLMap, { size: number; index: Map<string, Pair> }>();
+
+/**
+ * key -> first pair with that key, for one mapping. Locating 20,000 findings in a 20,000-key
+ * mapping would otherwise scan the mapping once per finding (quadratic).
+ */
+function keyIndexOf(map: YAMLMap): Map<string, Pair> {
+  const cached = keyIndexes.get(map);
+  if (cached && cached.size === map.items.length) return cached.index;
+  const index = new Map<string, Pair>();
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    const k = item.key;
+    if (!isScalar(k)) continue;
+    const name = String(k.value);
+    if (!index.has(name)) index.set(name, item as Pair);
+  }
+  keyIndexes.set(map, { size: map.items.length, index });
+  return index;
 }
 
 function deref(doc: Document.Parsed, node: unknown): unknown {

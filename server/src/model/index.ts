@@ -5,3 +5,4 @@ export * from './lineIndex';
 export * from './nesting';
 export * from './yamlReader';
 export * from './encoding';
+export * from './limits';

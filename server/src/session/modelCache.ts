@@ -1,5 +1,9 @@
 // Parse once per document version: every request for the same version reads the same model.
-import { DocumentModel, parseDocumentModel } from '../model';
+import { DocumentModel, parseDocumentModel, parseDocumentModelSteps } from '../model';
+import type { TimeBudget } from './timeBudget';
+
+/** Texts from this size on are parsed only after queued requests had their turn. */
+const LARGE_TEXT = 256 * 1024;
 
 export class ModelCache {
   private readonly models = new Map<string, DocumentModel>();
@@ -11,6 +15,32 @@ export class ModelCache {
     const model = parseDocumentModel(text(), version, cached);
     this.models.set(uri, model);
     return model;
+  }
+
+  /**
+   * Like get, but gives way between YAML documents (budget.checkpoint), so a file of many
+   * documents does not hold up requests on other files while it is parsed. A version that is
+   * superseded meanwhile is not cached (the budget's staleness check throws Cancelled).
+   */
+  async getAsync(uri: string, version: number, text: () => string, budget: TimeBudget): Promise<DocumentModel> {
+    const cached = this.models.get(uri);
+    if (cached && cached.version === version) return cached;
+    const source = text();
+    // One YAML document is parsed in one go (the parser cannot pause inside it): let what is
+    // already queued run before a large parse starts.
+    if (source.length > LARGE_TEXT) await budget.giveWay();
+    const steps = parseDocumentModelSteps(source, version, cached);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        const now = this.models.get(uri);
+        // A synchronous get may have parsed the same version meanwhile: keep one model per version.
+        if (now && now.version === version) return now;
+        if (!now || now.version < version) this.models.set(uri, r.value);
+        return r.value;
+      }
+      await budget.checkpoint();
+    }
   }
 
   delete(uri: string): void {

@@ -27,6 +27,7 @@ import {
   toleratesTaint,
 } from '../../placement';
 import type { Node, NodeSelectorTerm, PodSpec, Taint, Toleration } from '../../placement/types';
+import { markdownCode, markdownText } from '../../text/escape';
 import type { ClusterView, FeatureContext } from '../context';
 
 const POD_SPEC = ['spec', 'template', 'spec'] as const;
@@ -113,7 +114,7 @@ function targetOf(path: FieldPath): Target | undefined {
 
 function describe(target: Target, value: unknown, obj: ManifestObject, cluster: ClusterView): string | undefined {
   const nodes = cluster.state.nodes ?? [];
-  const source = cluster.source;
+  const source = markdownText(cluster.source);
   if (nodes.length === 0) return `**Cluster:** ${source} has no nodes.`;
   switch (target.kind) {
     case 'nodeSelector':
@@ -151,10 +152,10 @@ function nodeSelectorMarkdown(value: unknown, nodes: readonly Node[], source: st
 function nodeSelectorEntryMarkdown(key: string, value: unknown, nodes: readonly Node[], source: string): string {
   const lines: string[] = [];
   if (typeof value !== 'string') {
-    lines.push(`**Cluster:** \`${key}\` matches no node: its value must be a string (quote it) (source: ${source})`);
+    lines.push(`**Cluster:** ${markdownCode(key)} matches no node: its value must be a string (quote it) (source: ${source})`);
   } else {
     const matched = nodes.filter((n) => matchesNodeSelector({ [key]: value }, n));
-    lines.push(`**Cluster:** \`${key}=${value}\` ${matchLine(matched, nodes, source)}`);
+    lines.push(`**Cluster:** ${markdownCode(`${key}=${value}`)} ${matchLine(matched, nodes, source)}`);
   }
   lines.push(labelStats(key, nodes));
   return lines.join('\n\n');
@@ -165,7 +166,7 @@ function nodeSelectorEntryMarkdown(key: string, value: unknown, nodes: readonly 
 function requiredAffinityMarkdown(value: unknown, nodes: readonly Node[], source: string): string | undefined {
   if (value === undefined) return undefined;
   const compiled = compileRequiredAffinity({ [REQUIRED]: value });
-  if (compiled.malformed !== undefined) return `**Cluster:** required node affinity matches no node: ${compiled.malformed} (source: ${source})`;
+  if (compiled.malformed !== undefined) return `**Cluster:** required node affinity matches no node: ${markdownText(compiled.malformed)} (source: ${source})`;
   const matched = nodes.filter((n) => {
     const { labels, name } = nodeLabelsAndName(n);
     return requiredAffinityMatches(compiled, labels, name);
@@ -179,7 +180,7 @@ function termMarkdown(what: string, value: unknown, nodes: readonly Node[], sour
   const compiled = compileTerm(value, 0);
   if (compiled === undefined) return `**Cluster:** ${what} is empty, so it matches no node (source: ${source})`;
   const problem = compiled.problems[0];
-  if (problem !== undefined) return `**Cluster:** ${what} is invalid and matches no node: ${problem.text} (source: ${source})`;
+  if (problem !== undefined) return `**Cluster:** ${what} is invalid and matches no node: ${markdownText(problem.text)} (source: ${source})`;
   const matched = nodes.filter((n) => matchesNodeSelectorTerm(value as NodeSelectorTerm, n));
   return `**Cluster:** ${what} ${matchLine(matched, nodes, source)}`;
 }
@@ -190,10 +191,10 @@ function requirementMarkdown(kind: 'expression' | 'field', value: unknown, nodes
   const lines: string[] = [];
   const problem = compiled?.problems[0];
   if (problem !== undefined) {
-    lines.push(`**Cluster:** this requirement is invalid and matches no node: ${problem.text} (source: ${source})`);
+    lines.push(`**Cluster:** this requirement is invalid and matches no node: ${markdownText(problem.text)} (source: ${source})`);
   } else {
     const matched = nodes.filter((n) => matchesNodeSelectorTerm(term, n));
-    lines.push(`**Cluster:** \`${renderRequirement(value)}\` ${matchLine(matched, nodes, source)}`);
+    lines.push(`**Cluster:** ${markdownCode(renderRequirement(value))} ${matchLine(matched, nodes, source)}`);
   }
   const key = (value as { key?: unknown } | null)?.key;
   if (kind === 'expression' && typeof key === 'string') lines.push(labelStats(key, nodes));
@@ -217,11 +218,11 @@ function labelStats(key: string, nodes: readonly Node[]): string {
     const v = labels[key] as string;
     counts.set(v, (counts.get(v) ?? 0) + 1);
   }
-  if (having === 0) return `No node has the label \`${key}\`.`;
+  if (having === 0) return `No node has the label ${markdownCode(key)}.`;
   const values = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const shown = values.slice(0, MAX_VALUES).map(([v, c]) => `${v === '' ? '`""`' : `\`${v}\``} (${c})`);
+  const shown = values.slice(0, MAX_VALUES).map(([v, c]) => `${v === '' ? '`""`' : markdownCode(v)} (${c})`);
   if (values.length > MAX_VALUES) shown.push(`… ${values.length - MAX_VALUES} more`);
-  return `${having} of ${nodes.length} ${plural(nodes.length, 'node')} have the label \`${key}\`; values: ${shown.join(', ')}.`;
+  return `${having} of ${nodes.length} ${plural(nodes.length, 'node')} have the label ${markdownCode(key)}; values: ${shown.join(', ')}.`;
 }
 
 // --- tolerations ------------------------------------------------------------------------
@@ -233,7 +234,7 @@ interface ClusterTaint {
 
 /** The distinct taints of the cluster (by key, value and effect), with the nodes carrying each. */
 function clusterTaints(nodes: readonly Node[]): ClusterTaint[] {
-  const byText = new Map<string, ClusterTaint>();
+  const byText = new Map<string, ClusterTaint & { names: Set<string> }>();
   for (const n of nodes) {
     const taints = n?.spec?.taints;
     if (!Array.isArray(taints)) continue;
@@ -242,8 +243,11 @@ function clusterTaints(nodes: readonly Node[]): ClusterTaint[] {
       if (typeof taint !== 'object' || taint === null) continue;
       const text = formatTaint(taint);
       let entry = byText.get(text);
-      if (!entry) byText.set(text, (entry = { taint, nodes: [] }));
-      if (!entry.nodes.includes(name)) entry.nodes.push(name);
+      if (!entry) byText.set(text, (entry = { taint, nodes: [], names: new Set() }));
+      if (!entry.names.has(name)) {
+        entry.names.add(name);
+        entry.nodes.push(name);
+      }
     }
   }
   return [...byText.values()];
@@ -262,14 +266,14 @@ function tolerationMarkdown(value: unknown, nodes: readonly Node[], source: stri
   }
   if (tolerated.length === 0) {
     lines.push(`**Cluster:** this toleration matches none of the ${taints.length} distinct ${plural(taints.length, 'taint')} in the cluster (source: ${source})`);
-    lines.push(`Taints present: ${taints.map((t) => `\`${formatTaint(t.taint)}\``).join(', ')}`);
+    lines.push(`Taints present: ${taints.map((t) => markdownCode(formatTaint(t.taint))).join(', ')}`);
     return lines.join('\n\n');
   }
   const nodeNames = new Set(tolerated.flatMap((t) => t.nodes));
   lines.push(
     `**Cluster:** tolerates ${tolerated.length} of ${taints.length} distinct ${plural(taints.length, 'taint')}, on ${nodeNames.size} of ${nodes.length} ${plural(nodes.length, 'node')}${catchAll} (source: ${source})`,
   );
-  lines.push(tolerated.map((t) => `- \`${formatTaint(t.taint)}\` on ${t.nodes.length} ${plural(t.nodes.length, 'node')}: ${names(t.nodes)}`).join('\n'));
+  lines.push(tolerated.map((t) => `- ${markdownCode(formatTaint(t.taint))} on ${t.nodes.length} ${plural(t.nodes.length, 'node')}: ${names(t.nodes)}`).join('\n'));
   return lines.join('\n\n');
 }
 
@@ -285,7 +289,7 @@ function tolerationsMarkdown(podSpec: PodSpec | undefined, nodes: readonly Node[
     if (by === undefined) verdict = 'not tolerated';
     else if (isControllerToleration(by)) verdict = 'tolerated by the DaemonSet controller';
     else verdict = `tolerated by item ${own.indexOf(by)}`;
-    return `- \`${formatTaint(t.taint)}\` (${t.nodes.length} ${plural(t.nodes.length, 'node')}: ${names(t.nodes)}): ${verdict}`;
+    return `- ${markdownCode(formatTaint(t.taint))} (${t.nodes.length} ${plural(t.nodes.length, 'node')}: ${names(t.nodes)}): ${verdict}`;
   });
   return `**Cluster:** ${taints.length} distinct ${plural(taints.length, 'taint')} in the cluster (source: ${source})\n\n${rows.join('\n')}`;
 }
@@ -300,7 +304,7 @@ function matchLine(matched: readonly Node[], nodes: readonly Node[], source: str
 }
 
 function names(list: readonly string[]): string {
-  const shown = list.slice(0, MAX_NAMES).map((n) => n || '(unnamed)');
+  const shown = list.slice(0, MAX_NAMES).map((n) => (n ? markdownText(n) : '(unnamed)'));
   return list.length > MAX_NAMES ? `${shown.join(', ')}, … ${list.length - MAX_NAMES} more` : shown.join(', ');
 }
 

@@ -5,9 +5,10 @@
 // make it one: the word under the cursor is replaced by a placeholder key (or value) and only
 // the cursor's YAML document is parsed again. The parser then decides, with YAML's own
 // indentation rules (compact sequences, block scalars, comments), where the placeholder lives.
-import { isMap, isScalar, Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, Node as YamlNode } from 'yaml';
 import {
   DocumentModel,
+  documentAt,
   FieldPath,
   LineIndex,
   locate,
@@ -75,10 +76,13 @@ export function cursorContext(model: DocumentModel, offset: number): CursorConte
   if (!patch) return undefined;
 
   const seg = documentSegment(lines, text, pos.line);
-  const segText = text.slice(seg.start, seg.end);
-  const lineStartInSeg = lineStart - seg.start;
-  const patchedText = segText.slice(0, lineStartInSeg) + patch.line + segText.slice(lineStartInSeg + lineText.length);
-  const phOffset = lineStartInSeg + patch.placeholderAt;
+  // In a `kind: List`, only the item under the cursor is parsed again (a List of 20,000
+  // DaemonSets is one YAML document: re-parsing it per keystroke cost seconds and gigabytes).
+  const win = listItemWindow(model, offset, seg) ?? { start: seg.start, end: seg.end, prefix: '' };
+  const segText = text.slice(win.start, win.end);
+  const lineStartInSeg = lineStart - win.start;
+  const patchedText = win.prefix + segText.slice(0, lineStartInSeg) + patch.line + segText.slice(lineStartInSeg + lineText.length);
+  const phOffset = win.prefix.length + lineStartInSeg + patch.placeholderAt;
 
   const patched = parseDocumentModel(patchedText);
   if (patched.skipped) return undefined;
@@ -190,6 +194,55 @@ function inComment(before: string): boolean {
   return /(^|\s)#/.test(unquoted);
 }
 
+interface Window {
+  start: number;
+  end: number;
+  /** Text put before the window so it parses as what it is (a List item). */
+  prefix: string;
+}
+
+/**
+ * The lines of the `kind: List` item under the cursor, from the current model: from the line of
+ * its `-` to the line before the next item's (the last item runs to the document's end). Before
+ * the first item, the List's own lines up to it. Undefined outside a block-style List.
+ */
+function listItemWindow(model: DocumentModel, offset: number, seg: Segment): Window | undefined {
+  const doc = documentAt(model, offset);
+  const root = doc?.contents;
+  if (!doc || !isMap(root)) return undefined;
+  const kind = root.get('kind', true);
+  if (!isScalar(kind) || typeof kind.value !== 'string' || !/List$/.test(kind.value)) return undefined;
+  const items = root.get('items', true);
+  if (!isSeq(items) || items.flow || items.items.length === 0) return undefined;
+  const { lines, text } = model;
+  const cursorLine = lines.lineStart(lines.positionAt(offset).line);
+  const itemLine = (i: number): number | undefined => {
+    const r = (items.items[i] as YamlNode | null)?.range;
+    if (!r) return undefined;
+    let at = r[0];
+    let j = at - 1;
+    while (j >= seg.start && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j--;
+    if (text[j] === '-') at = j;
+    return lines.lineStart(lines.positionAt(at).line);
+  };
+  const first = itemLine(0);
+  if (first === undefined) return undefined;
+  if (cursorLine < first) return { start: seg.start, end: first, prefix: '' };
+  // The last item starting at or before the cursor's line (binary search: items are in order).
+  let lo = 0;
+  let hi = items.items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const at = itemLine(mid);
+    if (at !== undefined && at <= cursorLine) lo = mid;
+    else hi = mid - 1;
+  }
+  const start = itemLine(lo);
+  if (start === undefined) return undefined;
+  const end = lo + 1 < items.items.length ? itemLine(lo + 1) ?? seg.end : seg.end;
+  return { start, end: Math.max(end, start), prefix: 'kind: List\nitems:\n' };
+}
+
 interface Segment {
   start: number;
   end: number;
@@ -199,10 +252,15 @@ interface Segment {
 
 /** The lines of the YAML document holding `line`, between `---`/`...` markers. */
 function documentSegment(lines: LineIndex, text: string, line: number): Segment {
+  // A cheap prefix test first: this walks every line of the document on each request.
+  const isMarker = (l: number) => {
+    const at = lines.lineStart(l);
+    return (text.startsWith('---', at) || text.startsWith('...', at)) && MARKER.test(lines.lineText(l));
+  };
   let first = line;
-  while (first > 0 && !MARKER.test(lines.lineText(first - 1))) first--;
+  while (first > 0 && !isMarker(first - 1)) first--;
   let last = line;
-  while (last + 1 < lines.lineCount && !MARKER.test(lines.lineText(last + 1))) last++;
+  while (last + 1 < lines.lineCount && !isMarker(last + 1)) last++;
   const end = last + 1 < lines.lineCount ? lines.lineStart(last + 1) : text.length;
   return { start: lines.lineStart(first), end, firstLine: first, lastLine: last };
 }

@@ -7,6 +7,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { isMap, isScalar, isSeq, Node as YamlNode } from 'yaml';
 import { DocumentModel, ManifestObject, overlapsTemplates, READER_PROBLEM_CODES, toRange } from '../../model';
 import type { FeatureContext } from '../context';
+import { plainText } from '../../text/escape';
 import { apiVersionVerdict } from '../../schema/apiVersions';
 import { checkContainers } from './containers';
 import { checkDaemonSetSpec } from './daemonSetSpec';
@@ -23,6 +24,7 @@ import { checkVolumes } from './volumes';
 import { checkWarnings } from './warnings';
 
 export type { ManifestDiagnostic, Severity } from '../../model/manifestDiagnostic';
+export { capDiagnostics, MORE_DIAGNOSTICS_CODE } from './cap';
 
 /** Codes whose message is a whole sentence that already names the field or needs no path. */
 const NO_PATH_PREFIX = new Set(['unknownField', 'removedApiVersion', 'unknownApiVersion']);
@@ -65,6 +67,7 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
   }
   for (const object of model.objects) checkTypeMeta(object, out);
   for (const object of model.daemonSets) diagnoseObject(model, object, out);
+  for (const d of out) d.message = plainText(d.message);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -169,7 +172,8 @@ export function toLspDiagnostic(model: DocumentModel, d: ManifestDiagnostic): Di
     severity: SEVERITY[d.severity],
     code: d.code,
     source: 'daemonset',
-    message,
+    // Keys, values and node names inside messages come from files and clusters: one line, no controls.
+    message: plainText(message),
     data,
   };
 }

@@ -70,8 +70,8 @@ export class Reporter {
     }
     const [start, rawEnd] = nodeAtPath(this.obj, path) === undefined ? this.missingRange(path) : rangeOfPath(this.obj, path, opts.part ?? 'value');
     // A block value (a whole list item or mapping) is shown by its first line only.
-    const nl = this.model.text.indexOf('\n', start);
-    const end = nl >= 0 && nl < rawEnd ? trimEnd(this.model.text, start, nl) : rawEnd;
+    const nl = lineBreakAfter(this.model, start);
+    const end = nl < rawEnd ? trimEnd(this.model.text, start, nl) : rawEnd;
     const key = `${code}\u0000${formatPath(path)}\u0000${start}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -95,8 +95,8 @@ export class Reporter {
         if (key?.range) return [key.range[0], key.range[1]];
       }
       if (item?.range) {
-        const nl = this.model.text.indexOf('\n', item.range[0]);
-        return [item.range[0], nl < 0 || nl > item.range[1] ? item.range[1] : nl];
+        const nl = lineBreakAfter(this.model, item.range[0]);
+        return [item.range[0], nl > item.range[1] ? item.range[1] : nl];
       }
       break;
     }
@@ -129,6 +129,17 @@ export class Reporter {
   nodeAt(path: FieldPath): YamlNode | null | undefined {
     return nodeAtPath(this.obj, path);
   }
+}
+
+/**
+ * Offset of the line break ending the line that holds `offset` (text length on the last line),
+ * from the line index: scanning the text for '\n' would cost the rest of a long line (a flow
+ * mapping on one line) per finding.
+ */
+function lineBreakAfter(model: DocumentModel, offset: number): number {
+  const line = model.lines.positionAt(offset).line;
+  if (line + 1 >= model.lines.lineCount) return model.text.length;
+  return model.lines.lineStart(line + 1) - 1;
 }
 
 function trimEnd(text: string, start: number, end: number): number {

@@ -1,0 +1,56 @@
+// The answer to a diagnostics pull (textDocument/diagnostic), computed in time slices: the model
+// is parsed a YAML document at a time and checked an object at a time, giving way between
+// slices (TimeBudget), so while a huge file is checked a hover or completion on another file is
+// still answered. A pull whose document changed or that the client cancelled stops at the next
+// slice and answers ServerCancelled (the client pulls again). Findings are capped per document.
+import { Diagnostic, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { clusterDiagnostics } from '../features/cluster/diagnostics';
+import type { FeatureContext } from '../features/context';
+import { capDiagnostics, diagnose, ManifestDiagnostic, toLspDiagnostic } from '../features/diagnostics';
+import type { ChunkedDiagnostics } from './chunkedDiagnostics';
+import type { ModelCache } from './modelCache';
+import { Cancelled, TimeBudget } from './timeBudget';
+
+export interface PullRequest {
+  uri: string;
+  version: number;
+  text: () => string;
+  ctx: FeatureContext;
+  /** Why the answer is no longer wanted (cancelled, a newer version), or undefined. */
+  stale: () => string | undefined;
+}
+
+export interface PullDeps {
+  models: ModelCache;
+  staticDiagnostics: ChunkedDiagnostics;
+  clusterFindings: ChunkedDiagnostics;
+  /** Logs a feature that threw; its findings are then left out. */
+  logError: (what: string) => (e: unknown) => void;
+}
+
+export async function pullDiagnostics(req: PullRequest, deps: PullDeps): Promise<Diagnostic[]> {
+  const { ctx } = req;
+  if (!ctx.settings.diagnostics.enable) return [];
+  const budget = new TimeBudget(req.stale);
+  try {
+    const model = await deps.models.getAsync(req.uri, req.version, req.text, budget);
+    const key = JSON.stringify(ctx.settings);
+    const found: ManifestDiagnostic[] = [];
+    const guarded = async (what: string, run: () => Promise<ManifestDiagnostic[]>) => {
+      try {
+        found.push(...(await run()));
+      } catch (e) {
+        if (e instanceof Cancelled) throw e;
+        deps.logError(what)(e);
+      }
+    };
+    await guarded('diagnostics', () => deps.staticDiagnostics.runAsync(model, key, undefined, (m) => diagnose(m, ctx), budget));
+    await guarded('cluster diagnostics', () =>
+      deps.clusterFindings.runAsync(model, key, ctx.cluster?.state, (m) => clusterDiagnostics(m, ctx), budget),
+    );
+    return capDiagnostics(found.sort((a, b) => a.start - b.start || a.end - b.end)).map((d) => toLspDiagnostic(model, d));
+  } catch (e) {
+    if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.ServerCancelled, `diagnostics not computed: ${e.why}`, { retriggerRequest: e.why !== 'cancelled' });
+    throw e;
+  }
+}
