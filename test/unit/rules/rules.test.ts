@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseDocumentModel } from '../../../server/src/model';
 import { defaultContext, FeatureContext } from '../../../server/src/features/context';
 import { diagnose, ManifestDiagnostic } from '../../../server/src/features/diagnostics';
-import { clusterDiagnostics } from '../../../server/src/features/clusterDiagnostics';
+import { clusterDiagnostics } from '../../../server/src/features/cluster/diagnostics';
 import { RULES, Rule } from '../../../server/src/features/diagnostics/rules';
 import { exampleManifest, renderRulesMarkdown } from '../../../server/src/features/diagnostics/rulesDoc';
 import { exampleContext } from '../clusterFeatures/support';

@@ -2,8 +2,8 @@
 // end of ValidatePodSpec): the name is linux or windows, and each OS forbids the other's fields.
 // A field counts as set when it is present (Go: a non-nil pointer), even `privileged: false`.
 import type { FieldPath } from '../../model';
-import { forbidden, notSupported, required } from '../../knowledge/validation/fieldErrors';
-import { arr, has, obj, type Obj } from './plainValues';
+import { forbidden, notSupported, required } from './fieldErrors';
+import { arr, has, obj, type Obj } from '../../model/plainValues';
 import type { ErrorSink } from './volumeSources';
 import { CONTAINER_LISTS, POD } from './paths';
 

@@ -7,7 +7,7 @@
 // describes): `pod` merges into spec.template.spec, `container` into its first container, `spec`
 // into the DaemonSet spec, `metadata` into its metadata, `template` into spec.template, `root` into
 // the whole object; a null value deletes the key. `document` is a whole file, as written.
-import type { Severity } from './types';
+import type { Severity } from '../../model/manifestDiagnostic';
 
 export type ExampleTarget = 'root' | 'metadata' | 'spec' | 'template' | 'pod' | 'container' | 'document';
 

@@ -2,8 +2,8 @@
 // of a sysctl as k8s.io/component-helpers/node/util/sysctl GetNamespace sees it: net.* is the
 // network namespace, kernel.{msg,sem,shm}* and fs.mqueue.* the IPC namespace. A pod that shares the
 // host's network (or IPC) namespace may not set that namespace's sysctls.
-import { duplicate, invalid, required } from '../../knowledge/validation/fieldErrors';
-import { arr, obj, str, type Obj } from './plainValues';
+import { duplicate, invalid, required } from './fieldErrors';
+import { arr, obj, str, type Obj } from '../../model/plainValues';
 import type { ErrorSink } from './volumeSources';
 import { POD } from './paths';
 

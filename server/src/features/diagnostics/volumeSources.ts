@@ -4,10 +4,10 @@
 // on `projected.path`, and a second source of type downwardAPI/cephfs is reported at upstream's
 // spellings `downwarAPI` and `cephFS`.
 import type { FieldPath } from '../../model';
-import { forbidden, inclusiveRange, invalid, notSupported, required } from '../../knowledge/validation/fieldErrors';
-import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName } from '../../knowledge/validation/nameSyntax';
-import { isNegativeQuantity } from '../../knowledge/validation/quantityOrder';
-import { arr, has, int, obj, str, type Obj } from './plainValues';
+import { forbidden, inclusiveRange, invalid, notSupported, required } from './fieldErrors';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName } from './nameSyntax';
+import { isNegativeQuantity } from '../../placement/quantityOrder';
+import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 
 /** What the validators report through: the Reporter, or a wrapper that counts. */
 export interface ErrorSink {
