@@ -21,7 +21,7 @@ test('map keys are written [key]: resources.limits[memory], nodeSelector[...] (f
 });
 
 test('label and annotation errors sit on the map (ValidateLabels/ValidateAnnotations), template ones at spec.template.labels/annotations', () => {
-  const text = edit('      labels:\n        app: agent\n', '      labels:\n        app: agent\n        "bad key": x\n      annotations:\n        "a/b/c": y\n');
+  const text = edit('      labels:\n        app: agent\n', '      labels:\n        app: agent\n        "bad key": x\n      annotations:\n        "a/b/c": z\n');
   assert.deepEqual(errors(text), [
     ['invalidLabelKey', 'spec.template.labels', `Invalid value: "bad key": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`, '"bad key"'],
     ['invalidAnnotationKey', 'spec.template.annotations', `Invalid value: "a/b/c": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`, '"a/b/c"'],
@@ -46,7 +46,7 @@ test('subPath, mountPropagation and recursiveReadOnly errors use the volumeMount
     '      volumes:\n        - {name: data, emptyDir: {}}\n',
   ).replace('          resources:\n', '          volumeMounts:\n            - {name: data, mountPath: /a, subPath: ../x, mountPropagation: Bidirectional}\n          resources:\n');
   assert.deepEqual(errors(text), [
-    ['invalidVolumeMount', `${C0}.volumeMounts.subPath`, `Invalid value: "../x": must not contain '..'`, '../x'],
+    ['invalidPath', `${C0}.volumeMounts.subPath`, `Invalid value: "../x": must not contain '..'`, '../x'],
     ['invalidVolumeMount', `${C0}.volumeMounts.mountPropagation`, 'Forbidden: Bidirectional mount propagation is available only to privileged containers', 'Bidirectional'],
   ]);
 });

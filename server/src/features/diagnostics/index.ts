@@ -6,7 +6,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { DocumentModel, ManifestObject, overlapsTemplates, toRange } from '../../model';
 import type { FeatureContext } from '../context';
-import { apiVersionVerdict } from '../../schema/apiVersions';
+import { apiVersionVerdict, isMisspelledDaemonSet, isMisspelledServedVersion, SERVED_VERSION } from '../../schema/apiVersions';
 import { checkContainers } from './containers';
 import { checkDaemonSetSpec } from './daemonSetSpec';
 import { checkNodePlacement } from './nodeAffinity';
@@ -24,7 +24,7 @@ import { checkWarnings } from './warnings';
 export type { ManifestDiagnostic, Severity } from '../../model/manifestDiagnostic';
 
 /** Codes whose message is a whole sentence that already names the field or needs no path. */
-const NO_PATH_PREFIX = new Set(['unknownField', 'removedApiVersion', 'unknownApiVersion']);
+const NO_PATH_PREFIX = new Set(['unknownField', 'removedApiVersion', 'unknownApiVersion', 'unknownKind']);
 
 export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDiagnostic[] {
   if (!ctx.settings.diagnostics.enable) return [];
@@ -55,6 +55,7 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
     });
   }
   for (const object of model.daemonSets) diagnoseObject(model, object, out);
+  for (const object of model.objects) if (isMisspelledDaemonSet(object.kind)) diagnoseMisspelledKind(model, object, out);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -82,7 +83,8 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
     return;
   }
   if (verdict === 'unknown') {
-    r.error('unknownApiVersion', ['apiVersion'], `${noMatchesMessage(object.apiVersion!)}; DaemonSets are served as apps/v1`);
+    const fix = isMisspelledServedVersion(object.apiVersion) ? { data: { replacement: SERVED_VERSION } } : {};
+    r.error('unknownApiVersion', ['apiVersion'], `${noMatchesMessage(object.apiVersion!)}; DaemonSets are served as apps/v1`, fix);
     return;
   }
   if (verdict === 'missing') r.error('requiredField', ['apiVersion'], 'Required value: apiVersion not set', { part: 'key' });
@@ -99,6 +101,16 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
   checkNodePlacement(r, ds);
   checkPodSpec(r, ds);
   checkWarnings(r, ds);
+}
+
+/** A kind that is DaemonSet misspelled: the API server stops at discovery, and so do we. */
+function diagnoseMisspelledKind(model: DocumentModel, object: ManifestObject, out: ManifestDiagnostic[]): void {
+  if (object.document.errors.length > 0) return;
+  const r = new Reporter(model, object, { partial: false }, out);
+  const [ks, ke] = r.extentOf(['kind']);
+  if (overlapsTemplates(model, ks, ke)) return;
+  const version = object.apiVersion ?? '';
+  r.error('unknownKind', ['kind'], `${noMatchesForKind(object.kind!, version)}; did you mean "DaemonSet"?`, { data: { replacement: 'DaemonSet' } });
 }
 
 /**
@@ -143,6 +155,11 @@ function firstLineEnd(text: string): number {
 }
 
 /** How the API server (as kubectl prints it) refuses a version that serves no DaemonSet. */
+/** kubectl's answer for a kind the RESTMapper does not know in a version. */
+export function noMatchesForKind(kind: string, version: string): string {
+  return `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(version)}`;
+}
+
 export function noMatchesMessage(version: string): string {
   return `no matches for kind "DaemonSet" in version "${version}"`;
 }

@@ -12,6 +12,8 @@ import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 /** What the validators report through: the Reporter, or a wrapper that counts. */
 export interface ErrorSink {
   error(code: string, path: FieldPath, message: string, opts?: { part?: 'key' | 'value'; required?: boolean; data?: unknown; at?: FieldPath }): void;
+  /** The source text of a field, when the sink knows it. */
+  typed?(path: FieldPath): string | undefined;
 }
 
 /** fileModeErrorMsg */
