@@ -46,7 +46,7 @@ test('subPath, mountPropagation and recursiveReadOnly errors use the volumeMount
     '      volumes:\n        - {name: data, emptyDir: {}}\n',
   ).replace('          resources:\n', '          volumeMounts:\n            - {name: data, mountPath: /a, subPath: ../x, mountPropagation: Bidirectional}\n          resources:\n');
   assert.deepEqual(errors(text), [
-    ['invalidPath', `${C0}.volumeMounts.subPath`, `Invalid value: "../x": must not contain '..'`, '../x'],
+    ['invalidVolumeMount', `${C0}.volumeMounts.subPath`, `Invalid value: "../x": must not contain '..'`, '../x'],
     ['invalidVolumeMount', `${C0}.volumeMounts.mountPropagation`, 'Forbidden: Bidirectional mount propagation is available only to privileged containers', 'Bidirectional'],
   ]);
 });

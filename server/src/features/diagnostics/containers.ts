@@ -130,10 +130,10 @@ function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: Volume
     }
     const subPath = str(m['subPath']) ?? '';
     const subPathExpr = str(m['subPathExpr']) ?? '';
-    if (subPath !== '') descendingPath(r, subPath, [...list, 'subPath'], [...at, 'subPath']);
+    if (subPath !== '') descendingPath(r, subPath, [...list, 'subPath'], [...at, 'subPath'], 'invalidVolumeMount');
     if (subPathExpr !== '') {
       if (subPath !== '') r.error('invalidVolumeMount', [...at, 'subPathExpr'], invalid(subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
-      descendingPath(r, subPathExpr, [...list, 'subPathExpr'], [...at, 'subPathExpr']);
+      descendingPath(r, subPathExpr, [...list, 'subPathExpr'], [...at, 'subPathExpr'], 'invalidVolumeMount');
     }
     // validateMountPropagation
     const propagation = m['mountPropagation'];

@@ -440,18 +440,18 @@ function fileMode(r: ErrorSink, o: Obj, field: string, p: FieldPath): void {
 }
 
 /** validatePathNoBacksteps: '..' elements after filepath.ToSlash (a no-op on Linux: '/' only). */
-function noBacksteps(r: ErrorSink, value: string, p: FieldPath, at: FieldPath = p): boolean {
+function noBacksteps(r: ErrorSink, value: string, p: FieldPath, at: FieldPath = p, code = 'invalidPath'): boolean {
   if (value.split('/').includes('..')) {
-    r.error('invalidPath', p, invalid(value, "must not contain '..'"), { at });
+    r.error(code, p, invalid(value, "must not contain '..'"), { at });
     return false;
   }
   return true;
 }
 
 /** validateLocalDescendingPath */
-export function descendingPath(r: ErrorSink, value: string, p: FieldPath, at: FieldPath = p): void {
-  if (value.startsWith('/')) r.error('invalidPath', p, invalid(value, 'must be a relative path'), { at });
-  noBacksteps(r, value, p, at);
+export function descendingPath(r: ErrorSink, value: string, p: FieldPath, at: FieldPath = p, code = 'invalidPath'): void {
+  if (value.startsWith('/')) r.error(code, p, invalid(value, 'must be a relative path'), { at });
+  noBacksteps(r, value, p, at, code);
 }
 
 /** ValidateLocalNonReservedPath */
