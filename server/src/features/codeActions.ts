@@ -8,6 +8,8 @@
 //   selectorMismatch       → add the selector's labels to the template labels
 //   invalidFileMode        → write the digits as octal
 //   deprecatedNodeLabel    → use the GA label
+//   unknownKind            → Change kind to DaemonSet (a case or spelling mistake)
+//   unknownApiVersion      → Change apiVersion to apps/v1 (when it differs only in case or spaces)
 import type { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import { isMap, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { DocumentModel, FieldPath, ManifestObject, nodeAtPath, objectAt, pairAtPath } from '../model';
@@ -32,7 +34,7 @@ export function codeActions(
     const start = model.lines.offsetAt(d.range.start);
     const end = model.lines.offsetAt(d.range.end);
     const object = objectAt(model, start);
-    if (!object || object.kind !== 'DaemonSet') continue;
+    if (!object || (object.kind !== 'DaemonSet' && d.code !== 'unknownKind')) continue;
     const fix = fixFor(model, object, String(d.code), start, end, d.data);
     if (!fix) continue;
     actions.push({ title: fix.title, kind: QUICK_FIX, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: fix.edits } } });
@@ -56,6 +58,19 @@ function fixFor(model: DocumentModel, object: ManifestObject, code: string, star
       if (typeof quote !== 'string' || typed !== quote) return undefined;
       e.replace(start, end, JSON.stringify(typed));
       return { title: `Quote ${typed} so it stays a string`, edits: e.list };
+    }
+    case 'unknownKind':
+    case 'unknownApiVersion': {
+      // The did-you-mean: the served spelling, written in place of what was typed.
+      const replacement = (data as { replacement?: unknown } | undefined)?.replacement;
+      if (typeof replacement !== 'string') return undefined;
+      const field = code === 'unknownKind' ? 'kind' : 'apiVersion';
+      const node = nodeAtPath(object, [field]);
+      if (!node?.range) return undefined;
+      const typed = model.text.slice(node.range[0], node.range[1]);
+      const q = typed[0] === '"' || typed[0] === "'" ? typed[0] : '';
+      e.replace(node.range[0], node.range[1], `${q}${replacement}${q}`);
+      return { title: `Change ${field} to ${replacement}`, edits: e.list };
     }
     case 'restartPolicyNotAlways':
       e.replace(start, end, 'Always');

@@ -25,3 +25,19 @@ export function apiVersionVerdict(obj: ManifestObject): ApiVersionVerdict {
 export function oldDefaultStrategy(version: string): 'OnDelete' | undefined {
   return version === 'extensions/v1beta1' ? 'OnDelete' : undefined;
 }
+
+/**
+ * A kind that differs from DaemonSet only in case or punctuation (Daemonset, daemonSet,
+ * Daemon-Set, DaemonSets): the RESTMapper matches kinds exactly, so kubectl answers
+ * `no matches for kind "Daemonset" in version "apps/v1"`.
+ */
+export function isMisspelledDaemonSet(kind: string | undefined): boolean {
+  if (kind === undefined || kind === 'DaemonSet') return false;
+  return /^daemonsets?$/.test(kind.toLowerCase().replace(/[-_ ]/g, ''));
+}
+
+/** An apiVersion that is apps/v1 but for case or spaces (Apps/v1, apps/V1, " apps/v1"). */
+export function isMisspelledServedVersion(version: string | undefined): boolean {
+  return version !== undefined && version !== SERVED_VERSION && version.toLowerCase().replace(/\s+/g, '') === SERVED_VERSION;
+}
+

@@ -5,9 +5,15 @@ import { check, edit, only, VALID } from './check';
 
 const noSelector = edit('  selector:\n    matchLabels:\n      app: agent\n', '');
 
-test('a missing selector is required (apps/v1 does not default it)', () => {
+test('a missing selector matches no labels (apps/v1 does not default it): the API server reports the template labels', () => {
   assert.deepEqual(check(noSelector), [
-    { code: 'selectorMissing', severity: 'error', path: 'spec.selector', message: 'Required value', text: 'spec' },
+    {
+      code: 'selectorMissing',
+      severity: 'error',
+      path: 'spec.template.metadata.labels',
+      message: 'Invalid value: {"app":"agent"}: `selector` does not match template `labels` (spec.selector is not set: a missing selector matches no labels)',
+      text: 'spec',
+    },
   ]);
 });
 
@@ -45,7 +51,8 @@ test('an empty selector is invalid for a DaemonSet', () => {
 test('selector label syntax is checked', () => {
   const rows = check(edit('    matchLabels:\n      app: agent\n', '    matchLabels:\n      app: agent\n      "-bad": x\n'));
   assert.deepEqual(rows.map((r) => [r.code, r.path, r.text]), [
-    ['invalidLabelKey', 'spec.selector.matchLabels[-bad]', '"-bad"'],
+    // ValidateLabels reports on the map, the range on the key.
+    ['invalidLabelKey', 'spec.selector.matchLabels', '"-bad"'],
   ]);
   assert.match(rows[0]!.message, /^Invalid value: "-bad": name part must consist of alphanumeric characters/);
 });

@@ -65,13 +65,16 @@ test('empty nodeSelectorTerms, preferred weights, pod affinity topology keys', (
 
 test('nodeSelector keys and values use label syntax', () => {
   const got = pod('      nodeSelector:\n        "example.com/": x\n        disk: "needs space"\n');
-  assert.deepEqual(got.map((r) => [r[0], r[2], r[3]]), [
+  // ValidateLabels: one error per message, each on the nodeSelector map (the range on the key or value).
+  assert.deepEqual(got.map((r) => [r[0], r[2], r[3], r[4]]), [
+    ['invalidLabelKey', 'spec.template.spec.nodeSelector', 'Invalid value: "example.com/": name part must be non-empty', '"example.com/"'],
     [
       'invalidLabelKey',
-      'spec.template.spec.nodeSelector[example.com/]',
-      `Invalid value: "example.com/": name part must be non-empty; name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+      'spec.template.spec.nodeSelector',
+      `Invalid value: "example.com/": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+      '"example.com/"',
     ],
-    ['invalidLabelValue', 'spec.template.spec.nodeSelector.disk', `Invalid value: "needs space": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`],
+    ['invalidLabelValue', 'spec.template.spec.nodeSelector', `Invalid value: "needs space": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`, '"needs space"'],
   ]);
 });
 

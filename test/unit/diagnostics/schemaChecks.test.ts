@@ -54,7 +54,7 @@ test('YAML 1.1 booleans and numbers where strings are required are type errors t
   assert.deepEqual(
     rows.map((r) => [r.path, r.message, r.text]),
     [
-      ['metadata.labels.enabled', 'got "boolean", expected "string"; YAML 1.1 reads unquoted yes as a boolean, quote it: "yes"', 'yes'],
+      ['metadata.labels[enabled]', 'got "boolean", expected "string"; YAML 1.1 reads unquoted yes as a boolean, quote it: "yes"', 'yes'],
       ['spec.template.spec.containers[0].args[1]', 'got "integer", expected "string"; YAML 1.1 reads unquoted 8080 as a number, quote it: "8080"', '8080'],
       ['spec.template.spec.containers[0].args[2]', 'got "boolean", expected "string"; YAML 1.1 reads unquoted on as a boolean, quote it: "on"', 'on'],
       ['spec.template.spec.containers[0].env[0].value', 'got "integer", expected "string"; YAML 1.1 reads unquoted 0640 as a number, quote it: "0640"', '0640'],
@@ -81,7 +81,8 @@ test('enum values: the list the API server names', () => {
   assert.deepEqual(
     only(check(text), 'unsupportedValue').map((r) => [r.path, r.message, r.text]),
     [
-      ['spec.updateStrategy.type', 'Unsupported value: "Rolling": supported values: "OnDelete", "RollingUpdate"', 'Rolling'],
+      // ValidateDaemonSetUpdateStrategy: field.NotSupported(fldPath, strategy, …) on updateStrategy itself.
+      ['spec.updateStrategy', 'Unsupported value: {"type":"Rolling"}: supported values: "RollingUpdate", "OnDelete"', 'Rolling'],
       ['spec.template.spec.dnsPolicy', 'Unsupported value: "ClusterFirstWithHostNetwork": supported values: "ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"', 'ClusterFirstWithHostNetwork'],
       ['spec.template.spec.containers[0].imagePullPolicy', 'Unsupported value: "IfNotPresen": supported values: "Always", "IfNotPresent", "Never"', 'IfNotPresen'],
       ['spec.template.spec.containers[0].ports[0].protocol', 'Unsupported value: "udp": supported values: "SCTP", "TCP", "UDP"', 'udp'],
@@ -100,7 +101,7 @@ test('quantities: 128MB is not one, and the message names the regular expression
     {
       code: 'invalidQuantity',
       severity: 'error',
-      path: 'spec.template.spec.containers[0].resources.requests.memory',
+      path: 'spec.template.spec.containers[0].resources.requests[memory]',
       message: `quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'; did you mean "128Mi"?`,
       text: '128MB',
     },
@@ -114,14 +115,17 @@ test('missing required fields land on the parent key', () => {
   assert.deepEqual(
     rows.map((r) => [r.path, r.message, r.text]),
     [
-      ['spec.selector.matchExpressions[0].operator', 'Required value', 'key'],
       ['spec.template.spec.containers[0].name', 'Required value', 'image'],
     ],
   );
+  // A requirement without an operator is not a missing field upstream: "not a valid selector operator".
+  assert.deepEqual(only(check(text), 'invalidSelector').map((r) => [r.path, r.message, r.text]), [
+    ['spec.selector.matchExpressions[0].operator', 'Invalid value: "": not a valid selector operator', 'key'],
+  ]);
 });
 
 test('a DaemonSet without a spec, or without a pod spec, gets the required fields it needs', () => {
-  assert.deepEqual(check('apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: x\n').map((r) => [r.code, r.path, r.text]), [['selectorMissing', 'spec.selector', 'kind']]);
+  assert.deepEqual(check('apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: x\n').map((r) => [r.code, r.path, r.text]), [['selectorMissing', 'spec.template.metadata.labels', 'kind']]);
   const noPod = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: x}\nspec:\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n';
   assert.deepEqual(check(noPod).map((r) => [r.code, r.path, r.text]), [['requiredField', 'spec.template.spec.containers', 'template']]);
 });

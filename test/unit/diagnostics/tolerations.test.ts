@@ -21,7 +21,8 @@ test('an empty key needs operator Exists', () => {
 
 test('operator Exists forbids a value; tolerationSeconds needs NoExecute; effect enum', () => {
   assert.deepEqual(tolerations('        - {key: a, operator: Exists, value: b}\n        - {key: a, effect: NoSchedule, tolerationSeconds: 30}\n        - {key: a, effect: NoExecution}\n'), [
-    ['tolerationValue', 'spec.template.spec.tolerations[0].value', `Invalid value: "b": value must be empty when \`operator\` is 'Exists'`, 'b'],
+    // ValidateTolerations reports the value's errors on .operator.
+    ['tolerationValue', 'spec.template.spec.tolerations[0].operator', `Invalid value: "b": value must be empty when \`operator\` is 'Exists'`, 'b'],
     ['tolerationSeconds', 'spec.template.spec.tolerations[1].effect', `Invalid value: "NoSchedule": effect must be 'NoExecute' when \`tolerationSeconds\` is set`, 'NoSchedule'],
     ['unsupportedValue', 'spec.template.spec.tolerations[2].effect', 'Unsupported value: "NoExecution": supported values: "NoExecute", "NoSchedule", "PreferNoSchedule"', 'NoExecution'],
   ]);
@@ -31,6 +32,6 @@ test('keys and values use label syntax', () => {
   const got = tolerations('        - {key: "bad key", operator: Equal, value: "a b"}\n');
   assert.deepEqual(got.map((r) => [r[0], r[1]]), [
     ['invalidLabelKey', 'spec.template.spec.tolerations[0].key'],
-    ['invalidLabelValue', 'spec.template.spec.tolerations[0].value'],
+    ['invalidLabelValue', 'spec.template.spec.tolerations[0].operator'],
   ]);
 });

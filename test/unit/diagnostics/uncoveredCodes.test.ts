@@ -50,20 +50,23 @@ test('appArmorLocalhost: a Localhost profile needs its name, unpadded; other typ
 test('invalidSecurityContext: shareProcessNamespace and hostPID cannot both be true', () => {
   const at = `${POD}.securityContext.shareProcessNamespace`;
   table('invalidSecurityContext', [
-    ['both true', pod('hostPID: true\nsecurityContext:\n  shareProcessNamespace: true'), [at]],
-    ['only shareProcessNamespace', pod('securityContext:\n  shareProcessNamespace: true'), []],
+    // shareProcessNamespace is a pod field; upstream reports it at securityContext.shareProcessNamespace.
+    ['both true', pod('hostPID: true\nshareProcessNamespace: true'), [at]],
+    ['only shareProcessNamespace', pod('shareProcessNamespace: true'), []],
     ['only hostPID', pod('hostPID: true\nsecurityContext:\n  runAsNonRoot: true'), []],
-    ['hostPID false', pod('hostPID: false\nsecurityContext:\n  shareProcessNamespace: true'), []],
+    ['hostPID false', pod('hostPID: false\nshareProcessNamespace: true'), []],
   ]);
 });
 
 test('invalidFieldPath: a label or annotation subscript in fieldRef must be a qualified name', () => {
   const env = (fieldPath: string) => container(`env:\n  - name: X\n    valueFrom:\n      fieldRef:\n        fieldPath: "${fieldPath}"`);
-  const at = `${C0}.env[0].valueFrom.fieldRef.fieldPath`;
+  // validateObjectFieldSelector reports a subscript's qualified-name errors on fieldRef itself.
+  const at = `${C0}.env[0].valueFrom.fieldRef`;
   table('invalidFieldPath', [
     ['a label key with a space', env("metadata.labels['bad key']"), [at]],
     ['an annotation key with two slashes', env("metadata.annotations['a/b/c']"), [at]],
-    ['an empty label key', env("metadata.labels['']"), [at]],
+    // IsQualifiedName("") says both "must be non-empty" and the regex message, so upstream reports two.
+    ['an empty label key', env("metadata.labels['']"), [at, at]],
     ['a qualified label key', env("metadata.labels['app.kubernetes.io/name']"), []],
     ['an annotation key (lowercased before the check)', env("metadata.annotations['Example.COM/Owner']"), []],
     ['a plain field', env('spec.nodeName'), []],
@@ -87,8 +90,9 @@ test('invalidProbe: grace periods, readiness grace, header names and sleep secon
     ['terminationGracePeriodSeconds 0', probe('livenessProbe', 'tcpSocket: {port: 80}\nterminationGracePeriodSeconds: 0'), [`${C0}.livenessProbe.terminationGracePeriodSeconds`]],
     ['a readiness probe with a grace period', probe('readinessProbe', 'tcpSocket: {port: 80}\nterminationGracePeriodSeconds: 10'), [`${C0}.readinessProbe.terminationGracePeriodSeconds`]],
     ['a header name with a space', probe('livenessProbe', 'httpGet:\n  port: 80\n  httpHeaders:\n    - name: "X Bad"\n      value: v'), [`${C0}.livenessProbe.httpGet.httpHeaders[0].name`]],
-    ['a preStop sleep of 0 s', container('lifecycle:\n  preStop:\n    sleep: {seconds: 0}'), [`${C0}.lifecycle.preStop.sleep.seconds`]],
-    ['a preStop sleep longer than the grace period', container('lifecycle:\n  preStop:\n    sleep: {seconds: 60}', 'terminationGracePeriodSeconds: 30'), [`${C0}.lifecycle.preStop.sleep.seconds`]],
+    // PodLifecycleSleepActionAllowZero: 0 is a valid sleep; the error sits on `sleep`.
+    ['a preStop sleep of 0 s', container('lifecycle:\n  preStop:\n    sleep: {seconds: 0}'), []],
+    ['a preStop sleep longer than the grace period', container('lifecycle:\n  preStop:\n    sleep: {seconds: 60}', 'terminationGracePeriodSeconds: 30'), [`${C0}.lifecycle.preStop.sleep`]],
     ['a liveness grace period of 10', probe('livenessProbe', 'tcpSocket: {port: 80}\nterminationGracePeriodSeconds: 10'), []],
     ['a good header name', probe('livenessProbe', 'httpGet:\n  port: 80\n  httpHeaders:\n    - name: X-Custom-Header\n      value: v'), []],
     ['a sleep within the grace period', container('lifecycle:\n  preStop:\n    sleep: {seconds: 5}'), []],
@@ -104,10 +108,11 @@ test('invalidVolumeMount: subPath rules, Bidirectional only when privileged, rec
   const at = `${C0}.volumeMounts[0]`;
   table('invalidVolumeMount', [
     ['subPath and subPathExpr', mount('subPath: a\nsubPathExpr: $(POD)'), [`${at}.subPathExpr`]],
-    ['an absolute subPath', mount('subPath: /etc'), [`${at}.subPath`]],
-    ['.. in subPathExpr', mount('subPathExpr: a/../b'), [`${at}.subPathExpr`]],
-    ['Bidirectional, not privileged', mount('mountPropagation: Bidirectional'), [`${at}.mountPropagation`]],
-    ['recursiveReadOnly without readOnly', mount('recursiveReadOnly: Enabled'), [`${at}.recursiveReadOnly`]],
+    // ValidateVolumeMounts checks subPath/subPathExpr at the list's path (no index).
+    ['an absolute subPath', mount('subPath: /etc'), [`${C0}.volumeMounts.subPath`]],
+    ['.. in subPathExpr', mount('subPathExpr: a/../b'), [`${C0}.volumeMounts.subPathExpr`]],
+    ['Bidirectional, not privileged', mount('mountPropagation: Bidirectional'), [`${C0}.volumeMounts.mountPropagation`]],
+    ['recursiveReadOnly without readOnly', mount('recursiveReadOnly: Enabled'), [`${C0}.volumeMounts.recursiveReadOnly`]],
     ['a relative subPath', mount('subPath: logs/app'), []],
     ['Bidirectional, privileged', mount('mountPropagation: Bidirectional', '          securityContext:\n            privileged: true\n'), []],
     ['recursiveReadOnly with readOnly', mount('readOnly: true\nrecursiveReadOnly: IfPossible'), []],
@@ -118,11 +123,11 @@ test('invalidVolumeMount: subPath rules, Bidirectional only when privileged, rec
 test('wording of the six codes, in the API server\'s words', () => {
   const message = (text: string, code: string) => check(text).find((r) => r.code === code)?.message;
   assert.equal(message(pod('securityContext:\n  appArmorProfile:\n    type: Localhost'), 'appArmorLocalhost'), 'Required value: must be set when AppArmor type is Localhost');
-  assert.equal(message(pod('hostPID: true\nsecurityContext:\n  shareProcessNamespace: true'), 'invalidSecurityContext'), 'Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled');
+  assert.equal(message(pod('hostPID: true\nshareProcessNamespace: true'), 'invalidSecurityContext'), 'Invalid value: true: ShareProcessNamespace and HostPID cannot both be enabled');
   assert.match(message(container(`env:\n  - name: X\n    valueFrom:\n      fieldRef:\n        fieldPath: "metadata.labels['bad key']"`), 'invalidFieldPath')!, /^Invalid value: "bad key": name part must consist of alphanumeric characters/);
   assert.match(message(container('env:\n  - name: X\n    valueFrom:\n      configMapKeyRef:\n        name: settings\n        key: "a/b"'), 'invalidKey')!, /^Invalid value: "a\/b": a valid config key must consist of alphanumeric characters, '-', '_' or '\.'/);
   assert.equal(message(container('readinessProbe:\n  tcpSocket: {port: 80}\n  terminationGracePeriodSeconds: 10'), 'invalidProbe'), 'Invalid value: 10: must not be set for readinessProbes');
-  assert.equal(message(container('lifecycle:\n  preStop:\n    sleep: {seconds: 0}'), 'invalidProbe'), 'Invalid value: 0: must be greater than 0 and less than terminationGracePeriodSeconds (30)');
+  assert.equal(message(container('lifecycle:\n  preStop:\n    sleep: {seconds: 60}'), 'invalidProbe'), 'Invalid value: 60: must be non-negative and less than terminationGracePeriodSeconds (30)');
   const mounted = pod('volumes:\n  - name: data\n    emptyDir: {}').replace('          image: registry.example/agent:1.2.3\n', '          image: registry.example/agent:1.2.3\n          volumeMounts:\n            - name: data\n              mountPath: /data\n              subPath: /etc\n');
   assert.equal(message(mounted, 'invalidVolumeMount'), 'Invalid value: "/etc": must be a relative path');
 });

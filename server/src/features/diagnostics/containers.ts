@@ -9,6 +9,8 @@ import { checkPorts } from './ports';
 import { checkLifecycle, checkProbe } from './probes';
 import { checkResources } from './resources';
 import { checkContainerSecurityContext } from './securityContext';
+import { volumeVerdicts, type VolumeVerdicts } from './volumes';
+import { descendingPath } from './volumeSources';
 import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { POD } from './paths';
@@ -20,7 +22,7 @@ export function checkContainers(r: Reporter, ds: Obj): void {
     if (obj(ds['spec'])) r.error('requiredField', [...POD, 'containers'], required(), { required: true });
     return;
   }
-  const volumes = new Set(arr(pod['volumes']).map((v) => str(obj(v)?.['name'])).filter((n): n is string => !!n));
+  const volumes = volumeVerdicts(pod);
   const grace = int(pod['terminationGracePeriodSeconds']) ?? 30;
 
   // validateContainers: at least one, names unique among regular containers.
@@ -81,7 +83,7 @@ export function checkContainers(r: Reporter, ds: Obj): void {
 }
 
 /** validateContainerCommon */
-function checkCommon(r: Reporter, c: Obj, path: FieldPath, volumes: ReadonlySet<string>): void {
+function checkCommon(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdicts): void {
   const name = str(c['name']);
   if (name === '') r.error('requiredField', [...path, 'name'], required(), { required: true });
   else if (name !== undefined) {
@@ -97,44 +99,83 @@ function checkCommon(r: Reporter, c: Obj, path: FieldPath, volumes: ReadonlySet<
   checkEnvFrom(r, arr(c['envFrom']), [...path, 'envFrom']);
   checkVolumeMounts(r, c, path, volumes);
   checkResources(r, obj(c['resources']), [...path, 'resources']);
+  checkResizePolicy(r, c, path);
   checkContainerSecurityContext(r, obj(c['securityContext']), [...path, 'securityContext']);
 }
 
-/** ValidateVolumeMounts */
-function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: ReadonlySet<string>): void {
+/**
+ * ValidateVolumeMounts. Upstream checks subPath, subPathExpr, mountPropagation and
+ * recursiveReadOnly at the list's path (fldPath.Child("subPath"), no index): so are they reported,
+ * with the range on the mount's own field.
+ */
+function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdicts): void {
   const mountPaths = new Set<string>();
   const privileged = obj(c['securityContext'])?.['privileged'] === true;
+  const list = [...path, 'volumeMounts'];
   arr(c['volumeMounts']).forEach((raw, i) => {
     const m = obj(raw);
     if (!m) return;
-    const at = [...path, 'volumeMounts', i];
-    const name = str(m['name']);
-    if (name && !volumes.has(name)) {
-      r.error('volumeNotFound', [...at, 'name'], notFound(name), { crossField: true, involves: [[...POD, 'volumes']] });
+    const at = [...list, i];
+    const name = str(m['name']) ?? '';
+    // IsMatchedVolume: the names of the volumes that validated (an empty name never matches).
+    if (!volumes.valid.has(name) && (typeof m['name'] === 'string' || m['name'] === undefined || m['name'] === null)) {
+      const failed = volumes.written.get(name);
+      const hint = name !== '' && failed !== undefined ? ` (volume spec.template.spec.volumes[${failed}] has errors)` : '';
+      r.error('volumeNotFound', [...at, 'name'], notFound(name) + hint, { crossField: true, involves: [[...POD, 'volumes']], part: has(m, 'name') ? 'value' : 'key' });
     }
     const mountPath = str(m['mountPath']);
-    if (mountPath) {
+    if (mountPath !== undefined) {
       if (mountPaths.has(mountPath)) r.error('duplicateMountPath', [...at, 'mountPath'], invalid(mountPath, 'must be unique'));
       mountPaths.add(mountPath);
     }
-    const subPath = str(m['subPath']);
-    const subPathExpr = str(m['subPathExpr']);
-    if (subPath && subPathExpr) r.error('invalidVolumeMount', [...at, 'subPathExpr'], invalid(subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
-    for (const [field, value] of [['subPath', subPath], ['subPathExpr', subPathExpr]] as const) {
-      if (!value) continue;
-      if (value.startsWith('/')) r.error('invalidVolumeMount', [...at, field], invalid(value, 'must be a relative path'));
-      if (value.split(/[\\/]/).includes('..')) r.error('invalidVolumeMount', [...at, field], invalid(value, "must not contain '..'"));
+    const subPath = str(m['subPath']) ?? '';
+    const subPathExpr = str(m['subPathExpr']) ?? '';
+    if (subPath !== '') descendingPath(r, subPath, [...list, 'subPath'], [...at, 'subPath'], 'invalidVolumeMount');
+    if (subPathExpr !== '') {
+      if (subPath !== '') r.error('invalidVolumeMount', [...at, 'subPathExpr'], invalid(subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+      descendingPath(r, subPathExpr, [...list, 'subPathExpr'], [...at, 'subPathExpr'], 'invalidVolumeMount');
     }
     // validateMountPropagation
-    if (m['mountPropagation'] === 'Bidirectional' && !privileged) {
-      r.error('invalidVolumeMount', [...at, 'mountPropagation'], forbidden('Bidirectional mount propagation is available only to privileged containers'));
+    const propagation = m['mountPropagation'];
+    if (typeof propagation === 'string') {
+      const propPath = [...list, 'mountPropagation'];
+      const supported = ['Bidirectional', 'HostToContainer', 'None'];
+      if (!supported.includes(propagation)) r.error('unsupportedValue', propPath, notSupported(propagation, supported), { at: [...at, 'mountPropagation'] });
+      if (propagation === 'Bidirectional' && !privileged) {
+        r.error('invalidVolumeMount', propPath, forbidden('Bidirectional mount propagation is available only to privileged containers'), { at: [...at, 'mountPropagation'] });
+      }
     }
     // validateMountRecursiveReadOnly
-    const rro = str(m['recursiveReadOnly']);
+    const rro = m['recursiveReadOnly'];
+    const rroPath = [...list, 'recursiveReadOnly'];
+    const rroAt = [...at, 'recursiveReadOnly'];
     if (rro === 'Enabled' || rro === 'IfPossible') {
-      if (m['readOnly'] !== true) r.error('invalidVolumeMount', [...at, 'recursiveReadOnly'], forbidden('may only be specified when readOnly is true'));
-    } else if (rro !== undefined && rro !== 'Disabled') {
-      r.error('unsupportedValue', [...at, 'recursiveReadOnly'], notSupported(rro, ['Disabled', 'Enabled', 'IfPossible']));
+      if (m['readOnly'] !== true) r.error('invalidVolumeMount', rroPath, forbidden('may only be specified when readOnly is true'), { at: rroAt });
+      if (typeof propagation === 'string' && propagation !== 'None') {
+        r.error('invalidVolumeMount', rroPath, forbidden('may only be specified when mountPropagation is None or not specified'), { at: rroAt });
+      }
+    } else if (typeof rro === 'string' && rro !== 'Disabled') {
+      r.error('unsupportedValue', rroPath, notSupported(rro, ['Disabled', 'Enabled', 'IfPossible']), { at: rroAt });
+    }
+  });
+}
+
+/** validateResizePolicy: errors on the list's path, except a repeated resource (on its entry). */
+function checkResizePolicy(r: Reporter, c: Obj, path: FieldPath): void {
+  const list = [...path, 'resizePolicy'];
+  const seen = new Set<string>();
+  arr(c['resizePolicy']).forEach((raw, i) => {
+    const p = obj(raw);
+    if (!p) return;
+    const at = [...list, i];
+    const name = str(p['resourceName']) ?? '';
+    if (name !== 'cpu' && name !== 'memory') r.error('invalidResizePolicy', list, notSupported(name, ['cpu', 'memory']), { at: [...at, 'resourceName'] });
+    else if (seen.has(name)) r.error('invalidResizePolicy', at, duplicate(name), { at: [...at, 'resourceName'] });
+    seen.add(name);
+    const policy = str(p['restartPolicy']) ?? '';
+    if (policy === '') r.error('invalidResizePolicy', list, required(), { at: [...at, 'restartPolicy'], part: has(p, 'restartPolicy') ? 'value' : 'key' });
+    else if (policy !== 'NotRequired' && policy !== 'RestartContainer') {
+      r.error('invalidResizePolicy', list, notSupported(policy, ['NotRequired', 'RestartContainer']), { at: [...at, 'restartPolicy'] });
     }
   });
 }

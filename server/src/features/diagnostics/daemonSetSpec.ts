@@ -36,9 +36,15 @@ export function checkDaemonSetSpec(r: Reporter, ds: Obj): void {
 function checkSelector(r: Reporter, spec: Obj | undefined, template: Obj | undefined): void {
   const selectorValue = spec?.['selector'];
   if (selectorValue === undefined || selectorValue === null) {
-    // apps/v1 has no selector defaulting (extensions/v1beta1 had); the API server then finds that
-    // no labels match, and kubectl's schema check reports the field as required.
-    r.error('selectorMissing', [...SPEC, 'selector'], required(), { required: true });
+    // apps/v1 has no selector defaulting (extensions/v1beta1 had): LabelSelectorAsSelector(nil)
+    // matches nothing, so the API server answers that the template labels do not match.
+    const labels = stringMap(obj(template?.['metadata'])?.['labels']);
+    r.error(
+      'selectorMissing',
+      [...TEMPLATE_META, 'labels'],
+      invalid(Object.fromEntries(labels), '`selector` does not match template `labels`') + ' (spec.selector is not set: a missing selector matches no labels)',
+      { required: true, at: [...SPEC, 'selector'] },
+    );
     return;
   }
   const selector = obj(selectorValue);
@@ -69,13 +75,17 @@ function checkUpdateStrategy(r: Reporter, strategy: Obj | undefined): void {
   const path = [...SPEC, 'updateStrategy'];
   const type = str(strategy?.['type']) || 'RollingUpdate';
   const rolling = obj(strategy?.['rollingUpdate']);
+  if (type !== 'RollingUpdate' && type !== 'OnDelete') {
+    // field.NotSupported(fldPath, strategy, …): on updateStrategy itself, not on its type.
+    r.error('unsupportedValue', path, notSupported(strategy, ['RollingUpdate', 'OnDelete']), { at: [...path, 'type'] });
+    return;
+  }
   if (type === 'OnDelete') {
     if (rolling) {
       r.warning('rollingUpdateIgnored', [...path, 'rollingUpdate'], 'is ignored when updateStrategy type is OnDelete: pods are replaced only when you delete them', { part: 'key' });
     }
     return;
   }
-  if (type !== 'RollingUpdate') return; // an unsupported type is reported by the schema checks
   const maxUnavailable = rolling && has(rolling, 'maxUnavailable') ? rolling['maxUnavailable'] : 1;
   const maxSurge = rolling && has(rolling, 'maxSurge') ? rolling['maxSurge'] : 0;
   const ru = [...path, 'rollingUpdate'];

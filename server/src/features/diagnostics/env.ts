@@ -3,26 +3,11 @@
 // (pkg/apis/core/validation/validation.go), plus the API server's warning for a variable that
 // hides an earlier one (pkg/api/pod/warnings.go).
 import type { FieldPath } from '../../model';
-import { invalid, notSupported } from './fieldErrors';
-import { isConfigMapKey, isDNS1123Subdomain, isEnvVarName, isQualifiedName } from './nameSyntax';
+import { invalid, notSupported, required } from './fieldErrors';
+import { isConfigMapKey, isDNS1123Subdomain, isEnvVarName } from './nameSyntax';
+import { ENV_FIELD_PATHS, objectFieldSelector, RESOURCE_FIELDS } from './volumeSources';
 import { has, obj, str } from '../../model/plainValues';
 import type { Reporter } from './reporter';
-
-/** validEnvDownwardAPIFieldPathExpressions */
-const ENV_FIELD_PATHS = [
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.uid',
-  'spec.nodeName',
-  'spec.serviceAccountName',
-  'status.hostIP',
-  'status.hostIPs',
-  'status.podIP',
-  'status.podIPs',
-];
-
-/** validContainerResourceFieldPathExpressions (+ the hugepages prefixes) */
-const RESOURCE_FIELDS = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];
 
 const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];
 
@@ -55,10 +40,7 @@ export function checkEnv(r: Reporter, env: unknown[], path: FieldPath): void {
 function checkValueFrom(r: Reporter, vf: Record<string, unknown>, value: string, path: FieldPath): void {
   const sources = VALUE_FROM_SOURCES.filter((s) => has(vf, s));
   const fieldRef = obj(vf['fieldRef']);
-  if (fieldRef) {
-    const fieldPath = str(fieldRef['fieldPath']);
-    if (fieldPath) checkFieldPath(r, fieldPath, [...path, 'fieldRef']);
-  }
+  if (fieldRef) objectFieldSelector(r, fieldRef, ENV_FIELD_PATHS, [...path, 'fieldRef']);
   const resourceFieldRef = obj(vf['resourceFieldRef']);
   const resource = str(resourceFieldRef?.['resource']);
   if (resource && !RESOURCE_FIELDS.includes(resource) && !/^(requests|limits)\.hugepages-/.test(resource)) {
@@ -86,19 +68,11 @@ function checkValueFrom(r: Reporter, vf: Record<string, unknown>, value: string,
   }
 }
 
-/** validateObjectFieldSelector with the env var expressions (subscripts only on labels/annotations). */
-function checkFieldPath(r: Reporter, fieldPath: string, path: FieldPath): void {
-  const sub = /^(metadata\.(?:labels|annotations))\['(.*)'\]$/.exec(fieldPath);
-  if (sub) {
-    const key = sub[1] === 'metadata.annotations' ? sub[2]!.toLowerCase() : sub[2]!;
-    const errs = isQualifiedName(key);
-    if (errs.length) r.error('invalidFieldPath', [...path, 'fieldPath'], invalid(sub[2], errs.join('; ')));
-    return;
-  }
-  if (!ENV_FIELD_PATHS.includes(fieldPath)) r.error('unsupportedValue', [...path, 'fieldPath'], notSupported(fieldPath, ENV_FIELD_PATHS));
-}
-
-/** ValidateEnvFrom */
+/**
+ * ValidateEnvFrom. "must specify one of" and "more than one" are reported on the list
+ * (field.Invalid(fldPath, …)), the names on the entry (ValidateConfigMapName/ValidateSecretName,
+ * which allow a trailing '-' as a prefix).
+ */
 export function checkEnvFrom(r: Reporter, envFrom: unknown[], path: FieldPath): void {
   envFrom.forEach((raw, i) => {
     const e = obj(raw);
@@ -109,8 +83,14 @@ export function checkEnvFrom(r: Reporter, envFrom: unknown[], path: FieldPath): 
       const errs = isEnvVarName(prefix);
       if (errs.length) r.error('invalidEnvName', [...at, 'prefix'], invalid(prefix, errs.join('; ')));
     }
-    const n = ['configMapRef', 'secretRef'].filter((s) => has(e, s)).length;
-    if (n === 0) r.error('invalidEnvFrom', at, invalid('', 'must specify one of: `configMapRef` or `secretRef`'));
-    else if (n > 1) r.error('invalidEnvFrom', at, invalid('', 'may not have more than one field specified at a time'));
+    const refs = ['configMapRef', 'secretRef'].filter((s) => has(e, s));
+    for (const ref of refs) {
+      const src = obj(e[ref]) ?? {};
+      const name = str(src['name']) ?? '';
+      if (name === '') r.error('requiredField', [...at, ref, 'name'], required(), { part: has(src, 'name') ? 'value' : 'key' });
+      else for (const m of isDNS1123Subdomain(name.replace(/-$/, 'a'))) r.error('invalidName', [...at, ref, 'name'], invalid(name, m));
+    }
+    if (refs.length === 0) r.error('invalidEnvFrom', path, invalid('', 'must specify one of: `configMapRef` or `secretRef`'), { at, part: 'key' });
+    else if (refs.length > 1) r.error('invalidEnvFrom', path, invalid('', 'may not have more than one field specified at a time'), { at, part: 'key' });
   });
 }

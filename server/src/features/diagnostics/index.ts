@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, Node as YamlNode } from 'yaml';
 import { DocumentModel, ManifestObject, overlapsTemplates, READER_PROBLEM_CODES, toRange } from '../../model';
 import type { FeatureContext } from '../context';
 import { plainText } from '../../text/escape';
-import { apiVersionVerdict } from '../../schema/apiVersions';
+import { apiVersionVerdict, isMisspelledDaemonSet, isMisspelledServedVersion, SERVED_VERSION } from '../../schema/apiVersions';
 import { checkContainers } from './containers';
 import { checkDaemonSetSpec } from './daemonSetSpec';
 import { checkNodePlacement } from './nodeAffinity';
@@ -27,7 +27,7 @@ export type { ManifestDiagnostic, Severity } from '../../model/manifestDiagnosti
 export { capDiagnostics, MORE_DIAGNOSTICS_CODE } from './cap';
 
 /** Codes whose message is a whole sentence that already names the field or needs no path. */
-const NO_PATH_PREFIX = new Set(['unknownField', 'removedApiVersion', 'unknownApiVersion']);
+const NO_PATH_PREFIX = new Set(['unknownField', 'removedApiVersion', 'unknownApiVersion', 'unknownKind']);
 
 export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDiagnostic[] {
   if (!ctx.settings.diagnostics.enable) return [];
@@ -67,6 +67,7 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
   }
   for (const object of model.objects) checkTypeMeta(object, out);
   for (const object of model.daemonSets) diagnoseObject(model, object, out);
+  for (const object of model.objects) if (isMisspelledDaemonSet(object.kind)) diagnoseMisspelledKind(model, object, out);
   for (const d of out) d.message = plainText(d.message);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -122,7 +123,8 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
     return;
   }
   if (verdict === 'unknown') {
-    r.error('unknownApiVersion', ['apiVersion'], `${noMatchesMessage(object.apiVersion!)}; DaemonSets are served as apps/v1`);
+    const fix = isMisspelledServedVersion(object.apiVersion) ? { data: { replacement: SERVED_VERSION } } : {};
+    r.error('unknownApiVersion', ['apiVersion'], `${noMatchesMessage(object.apiVersion!)}; DaemonSets are served as apps/v1`, fix);
     return;
   }
   if (verdict === 'missing') r.error('requiredField', ['apiVersion'], 'Required value: apiVersion not set', { part: 'key' });
@@ -139,6 +141,16 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
   checkNodePlacement(r, ds);
   checkPodSpec(r, ds);
   checkWarnings(r, ds);
+}
+
+/** A kind that is DaemonSet misspelled: the API server stops at discovery, and so do we. */
+function diagnoseMisspelledKind(model: DocumentModel, object: ManifestObject, out: ManifestDiagnostic[]): void {
+  if (object.document.errors.length > 0) return;
+  const r = new Reporter(model, object, { partial: false }, out);
+  const [ks, ke] = r.extentOf(['kind']);
+  if (overlapsTemplates(model, ks, ke)) return;
+  const version = object.apiVersion ?? '';
+  r.error('unknownKind', ['kind'], `${noMatchesForKind(object.kind!, version)}; did you mean "DaemonSet"?`, { data: { replacement: 'DaemonSet' } });
 }
 
 /**
@@ -184,6 +196,11 @@ function firstLineEnd(text: string): number {
 }
 
 /** How the API server (as kubectl prints it) refuses a version that serves no DaemonSet. */
+/** kubectl's answer for a kind the RESTMapper does not know in a version. */
+export function noMatchesForKind(kind: string, version: string): string {
+  return `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(version)}`;
+}
+
 export function noMatchesMessage(version: string): string {
   return `no matches for kind "DaemonSet" in version "${version}"`;
 }

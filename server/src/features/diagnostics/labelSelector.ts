@@ -4,7 +4,7 @@ import type { FieldPath } from '../../model';
 import { forbidden, invalid, required } from './fieldErrors';
 import { isLabelValue, isQualifiedName } from './nameSyntax';
 import { checkLabels } from './objectMeta';
-import { arr, obj, str, stringMap } from '../../model/plainValues';
+import { arr, has, obj, str, stringMap } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 
 /** ValidateLabelSelector; returns false when LabelSelectorAsSelector would fail on it. */
@@ -37,20 +37,15 @@ export function checkLabelSelector(r: Reporter, value: unknown, path: FieldPath)
           valid = false;
         }
         break;
-      case undefined:
-        valid = false; // reported as a missing required field
-        break;
       default:
-        r.error('invalidSelector', [...at, 'operator'], invalid(op, 'not a valid selector operator'));
+        r.error('invalidSelector', [...at, 'operator'], invalid(op ?? '', 'not a valid selector operator'), { part: op === undefined ? 'key' : 'value' });
         valid = false;
     }
-    const key = str(req['key']);
-    if (key !== undefined) {
-      const errs = isQualifiedName(key);
-      if (errs.length) {
-        r.error('invalidLabelKey', [...at, 'key'], invalid(key, errs.join('; ')));
-        valid = false;
-      }
+    // ValidateLabelName, for an empty key too.
+    const key = str(req['key']) ?? '';
+    for (const e of isQualifiedName(key)) {
+      r.error('invalidLabelKey', [...at, 'key'], invalid(key, e), { part: has(req, 'key') ? 'value' : 'key' });
+      valid = false;
     }
     values.forEach((v, j) => {
       if (typeof v !== 'string') return;

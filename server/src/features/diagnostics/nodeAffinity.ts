@@ -63,15 +63,17 @@ export function checkNodePlacement(r: Reporter, ds: Obj): void {
       if (!w) return;
       const at = [...base, 'preferredDuringSchedulingIgnoredDuringExecution', i];
       checkWeight(r, w, at);
-      checkPodAffinityTerm(r, obj(w['podAffinityTerm']), [...at, 'podAffinityTerm']);
+      checkPodAffinityTerm(r, obj(w['podAffinityTerm']) ?? {}, [...at, 'podAffinityTerm']);
     });
   }
 }
 
 /** ValidatePreferredSchedulingTerms / validateWeightedPodAffinityTerms: weight 1..100 (0 when unset). */
 function checkWeight(r: Reporter, o: Obj, at: FieldPath): void {
-  const weight = int(o['weight']);
-  if (weight !== undefined && (weight <= 0 || weight > 100)) r.error('invalidWeight', [...at, 'weight'], invalid(weight, 'must be in the range 1-100'));
+  const weight = o['weight'] === undefined || o['weight'] === null ? 0 : int(o['weight']);
+  if (weight !== undefined && (weight <= 0 || weight > 100)) {
+    r.error('invalidWeight', [...at, 'weight'], invalid(weight, 'must be in the range 1-100'), { part: has(o, 'weight') ? 'value' : 'key' });
+  }
 }
 
 /** ValidateNodeSelectorTerm */
@@ -100,17 +102,12 @@ function checkTerm(r: Reporter, term: Obj | undefined, path: FieldPath): void {
           r.warning('nodeSelectorNotInteger', [...at, 'values', 0], `${JSON.stringify(values[0])} is not an integer, so '${op}' never matches a node`);
         }
         break;
-      case undefined:
-        break;
       default:
-        r.error('invalidSelector', [...at, 'operator'], invalid(op, 'not a valid selector operator'));
+        r.error('invalidSelector', [...at, 'operator'], invalid(op ?? '', 'not a valid selector operator'), { part: op === undefined ? 'key' : 'value' });
     }
-    const key = str(req['key']);
-    if (key !== undefined) {
-      const errs = isQualifiedName(key);
-      if (errs.length) r.error('invalidLabelKey', [...at, 'key'], invalid(key, errs.join('; ')));
-      deprecatedLabel(r, key, [...at, 'key'], 'value');
-    }
+    const key = str(req['key']) ?? '';
+    for (const e of isQualifiedName(key)) r.error('invalidLabelKey', [...at, 'key'], invalid(key, e), { part: has(req, 'key') ? 'value' : 'key' });
+    if (key !== '') deprecatedLabel(r, key, [...at, 'key'], 'value');
   });
   arr(term['matchFields']).forEach((raw, j) => {
     const req = obj(raw);
@@ -122,12 +119,12 @@ function checkTerm(r: Reporter, term: Obj | undefined, path: FieldPath): void {
       if (values.length !== 1) {
         r.error('nodeSelectorValues', [...at, 'values'], required("must be only one value when `operator` is 'In' or 'NotIn' for node field selector"), { part: 'key' });
       }
-    } else if (op !== undefined) {
-      r.error('invalidSelector', [...at, 'operator'], invalid(op, 'not a valid selector operator'));
+    } else {
+      r.error('invalidSelector', [...at, 'operator'], invalid(op ?? '', 'not a valid selector operator'), { part: op === undefined ? 'key' : 'value' });
     }
-    const key = str(req['key']);
-    if (key !== undefined && key !== 'metadata.name') {
-      r.error('invalidSelector', [...at, 'key'], invalid(key, 'not a valid field selector key'));
+    const key = str(req['key']) ?? '';
+    if (key !== 'metadata.name') {
+      r.error('invalidSelector', [...at, 'key'], invalid(key, 'not a valid field selector key'), { part: has(req, 'key') ? 'value' : 'key' });
     } else if (key === 'metadata.name') {
       values.forEach((v, k) => {
         if (typeof v !== 'string') return;

@@ -31,37 +31,39 @@ export function checkObjectMeta(r: Reporter, ds: Obj): void {
   checkLabels(r, meta?.['labels'], ['metadata', 'labels']);
   checkAnnotations(r, meta?.['annotations'], ['metadata', 'annotations']);
 
-  // ValidatePodTemplateSpec: the template's labels and annotations.
+  // ValidatePodTemplateSpec validates the template's labels and annotations at
+  // spec.template.labels and spec.template.annotations (fldPath.Child("labels"), not metadata).
   const tmeta = obj(obj(obj(ds['spec'])?.['template'])?.['metadata']);
-  checkLabels(r, tmeta?.['labels'], [...TEMPLATE_META, 'labels']);
-  checkAnnotations(r, tmeta?.['annotations'], [...TEMPLATE_META, 'annotations']);
+  checkLabels(r, tmeta?.['labels'], ['spec', 'template', 'labels'], [...TEMPLATE_META, 'labels']);
+  checkAnnotations(r, tmeta?.['annotations'], ['spec', 'template', 'annotations'], [...TEMPLATE_META, 'annotations']);
 }
 
-/** ValidateLabels: qualified-name keys, label-syntax values. Also used for nodeSelector and matchLabels. */
-export function checkLabels(r: Reporter, value: unknown, path: FieldPath): void {
+/**
+ * ValidateLabels: qualified-name keys, label-syntax values, each error reported on the map itself
+ * (field.Invalid(fldPath, …)), with the range on the key or value. `at` is where the map is written
+ * when upstream's path differs (the template's labels). Also used for nodeSelector and matchLabels.
+ */
+export function checkLabels(r: Reporter, value: unknown, path: FieldPath, at: FieldPath = path): void {
   const labels = obj(value);
   if (!labels) return;
   for (const [k, v] of Object.entries(labels)) {
-    const keyErrs = isQualifiedName(k);
-    if (keyErrs.length) r.error('invalidLabelKey', [...path, k], invalid(k, keyErrs.join('; ')), { part: 'key' });
+    for (const e of isQualifiedName(k)) r.error('invalidLabelKey', path, invalid(k, e), { part: 'key', at: [...at, k] });
     if (typeof v === 'string') {
-      const valueErrs = isLabelValue(v);
-      if (valueErrs.length) r.error('invalidLabelValue', [...path, k], invalid(v, valueErrs.join('; ')));
+      for (const e of isLabelValue(v)) r.error('invalidLabelValue', path, invalid(v, e), { at: [...at, k] });
     }
   }
 }
 
 /** ValidateAnnotations: keys are qualified names (case-insensitive); all of them at most 256 KiB. */
-export function checkAnnotations(r: Reporter, value: unknown, path: FieldPath): void {
+export function checkAnnotations(r: Reporter, value: unknown, path: FieldPath, at: FieldPath = path): void {
   const annotations = obj(value);
   if (!annotations) return;
   let total = 0;
   for (const [k, v] of Object.entries(annotations)) {
-    const errs = isQualifiedName(k.toLowerCase());
-    if (errs.length) r.error('invalidAnnotationKey', [...path, k], invalid(k, errs.join('; ')), { part: 'key' });
+    for (const e of isQualifiedName(k.toLowerCase())) r.error('invalidAnnotationKey', path, invalid(k, e), { part: 'key', at: [...at, k] });
     total += utf8Length(k) + (typeof v === 'string' ? utf8Length(v) : 0);
   }
-  if (total > ANNOTATIONS_LIMIT) r.error('annotationsTooLong', path, tooLongBytes(ANNOTATIONS_LIMIT), { part: 'key' });
+  if (total > ANNOTATIONS_LIMIT) r.error('annotationsTooLong', path, tooLongBytes(ANNOTATIONS_LIMIT), { part: 'key', at });
 }
 
 function utf8Length(s: string): number {

@@ -1,9 +1,10 @@
 // Pod-level rules of ValidatePodSpec not covered by a module of their own: names of referenced
 // objects, DNS policy and config (validatePodDNSConfig), host aliases, topology spread
 // constraints, readiness gates and the pod security context (pkg/apis/core/validation).
-import { invalid, required } from './fieldErrors';
+import { invalid, notSupported, required } from './fieldErrors';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP } from './nameSyntax';
 import { checkPodSecurityContext } from './securityContext';
+import { checkPodOs } from './podOs';
 import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { POD } from './paths';
@@ -31,11 +32,10 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
   checkDns(r, pod);
   arr(pod['hostAliases']).forEach((raw, i) => {
     const a = obj(raw);
-    const ip = str(a?.['ip']);
-    if (ip !== undefined) {
-      const errs = isValidIP(ip);
-      if (errs.length) r.error('invalidIP', [...POD, 'hostAliases', i, 'ip'], invalid(ip, errs.join('; ')));
-    }
+    if (!a) return;
+    const ip = str(a['ip']) ?? '';
+    const errs = isValidIP(ip);
+    if (errs.length) r.error('invalidIP', [...POD, 'hostAliases', i, 'ip'], invalid(ip, errs.join('; ')), { part: has(a, 'ip') ? 'value' : 'key' });
     arr(a?.['hostnames']).forEach((h, j) => {
       if (typeof h !== 'string') return;
       const errs = isDNS1123Subdomain(h);
@@ -44,15 +44,22 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
   });
   arr(pod['topologySpreadConstraints']).forEach((raw, i) => {
     const c = obj(raw);
-    const maxSkew = int(c?.['maxSkew']);
-    if (maxSkew !== undefined && maxSkew <= 0) r.error('invalidValue', [...POD, 'topologySpreadConstraints', i, 'maxSkew'], invalid(maxSkew, 'must be greater than zero'));
+    if (!c) return;
+    const at = [...POD, 'topologySpreadConstraints', i];
+    const maxSkew = c['maxSkew'] === undefined || c['maxSkew'] === null ? 0 : int(c['maxSkew']);
+    if (maxSkew !== undefined && maxSkew <= 0) r.error('invalidValue', [...at, 'maxSkew'], invalid(maxSkew, 'must be greater than zero'), { part: has(c, 'maxSkew') ? 'value' : 'key' });
+    const when = c['whenUnsatisfiable'];
+    if (when === undefined || when === null || when === '') {
+      r.error('unsupportedValue', [...at, 'whenUnsatisfiable'], notSupported('', ['DoNotSchedule', 'ScheduleAnyway']), { part: has(c, 'whenUnsatisfiable') ? 'value' : 'key' });
+    }
   });
   arr(pod['readinessGates']).forEach((raw, i) => {
-    const t = str(obj(raw)?.['conditionType']);
-    if (!t) return;
-    const errs = isQualifiedName(t);
-    if (errs.length) r.error('invalidName', [...POD, 'readinessGates', i, 'conditionType'], invalid(t, errs.join('; ')));
+    const g = obj(raw);
+    if (!g) return;
+    const t = str(g['conditionType']) ?? '';
+    for (const e of isQualifiedName(t)) r.error('invalidName', [...POD, 'readinessGates', i, 'conditionType'], invalid(t, e), { part: has(g, 'conditionType') ? 'value' : 'key' });
   });
+  checkSysctlsAndOs(r, pod);
   checkPodSecurityContext(r, pod, [...POD, 'securityContext']);
   // The API server turns a negative grace period into 1 second when it creates the pods.
   const grace = int(pod['terminationGracePeriodSeconds']);
@@ -99,6 +106,11 @@ function checkDns(r: Reporter, pod: Obj): void {
   });
   arr(config['options']).forEach((raw, i) => {
     const o = obj(raw);
-    if (o && !str(o['name'])) r.error('invalidDnsConfig', [...path, 'options', i], required('must not be empty'), { required: !has(o, 'name') });
+    if (o && !str(o['name'])) r.error('invalidDnsConfig', [...path, 'options', i], required('Option.Name must not be empty'), { required: !has(o, 'name') });
   });
+}
+
+/** validateOS and the OS-specific field rules (the sysctls are checked with the security context). */
+function checkSysctlsAndOs(r: Reporter, pod: Obj): void {
+  checkPodOs(r, pod);
 }

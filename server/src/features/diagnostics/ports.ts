@@ -1,7 +1,7 @@
 // Container ports: validateContainerPorts, plus the pod-wide checkHostPortConflicts and
 // validatePodHostNetworkDeps (pkg/apis/core/validation/validation.go).
 import type { FieldPath } from '../../model';
-import { duplicate, invalid } from './fieldErrors';
+import { duplicate, invalid, required } from './fieldErrors';
 import { isValidPortName, isValidPortNum } from './nameSyntax';
 import { arr, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
@@ -21,9 +21,10 @@ export function checkPorts(r: Reporter, ports: unknown[], path: FieldPath): void
       else if (names.has(name)) r.error('duplicatePortName', [...at, 'name'], duplicate(name));
       else names.add(name);
     }
+    // validateContainerPorts: containerPort 0 is not set (Required); hostPort 0 means no host port.
+    if (p['containerPort'] === 0) r.error('requiredField', [...at, 'containerPort'], required());
     for (const field of ['containerPort', 'hostPort']) {
       const n = int(p[field]);
-      // containerPort 0 reads as "not set" (Required); hostPort 0 means no host port.
       if (n === undefined || n === 0) continue;
       const errs = isValidPortNum(n);
       if (errs.length) r.error('invalidPort', [...at, field], invalid(n, errs.join('; ')));

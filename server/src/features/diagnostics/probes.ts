@@ -58,38 +58,39 @@ function checkHandler(r: Reporter, h: Obj, path: FieldPath, kinds: readonly stri
       if (arr(action['command']).length === 0) r.error('requiredField', [...at, 'command'], required(), { required: true });
       break;
     case 'httpGet':
-      checkPortNumOrName(r, action['port'], [...at, 'port']);
+      checkPortNumOrName(r, action['port'] ?? 0, [...at, 'port'], !has(action, 'port'));
       arr(action['httpHeaders']).forEach((raw, i) => {
-        const name = str(obj(raw)?.['name']);
-        if (name === undefined) return;
+        const header = obj(raw);
+        if (!header) return;
+        const name = str(header['name']) ?? '';
         const errs = isHTTPHeaderName(name);
-        if (errs.length) r.error('invalidProbe', [...at, 'httpHeaders', i, 'name'], invalid(name, errs.join('; ')));
+        if (errs.length) r.error('invalidProbe', [...at, 'httpHeaders', i, 'name'], invalid(name, errs.join('; ')), { part: has(header, 'name') ? 'value' : 'key' });
       });
       break;
     case 'tcpSocket':
-      checkPortNumOrName(r, action['port'], [...at, 'port']);
+      checkPortNumOrName(r, action['port'] ?? 0, [...at, 'port'], !has(action, 'port'));
       break;
     case 'grpc': {
-      const port = int(action['port']);
-      if (port !== undefined && isValidPortNum(port).length) r.error('invalidPort', [...at, 'port'], invalid(port, isValidPortNum(port).join('; ')));
+      const port = int(action['port']) ?? 0;
+      if (isValidPortNum(port).length) r.error('invalidPort', [...at, 'port'], invalid(port, isValidPortNum(port).join('; ')), { part: has(action, 'port') ? 'value' : 'key' });
       break;
     }
     case 'sleep': {
-      // validateSleepAction
-      const seconds = int(action['seconds']);
-      if (seconds !== undefined && (seconds <= 0 || seconds > grace)) {
-        r.error('invalidProbe', [...at, 'seconds'], invalid(seconds, `must be greater than 0 and less than terminationGracePeriodSeconds (${grace})`));
+      // validateSleepAction with PodLifecycleSleepActionAllowZero: the error is on `sleep`.
+      const seconds = int(action['seconds']) ?? 0;
+      if (seconds < 0 || seconds > grace) {
+        r.error('invalidProbe', at, invalid(seconds, `must be non-negative and less than terminationGracePeriodSeconds (${grace})`), { at: [...at, 'seconds'] });
       }
       break;
     }
   }
 }
 
-/** ValidatePortNumOrName */
-function checkPortNumOrName(r: Reporter, port: unknown, path: FieldPath): void {
+/** ValidatePortNumOrName; a missing port is 0. */
+function checkPortNumOrName(r: Reporter, port: unknown, path: FieldPath, missing = false): void {
   if (typeof port === 'number' && Number.isInteger(port)) {
     const errs = isValidPortNum(port);
-    if (errs.length) r.error('invalidPort', path, invalid(port, errs.join('; ')));
+    if (errs.length) r.error('invalidPort', path, invalid(port, errs.join('; ')), { part: missing ? 'key' : 'value' });
   } else if (typeof port === 'string') {
     const errs = isValidPortName(port);
     if (errs.length) r.error('invalidPort', path, invalid(port, errs.join('; ')));

@@ -6,7 +6,6 @@ import { isMap, Node as YamlNode } from 'yaml';
 import {
   DocumentModel,
   FieldPath,
-  formatPath,
   ManifestObject,
   nodeAtPath,
   overlapsTemplates,
@@ -15,10 +14,17 @@ import {
   RangePart,
 } from '../../model';
 import type { ManifestDiagnostic, Severity } from '../../model/manifestDiagnostic';
+import { apiPath } from './apiPath';
 
 export interface ReportOptions {
   /** Which part of the field the range covers (default: the value). */
   part?: RangePart;
+  /**
+   * Where the range goes when it is not the reported path: upstream reports some errors on a
+   * parent (a label key's error on `metadata.labels`, a subPath's on `volumeMounts`); the user
+   * sees the range on what they wrote.
+   */
+  at?: FieldPath;
   /** Other fields the finding depends on: if any touches a template, nothing is reported. */
   involves?: FieldPath[];
   /** A "Required value" finding: dropped when the object is templated or partial. */
@@ -62,20 +68,25 @@ export class Reporter {
   add(code: string, severity: Severity, path: FieldPath, message: string, opts: ReportOptions = {}): void {
     if (opts.required && this.incomplete) return;
     if (opts.crossField && this.flags.partial) return;
+    const rangePath = opts.at ?? path;
     if (this.model.templates.length > 0) {
-      for (const p of [path, ...(opts.involves ?? [])]) {
+      for (const p of [rangePath, ...(opts.involves ?? [])]) {
         const [s, e] = this.extentOf(p);
         if (overlapsTemplates(this.model, s, e)) return;
       }
     }
-    const [start, rawEnd] = nodeAtPath(this.obj, path) === undefined ? this.missingRange(path) : rangeOfPath(this.obj, path, opts.part ?? 'value');
+    const [start, rawEnd] = nodeAtPath(this.obj, rangePath) === undefined ? this.missingRange(rangePath) : rangeOfPath(this.obj, rangePath, opts.part ?? 'value');
     // A block value (a whole list item or mapping) is shown by its first line only.
     const nl = lineBreakAfter(this.model, start);
     const end = nl < rawEnd ? trimEnd(this.model.text, start, nl) : rawEnd;
-    const key = `${code}\u0000${formatPath(path)}\u0000${start}`;
+    const shown = apiPath(path);
+    // Upstream may report one path twice with different details (a readiness probe's
+    // terminationGracePeriodSeconds): only an identical finding is dropped, wherever its range
+    // (a rule and the schema check may both find a required field missing).
+    const key = `${code}\u0000${shown}\u0000${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    const d: ManifestDiagnostic = { code, severity, message, path: formatPath(path), start, end };
+    const d: ManifestDiagnostic = { code, severity, message, path: shown, start, end };
     if (opts.data !== undefined) d.data = opts.data;
     this.out.push(d);
   }

@@ -45,10 +45,12 @@ export function checkResources(r: Reporter, resources: Obj | undefined, path: Fi
       const limit = limits[name];
       const cmp = compareQuantities(q, limit);
       if (cmp === undefined) continue;
+      // Both reported on `requests` (field.Invalid(reqPath, …)), the range on the request.
       if (!overcommitAllowed(name) && cmp !== 0) {
-        r.error('requestNotEqualLimit', at, invalid(String(q), `must be equal to ${name} limit of ${String(limit)}`), { involves: [[...path, 'limits', name]] });
+        r.error('requestNotEqualLimit', [...path, 'requests'], invalid(String(q), `must be equal to ${name} limit of ${String(limit)}`), { at, involves: [[...path, 'limits', name]] });
       } else if (cmp > 0) {
-        r.error('requestExceedsLimit', at, invalid(String(q), `must be less than or equal to ${name} limit of ${String(limit)}`), {
+        r.error('requestExceedsLimit', [...path, 'requests'], invalid(String(q), `must be less than or equal to ${name} limit of ${String(limit)}`), {
+          at,
           involves: [[...path, 'limits', name]],
         });
       }
@@ -61,12 +63,22 @@ export function checkResources(r: Reporter, resources: Obj | undefined, path: Fi
   }
 }
 
-/** validateContainerResourceName */
+/** IsStandardResourceName: the standard resources (quota names included) and huge pages. */
+const STANDARD_RESOURCES = new Set([
+  'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage', 'limits.cpu', 'limits.memory',
+  'limits.ephemeral-storage', 'pods', 'resourcequotas', 'services', 'replicationcontrollers', 'secrets', 'persistentvolumeclaims', 'configmaps',
+  'services.nodeports', 'services.loadbalancers', 'requests.storage', 'storage',
+]);
+
+/** validateContainerResourceName → validateResourceName */
 function checkResourceName(r: Reporter, name: string, at: FieldPath): void {
   const errs = isQualifiedName(name);
   if (errs.length) {
-    r.error('invalidResourceName', at, invalid(name, errs.join('; ')), { part: 'key' });
+    for (const e of errs) r.error('invalidResourceName', at, invalid(name, e), { part: 'key' });
     return;
+  }
+  if (!name.includes('/') && !STANDARD_RESOURCES.has(name) && !isHugePages(name) && !name.startsWith('requests.hugepages-')) {
+    r.error('invalidResourceName', at, invalid(name, 'must be a standard resource type or fully qualified'), { part: 'key' });
   }
   if (!name.includes('/')) {
     if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name)) {

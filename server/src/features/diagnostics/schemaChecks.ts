@@ -29,6 +29,15 @@ const EMPTY_IS_DEFAULTED = new Set([
 const ENUM_CHECKED_ELSEWHERE = new Set([
   'io.k8s.api.core.v1.PodSpec.restartPolicy', // restartPolicyNotAlways (ValidateDaemonSetSpec)
   'io.k8s.api.core.v1.NodeSelectorRequirement.operator', // "not a valid selector operator"
+  'io.k8s.api.apps.v1.DaemonSetUpdateStrategy.type', // NotSupported on spec.updateStrategy (ValidateDaemonSetUpdateStrategy)
+  'io.k8s.api.core.v1.VolumeMount.mountPropagation', // NotSupported on volumeMounts.mountPropagation (validateMountPropagation)
+  'io.k8s.api.core.v1.VolumeMount.recursiveReadOnly', // validateMountRecursiveReadOnly
+  'io.k8s.api.core.v1.ContainerResizePolicy.resourceName', // NotSupported on resizePolicy (validateResizePolicy)
+  'io.k8s.api.core.v1.ContainerResizePolicy.restartPolicy',
+  'io.k8s.api.core.v1.HostPathVolumeSource.type', // validateHostPathType (sorted values)
+  'io.k8s.api.core.v1.AzureDiskVolumeSource.cachingMode', // validateAzureDisk
+  'io.k8s.api.core.v1.AzureDiskVolumeSource.kind',
+  'io.k8s.api.core.v1.ImageVolumeSource.pullPolicy', // validateImageVolumeSource
 ]);
 
 // Required in the OpenAPI document but accepted empty by validation, or reported by a rule.
@@ -38,6 +47,34 @@ const REQUIRED_NOT_ENFORCED = new Set([
   'io.k8s.api.core.v1.HTTPHeader.value',
   'io.k8s.api.core.v1.Sysctl.value',
   'io.k8s.api.core.v1.PodAffinityTerm.topologyKey', // "can not be empty" (validatePodAffinityTerm)
+  // Upstream reports these as Invalid (or at another path) when missing, from the rule that owns them:
+  'io.k8s.api.apps.v1.DaemonSetSpec.template', // an empty template: label mismatch and containers Required
+  'io.k8s.api.core.v1.TCPSocketAction.port', // port 0: "must be between 1 and 65535, inclusive"
+  'io.k8s.api.core.v1.HTTPGetAction.port',
+  'io.k8s.api.core.v1.GRPCAction.port',
+  'io.k8s.api.core.v1.HTTPHeader.name', // IsHTTPHeaderName("")
+  'io.k8s.api.core.v1.HostAlias.ip', // IsValidIP("")
+  'io.k8s.api.core.v1.NodeSelectorRequirement.key', // ValidateLabelName("")
+  'io.k8s.api.core.v1.NodeSelectorRequirement.operator', // "not a valid selector operator"
+  'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement.key',
+  'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement.operator',
+  'io.k8s.api.core.v1.PreferredSchedulingTerm.weight', // weight 0: "must be in the range 1-100"
+  'io.k8s.api.core.v1.PreferredSchedulingTerm.preference', // an empty term is valid
+  'io.k8s.api.core.v1.WeightedPodAffinityTerm.weight',
+  'io.k8s.api.core.v1.WeightedPodAffinityTerm.podAffinityTerm', // an empty term: topologyKey Required
+  'io.k8s.api.core.v1.TopologySpreadConstraint.maxSkew', // 0: "must be greater than zero"
+  'io.k8s.api.core.v1.TopologySpreadConstraint.whenUnsatisfiable', // NotSupported ""
+  'io.k8s.api.core.v1.PodReadinessGate.conditionType', // ValidateQualifiedName("")
+  'io.k8s.api.core.v1.PodSchedulingGate.name', // ValidateQualifiedName("")
+  'io.k8s.api.core.v1.PodOS.name', // Required "cannot be empty" (validateOS)
+  'io.k8s.api.core.v1.ContainerResizePolicy.resourceName', // NotSupported on resizePolicy
+  'io.k8s.api.core.v1.ContainerResizePolicy.restartPolicy', // Required on resizePolicy
+  'io.k8s.api.core.v1.DownwardAPIVolumeFile.path', // Required on downwardAPI.path (no item index)
+  'io.k8s.api.core.v1.ServiceAccountTokenProjection.path', // Required on projected.path
+  'io.k8s.api.core.v1.ScaleIOVolumeSource.secretRef', // not checked by validateScaleIOVolumeSource
+  'io.k8s.api.core.v1.SleepAction.seconds', // 0 is a valid sleep (PodLifecycleSleepActionAllowZero)
+  'io.k8s.api.core.v1.QuobyteVolumeSource.registry', // Required with upstream's detail (validateQuobyteVolumeSource)
+  'io.k8s.api.core.v1.PodOS.name',
 ]);
 
 // Fields pasted from other workload kinds, with what to say instead of a spelling guess.

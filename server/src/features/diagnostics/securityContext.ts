@@ -2,13 +2,14 @@
 // validateSeccompProfileField, ValidateAppArmorProfileField and validateSysctls
 // (pkg/apis/core/validation/validation.go).
 import type { FieldPath } from '../../model';
-import { duplicate, invalid, required } from './fieldErrors';
+import { invalid, required } from './fieldErrors';
 import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
+import { POD } from './paths';
+import { checkSysctls } from './sysctls';
 
 const MAX_ID = 0xffffffff;
 const ID_RANGE = `must be between 0 and ${MAX_ID}, inclusive`;
-const SYSCTL = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
 
 /** ValidateSecurityContext */
 export function checkContainerSecurityContext(r: Reporter, sc: Obj | undefined, path: FieldPath): void {
@@ -18,12 +19,16 @@ export function checkContainerSecurityContext(r: Reporter, sc: Obj | undefined, 
   checkAppArmor(r, obj(sc['appArmorProfile']), [...path, 'appArmorProfile']);
   if (sc['allowPrivilegeEscalation'] === false) {
     if (sc['privileged'] === true) {
-      r.error('privilegeEscalation', [...path, 'allowPrivilegeEscalation'], 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true', {
+      // field.Invalid(fldPath, sc, …): on the security context, the range on allowPrivilegeEscalation.
+      r.error('privilegeEscalation', path, invalid({ privileged: true, allowPrivilegeEscalation: false }, 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'), {
+        at: [...path, 'allowPrivilegeEscalation'],
         involves: [[...path, 'privileged']],
       });
     }
     if (arr(obj(sc['capabilities'])?.['add']).includes('CAP_SYS_ADMIN')) {
-      r.error('privilegeEscalation', [...path, 'allowPrivilegeEscalation'], 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN');
+      r.error('privilegeEscalation', path, invalid({ allowPrivilegeEscalation: false, capabilities: { add: ['CAP_SYS_ADMIN'] } }, 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'), {
+        at: [...path, 'allowPrivilegeEscalation'],
+      });
     }
   }
   // A procMount of Unmasked needs a user namespace (hostUsers: false), checked at the pod.
@@ -31,25 +36,21 @@ export function checkContainerSecurityContext(r: Reporter, sc: Obj | undefined, 
 
 /** validatePodSpecSecurityContext */
 export function checkPodSecurityContext(r: Reporter, pod: Obj, path: FieldPath): void {
+  // shareProcessNamespace is a pod field in v1 but part of the security context internally:
+  // upstream reports it at securityContext.shareProcessNamespace.
+  if (pod['shareProcessNamespace'] === true && pod['hostPID'] === true) {
+    r.error('invalidSecurityContext', [...path, 'shareProcessNamespace'], invalid(true, 'ShareProcessNamespace and HostPID cannot both be enabled'), {
+      at: [...POD, 'shareProcessNamespace'],
+      involves: [[...POD, 'hostPID']],
+    });
+  }
   const sc = obj(pod['securityContext']);
   if (!sc) return;
   checkIds(r, sc, path, ['runAsUser', 'runAsGroup', 'fsGroup']);
   arr(sc['supplementalGroups']).forEach((g, i) => {
     if (typeof g === 'number' && Number.isInteger(g) && (g < 0 || g > MAX_ID)) r.error('invalidId', [...path, 'supplementalGroups', i], invalid(g, ID_RANGE));
   });
-  if (sc['shareProcessNamespace'] === true && pod['hostPID'] === true) {
-    r.error('invalidSecurityContext', [...path, 'shareProcessNamespace'], invalid(true, 'ShareProcessNamespace and HostPID cannot both be enabled'));
-  }
-  const names = new Set<string>();
-  arr(sc['sysctls']).forEach((raw, i) => {
-    const name = str(obj(raw)?.['name']);
-    if (!name) return;
-    const at = [...path, 'sysctls', i, 'name'];
-    if (name.length > 253 || !SYSCTL.test(name)) {
-      r.error('invalidSysctl', at, invalid(name, `must have at most 253 characters and match regex ${SYSCTL.source}`));
-    } else if (names.has(name)) r.error('invalidSysctl', at, duplicate(name));
-    names.add(name);
-  });
+  checkSysctls(r, pod);
   checkSeccomp(r, obj(sc['seccompProfile']), [...path, 'seccompProfile']);
   checkAppArmor(r, obj(sc['appArmorProfile']), [...path, 'appArmorProfile']);
 }

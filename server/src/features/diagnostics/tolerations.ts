@@ -27,15 +27,16 @@ export function checkTolerations(r: Reporter, ds: Obj): void {
       });
     }
     if (has(t, 'tolerationSeconds') && effect !== 'NoExecute') {
-      r.error('tolerationSeconds', [...at, has(t, 'effect') ? 'effect' : 'tolerationSeconds'], invalid(effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"), {
+      r.error('tolerationSeconds', [...at, 'effect'], invalid(effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"), {
         part: has(t, 'effect') ? 'value' : 'key',
       });
     }
+    // Upstream reports the value's errors on .operator (field.Invalid(idxPath.Child("operator"), value, …)).
     if (operator === 'Equal' || operator === '') {
       const errs = isLabelValue(value);
-      if (errs.length) r.error('invalidLabelValue', [...at, 'value'], invalid(value, errs.join('; ')));
+      if (errs.length) r.error('invalidLabelValue', [...at, 'operator'], invalid(value, errs.join(';')), { at: [...at, 'value'] });
     } else if (operator === 'Exists' && value !== '') {
-      r.error('tolerationValue', [...at, 'value'], invalid(value, "value must be empty when `operator` is 'Exists'"));
+      r.error('tolerationValue', [...at, 'operator'], invalid(value, "value must be empty when `operator` is 'Exists'"), { at: [...at, 'value'] });
     }
   });
 }

@@ -1,0 +1,36 @@
+// Writes docs/rules.md from the rules table (server/src/features/diagnostics/rules.ts).
+// `npm run gen:rules`; `node scripts/gen-rules.mjs --check` exits 1 when the file is stale.
+import * as esbuild from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const dir = mkdtempSync(path.join(tmpdir(), 'gen-rules-'));
+const outfile = path.join(dir, 'rulesDoc.cjs');
+try {
+  await esbuild.build({
+    entryPoints: [path.join(root, 'server/src/features/diagnostics/rulesDoc.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  const { renderRulesMarkdown } = createRequire(import.meta.url)(outfile);
+  const target = path.join(root, 'docs', 'rules.md');
+  const text = renderRulesMarkdown();
+  if (process.argv.includes('--check')) {
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
+    if (current !== text) {
+      console.error('docs/rules.md is out of date: run npm run gen:rules');
+      process.exitCode = 1;
+    }
+  } else {
+    writeFileSync(target, text);
+    console.log(`wrote docs/rules.md (${text.length} bytes)`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
