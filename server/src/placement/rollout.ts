@@ -274,15 +274,20 @@ export function planRollout(ds: DaemonSet, cluster: ClusterState, placement?: Pl
     plan.completes = false;
     plan.messages.push(
       `${pendingNodes.length} ${plural(pendingNodes.length, 'node')} would leave the new pod Pending: ` +
-        `it never becomes available, so kubectl rollout status keeps waiting, and each such node holds one of the ${budget} ${surging ? 'surge' : 'unavailable'} ${plural(budget, 'slot')}.`,
+        `it never becomes available, so kubectl rollout status keeps waiting, and each such node keeps ${slotWords(budget, surging)} taken.`,
     );
   }
   if (stuck >= budget && stuck < desired) {
-    plan.messages.push(`With ${stuck} ${plural(stuck, 'node')} that never become available and room for ${budget} at a time, the rollout stalls before it reaches the other nodes.`);
+    plan.messages.push(`With ${stuck} ${plural(stuck, 'node that never becomes', 'nodes that never become')} available and room for ${budget} at a time, the rollout stalls before it reaches the other nodes.`);
   }
 
   plan.estimate = estimate(ds, plan);
   return plan;
+}
+
+function slotWords(budget: number, surging: boolean): string {
+  const what = surging ? 'surge' : 'unavailable';
+  return budget === 1 ? `the only ${what} slot` : `one of the ${budget} ${what} slots`;
 }
 
 function budgetSentence(plan: RolloutPlan, value: string | number, surging: boolean): string {
