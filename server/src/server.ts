@@ -27,6 +27,9 @@ import type { FeatureContext, Settings } from './features/context';
 import { diagnose, toLspDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { placementResponse } from './features/placementAnswer';
+import { rolloutDiagnostics } from './features/rolloutDiagnostics';
+import { rolloutHover } from './features/rolloutHover';
+import { withRollout } from './features/rolloutView';
 import type { DocumentModel } from './model';
 import {
   ClusterChangedNotification,
@@ -204,7 +207,8 @@ connection.onHover(async (params): Promise<Hover | null> => {
   const offset = model.lines.offsetAt(params.position);
   const docs = guarded('hover', null, () => hover(model, offset, ctx));
   const nodes = guarded('cluster hover', null, () => clusterHover(model, offset, ctx));
-  return mergeHovers(docs, nodes);
+  const rollout = guarded('rollout hover', null, () => rolloutHover(model, offset, ctx));
+  return mergeHovers(mergeHovers(docs, nodes), rollout);
 });
 
 connection.languages.diagnostics.on(async (params) => {
@@ -215,7 +219,7 @@ connection.languages.diagnostics.on(async (params) => {
   const key = JSON.stringify(ctx.settings);
   const found = [
     ...guarded('diagnostics', [], () => staticDiagnostics.run(model, key, undefined, (m) => diagnose(m, ctx))),
-    ...guarded('cluster diagnostics', [], () => clusterFindings.run(model, key, ctx.cluster?.state, (m) => clusterDiagnostics(m, ctx))),
+    ...guarded('cluster diagnostics', [], () => clusterFindings.run(model, key, ctx.cluster?.state, (m) => [...clusterDiagnostics(m, ctx), ...rolloutDiagnostics(m, ctx)])),
   ];
   return { kind: DocumentDiagnosticReportKind.Full, items: found.map((d) => toLspDiagnostic(model, d)) };
 });
@@ -250,7 +254,7 @@ connection.onRequest(PlacementRequest, async (params: PlacementParams): Promise<
   const model = modelOf(params.uri);
   const status = cluster!.status;
   if (!model) return { uri: params.uri, daemonSets: [], selected: -1, cluster: status, message: 'The document is not open.' };
-  return guarded('placement', null, () => placementResponse(model, params.uri, params, ctx, status));
+  return guarded('placement', null, () => withRollout(placementResponse(model, params.uri, params, ctx, status), model, ctx));
 });
 
 connection.onRequest(ClusterStatusRequest, () => cluster?.status ?? null);
