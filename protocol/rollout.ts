@@ -24,6 +24,10 @@ export interface RolloutEstimate {
   totalSeconds?: number;
   /** What a batch waits for, in words. */
   basis: string;
+  /** "at least 3m 30s (7 batches × 30s)", or "never completes". */
+  summary: string;
+  /** How the estimate is made and what it leaves out (ESTIMATE_MODEL). */
+  model: string;
 }
 
 export interface RolloutPlan {

@@ -170,7 +170,7 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
           ...(plan.wholeCluster ? { wholeCluster: plan.wholeCluster } : {}),
           fellBackToOneUnavailable: plan.fellBackToOneUnavailable,
           minReadySeconds: plan.minReadySeconds,
-          ...(plan.estimate ? { estimate: { ...plan.estimate, model: ESTIMATE_MODEL } } : {}),
+          ...(plan.estimate ? { estimate: plan.estimate } : {}),
           messages: plan.messages,
           problems: plan.problems,
         } : {}),

@@ -5,7 +5,7 @@
 // schema hover. The numbers come from the placement engine's planRollout, never a second copy.
 import type { Hover } from 'vscode-languageserver';
 import { DocumentModel, FieldPath, locate, overlapsTemplates, startsWith, toRange } from '../model';
-import { ESTIMATE_MODEL, formatSeconds, planRollout, predictPlacement } from '../placement';
+import { planRollout, predictPlacement } from '../placement';
 import type { DaemonSet, RolloutPlan } from '../placement/types';
 import type { FeatureContext } from './context';
 
@@ -52,10 +52,7 @@ export function rolloutMarkdown(plan: RolloutPlan, source: string, estimateFirst
 function estimateLine(plan: RolloutPlan): string | undefined {
   const e = plan.estimate;
   if (!e || plan.batches === 0) return undefined;
-  const total = e.totalSeconds === undefined
-    ? 'never completes'
-    : `at least ${formatSeconds(e.totalSeconds)} (${plan.batches} ${plan.batches === 1 ? 'batch' : 'batches'} × ${formatSeconds(e.perBatchSeconds)})`;
-  return `**Estimated duration:** ${total}. Per batch: ${md(e.basis)}.\n\n*${md(ESTIMATE_MODEL)}*`;
+  return `**Estimated duration:** ${md(e.summary)}. Per batch: ${md(e.basis)}.\n\n*${md(e.model)}*`;
 }
 
 function names(list: readonly string[]): string {

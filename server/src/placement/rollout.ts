@@ -399,9 +399,11 @@ function estimate(ds: DaemonSet, plan: RolloutPlan): RolloutEstimate {
     parts.push('no startup or readiness probe (Ready once started)');
   }
   if (plan.minReadySeconds > 0) parts.push(`minReadySeconds ${plan.minReadySeconds}`);
-  const out: RolloutEstimate = { perBatchSeconds, basis: `${parts.join(' + ')} = ${formatSeconds(perBatchSeconds)} per batch` };
-  if (plan.completes) out.totalSeconds = plan.batches * perBatchSeconds;
-  return out;
+  const basis = `${parts.join(' + ')} = ${formatSeconds(perBatchSeconds)} per batch`;
+  if (!plan.completes) return { perBatchSeconds, basis, summary: 'never completes', model: ESTIMATE_MODEL };
+  const totalSeconds = plan.batches * perBatchSeconds;
+  const summary = `at least ${formatSeconds(totalSeconds)} (${plan.batches} ${plural(plan.batches, 'batch', 'batches')} × ${formatSeconds(perBatchSeconds)})`;
+  return { perBatchSeconds, totalSeconds, basis, summary, model: ESTIMATE_MODEL };
 }
 
 /** "45s", "7m", "1h 5m", "2d 3h": whole units, for an estimate. */

@@ -8,7 +8,7 @@
 import test, { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  defaultDaemonSetSpec, planRollout, predictPlacement, scaledValueFromIntOrPercent, updatedDesiredNodeCounts,
+  defaultDaemonSetSpec, ESTIMATE_MODEL, planRollout, predictPlacement, scaledValueFromIntOrPercent, updatedDesiredNodeCounts,
   type ClusterState, type DaemonSet, type Node, type PodSpec,
 } from '../../../server/src/placement';
 import { allocatableResources, newDaemonSet, newNode, newPod, withTaints } from './builders';
@@ -248,7 +248,7 @@ describe('plan', () => {
     assert.deepEqual([plan.desired, plan.pendingNodes, plan.completes, plan.batches], [3, ['small'], false, 3]);
     assert.ok(plan.messages.some((m) => /1 node would leave the new pod Pending/.test(m)));
     assert.ok(plan.messages.some((m) => /the rollout stalls before it reaches the other nodes/.test(m)));
-    assert.equal(plan.estimate?.totalSeconds, undefined);
+    assert.deepEqual([plan.estimate?.totalSeconds, plan.estimate?.summary], [undefined, 'never completes']);
   });
 });
 
@@ -293,7 +293,10 @@ describe('estimate', () => {
     const ds = withStrategy(newDaemonSet('x', { containers: [{ name: 'agent', readinessProbe: { httpGet: { port: 8080 } } } as never] }), newUpdateUnavailable(2));
     ds.spec!.minReadySeconds = 30;
     const plan = planRollout(ds, { nodes: addNodes(5) });
-    assert.deepEqual(plan.estimate, { perBatchSeconds: 40, totalSeconds: 120, basis: 'readiness probe periodSeconds 10 (container agent) + minReadySeconds 30 = 40s per batch' });
+    assert.deepEqual(plan.estimate, {
+      perBatchSeconds: 40, totalSeconds: 120, basis: 'readiness probe periodSeconds 10 (container agent) + minReadySeconds 30 = 40s per batch',
+      summary: 'at least 2m (3 batches × 40s)', model: ESTIMATE_MODEL,
+    });
   });
 
   test('the slowest container counts; startup probe then readiness probe; initialDelay + successThreshold × period', () => {
@@ -305,12 +308,15 @@ describe('estimate', () => {
     assert.deepEqual(plan.estimate, {
       perBatchSeconds: 35, totalSeconds: 105,
       basis: 'startup probe periodSeconds 5 + readiness probe initialDelaySeconds 15 + 3 × periodSeconds 5 (container slow) = 35s per batch',
+      summary: 'at least 1m 45s (3 batches × 35s)', model: ESTIMATE_MODEL,
     });
   });
 
   test('no probes and no minReadySeconds: 0 per batch, said so', () => {
     const plan = planRollout(newDaemonSet('x'), { nodes: addNodes(2) });
-    assert.deepEqual(plan.estimate, { perBatchSeconds: 0, totalSeconds: 0, basis: 'no startup or readiness probe (Ready once started) = 0s per batch' });
+    assert.deepEqual(plan.estimate, {
+      perBatchSeconds: 0, totalSeconds: 0, basis: 'no startup or readiness probe (Ready once started) = 0s per batch', summary: 'at least 0s (2 batches × 0s)', model: ESTIMATE_MODEL,
+    });
   });
 });
 
