@@ -21,10 +21,12 @@
 //
 // The estimate (ESTIMATE_MODEL) is a floor, not a prediction.
 
-import type { ClusterState, Container, DaemonSet, NodeVerdict, PlacementResult, Pod } from './types';
+import type { ClusterState, Container, DaemonSet, NodeVerdict, PlacementResult, PodSpec, ResourceShortfall } from './types';
 import type { BlockedNode, RolloutEstimate, RolloutPlan, RolloutStrategy } from './types';
 import { asArray, asRecord, asString, isRecord, type UnknownRecord } from './shape';
 import { predictPlacement } from './predict';
+import { podHostPorts } from './hostPorts';
+import { formatAmount, podRequests, resourceKind, resourceLabel } from './resources';
 
 /** Words for the estimate, shown wherever the estimate is. */
 export const ESTIMATE_MODEL =
@@ -304,49 +306,92 @@ const TWIN_NAME = ' rollout surge twin';
 
 /**
  * Nodes where the DaemonSet would run (not Pending) but a second pod does not fit while the old
- * pod still runs: predictPlacement for a twin of the DaemonSet that owns no pod, on the cluster
- * where every such node also holds the old pod. The old pod is the DaemonSet's own pod from the
- * snapshot when it has one there; otherwise it is taken to request and hold what the new
- * template does (the usual case: an image change).
+ * pod still runs. The old pod is the DaemonSet's own pod from the snapshot when it has one on the
+ * node; otherwise it is taken to request and hold what the new template does (the usual case: an
+ * image change). Both checks are predictPlacement runs on the same ClusterState, so the
+ * snapshot's pod index is reused (no per-call rebuild):
+ *   - nodes with an own pod: a twin of the DaemonSet that owns no pod, so the old pod counts
+ *     against the node like any other pod (its requests and its host ports);
+ *   - other nodes: the template's host ports are held by the old pod (blocked outright), and the
+ *     resources are judged for twice the template's requests (overhead raised by the pod's total).
+ * Not modelled: the old pod's slot in the node's `pods` allocatable on nodes without an own pod.
  */
 function blockedSurgeNodes(ds: DaemonSet, cluster: ClusterState, result: PlacementResult): BlockedNode[] {
-  const nodes = asArray(asRecord(cluster)?.['nodes']);
-  const pods = asArray(asRecord(cluster)?.['pods']);
   const root = asRecord(ds) ?? {};
   const spec = asRecord(root['spec']) ?? {};
   const template = asRecord(spec['template']) ?? {};
   const podSpec = asRecord(template['spec']) ?? {};
   const namespace = asString(asRecord(root['metadata'])?.['namespace']);
-  const candidates: number[] = [];
-  const synthetic: Pod[] = [];
+  const withOwn: number[] = [];
+  const withoutOwn: number[] = [];
   result.nodes.forEach((v: NodeVerdict, i) => {
-    if (!v.shouldRun || v.pending || i >= nodes.length) return;
-    candidates.push(i);
-    if (v.hasOwnPod) return;
-    const meta: UnknownRecord = { name: `${v.name} (old pod)` };
-    if (namespace !== undefined) meta['namespace'] = namespace;
-    synthetic.push({ metadata: meta, spec: { ...(podSpec as object), nodeName: v.name }, status: { phase: 'Running' } } as Pod);
+    if (!v.shouldRun || v.pending) return;
+    (v.hasOwnPod ? withOwn : withoutOwn).push(i);
   });
-  if (candidates.length === 0) return [];
-  const twin: DaemonSet = {
-    ...(root as DaemonSet),
-    metadata: namespace === undefined ? { name: TWIN_NAME } : { name: TWIN_NAME, namespace },
-    spec: { ...(spec as object), selector: {} } as DaemonSet['spec'],
-  };
-  const withOld: ClusterState = { nodes: nodes as ClusterState['nodes'], pods: [...(pods as Pod[]), ...synthetic] };
-  const twinResult = predictPlacement(twin, withOld);
-  const blocked: BlockedNode[] = [];
-  for (const i of candidates) {
-    const v = twinResult.nodes[i];
-    if (v === undefined || !v.pending) continue;
-    if (v.reason === 'hostPort' && v.hostPort) {
-      const port = `${v.hostPort.port}/${v.hostPort.protocol}`;
-      blocked.push({ name: v.name, reason: 'hostPort', detail: `host port ${port} stays held by the old pod until it is deleted` });
-    } else {
-      blocked.push({ name: v.name, reason: 'insufficientResources', detail: `with the old pod still running: ${v.detail}` });
+  const blocked = new Map<number, BlockedNode>();
+  const hostPortBlock = (name: string, port: { port: number; protocol: string }): BlockedNode =>
+    ({ name, reason: 'hostPort', detail: `host port ${port.port}/${port.protocol} stays held by the old pod until it is deleted` });
+
+  if (withOwn.length > 0) {
+    const twin: DaemonSet = {
+      ...(root as DaemonSet),
+      metadata: namespace === undefined ? { name: TWIN_NAME } : { name: TWIN_NAME, namespace },
+      spec: { ...(spec as object), selector: {} } as DaemonSet['spec'],
+    };
+    const twinResult = predictPlacement(twin, cluster);
+    for (const i of withOwn) {
+      const v = twinResult.nodes[i];
+      if (v === undefined || !v.pending) continue;
+      if (v.reason === 'hostPort' && v.hostPort) blocked.set(i, hostPortBlock(v.name, v.hostPort));
+      else blocked.set(i, { name: v.name, reason: 'insufficientResources', detail: `with the old pod still running: ${v.detail}` });
     }
   }
-  return blocked;
+
+  if (withoutOwn.length > 0) {
+    const ports = podHostPorts(podSpec as PodSpec);
+    const first = ports[0];
+    if (first !== undefined) {
+      for (const i of withoutOwn) blocked.set(i, hostPortBlock(result.nodes[i]!.name, first));
+    } else {
+      const doubled = doubledRequests(podSpec);
+      if (doubled !== undefined) {
+        const twin: DaemonSet = { ...(root as DaemonSet), spec: { ...(spec as object), template: { ...(template as object), spec: doubled } } as DaemonSet['spec'] };
+        const twinResult = predictPlacement(twin, cluster);
+        for (const i of withoutOwn) {
+          const v = twinResult.nodes[i];
+          if (v === undefined || !v.pending || v.shortfalls === undefined) continue;
+          blocked.set(i, { name: v.name, reason: 'insufficientResources', detail: `with the old pod still running: ${halfShortfalls(v.shortfalls)}` });
+        }
+      }
+    }
+  }
+  return [...blocked.entries()].sort((a, b) => a[0] - b[0]).map(([, b]) => b);
+}
+
+/** The pod spec with its overhead raised by the pod's total requests: the scheduler then counts it twice. */
+function doubledRequests(podSpec: UnknownRecord): PodSpec | undefined {
+  const total = podRequests(podSpec as PodSpec);
+  const names = Object.keys(total).filter((n) => (total[n] ?? 0) > 0 && resourceKind(n) !== 'pods' && resourceKind(n) !== 'ignored');
+  if (names.length === 0) return undefined;
+  const overheadNow = podRequests({ overhead: asRecord(podSpec['overhead']) as PodSpec['overhead'] } as PodSpec);
+  const overhead: Record<string, string> = {};
+  for (const n of names) {
+    const amount = (overheadNow[n] ?? 0) + (total[n] ?? 0);
+    overhead[n] = n === 'cpu' ? `${amount}m` : `${amount}`;
+  }
+  return { ...(podSpec as PodSpec), overhead };
+}
+
+/** Shortfalls of the doubled pod, said for the new pod next to the old one. */
+function halfShortfalls(shortfalls: readonly ResourceShortfall[]): string {
+  return shortfalls
+    .filter((s) => s.resource !== 'pods')
+    .map((s) => {
+      const needs = s.requested / 2;
+      const free = s.free - needs;
+      return `needs ${formatAmount(s.resource, needs)} ${resourceLabel(s.resource)}, ${free > 0 ? `${formatAmount(s.resource, free)} free` : 'none free'}`;
+    })
+    .join('; ');
 }
 
 // --- estimate ------------------------------------------------------------------------------------

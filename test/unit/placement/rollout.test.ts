@@ -281,6 +281,18 @@ describe('surge: where the new pod cannot start next to the old one', () => {
     assert.deepEqual(predictPlacement(ds, cluster).nodes.map((v) => v.pending), [false, false, false]);
   });
 
+  test('the real old pod decides when the snapshot has it: its host port blocks, a node without one is judged on the template', () => {
+    const spec: PodSpec = { containers: [{ ports: [{ containerPort: 8080 }] }] };
+    const ds = withStrategy(newDaemonSet('agent', spec), newUpdateSurge(1));
+    // The running (old) revision still had hostPort 8080 on node-0; node-1 has no pod of it yet.
+    const pods = [newPod('agent-old', 'node-0', { containers: [{ ports: [{ containerPort: 8080, hostPort: 8080 }] }] }, ds)];
+    const plan = planRollout(ds, { nodes: addNodes(2), pods });
+    assert.deepEqual(plan.blockedNodes, []); // the new template wants no host port: nothing collides
+    const withPort = withStrategy(newDaemonSet('agent', { containers: [{ ports: [{ containerPort: 8080, hostPort: 8080 }] }] }), newUpdateSurge(1));
+    const both = planRollout(withPort, { nodes: addNodes(2), pods });
+    assert.deepEqual(both.blockedNodes.map((b) => [b.name, b.reason]), [['node-0', 'hostPort'], ['node-1', 'hostPort']]);
+  });
+
   test('Pending nodes are not reported as blocked (they are Pending either way)', () => {
     const spec: PodSpec = { containers: [{ resources: { requests: { cpu: '1' } } }] };
     const plan = planRollout(withStrategy(newDaemonSet('x', spec), newUpdateSurge('100%')), { nodes: [sized('a', '1Gi', '4'), sized('b', '1Gi', '500m')] });
