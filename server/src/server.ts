@@ -27,9 +27,9 @@ import type { FeatureContext, Settings } from './features/context';
 import { diagnose, toLspDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { placementResponse } from './features/placementAnswer';
-import { rolloutDiagnostics } from './features/rolloutDiagnostics';
-import { rolloutHover } from './features/rolloutHover';
-import { withRollout } from './features/rolloutView';
+import { withRollout } from './features/rollout/answer';
+import { rolloutDiagnostics } from './features/rollout/diagnostics';
+import { rolloutHover } from './features/rollout/hover';
 import type { DocumentModel } from './model';
 import {
   ClusterChangedNotification,

@@ -33,6 +33,6 @@ export {
   type CompiledLabelSelector, type LabelRequirement, type LabelSelectorOperator, type RequirementOperator,
 } from './labelSelector';
 export {
-  planRollout, scaledValueFromIntOrPercent, defaultDaemonSetSpec, unavailableCount, surgeCount, updatedDesiredNodeCounts,
+  planRollout, cachedRolloutPlan, scaledValueFromIntOrPercent, defaultDaemonSetSpec, unavailableCount, surgeCount, updatedDesiredNodeCounts,
   updateStrategyProblems, formatSeconds, ESTIMATE_MODEL, type ScaledValue, type DefaultedUpdateStrategy, type DesiredNodeCounts, type PlanOptions,
 } from './rollout';

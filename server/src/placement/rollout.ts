@@ -25,6 +25,7 @@ import type { ClusterState, Container, DaemonSet, NodeVerdict, PlacementResult, 
 import type { BlockedNode, RolloutEstimate, RolloutPlan, RolloutStrategy } from './types';
 import { asArray, asRecord, asString, isRecord, type UnknownRecord } from './shape';
 import { predictPlacement } from './predict';
+import { cachedPlacement } from './placementCache';
 import { podHostPorts } from './hostPorts';
 import { formatAmount, podRequests, resourceKind, resourceLabel } from './resources';
 
@@ -170,6 +171,26 @@ export function updateStrategyProblems(strategy: DefaultedUpdateStrategy): strin
 }
 
 // --- the plan ------------------------------------------------------------------------------------
+
+const plansBySnapshot = new WeakMap<ClusterState, WeakMap<object, RolloutPlan>>();
+
+/**
+ * planRollout on cachedPlacement, memoised the same way (per snapshot, per DaemonSet value
+ * object): the hover, the warnings and the panel share one plan (and one surge check) per edit.
+ * Callers must not mutate the plan. Undefined when `ds` is not an object.
+ */
+export function cachedRolloutPlan(ds: unknown, state: ClusterState): RolloutPlan | undefined {
+  const placement = cachedPlacement(ds, state);
+  if (placement === undefined) return undefined;
+  let byObject = plansBySnapshot.get(state);
+  if (byObject === undefined) plansBySnapshot.set(state, (byObject = new WeakMap()));
+  let plan = byObject.get(ds as object);
+  if (plan === undefined) {
+    plan = planRollout(ds as DaemonSet, state, placement);
+    byObject.set(ds as object, plan);
+  }
+  return plan;
+}
 
 export interface PlanOptions {
   /** The DaemonSet as it runs now: when its template equals the new one, apply replaces no pod. */

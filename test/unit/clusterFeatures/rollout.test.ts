@@ -4,12 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, defaultContext, type FeatureContext } from '../../../server/src/features/context';
-import type { ManifestDiagnostic } from '../../../server/src/features/diagnostics/types';
-import { placementResponse } from '../../../server/src/features/placementView';
-import { rolloutDiagnostics } from '../../../server/src/features/rolloutDiagnostics';
-import { rolloutHover } from '../../../server/src/features/rolloutHover';
-import { withRollout } from '../../../server/src/features/rolloutView';
+import { placementResponse } from '../../../server/src/features/placementAnswer';
+import { withRollout } from '../../../server/src/features/rollout/answer';
+import { rolloutDiagnostics } from '../../../server/src/features/rollout/diagnostics';
+import { rolloutHover } from '../../../server/src/features/rollout/hover';
 import { parseDocumentModel } from '../../../server/src/model';
+import type { ManifestDiagnostic } from '../../../server/src/model/manifestDiagnostic';
 import { readSettings } from '../../../server/src/session/settings';
 import { caret } from '../../support/caret';
 import { exampleContext, inlineContext, node, withCaret } from './support';

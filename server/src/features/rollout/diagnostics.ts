@@ -5,11 +5,11 @@
 //   rolloutWholeCluster  a percentage that covers every desired node (all replaced at once)
 //   rolloutSurgeNoRoom   maxSurge where a node has no room for the old and the new pod (host ports
 //                        are the static hostPortWithSurge warning's)
-import { DocumentModel, FieldPath, formatPath, ManifestObject, rangeOfPath } from '../model';
-import { formatSeconds, planRollout, predictPlacement } from '../placement';
-import type { DaemonSet, RolloutPlan } from '../placement/types';
-import type { ManifestDiagnostic } from './diagnostics/types';
-import type { FeatureContext } from './context';
+import { DocumentModel, FieldPath, formatPath, ManifestObject, rangeOfPath } from '../../model';
+import type { ManifestDiagnostic } from '../../model/manifestDiagnostic';
+import { cachedRolloutPlan, formatSeconds } from '../../placement';
+import type { DaemonSet, RolloutPlan } from '../../placement/types';
+import type { FeatureContext } from '../context';
 
 const ROLLING_UPDATE: FieldPath = ['spec', 'updateStrategy', 'rollingUpdate'];
 const MAX_NAMES = 4;
@@ -25,8 +25,8 @@ export function rolloutDiagnostics(model: DocumentModel, ctx: FeatureContext): M
     const ds = value as DaemonSet;
     const template = ds.spec?.template?.spec;
     if (typeof template !== 'object' || template === null || Array.isArray(template)) continue;
-    const plan = planRollout(ds, cluster.state, predictPlacement(ds, cluster.state));
-    if (plan.mode === 'onDelete' || plan.problems.length > 0) continue;
+    const plan = cachedRolloutPlan(ds, cluster.state);
+    if (!plan || plan.mode === 'onDelete' || plan.problems.length > 0) continue;
     const report = (code: string, path: FieldPath, part: 'key' | 'value', message: string): void => {
       const [start, end] = rangeOfPath(obj, path, part);
       out.push({ code, severity: 'warning', message, path: formatPath(path), start, end });

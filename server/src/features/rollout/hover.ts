@@ -4,10 +4,10 @@
 // stalls, and the duration estimate. Returns only this section; the server merges it with the
 // schema hover. The numbers come from the placement engine's planRollout, never a second copy.
 import type { Hover } from 'vscode-languageserver';
-import { DocumentModel, FieldPath, locate, overlapsTemplates, startsWith, toRange } from '../model';
-import { planRollout, predictPlacement } from '../placement';
-import type { DaemonSet, RolloutPlan } from '../placement/types';
-import type { FeatureContext } from './context';
+import { DocumentModel, FieldPath, locate, overlapsTemplates, startsWith, toRange } from '../../model';
+import { cachedRolloutPlan } from '../../placement';
+import type { RolloutPlan } from '../../placement/types';
+import type { FeatureContext } from '../context';
 
 const UPDATE_STRATEGY: FieldPath = ['spec', 'updateStrategy'];
 const MIN_READY: FieldPath = ['spec', 'minReadySeconds'];
@@ -26,8 +26,8 @@ export function rolloutHover(model: DocumentModel, offset: number, ctx: FeatureC
   if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
   const range = loc.node?.range;
   if (range && overlapsTemplates(model, range[0], range[2])) return null;
-  const ds = value as DaemonSet;
-  const plan = planRollout(ds, cluster.state, predictPlacement(ds, cluster.state));
+  const plan = cachedRolloutPlan(value, cluster.state);
+  if (!plan) return null;
   const markdown = rolloutMarkdown(plan, cluster.source, onMinReady);
   return {
     contents: { kind: 'markdown', value: markdown },
