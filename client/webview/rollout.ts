@@ -2,7 +2,7 @@
 // cluster (PlacementResponse.rollout, computed by the engine's planRollout). Text only: every
 // string is set with textContent, never parsed as HTML. A live status section (the cluster's
 // actual DaemonSet and pods) is meant to sit next to this one, as a sibling <section>.
-import type { PlacementResponse, RolloutPlan } from '../../server/src/protocol';
+import type { PlacementResponse, RolloutPlan } from '../../protocol';
 
 export interface RolloutSection {
   element: HTMLElement;

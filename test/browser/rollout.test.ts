@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { planRollout, predictPlacement, type ClusterState, type DaemonSet, type Node } from '../../server/src/placement';
-import type { PlacementResponse } from '../../server/src/protocol';
+import type { PlacementResponse } from '../../protocol';
 import type { PageElement, PageWindow } from './pageGlobals';
 import { ensureWebviewBuilt, launchBrowser, openPanel, startServer, type Panel, type PanelServer } from './harness';
 

@@ -3,7 +3,7 @@
 // No IO: the cluster view is passed in.
 import type { DocumentModel } from '../../model';
 import { cachedRolloutPlan } from '../../placement';
-import type { PlacementResponse } from '../../protocol';
+import type { PlacementResponse } from '../../../../protocol';
 import type { FeatureContext } from '../context';
 
 /** `response` with `rollout` set when it carries a placement result for one of `model`'s DaemonSets. */
