@@ -4,4 +4,5 @@
 export * from './commands';
 export * from './messages';
 export * from './placement';
+export * from './rollout';
 export * from './settings';

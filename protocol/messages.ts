@@ -1,6 +1,7 @@
 // Custom LSP messages between the client and the server, and the types they carry. Defined
 // once here; both sides import this folder, which imports nothing but its own files.
 import type { PlacementResult } from './placement';
+import type { RolloutPlan } from './rollout';
 
 /** client → server: placement of the DaemonSet at `offset` (or the only/first one) in `uri`. */
 export const PlacementRequest = 'daemonset/placement';
@@ -64,6 +65,8 @@ export interface PlacementResponse {
   rows?: PlacementNodeRow[];
   /** Why there is no result (no DaemonSet, unparsable, no cluster). */
   message?: string;
+  /** What a change of the pod template would do on this cluster (with `result`). */
+  rollout?: RolloutPlan;
 }
 
 export type ClusterState = 'ok' | 'connecting' | 'error';

@@ -47,6 +47,8 @@ export interface NodeVerdict {
   hostPort?: { port: number; protocol: string; hostIP?: string; conflictingPod?: string };
   /** Facts that did not change the verdict but matter to a reader (cordoned, NotReady, ...). */
   notes?: string[];
+  /** The snapshot's pods include one of this DaemonSet's own pods on this node. */
+  hasOwnPod?: boolean;
 }
 
 export interface PlacementResult {

@@ -10,6 +10,8 @@ export type ClusterSourceKind = 'example' | 'snapshot' | 'kubeconfig';
 /** Per-document settings the features read. */
 export interface Settings {
   diagnostics: { enable: boolean };
+  /** warnAfterMinutes: warn when a rollout's estimate on the current cluster exceeds it (0 = never; absent = 60). */
+  rollout?: { warnAfterMinutes: number };
 }
 
 /** Window-wide settings the cluster session reads. */
@@ -36,6 +38,7 @@ export interface DaemonSetSettings extends Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   diagnostics: { enable: true },
+  rollout: { warnAfterMinutes: 60 },
 };
 
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {

@@ -14,6 +14,7 @@ import {
   buildView, countsSummary, groupId, groupKeys, groupLabel, kindAt, nodeName, prepare, relativeTime,
   VERDICT_DESCRIPTION, VERDICT_LABEL, type Prepared, type View,
 } from './model';
+import { createRolloutSection } from './rollout';
 import './style.css';
 
 interface VsCodeApi {
@@ -146,7 +147,8 @@ const grid = new VirtualGrid(gridEl, gridHeader, {
   },
 });
 
-app.replaceChildren(header, banner, countsTable, toolbar, empty, gridEl);
+const rollout = createRolloutSection();
+app.replaceChildren(header, banner, countsTable, rollout.element, toolbar, empty, gridEl);
 app.removeAttribute('aria-busy');
 
 // ---- rows ---------------------------------------------------------------------------------
@@ -338,6 +340,7 @@ function onUpdate(response: PlacementResponse): void {
   failure = undefined;
   prepared = prepare(response);
   renderHeader(response);
+  rollout.render(response);
   renderPicker(response);
   renderGroupSelect(prepared);
   rebuild(!sameTarget);

@@ -25,6 +25,9 @@ import { complete } from './features/completion';
 import type { FeatureContext, Settings } from './features/context';
 import { hover } from './features/hover';
 import { placementResponse } from './features/placementAnswer';
+import { withRollout } from './features/rollout/answer';
+import { rolloutDiagnostics } from './features/rollout/diagnostics';
+import { rolloutHover } from './features/rollout/hover';
 import type { DocumentModel } from './model';
 import {
   ClusterChangedNotification,
@@ -203,7 +206,8 @@ connection.onHover(async (params): Promise<Hover | null> => {
   const offset = model.lines.offsetAt(params.position);
   const docs = guarded('hover', null, () => hover(model, offset, ctx));
   const nodes = guarded('cluster hover', null, () => clusterHover(model, offset, ctx));
-  return mergeHovers(docs, nodes);
+  const rollout = guarded('rollout hover', null, () => rolloutHover(model, offset, ctx));
+  return mergeHovers(mergeHovers(docs, nodes), rollout);
 });
 
 connection.languages.diagnostics.on(async (params, token) => {
@@ -246,7 +250,7 @@ connection.onRequest(PlacementRequest, async (params: PlacementParams): Promise<
   const model = modelOf(params.uri);
   const status = cluster!.status;
   if (!model) return { uri: params.uri, daemonSets: [], selected: -1, cluster: status, message: 'The document is not open.' };
-  return guarded('placement', null, () => placementResponse(model, params.uri, params, ctx, status));
+  return guarded('placement', null, () => withRollout(placementResponse(model, params.uri, params, ctx, status), model, ctx));
 });
 
 connection.onRequest(ClusterStatusRequest, () => cluster?.status ?? null);

@@ -6,6 +6,7 @@ import type { CliIo } from './io';
 import { runLint } from './lint';
 import { terminalSafeIo } from './terminal';
 import { runPlacement } from './placement';
+import { runRollout } from './rollout';
 
 export type { CliIo };
 
@@ -25,6 +26,11 @@ const COMMANDS: Record<string, Command> = {
     usage: 'daemonset placement <manifest> [--nodes <file>] [--pods <file>] [--context <name>] [--kubeconfig <file>] [--format text|json]',
     summary: "Predict, node by node, where the DaemonSet's pods would run (default: the bundled example cluster).",
     run: runPlacement,
+  },
+  rollout: {
+    usage: 'daemonset rollout <files…> [--nodes <file>] [--pods <file>] [--context <name>] [--kubeconfig <file>] [--format text|json]',
+    summary: 'How a template change rolls out: maxUnavailable/maxSurge in nodes, batches, blocked nodes, an estimate.',
+    run: runRollout,
   },
 };
 

@@ -36,7 +36,7 @@ interface Options {
   format: 'text' | 'json';
 }
 
-function parseDuration(v: string): number {
+export function parseDuration(v: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(v.trim());
   if (!m) throw new UsageError(`--request-timeout: "${v}" is not a duration such as 10s or 500ms`);
   const n = Number(m[1]);
@@ -105,7 +105,7 @@ interface Outcome {
   error?: string;
 }
 
-async function openSource(o: Options, io: CliIo): Promise<ClusterSource> {
+export async function openSource(o: Pick<Options, 'nodes' | 'pods' | 'context' | 'kubeconfig' | 'timeoutMs'>, io: CliIo): Promise<ClusterSource> {
   if (o.nodes) {
     const opts: ConstructorParameters<typeof SnapshotFileSource>[0] = { nodesFile: resolve(io.cwd, o.nodes) };
     if (o.pods) opts.podsFile = resolve(io.cwd, o.pods);

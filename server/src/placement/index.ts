@@ -32,3 +32,7 @@ export {
   labelSelectorAsSelector, labelSelectorMatches, requirementMatches, selectsEverything,
   type CompiledLabelSelector, type LabelRequirement, type LabelSelectorOperator, type RequirementOperator,
 } from './labelSelector';
+export {
+  planRollout, cachedRolloutPlan, scaledValueFromIntOrPercent, defaultDaemonSetSpec, unavailableCount, surgeCount, updatedDesiredNodeCounts,
+  updateStrategyProblems, formatSeconds, ESTIMATE_MODEL, type ScaledValue, type DefaultedUpdateStrategy, type DesiredNodeCounts, type PlanOptions,
+} from './rollout';

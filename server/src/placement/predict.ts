@@ -331,6 +331,7 @@ function verdict(
 }
 
 function noteOwnPod(v: NodeVerdict): void {
+  v.hasOwnPod = true;
   const note = v.shouldRun
     ? 'a pod of this DaemonSet already runs here'
     : v.shouldContinueRunning

@@ -10,6 +10,7 @@
 import type { FieldPath, Taint } from '../../../protocol/placement';
 
 export type { FieldPath, NodeVerdict, PlacementReason, PlacementResult, ResourceShortfall, Taint } from '../../../protocol/placement';
+export type { BlockedNode, RolloutEstimate, RolloutMode, RolloutPlan, RolloutStrategy } from '../../../protocol/rollout';
 
 
 export interface ObjectMeta {
@@ -88,6 +89,7 @@ export interface DaemonSet {
     selector?: { matchLabels?: Record<string, string> };
     template?: { metadata?: ObjectMeta; spec?: PodSpec };
     updateStrategy?: { type?: string; rollingUpdate?: { maxSurge?: string | number; maxUnavailable?: string | number } };
+    minReadySeconds?: number;
   };
 }
 

@@ -2,7 +2,7 @@
 // the code it mirrors (kubernetes/kubernetes, release 1.36). Written in this project's words.
 // Pure data, wording and the rollout arithmetic: hover shows it; completion reuses it. The list
 // of tolerations the controller adds is the engine's (placement/tolerations.ts).
-import { DAEMON_POD_TOLERATIONS, TAINT_NETWORK_UNAVAILABLE } from '../placement';
+import { DAEMON_POD_TOLERATIONS, scaledValueFromIntOrPercent, TAINT_NETWORK_UNAVAILABLE, updatedDesiredNodeCounts } from '../placement';
 
 export interface DaemonSetFact {
   /** The field the fact is about, in explain form: `spec.template.spec.tolerations`. */
@@ -127,10 +127,8 @@ export type IntOrPercent = string | number;
  * neither an integer nor an integer percentage ("10%"), which the API server rejects.
  */
 export function scaledValue(value: IntOrPercent, total: number): number | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
-  const m = /^(-?\d+)%$/.exec(value);
-  if (!m) return undefined;
-  return Math.ceil((Number(m[1]) * total) / 100);
+  const scaled = scaledValueFromIntOrPercent(value, total, true);
+  return 'error' in scaled ? undefined : scaled.value;
 }
 
 export interface RolloutBudget {
@@ -149,12 +147,13 @@ export function rolloutBudget(
   rollingUpdate: { maxUnavailable?: IntOrPercent; maxSurge?: IntOrPercent },
   desired: number,
 ): RolloutBudget | undefined {
-  const unavailable = scaledValue(rollingUpdate.maxUnavailable ?? 1, desired);
-  const surge = scaledValue(rollingUpdate.maxSurge ?? 0, desired);
-  if (unavailable === undefined || surge === undefined) return undefined;
-  // The controller's guard against an impossible configuration: never stall with 0 and 0.
-  const fellBack = desired > 0 && unavailable === 0 && surge === 0;
-  return { maxUnavailable: fellBack ? 1 : unavailable, maxSurge: surge, fellBackToOneUnavailable: fellBack };
+  // The engine's updatedDesiredNodeCounts, on the apps/v1 defaults (1 and 0) for unset fields.
+  const counts = updatedDesiredNodeCounts(
+    { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: rollingUpdate.maxUnavailable ?? 1, maxSurge: rollingUpdate.maxSurge ?? 0 } },
+    desired,
+  );
+  if ('error' in counts) return undefined;
+  return { maxUnavailable: counts.maxUnavailable, maxSurge: counts.maxSurge, fellBackToOneUnavailable: counts.fellBackToOneUnavailable };
 }
 
 /**

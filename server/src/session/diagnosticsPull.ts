@@ -6,6 +6,7 @@
 import { Diagnostic, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { clusterDiagnostics } from '../features/cluster/diagnostics';
 import type { FeatureContext } from '../features/context';
+import { rolloutDiagnostics } from '../features/rollout/diagnostics';
 import { capDiagnostics, diagnose, ManifestDiagnostic, toLspDiagnostic } from '../features/diagnostics';
 import type { ChunkedDiagnostics } from './chunkedDiagnostics';
 import type { ModelCache } from './modelCache';
@@ -46,7 +47,7 @@ export async function pullDiagnostics(req: PullRequest, deps: PullDeps): Promise
     };
     await guarded('diagnostics', () => deps.staticDiagnostics.runAsync(model, key, undefined, (m) => diagnose(m, ctx), budget));
     await guarded('cluster diagnostics', () =>
-      deps.clusterFindings.runAsync(model, key, ctx.cluster?.state, (m) => clusterDiagnostics(m, ctx), budget),
+      deps.clusterFindings.runAsync(model, key, ctx.cluster?.state, (m) => [...clusterDiagnostics(m, ctx), ...rolloutDiagnostics(m, ctx)], budget),
     );
     return capDiagnostics(found.sort((a, b) => a.start - b.start || a.end - b.end)).map((d) => toLspDiagnostic(model, d));
   } catch (e) {

@@ -16,7 +16,7 @@ export function readSettings(raw: unknown): { settings: Settings; cluster: Clust
   const c = r.cluster && typeof r.cluster === 'object' ? r.cluster : {};
   const source: ClusterSourceKind = c.source === 'snapshot' || c.source === 'kubeconfig' ? c.source : 'example';
   return {
-    settings: { ...DEFAULT_SETTINGS, diagnostics: { enable: diag.enable !== false } },
+    settings: { ...DEFAULT_SETTINGS, diagnostics: { enable: diag.enable !== false }, rollout: readRolloutSettings(r.rollout) },
     cluster: {
       source,
       snapshotPath: typeof c.snapshotPath === 'string' ? c.snapshotPath : '',
@@ -27,4 +27,13 @@ export function readSettings(raw: unknown): { settings: Settings; cluster: Clust
       timeoutMs: Number.isFinite(c.timeoutMs) && c.timeoutMs > 0 ? Number(c.timeoutMs) : DEFAULT_CLUSTER_SETTINGS.timeoutMs,
     },
   };
+}
+
+const DEFAULT_WARN_AFTER_MINUTES = 60;
+
+/** `daemonset.rollout.*`: a non-negative number of minutes, else the default. */
+function readRolloutSettings(raw: unknown): NonNullable<Settings['rollout']> {
+  const minutes = (raw && typeof raw === 'object' ? raw : {}) as { warnAfterMinutes?: unknown };
+  const m = minutes.warnAfterMinutes;
+  return { warnAfterMinutes: typeof m === 'number' && Number.isFinite(m) && m >= 0 ? m : DEFAULT_WARN_AFTER_MINUTES };
 }

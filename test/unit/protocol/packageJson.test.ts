@@ -25,6 +25,7 @@ test('package.json settings are exactly the keys of the settings type, with the 
   const props = pkg.contributes.configuration.properties as Record<string, { default: unknown }>;
   const expected: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(DEFAULT_SETTINGS.diagnostics)) expected[`${SETTINGS_SECTION}.diagnostics.${k}`] = v;
+  for (const [k, v] of Object.entries(DEFAULT_SETTINGS.rollout ?? {})) expected[`${SETTINGS_SECTION}.rollout.${k}`] = v;
   for (const [k, v] of Object.entries(DEFAULT_CLUSTER_SETTINGS)) expected[`${SETTINGS_SECTION}.cluster.${k}`] = v;
   const declared: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) declared[k] = v.default;
