@@ -1,5 +1,6 @@
 // Custom LSP messages between the client and the server, and the types they carry. Defined
 // once here; both sides import this folder, which imports nothing but its own files.
+import type { LiveStatusView } from './live';
 import type { PlacementResult } from './placement';
 
 /** client → server: placement of the DaemonSet at `offset` (or the only/first one) in `uri`. */
@@ -64,6 +65,8 @@ export interface PlacementResponse {
   rows?: PlacementNodeRow[];
   /** Why there is no result (no DaemonSet, unparsable, no cluster). */
   message?: string;
+  /** The same namespace/name in the cluster: `kubectl get ds`, rollout status, pods and drift per node. */
+  live?: LiveStatusView;
 }
 
 export type ClusterState = 'ok' | 'connecting' | 'error';

@@ -47,8 +47,8 @@ test('invariant: the placement engine is pure (no vscode, LSP, yaml, k8s client,
         !spec.startsWith('.') ||
         !(
           path.resolve(path.dirname(path.join(ROOT, file)), spec).startsWith(path.join(ROOT, 'server/src/placement')) ||
-          // the answer's wire types, which import nothing (type-only)
-          (path.resolve(path.dirname(path.join(ROOT, file)), spec) === path.join(ROOT, 'protocol/placement') && /\b(import|export) type\b/.test(source.split('\n').find((l) => l.includes(`'${spec}'`)) ?? ''))
+          // the answer's wire types (placement, live status), which import nothing (type-only)
+          (['protocol/placement', 'protocol/live'].some((w) => path.resolve(path.dirname(path.join(ROOT, file)), spec) === path.join(ROOT, w)) && /\b(import|export) type\b/.test(source.split('\n').find((l) => l.includes(`'${spec}'`)) ?? ''))
         );
       if (bad) offenders.push(`${file} imports '${spec}'`);
     }
