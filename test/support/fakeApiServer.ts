@@ -517,7 +517,7 @@ export class FakeApiServer extends EventEmitter {
     if (['1', 'true'].includes(q.get('watch') ?? '')) return this.watch(res, url, resource, matches);
     const items = this.all(resource).filter(matches);
     if (table) return this.send(res, 200, this.daemonSetTable(items));
-    return this.list(res, url, `${KINDS[resource].kind}List`, items);
+    return this.list(res, url, `${KINDS[resource].kind}List`, items, KINDS[resource].apiVersion);
   }
 
   /**
@@ -574,7 +574,7 @@ export class FakeApiServer extends EventEmitter {
   /** Set by tests: the API server's HumanDuration (k8s.io/apimachinery/pkg/util/duration). */
   humanDuration: (ms: number) => string = (ms) => `${Math.trunc(ms / 1000)}s`;
 
-  private list(res: http.ServerResponse, url: URL, kind: string, all: Obj[]): void {
+  private list(res: http.ServerResponse, url: URL, kind: string, all: Obj[], apiVersion = 'v1'): void {
     if (this.garbage === 'list') {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
@@ -610,7 +610,7 @@ export class FakeApiServer extends EventEmitter {
       const { apiVersion: _a, kind: _k, ...rest } = i;
       return rest;
     });
-    this.send(res, 200, { kind, apiVersion: 'v1', metadata, items: bare });
+    this.send(res, 200, { kind, apiVersion, metadata, items: bare });
   }
 
   private watchNodes(res: http.ServerResponse, url: URL): void {
