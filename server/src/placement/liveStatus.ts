@@ -63,6 +63,11 @@ export interface LivePod {
   reason?: string;
   /** The scheduler's word when PodScheduled is False. */
   unschedulable?: string;
+  /**
+   * The node the pod is for: spec.nodeName, or before binding the node the controller's
+   * `metadata.name` matchFields affinity names (ReplaceDaemonSetPodNodeNameNodeAffinity).
+   */
+  targetNode?: string;
 }
 
 export interface LiveRevision {
@@ -145,7 +150,7 @@ export function readPod(raw: unknown): LivePod | undefined {
     containers,
     restarts: statuses.reduce((n, c) => n + int(c['restartCount']), 0),
   };
-  const set = (k: 'uid' | 'nodeName' | 'creationTimestamp' | 'deletionTimestamp' | 'controllerUid' | 'reason' | 'unschedulable', v: string | undefined): void => {
+  const set = (k: 'uid' | 'nodeName' | 'creationTimestamp' | 'deletionTimestamp' | 'controllerUid' | 'reason' | 'unschedulable' | 'targetNode', v: string | undefined): void => {
     if (v) pod[k] = v;
   };
   set('uid', str(meta['uid']));
@@ -161,6 +166,16 @@ export function readPod(raw: unknown): LivePod | undefined {
     if (r) reason = r;
   }
   set('reason', reason);
+  if (!pod.nodeName) {
+    const terms = obj(obj(obj(spec['affinity'])['nodeAffinity'])['requiredDuringSchedulingIgnoredDuringExecution'])['nodeSelectorTerms'];
+    for (const t of Array.isArray(terms) ? terms : []) {
+      for (const f of Array.isArray(obj(t)['matchFields']) ? (obj(t)['matchFields'] as unknown[]) : []) {
+        const m = obj(f);
+        const values = Array.isArray(m['values']) ? m['values'] : [];
+        if (m['key'] === 'metadata.name' && m['operator'] === 'In' && values.length === 1) set('targetNode', str(values[0]));
+      }
+    }
+  } else pod.targetNode = pod.nodeName;
   const conds = Array.isArray(status['conditions']) ? status['conditions'].filter(isObj) : [];
   const scheduled = conds.find((c) => c['type'] === 'PodScheduled' && c['status'] === 'False');
   if (scheduled) set('unschedulable', str(scheduled['message']) ?? str(scheduled['reason']) ?? 'Unschedulable');
@@ -386,7 +401,7 @@ export function liveNodes(prediction: PlacementResult | undefined, state: LiveSt
   const current = currentRevisionHash(state);
   const byNode = new Map<string, LivePod[]>();
   for (const p of podsOf(state)) {
-    const key = p.nodeName ?? '';
+    const key = p.targetNode ?? '';
     byNode.set(key, [...(byNode.get(key) ?? []), p]);
   }
   const nodes: LiveNodeRow[] = [];
@@ -464,4 +479,15 @@ export function liveStatusView(
   base.stray = stray;
   base.driftCount = [...nodes, ...stray].filter((n) => n.drift.length > 0).length;
   return base;
+}
+
+/** What a cluster source knows about one DaemonSet's live state, as features read it. */
+export interface LiveLookup {
+  /** The source's words: "example cluster", "context kind-dev". */
+  source: string;
+  state: 'ok' | 'connecting' | 'error' | 'unavailable';
+  message?: string;
+  readAt?: string;
+  /** Undefined before the first read; `daemonSet` undefined when the cluster has none. */
+  live?: LiveState;
 }
