@@ -9,6 +9,7 @@ import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-s
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 import type { PlacementResponse } from '../../protocol';
 import { VirtualGrid } from './grid';
+import { createLiveSection } from './live';
 import { isHostMessage, isPanelState, type PanelState, type WebviewMessage } from './messages';
 import {
   buildView, countsSummary, groupId, groupKeys, groupLabel, kindAt, nodeName, prepare, relativeTime,
@@ -146,7 +147,8 @@ const grid = new VirtualGrid(gridEl, gridHeader, {
   },
 });
 
-app.replaceChildren(header, banner, countsTable, toolbar, empty, gridEl);
+const live = createLiveSection();
+app.replaceChildren(header, banner, countsTable, live.element, toolbar, empty, gridEl);
 app.removeAttribute('aria-busy');
 
 // ---- rows ---------------------------------------------------------------------------------
@@ -340,6 +342,7 @@ function onUpdate(response: PlacementResponse): void {
   renderHeader(response);
   renderPicker(response);
   renderGroupSelect(prepared);
+  live.render(response);
   rebuild(!sameTarget);
   persist();
   signalRendered(performance.now() - t0);
