@@ -2,6 +2,7 @@
 // settings type. Imports nothing outside this folder but vscode-languageserver-protocol types
 // (test/unit/invariants.test.ts checks it), so either side can import it without the other.
 export * from './commands';
+export * from './live';
 export * from './messages';
 export * from './placement';
 export * from './rollout';

@@ -1,5 +1,6 @@
 // Custom LSP messages between the client and the server, and the types they carry. Defined
 // once here; both sides import this folder, which imports nothing but its own files.
+import type { LiveStatusView } from './live';
 import type { PlacementResult } from './placement';
 import type { RolloutPlan } from './rollout';
 
@@ -67,6 +68,8 @@ export interface PlacementResponse {
   message?: string;
   /** What a change of the pod template would do on this cluster (with `result`). */
   rollout?: RolloutPlan;
+  /** The same namespace/name in the cluster: `kubectl get ds`, rollout status, pods and drift per node. */
+  live?: LiveStatusView;
 }
 
 export type ClusterState = 'ok' | 'connecting' | 'error';

@@ -9,6 +9,7 @@ import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-s
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 import type { PlacementResponse } from '../../protocol';
 import { VirtualGrid } from './grid';
+import { createLiveSection } from './live';
 import { isHostMessage, isPanelState, type PanelState, type WebviewMessage } from './messages';
 import {
   buildView, countsSummary, groupId, groupKeys, groupLabel, kindAt, nodeName, prepare, relativeTime,
@@ -148,7 +149,8 @@ const grid = new VirtualGrid(gridEl, gridHeader, {
 });
 
 const rollout = createRolloutSection();
-app.replaceChildren(header, banner, countsTable, rollout.element, toolbar, empty, gridEl);
+const live = createLiveSection();
+app.replaceChildren(header, banner, countsTable, rollout.element, live.element, toolbar, empty, gridEl);
 app.removeAttribute('aria-busy');
 
 // ---- rows ---------------------------------------------------------------------------------
@@ -343,6 +345,7 @@ function onUpdate(response: PlacementResponse): void {
   rollout.render(response);
   renderPicker(response);
   renderGroupSelect(prepared);
+  live.render(response);
   rebuild(!sameTarget);
   persist();
   signalRendered(performance.now() - t0);

@@ -174,6 +174,8 @@ async function contextFor(uri: string): Promise<FeatureContext> {
   const ctx: FeatureContext = { settings: await settingsFor(uri) };
   const view = cluster?.view;
   if (view) ctx.cluster = view;
+  const session = cluster;
+  if (session) ctx.live = (namespace, name, follow) => session.liveLookup(namespace, name, follow);
   return ctx;
 }
 

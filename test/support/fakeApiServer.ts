@@ -3,6 +3,10 @@
 // with ADDED/MODIFIED/DELETED/ERROR 410, pods by field selector, bearer tokens), plus knobs to
 // misbehave (stall, delay, garbage, drop or expire watches, forbid paths). Listens on
 // 127.0.0.1 only, over HTTPS with the committed self-signed certificate by default.
+// For the live status it also serves apps/v1 DaemonSets (list by field selector, get, watch, and
+// the Table `kubectl get ds` asks for), namespaced pods by label selector (list, watch),
+// ControllerRevisions and events (list by field selector); tests change them with upsert/remove
+// and open watches see the change.
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
@@ -17,6 +21,9 @@ export interface FakeApiServerOptions {
   token?: string;
   nodes?: Obj[];
   pods?: Obj[];
+  daemonSets?: Obj[];
+  controllerRevisions?: Obj[];
+  events?: Obj[];
   /** Plain HTTP where TLS is not the point. Default: HTTPS. */
   tls?: boolean;
 }
@@ -33,12 +40,62 @@ export interface RecordedRequest {
 interface WatchConn {
   res: http.ServerResponse;
   socket: Socket;
+  /** 'nodes', 'pods', 'daemonsets', …: which store's changes this watch sees. */
+  resource: string;
+  /** Namespace, label and field selectors of the watch. */
+  matches(obj: Obj): boolean;
 }
 
 interface Event {
   rv: number;
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   object: Obj;
+  resource: string;
+}
+
+/** Namespaced resources the fake keeps besides nodes. */
+export type FakeResource = 'pods' | 'daemonsets' | 'controllerrevisions' | 'events';
+
+const KINDS: Record<FakeResource, { kind: string; apiVersion: string }> = {
+  pods: { kind: 'Pod', apiVersion: 'v1' },
+  daemonsets: { kind: 'DaemonSet', apiVersion: 'apps/v1' },
+  controllerrevisions: { kind: 'ControllerRevision', apiVersion: 'apps/v1' },
+  events: { kind: 'Event', apiVersion: 'v1' },
+};
+
+/** Splits a label selector string at commas outside parentheses. */
+function selectorTerms(selector: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of selector) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/** Label selectors as the API server reads them: `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a)`, `k`, `!k`. */
+export function matchesLabelSelector(obj: Obj, selector: string | null): boolean {
+  if (!selector) return true;
+  const labels: Record<string, string> = obj.metadata?.labels ?? {};
+  return selectorTerms(selector).every((term) => {
+    let m = /^(\S+)\s+(in|notin)\s+\((.*)\)$/.exec(term);
+    if (m) {
+      const values = (m[3] as string).split(',').map((v) => v.trim());
+      const has = (m[1] as string) in labels && values.includes(labels[m[1] as string] as string);
+      return m[2] === 'in' ? has : !has;
+    }
+    m = /^([^!=]+)(==|=|!=)(.*)$/.exec(term);
+    if (m) return m[2] === '!=' ? labels[m[1] as string] !== m[3] : labels[m[1] as string] === m[3];
+    if (term.startsWith('!')) return !(term.slice(1) in labels);
+    return term in labels;
+  });
 }
 
 function findFixtures(): string {
@@ -100,7 +157,8 @@ export class FakeApiServer extends EventEmitter {
   failWatches = false;
 
   private nodes = new Map<string, Obj>();
-  private pods: Obj[];
+  /** resource → "namespace/name" → object. */
+  private stores = new Map<FakeResource, Map<string, Obj>>();
   private rv = 1000;
   /** Watches asking for a version older than this get ERROR 410 (etcd compaction). */
   private compactedRv = 0;
@@ -115,7 +173,11 @@ export class FakeApiServer extends EventEmitter {
     this.token = options.token ?? 'test-token-0123456789';
     this.tls = options.tls ?? true;
     for (const n of options.nodes ?? []) this.putNode(clone(n));
-    this.pods = clone(options.pods ?? []);
+    for (const r of Object.keys(KINDS) as FakeResource[]) this.stores.set(r, new Map());
+    for (const p of options.pods ?? []) this.put('pods', clone(p));
+    for (const d of options.daemonSets ?? []) this.put('daemonsets', clone(d));
+    for (const c of options.controllerRevisions ?? []) this.put('controllerrevisions', clone(c));
+    for (const e of options.events ?? []) this.put('events', clone(e));
     const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => this.handle(req, res);
     this.server = this.tls
       ? https.createServer({ cert: readFileSync(FAKE_CA_FILE), key: readFileSync(join(FIXTURES_DIR, 'fake-apiserver.key')) }, handler)
@@ -217,6 +279,38 @@ export class FakeApiServer extends EventEmitter {
     this.record('DELETED', node);
   }
 
+  /** Creates or replaces a namespaced object (ADDED or MODIFIED to the watches); returns the stored copy. */
+  upsert(resource: FakeResource, object: Obj): Obj {
+    const key = `${object.metadata?.namespace ?? 'default'}/${object.metadata?.name}`;
+    const existed = this.stores.get(resource)!.has(key);
+    const stored = this.put(resource, clone(object));
+    this.record(existed ? 'MODIFIED' : 'ADDED', stored, resource);
+    return stored;
+  }
+
+  /** Changes a stored object in place (MODIFIED to the watches). */
+  modify(resource: FakeResource, namespace: string, name: string, change: (o: Obj) => void): Obj {
+    const o = this.get(resource, namespace, name);
+    if (!o) throw new Error(`no ${resource} ${namespace}/${name}`);
+    const next = clone(o);
+    change(next);
+    return this.upsert(resource, next);
+  }
+
+  remove(resource: FakeResource, namespace: string, name: string): void {
+    const store = this.stores.get(resource)!;
+    const o = store.get(`${namespace}/${name}`);
+    if (!o) throw new Error(`no ${resource} ${namespace}/${name}`);
+    store.delete(`${namespace}/${name}`);
+    o.metadata.resourceVersion = String(++this.rv);
+    this.record('DELETED', o, resource);
+  }
+
+  get(resource: FakeResource, namespace: string, name: string): Obj | undefined {
+    const o = this.stores.get(resource)!.get(`${namespace}/${name}`);
+    return o ? clone(o) : undefined;
+  }
+
   /** Changes a node without telling the watches, so only a re-list can see it. */
   modifyNodeQuietly(name: string, change: (n: Obj) => void): void {
     const node = this.nodes.get(name);
@@ -315,10 +409,29 @@ export class FakeApiServer extends EventEmitter {
     return node;
   }
 
-  private record(type: Event['type'], object: Obj): void {
-    const ev: Event = { rv: this.rv, type, object: clone(object) };
+  private put(resource: FakeResource, object: Obj): Obj {
+    const k = KINDS[resource];
+    object.apiVersion ??= k.apiVersion;
+    object.kind ??= k.kind;
+    object.metadata ??= {};
+    object.metadata.namespace ??= 'default';
+    object.metadata.resourceVersion = String(++this.rv);
+    this.stores.get(resource)!.set(`${object.metadata.namespace}/${object.metadata.name}`, object);
+    return object;
+  }
+
+  private all(resource: FakeResource): Obj[] {
+    return [...this.stores.get(resource)!.values()].sort((a, b) => {
+      const x = `${a.metadata.namespace}/${a.metadata.name}`;
+      const y = `${b.metadata.namespace}/${b.metadata.name}`;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  }
+
+  private record(type: Event['type'], object: Obj, resource = 'nodes'): void {
+    const ev: Event = { rv: this.rv, type, object: clone(object), resource };
     this.events.push(ev);
-    for (const w of this.watches) this.sendEvent(w, ev);
+    for (const w of this.watches) if (w.resource === resource && w.matches(ev.object)) this.sendEvent(w, ev);
   }
 
   private sendEvent(w: WatchConn, ev: Event): void {
@@ -372,7 +485,24 @@ export class FakeApiServer extends EventEmitter {
       case '/api':
         return this.send(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: this.url.replace(/^https?:\/\//, '') }] });
       case '/apis':
-        return this.send(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
+        return this.send(res, 200, {
+          kind: 'APIGroupList',
+          apiVersion: 'v1',
+          groups: [{ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } }],
+        });
+      case '/apis/apps':
+        return this.send(res, 200, { kind: 'APIGroup', apiVersion: 'v1', name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } });
+      case '/apis/apps/v1':
+        return this.send(res, 200, {
+          kind: 'APIResourceList',
+          apiVersion: 'v1',
+          groupVersion: 'apps/v1',
+          resources: [
+            { name: 'daemonsets', singularName: 'daemonset', namespaced: true, kind: 'DaemonSet', verbs: ['get', 'list', 'watch'], shortNames: ['ds'], categories: ['all'] },
+            { name: 'daemonsets/status', singularName: '', namespaced: true, kind: 'DaemonSet', verbs: ['get'] },
+            { name: 'controllerrevisions', singularName: 'controllerrevision', namespaced: true, kind: 'ControllerRevision', verbs: ['get', 'list', 'watch'] },
+          ],
+        });
       case '/api/v1':
         return this.send(res, 200, {
           kind: 'APIResourceList',
@@ -380,14 +510,17 @@ export class FakeApiServer extends EventEmitter {
           resources: [
             { name: 'nodes', singularName: 'node', namespaced: false, kind: 'Node', verbs: ['get', 'list', 'watch'], shortNames: ['no'] },
             { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', verbs: ['get', 'list', 'watch'], shortNames: ['po'], categories: ['all'] },
+            { name: 'events', singularName: 'event', namespaced: true, kind: 'Event', verbs: ['get', 'list', 'watch'], shortNames: ['ev'] },
           ],
         });
       case '/api/v1/nodes':
         if (['1', 'true'].includes(url.searchParams.get('watch') ?? '')) return this.watchNodes(res, url);
         return this.list(res, url, 'NodeList', [...this.nodes.values()].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)));
       case '/api/v1/pods':
-        return this.list(res, url, 'PodList', this.pods.filter((p) => matchesFieldSelector(p, url.searchParams.get('fieldSelector'))));
+        return this.list(res, url, 'PodList', this.all('pods').filter((p) => matchesFieldSelector(p, url.searchParams.get('fieldSelector'))));
       default: {
+        const namespaced = /^\/(api\/v1|apis\/apps\/v1)\/namespaces\/([^/]+)\/(pods|daemonsets|controllerrevisions|events)(?:\/([^/]+))?$/.exec(path);
+        if (namespaced) return this.namespaced(req, res, url, decodeURIComponent(namespaced[2] as string), namespaced[3] as FakeResource, namespaced[4] ? decodeURIComponent(namespaced[4]) : undefined);
         const one = /^\/api\/v1\/nodes\/([^/]+)$/.exec(path);
         const node = one ? this.nodes.get(decodeURIComponent(one[1] as string)) : undefined;
         if (node) return this.send(res, 200, node);
@@ -396,7 +529,78 @@ export class FakeApiServer extends EventEmitter {
     }
   }
 
-  private list(res: http.ServerResponse, url: URL, kind: string, all: Obj[]): void {
+  private namespaced(req: http.IncomingMessage, res: http.ServerResponse, url: URL, namespace: string, resource: FakeResource, name: string | undefined): void {
+    const q = url.searchParams;
+    const matches = (o: Obj): boolean =>
+      o.metadata?.namespace === namespace && matchesLabelSelector(o, q.get('labelSelector')) && matchesFieldSelector(o, q.get('fieldSelector'));
+    const table = resource === 'daemonsets' && /as=Table/.test(req.headers.accept ?? '');
+    if (name !== undefined) {
+      const o = this.stores.get(resource)!.get(`${namespace}/${name}`);
+      const gr = resource === 'pods' || resource === 'events' ? resource : `${resource}.apps`;
+      if (!o) return this.send(res, 404, { ...statusBody(404, 'NotFound', `${gr} "${name}" not found`), details: { name, group: gr.split('.')[1] ?? '', kind: resource } });
+      return this.send(res, 200, table ? this.daemonSetTable([o]) : o);
+    }
+    if (['1', 'true'].includes(q.get('watch') ?? '')) return this.watch(res, url, resource, matches);
+    const items = this.all(resource).filter(matches);
+    if (table) return this.send(res, 200, this.daemonSetTable(items));
+    return this.list(res, url, `${KINDS[resource].kind}List`, items, KINDS[resource].apiVersion);
+  }
+
+  /**
+   * The Table an API server sends `kubectl get ds`: the columns and cells of printDaemonSet
+   * (pkg/printers/internalversion/printers.go), numbers from .status. AGE is translateTimestampSince
+   * (HumanDuration of now − creationTimestamp).
+   */
+  private daemonSetTable(items: Obj[]): Obj {
+    const col = (name: string, type: string, format = '') => ({ name, type, format, description: '', priority: 0 });
+    const formatLabels = (m: Record<string, string> | undefined): string => {
+      const keys = Object.keys(m ?? {}).sort();
+      return keys.length ? keys.map((k) => `${k}=${m![k]}`).join(',') : '<none>';
+    };
+    return {
+      kind: 'Table',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: { resourceVersion: this.resourceVersion },
+      columnDefinitions: [
+        col('Name', 'string', 'name'),
+        col('Desired', 'integer'),
+        col('Current', 'integer'),
+        col('Ready', 'integer'),
+        col('Up-to-date', 'integer'),
+        col('Available', 'integer'),
+        col('Node Selector', 'string'),
+        col('Age', 'string'),
+        { ...col('Containers', 'string'), priority: 1 },
+        { ...col('Images', 'string'), priority: 1 },
+        { ...col('Selector', 'string'), priority: 1 },
+      ],
+      rows: items.map((o) => {
+        const s = o.status ?? {};
+        const created = Date.parse(o.metadata?.creationTimestamp ?? '');
+        return {
+          cells: [
+            o.metadata.name,
+            s.desiredNumberScheduled ?? 0,
+            s.currentNumberScheduled ?? 0,
+            s.numberReady ?? 0,
+            s.updatedNumberScheduled ?? 0,
+            s.numberAvailable ?? 0,
+            formatLabels(o.spec?.template?.spec?.nodeSelector),
+            Number.isNaN(created) ? '<unknown>' : this.humanDuration(Date.now() - created),
+            '',
+            '',
+            '',
+          ],
+          object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
+        };
+      }),
+    };
+  }
+
+  /** Set by tests: the API server's HumanDuration (k8s.io/apimachinery/pkg/util/duration). */
+  humanDuration: (ms: number) => string = (ms) => `${Math.trunc(ms / 1000)}s`;
+
+  private list(res: http.ServerResponse, url: URL, kind: string, all: Obj[], apiVersion = 'v1'): void {
     if (this.garbage === 'list') {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
@@ -432,10 +636,14 @@ export class FakeApiServer extends EventEmitter {
       const { apiVersion: _a, kind: _k, ...rest } = i;
       return rest;
     });
-    this.send(res, 200, { kind, apiVersion: 'v1', metadata, items: bare });
+    this.send(res, 200, { kind, apiVersion, metadata, items: bare });
   }
 
   private watchNodes(res: http.ServerResponse, url: URL): void {
+    this.watch(res, url, 'nodes', () => true);
+  }
+
+  private watch(res: http.ServerResponse, url: URL, resource: string, matches: (o: Obj) => boolean): void {
     if (this.failWatches) {
       this.send(res, 500, statusBody(500, 'InternalError', 'watch is broken on purpose'));
       return;
@@ -447,10 +655,11 @@ export class FakeApiServer extends EventEmitter {
       res.end(`${JSON.stringify({ type: 'ERROR', object: statusBody(410, 'Expired', `too old resource version: ${from} (${this.compactedRv})`) })}\n`);
       return;
     }
-    const conn: WatchConn = { res, socket: res.socket as Socket };
+    const conn: WatchConn = { res, socket: res.socket as Socket, resource, matches };
     // resourceVersion 0 or absent means "start with the current state", as synthetic ADDs.
-    if (from === 0) for (const n of this.nodes.values()) this.sendEvent(conn, { rv: this.rv, type: 'ADDED', object: n });
-    for (const ev of this.events) if (ev.rv > from) this.sendEvent(conn, ev);
+    const current = resource === 'nodes' ? [...this.nodes.values()] : this.all(resource as FakeResource).filter(matches);
+    if (from === 0) for (const n of current) this.sendEvent(conn, { rv: this.rv, type: 'ADDED', object: n, resource });
+    for (const ev of this.events) if (ev.rv > from && ev.resource === resource && matches(ev.object)) this.sendEvent(conn, ev);
     this.watches.add(conn);
     res.on('close', () => this.watches.delete(conn));
     const timeoutSeconds = Number(url.searchParams.get('timeoutSeconds') ?? '0');

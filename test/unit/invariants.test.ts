@@ -47,8 +47,8 @@ test('invariant: the placement engine is pure (no vscode, LSP, yaml, k8s client,
         !spec.startsWith('.') ||
         !(
           path.resolve(path.dirname(path.join(ROOT, file)), spec).startsWith(path.join(ROOT, 'server/src/placement')) ||
-          // the answer's wire types (placement, rollout plan), which import nothing (type-only)
-          (['protocol/placement', 'protocol/rollout'].some((wire) => path.resolve(path.dirname(path.join(ROOT, file)), spec) === path.join(ROOT, wire)) && /\b(import|export) type\b/.test(source.split('\n').find((l) => l.includes(`'${spec}'`)) ?? ''))
+          // the answer's wire types (placement, rollout plan, live status), which import nothing (type-only)
+          (['protocol/placement', 'protocol/rollout', 'protocol/live'].some((wire) => path.resolve(path.dirname(path.join(ROOT, file)), spec) === path.join(ROOT, wire)) && /\b(import|export) type\b/.test(source.split('\n').find((l) => l.includes(`'${spec}'`)) ?? ''))
         );
       if (bad) offenders.push(`${file} imports '${spec}'`);
     }

@@ -1,12 +1,14 @@
 // `daemonset` command line: the same engines as the editor, so the checks also run in CI.
 //   daemonset lint <files…> [--format json]
 //   daemonset placement <manifest> [--nodes <file>] [--pods <file>] [--context <name>] [--format json]
+//   daemonset status <manifest> [--context <name>] [--format json]
 // A subcommand is one entry of COMMANDS: its usage line, its summary and its runner.
 import type { CliIo } from './io';
 import { runLint } from './lint';
 import { terminalSafeIo } from './terminal';
 import { runPlacement } from './placement';
 import { runRollout } from './rollout';
+import { runStatus } from './status';
 
 export type { CliIo };
 
@@ -31,6 +33,11 @@ const COMMANDS: Record<string, Command> = {
     usage: 'daemonset rollout <files…> [--nodes <file>] [--pods <file>] [--context <name>] [--kubeconfig <file>] [--format text|json]',
     summary: 'How a template change rolls out: maxUnavailable/maxSurge in nodes, batches, blocked nodes, an estimate.',
     run: runRollout,
+  },
+  status: {
+    usage: 'daemonset status <manifest> [--context <name>] [--kubeconfig <file>] [--format text|json]',
+    summary: "The same DaemonSet in the cluster: kubectl get ds, rollout status, pods and drift per node (default: the example cluster's live state).",
+    run: runStatus,
   },
 };
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ClusterState } from '../placement/types';
 import { loadSnapshotFiles } from './snapshot';
 import { SnapshotFileSource } from './snapshotSource';
+import { FileLiveProvider } from './liveProvider';
 
 export const EXAMPLE_CLUSTER_LABEL = 'example cluster';
 export const EXAMPLE_CLUSTER_ID = 'example';
@@ -19,7 +20,20 @@ export function loadExampleCluster(packageRoot: string): Promise<ClusterState> {
 }
 
 export class ExampleClusterSource extends SnapshotFileSource {
+  /** The live state of the example DaemonSets (examples/cluster/live.yaml), so the demo shows it offline. */
+  readonly live: FileLiveProvider;
+
   constructor(packageRoot: string) {
     super({ ...exampleClusterFiles(packageRoot), label: EXAMPLE_CLUSTER_LABEL, id: EXAMPLE_CLUSTER_ID });
+    this.live = new FileLiveProvider(exampleLiveFile(packageRoot), EXAMPLE_CLUSTER_LABEL);
   }
+
+  override dispose(): void {
+    this.live.dispose();
+    super.dispose();
+  }
+}
+
+export function exampleLiveFile(packageRoot: string): string {
+  return join(packageRoot, 'examples', 'cluster', 'live.yaml');
 }

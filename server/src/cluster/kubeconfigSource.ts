@@ -12,6 +12,7 @@ import { ExecPluginSupervisor } from './execPlugins';
 import { kubernetesClient, loadKubeconfig, selectContext, type K8s, type KubeConfig, type KubeconfigLocation } from './kubeconfig';
 import { describeState, type ClusterSnapshot, type ClusterSource, type ClusterStatus, type Disposable, EMPTY_CLUSTER } from './source';
 import { openWatch, type WatchEnd, type WatchHandle } from './watchStream';
+import { LiveDaemonSetWatch, type LiveWatchOptions } from './liveWatch';
 
 export interface KubeconfigSourceOptions extends KubeconfigLocation {
   /** Context to use; the kubeconfig's current-context when absent. */
@@ -138,6 +139,11 @@ export class KubeconfigSource implements ClusterSource {
     const snap: ClusterSnapshot = { state, source: this.label, readAt: this.readAt, status: { ...this.status } };
     if (this.status.state === 'error') snap.error = this.status.message;
     return snap;
+  }
+
+  /** The live state of one DaemonSet (liveWatch.ts), with this source's credentials and time limit. */
+  watchDaemonSet(options: LiveWatchOptions): LiveDaemonSetWatch {
+    return new LiveDaemonSetWatch(this.kc, this.server, { timeoutMs: this.opts.timeoutMs, ...options });
   }
 
   onDidChange(listener: (snapshot: ClusterSnapshot) => void): Disposable {

@@ -1,6 +1,7 @@
 // The one interface every cluster source implements (bundled example, snapshot files, live
 // kubeconfig), so the language server and the CLI hold "a source" and never care which.
 import type { ClusterState } from '../placement/types';
+import type { LiveProvider } from './liveProvider';
 
 export type ClusterSourceState = 'ok' | 'connecting' | 'error';
 
@@ -39,6 +40,8 @@ export interface ClusterSource extends Disposable {
   load(): Promise<ClusterSnapshot>;
   /** Fires when the source learns the cluster changed without being asked (a watch event). */
   onDidChange(listener: (snapshot: ClusterSnapshot) => void): Disposable;
+  /** The live status of DaemonSets (liveProvider.ts), for sources that have one. */
+  readonly live?: LiveProvider;
 }
 
 export const EMPTY_CLUSTER: ClusterState = Object.freeze({ nodes: [] }) as ClusterState;

@@ -4,6 +4,7 @@ import { DocumentModel, toRange } from '../model';
 import type { FeatureContext } from './context';
 import { cachedPlacement } from '../placement';
 import type { PlacementResult } from '../placement/types';
+import { liveSummary } from '../placement/liveStatus';
 
 import { SHOW_PREVIEW_COMMAND } from '../../../protocol';
 
@@ -17,7 +18,10 @@ export function codeLenses(model: DocumentModel, uri: string, ctx: FeatureContex
     const range = toRange(model, start, start);
     // Shared with the placement answer and the cluster diagnostics: one engine run per snapshot.
     const result = cachedPlacement(ds.value, ctx.cluster!.state);
-    const title = result ? placementSummary(result, ctx.cluster!.source) : 'Placement unknown: the DaemonSet cannot be read';
+    let title = result ? placementSummary(result, ctx.cluster!.source) : 'Placement unknown: the DaemonSet cannot be read';
+    // Only what is already known: a CodeLens does not start following a DaemonSet.
+    const live = ds.name && ctx.live ? ctx.live(ds.namespace ?? 'default', ds.name, false).live?.daemonSet : undefined;
+    if (live) title += ` · ${liveSummary(live)}`;
     lenses.push({ range, command: { title, command: SHOW_PREVIEW_COMMAND, arguments: [uri, index] } });
   });
   return lenses;

@@ -3,6 +3,7 @@
 import { DocumentModel, objectAt, rangeOfPath, toRange } from '../model';
 import { cachedPlacement } from '../placement';
 import type { PlacementResult } from '../placement/types';
+import { liveStatusView, type LiveStatusView } from '../placement/liveStatus';
 import type { ClusterStatus, DaemonSetRef, PlacementParams, PlacementResponse, PlacementNodeRow } from '../../../protocol';
 import type { FeatureContext } from './context';
 
@@ -47,5 +48,23 @@ export function placementResponse(model: DocumentModel, uri: string, params: Pla
     }
     return row;
   });
-  return { ...base, result, rows };
+  const answer: PlacementResponse = { ...base, result, rows };
+  const live = liveAnswer(result, ds.name, ds.namespace, ctx);
+  if (live) answer.live = live;
+  return answer;
+}
+
+/**
+ * The Live section: the same namespace/name in the cluster next to the prediction. Asking
+ * follows it (a live cluster starts watching it in the background; the answer comes with the
+ * next change).
+ */
+export function liveAnswer(result: PlacementResult | undefined, name: string | undefined, namespace: string | undefined, ctx: FeatureContext): LiveStatusView | undefined {
+  if (!ctx.live || !name) return undefined;
+  const ns = namespace ?? 'default';
+  const lookup = ctx.live(ns, name, true);
+  const meta: Parameters<typeof liveStatusView>[3] = { source: lookup.source, state: lookup.state, namespace: ns, name };
+  if (lookup.message) meta.message = lookup.message;
+  if (lookup.readAt) meta.readAt = lookup.readAt;
+  return liveStatusView(result, lookup.live, ctx.now ?? Date.now(), meta);
 }

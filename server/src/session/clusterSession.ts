@@ -6,6 +6,7 @@ import { SnapshotFileSource } from '../cluster/snapshotSource';
 import type { ClusterSnapshot, ClusterSource, Disposable } from '../cluster/source';
 import type { ClusterView } from '../features/context';
 import type { ClusterStatus } from '../../../protocol';
+import type { LiveLookup } from '../placement/liveStatus';
 import { ClusterSettings, DEFAULT_CLUSTER_SETTINGS } from './settings';
 
 export type KubeconfigFactory = (settings: ClusterSettings) => ClusterSource;
@@ -23,6 +24,7 @@ export class ClusterSession {
   private kind: ClusterStatus['kind'] = 'example';
   private snapshot: ClusterSnapshot | undefined;
   private watch: Disposable | undefined;
+  private liveWatch: Disposable | undefined;
   private settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS;
   private trusted = true;
   /** What the current source was built from (only the keys it uses); undefined before the first configure. */
@@ -54,6 +56,15 @@ export class ClusterSession {
     if (message) status.message = message;
     if (s) status.readAt = s.readAt;
     return status;
+  }
+
+  /**
+   * The live state of namespace/name as the source knows it now (no waiting). `follow` asks a
+   * live cluster to start watching it; what it reads arrives as a change (onDidChange).
+   */
+  liveLookup(namespace: string, name: string, follow: boolean): LiveLookup {
+    if (this.source.live) return this.source.live.lookup(namespace, name, follow);
+    return { source: this.source.label, state: 'unavailable', message: 'Snapshot files carry no live state: choose a kubeconfig context (or the example cluster) to compare with the cluster.' };
   }
 
   onDidChange(listener: () => void): Disposable {
@@ -97,6 +108,7 @@ export class ClusterSession {
 
   dispose(): void {
     this.watch?.dispose();
+    this.liveWatch?.dispose();
     this.source.dispose();
     this.listeners.clear();
   }
@@ -125,8 +137,10 @@ export class ClusterSession {
 
   private replaceSource(next: ClusterSource): void {
     this.watch?.dispose();
+    this.liveWatch?.dispose();
     this.source.dispose();
     this.source = next;
+    this.liveWatch = next.live?.onDidChange(() => this.emit());
     this.snapshot = undefined;
     this.watch = next.onDidChange((snapshot) => {
       this.snapshot = snapshot;

@@ -2,6 +2,7 @@
 // a kubeconfig is async and may fail), and a failure becomes an error snapshot, never a throw.
 import { KubeconfigSource } from '../cluster/kubeconfigSource';
 import { listContexts } from '../cluster/kubeconfig';
+import { WatchLiveProvider } from '../cluster/liveProvider';
 import { errorSnapshot, type ClusterSnapshot, type ClusterSource, type Disposable } from '../cluster/source';
 import type { ClusterSettings } from './settings';
 
@@ -12,6 +13,11 @@ class LazyKubeconfigSource implements ClusterSource {
   private readonly listeners = new Set<(s: ClusterSnapshot) => void>();
   private innerSubscription: Disposable | undefined;
   private disposed = false;
+  /** DaemonSets the panel asks about are followed with their own watches, on the same credentials. */
+  readonly live = new WatchLiveProvider(
+    (namespace, name) => this.source().then((s) => s.watchDaemonSet({ namespace, name })),
+    () => this.label,
+  );
 
   constructor(private readonly settings: ClusterSettings) {
     this.id = `kubeconfig:${settings.context || '(current)'}`;
@@ -36,6 +42,7 @@ class LazyKubeconfigSource implements ClusterSource {
 
   dispose(): void {
     this.disposed = true;
+    this.live.dispose();
     this.innerSubscription?.dispose();
     void this.inner?.then((s) => s.dispose(), () => undefined);
     this.listeners.clear();
