@@ -5,9 +5,10 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseDocumentModel } from '../../../server/src/model';
+import { parseDocumentModel, READER_PROBLEM_CODES } from '../../../server/src/model';
 import { defaultContext, FeatureContext } from '../../../server/src/features/context';
-import { diagnose, ManifestDiagnostic } from '../../../server/src/features/diagnostics';
+import { capDiagnostics, diagnose, ManifestDiagnostic, MORE_DIAGNOSTICS_CODE } from '../../../server/src/features/diagnostics';
+import { rolloutDiagnostics } from '../../../server/src/features/rollout/diagnostics';
 import { clusterDiagnostics } from '../../../server/src/features/cluster/diagnostics';
 import { RULES, Rule } from '../../../server/src/features/diagnostics/rules';
 import { exampleManifest, renderRulesMarkdown } from '../../../server/src/features/diagnostics/rulesDoc';
@@ -44,6 +45,9 @@ function codesInSource(): Set<string> {
     }
   };
   walk(path.join(ROOT, 'server', 'src', 'features'));
+  // The reader's own codes (model/documentModel.ts) and the per-file cap (features/diagnostics/cap.ts).
+  for (const { code } of Object.values(READER_PROBLEM_CODES)) found.add(code);
+  found.add(MORE_DIAGNOSTICS_CODE);
   return found;
 }
 
@@ -56,9 +60,12 @@ test('every code reported in the source has a table entry', () => {
 let cluster: Promise<FeatureContext> | undefined;
 async function run(r: Rule, which: 'triggers' | 'passes'): Promise<ManifestDiagnostic[]> {
   const model = parseDocumentModel(exampleManifest(r[which]));
-  if (!r.cluster) return diagnose(model, defaultContext());
+  // As the server does (session/diagnosticsPull.ts): static findings capped per file; with a
+  // cluster, the placement and rollout findings.
+  if (!r.cluster) return capDiagnostics(diagnose(model, defaultContext()));
   cluster ??= exampleContext();
-  return clusterDiagnostics(model, await cluster);
+  const ctx = await cluster;
+  return [...clusterDiagnostics(model, ctx), ...rolloutDiagnostics(model, ctx)];
 }
 
 for (const r of RULES) {

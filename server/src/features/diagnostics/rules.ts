@@ -65,6 +65,16 @@ const tmpl = (yaml: string): RuleExample => ({ at: 'template', yaml });
 const root = (yaml: string): RuleExample => ({ at: 'root', yaml });
 const doc = (yaml: string): RuleExample => ({ at: 'document', yaml });
 const VALID: RuleExample = root('{}');
+/**
+ * A DaemonSet on the example cluster's nodes that match `selector` (a nodeSelector line), with
+ * `specLines` (indented two spaces) in its spec and `cpu` requested.
+ */
+const onNodes = (selector: string, specLines: string, cpu: string): RuleExample =>
+  doc(
+    `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels:\n      app: agent\n  ${specLines}\n` +
+      `  template:\n    metadata:\n      labels:\n        app: agent\n    spec:\n      nodeSelector:\n        ${selector}\n` +
+      `      containers:\n        - name: agent\n          image: registry.example/agent:1.2.3\n          resources:\n            requests:\n              cpu: "${cpu}"\n              memory: 64Mi\n`,
+  );
 
 const CORE = 'pkg/apis/core/validation';
 const APPS = 'pkg/apis/apps/validation';
@@ -103,6 +113,54 @@ export const RULES: readonly Rule[] = [
     triggers: doc(
       'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\napiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\n',
     ),
+    passes: VALID,
+  },
+  {
+    code: 'yamlTooDeep',
+    severity: 'error',
+    summary: 'The YAML nests deeper than 256 levels: the document is not read further (a guard against stack exhaustion; no real manifest comes close).',
+    upstream: 'DaemonSet Studio (model/nesting.ts MAX_NESTING_DEPTH; go-yaml caps nesting at 10000)',
+    triggers: doc(`apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\n  annotations:\n    deep: ${'['.repeat(300)}${']'.repeat(300)}\n`),
+    passes: VALID,
+  },
+  {
+    code: 'yamlEncoding',
+    severity: 'warning',
+    summary: 'The bytes are not valid UTF-8 (error), carry U+FFFD replacement characters (warning) or a byte-order mark inside the stream (info).',
+    upstream: 'sigs.k8s.io/yaml → go-yaml reader (yaml_parser_determine_encoding, UTF-8 checks)',
+    triggers: doc('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: "caf\ufffd"\n'),
+    passes: VALID,
+  },
+  {
+    code: 'yamlLineBreaks',
+    severity: 'warning',
+    summary: 'A lone carriage return (old Mac line break): YAML reads it as a line break, most editors and diffs do not.',
+    upstream: 'YAML 1.2 §5.4 line break characters (go-yaml reader)',
+    triggers: doc('apiVersion: apps/v1\rkind: ConfigMap\nmetadata:\n  name: x\n'),
+    passes: VALID,
+  },
+  {
+    code: 'kindNotString',
+    severity: 'error',
+    summary: '`kind` is not a string: kubectl cannot decode the object at all.',
+    upstream: 'apimachinery runtime/serializer/json: Unmarshal into TypeMeta (string fields)',
+    triggers: root('kind: [DaemonSet]'),
+    passes: VALID,
+  },
+  {
+    code: 'apiVersionNotString',
+    severity: 'error',
+    summary: '`apiVersion` is not a string: kubectl cannot decode the object at all.',
+    upstream: 'apimachinery runtime/serializer/json: Unmarshal into TypeMeta (string fields)',
+    triggers: doc('apiVersion: 1\nkind: ConfigMap\nmetadata:\n  name: x\n'),
+    passes: VALID,
+  },
+  {
+    code: 'moreDiagnostics',
+    severity: 'warning',
+    summary: 'More than 1000 findings in one file: the first 1000 (worst first) are shown and this one, as severe as the worst left out, counts the rest.',
+    upstream: 'DaemonSet Studio (model/limits.ts MAX_DIAGNOSTICS_PER_DOCUMENT)',
+    triggers: ctr(`env:\n${'  - {name: "1x"}\n'.repeat(1100)}`),
     passes: VALID,
   },
   {
@@ -834,6 +892,33 @@ export const RULES: readonly Rule[] = [
     summary: "A toleration matches none of the cluster's taints.",
     upstream: 'TolerationsTolerateTaint against the connected cluster',
     triggers: pod('tolerations:\n  - {key: example.com/no-such-taint, operator: Exists}'),
+    passes: VALID,
+    cluster: true,
+  },
+  {
+    code: 'rolloutTooLong',
+    severity: 'warning',
+    summary: 'By estimate, a rollout of a template change takes longer than daemonset.rollout.warnAfterMinutes (60) on this cluster.',
+    upstream: 'rollingUpdate budgets (pkg/controller/daemon/update.go) with an estimate per batch (docs/rollout.md)',
+    triggers: onNodes('kubernetes.io/hostname: worker-b2', 'minReadySeconds: 7200', '100m'),
+    passes: VALID,
+    cluster: true,
+  },
+  {
+    code: 'rolloutWholeCluster',
+    severity: 'warning',
+    summary: 'maxUnavailable or maxSurge covers every desired node: the whole cluster is replaced at once.',
+    upstream: 'rollingUpdate budgets (pkg/controller/daemon/update.go, updatedDesiredNodeCounts)',
+    triggers: spec('updateStrategy:\n  rollingUpdate:\n    maxUnavailable: 100%'),
+    passes: VALID,
+    cluster: true,
+  },
+  {
+    code: 'rolloutSurgeNoRoom',
+    severity: 'warning',
+    summary: 'With maxSurge, some node has room for the old pod or the new one but not both: it never updates.',
+    upstream: 'rollingUpdate with surge (pkg/controller/daemon/update.go) and scheduler NodeResourcesFit',
+    triggers: onNodes('topology.kubernetes.io/zone: eu-west-b', 'updateStrategy:\n    rollingUpdate:\n      maxUnavailable: 0\n      maxSurge: 1', '4'),
     passes: VALID,
     cluster: true,
   },
