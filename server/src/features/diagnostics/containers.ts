@@ -127,7 +127,10 @@ function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: Readon
     }
     // validateMountPropagation
     if (m['mountPropagation'] === 'Bidirectional' && !privileged) {
-      r.error('invalidVolumeMount', [...at, 'mountPropagation'], forbidden('Bidirectional mount propagation is available only to privileged containers'));
+      r.error('invalidVolumeMount', [...at, 'mountPropagation'], forbidden('Bidirectional mount propagation is available only to privileged containers'), {
+        crossField: true,
+        involves: [[...path, 'securityContext']],
+      });
     }
     // validateMountRecursiveReadOnly
     const rro = str(m['recursiveReadOnly']);
