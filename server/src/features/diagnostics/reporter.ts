@@ -25,6 +25,8 @@ export interface ReportOptions {
   required?: boolean;
   /** The finding compares several fields: dropped when the object is partial. */
   crossField?: boolean;
+  /** Only the key decides (an unknown field): a templated value does not make it uncertain. */
+  keyOnly?: boolean;
   data?: unknown;
 }
 
@@ -64,7 +66,8 @@ export class Reporter {
     if (opts.crossField && this.flags.partial) return;
     if (this.model.templates.length > 0) {
       for (const p of [path, ...(opts.involves ?? [])]) {
-        const [s, e] = this.extentOf(p);
+        const key = p === path && opts.keyOnly ? (pairAtPath(this.obj, p)?.key as YamlNode | null | undefined)?.range : undefined;
+        const [s, e] = key ? [key[0], key[1]] : this.extentOf(p);
         if (overlapsTemplates(this.model, s, e)) return;
       }
     }

@@ -78,6 +78,12 @@ export function readTemplate(text: string, variant = 0, repair = true): Template
   const lines = splitLines(text);
   const covered = coverage(text, actions);
   const lineKinds = lines.map((l) => classifyLine(text, l, covered));
+  lineKinds.forEach((k, n) => {
+    if (k.kind !== 'structure') return;
+    const line = lines[n]!;
+    const out = actions.find((a) => a.kind === 'output' && a.start >= line.start && a.start < line.end);
+    if (out) k.indent = contentIndent(out, out.start - line.start);
+  });
   const frames = readFrames(text, actions, lines, lineKinds);
   const variants = Math.max(1, ...frames.filter((f) => f.wholeLine && f.hasElse).map((f) => f.branches.length));
   const inactive: TemplateSpan[] = [];
@@ -115,6 +121,13 @@ export function readTemplate(text: string, variant = 0, repair = true): Template
 
 type LineKind = 'literal' | 'structure' | 'output' | 'blank';
 
+interface LineInfo {
+  kind: LineKind;
+  first: number;
+  /** For a line with a whole-line output: the column its content starts at. */
+  indent?: number;
+}
+
 function splitLines(text: string): Line[] {
   const out: Line[] = [];
   let start = 0;
@@ -140,7 +153,7 @@ function coverage(text: string, actions: Action[]): Int32Array {
  * A line is literal when it has text outside actions (a trailing `# comment` does not count);
  * otherwise it is structure (only silent actions), output (a whole-line output) or blank.
  */
-function classifyLine(text: string, line: Line, covered: Int32Array): { kind: LineKind; first: number } {
+function classifyLine(text: string, line: Line, covered: Int32Array): LineInfo {
   let hasAction = -1;
   let output = -1;
   for (let i = line.start; i < line.end; i++) {
@@ -163,7 +176,7 @@ function classifyLine(text: string, line: Line, covered: Int32Array): { kind: Li
   return { kind: 'structure', first: output };
 }
 
-function readFrames(text: string, actions: Action[], lines: Line[], kinds: Array<{ kind: LineKind; first: number }>): Frame[] {
+function readFrames(text: string, actions: Action[], lines: Line[], kinds: LineInfo[]): Frame[] {
   const frames: Frame[] = [];
   const stack: Frame[] = [];
   const lineOf = lineFinder(lines);
@@ -241,7 +254,7 @@ interface Masked {
   holes: TemplateHole[];
 }
 
-function mask(text: string, actions: Action[], lines: Line[], kinds: Array<{ kind: LineKind; first: number }>, inactive: TemplateSpan[]): Masked {
+function mask(text: string, actions: Action[], lines: Line[], kinds: LineInfo[], inactive: TemplateSpan[]): Masked {
   const chars = text.split('');
   const spans: TemplateSpan[] = [];
   const holes: TemplateHole[] = [];
@@ -301,7 +314,7 @@ function mask(text: string, actions: Action[], lines: Line[], kinds: Array<{ kin
     holes.push(hole);
     if (indent === undefined) continue;
     const role = siblingRole(chars, lines, kinds, n, indent);
-    const placeholder = role === 'item' ? '- x' : role === 'entry' ? `x${n + 1}_: x` : role === 'key' ? `x${n + 1}_:` : 'x';
+    const placeholder = role === 'item' ? '- x' : role === 'entry' ? `t${n + 1}: x` : role === 'key' ? `t${n + 1}:` : 'x';
     const at = line.start + indent;
     if (at + placeholder.length > line.end) continue;
     for (let i = 0; i < placeholder.length; i++) chars[at + i] = placeholder[i]!;
@@ -314,7 +327,7 @@ function mask(text: string, actions: Action[], lines: Line[], kinds: Array<{ kin
 }
 
 /** Whether a hole at `indent` on line `n` sits among list items, mapping entries, or alone. */
-function siblingRole(chars: string[], lines: Line[], kinds: Array<{ kind: LineKind }>, n: number, indent: number): 'item' | 'entry' | 'key' | 'value' {
+function siblingRole(chars: string[], lines: Line[], kinds: LineInfo[], n: number, indent: number): 'item' | 'entry' | 'key' | 'value' {
   const look = (from: number, step: number): 'item' | 'entry' | undefined => {
     for (let m = from; m >= 0 && m < lines.length; m += step) {
       if (kinds[m]!.kind !== 'literal') continue;
@@ -336,13 +349,19 @@ function siblingRole(chars: string[], lines: Line[], kinds: Array<{ kind: LineKi
   // Text right after the hole and deeper than it is the value of a key the hole writes
   // (`{{ include "x.labels" . | indent 6 }}` writing `labels:` followed by more labels).
   for (let m = n + 1; m < lines.length; m++) {
-    if (kinds[m]!.kind !== 'literal') continue;
+    const next = kinds[m]!;
+    if (next.kind === 'structure' && next.indent !== undefined) {
+      // Another whole-line output: its content is deeper, so this one writes a key.
+      if (next.indent > indent) return 'key';
+      break;
+    }
+    if (next.kind !== 'literal') continue;
     const ind = indentOf(chars.slice(lines[m]!.start, lines[m]!.end).join(''));
     if (ind === undefined) continue;
     if (ind > indent) return 'key';
     break;
   }
-  return look(n - 1, -1) ?? look(n + 1, 1) ?? 'value';
+  return look(n + 1, 1) ?? look(n - 1, -1) ?? 'value';
 }
 
 function indentOf(line: string): number | undefined {
