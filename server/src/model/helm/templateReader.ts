@@ -294,9 +294,16 @@ function mask(text: string, actions: Action[], lines: Line[], kinds: LineInfo[],
     const here = actions.filter((a) => a.start < line.end && a.end > line.start && !inSpans(inactive, a.start));
     if (here.length === 0) continue;
     const out = here.find((a) => a.kind === 'output' && a.start >= line.start);
+    const firstColumn = Math.max(here[0]!.start, line.start) - line.start;
+    const inBlock = block !== undefined && firstColumn > block.parentIndent;
     for (const a of here) {
       spans.push({ start: a.start, end: a.end });
-      blank(Math.max(a.start, line.start), Math.min(a.end, line.end));
+      const from = Math.max(a.start, line.start);
+      const to = Math.min(a.end, line.end);
+      // Inside a block scalar a blank line longer than the indentation can be an error (more
+      // indented leading empty lines): keep the action as text of the scalar instead.
+      if (inBlock) for (let i = from; i < to; i++) chars[i] = 'x';
+      else blank(from, to);
     }
     if (!out) continue;
     const column = out.start - line.start;
@@ -322,8 +329,9 @@ function mask(text: string, actions: Action[], lines: Line[], kinds: LineInfo[],
     hole.as = role;
   }
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  const unique = spans.filter((s, i) => i === 0 || s.start !== spans[i - 1]!.start || s.end !== spans[i - 1]!.end);
   holes.sort((a, b) => a.start - b.start);
-  return { text: chars.join(''), spans, holes };
+  return { text: chars.join(''), spans: unique, holes };
 }
 
 /** Whether a hole at `indent` on line `n` sits among list items, mapping entries, or alone. */
