@@ -1,0 +1,157 @@
+// Kustomize: which files are patches, the strategic merge of a DaemonSet, and the preview of the
+// DaemonSets a kustomization builds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readKustomization, roleIn } from '../../../server/src/kustomize/kustomization';
+import { strategicMerge } from '../../../server/src/kustomize/strategicMerge';
+import { previewKustomization, rewriteImage } from '../../../server/src/kustomize/preview';
+
+const KUSTOMIZATION = `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: monitoring
+resources:
+  - base/daemonset.yaml
+  - ../shared
+patchesStrategicMerge:
+  - ./patches/resources.yaml
+patches:
+  - path: patches/tolerations.yaml
+  - path: patches/json.yaml
+    target: {kind: DaemonSet, name: agent}
+commonLabels:
+  team: infra
+labels:
+  - pairs: {tier: node}
+images:
+  - name: registry.example/agent
+    newTag: "2.0"
+configMapGenerator:
+  - name: cfg
+namePrefix: prod-
+`;
+
+const BASE = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+  labels: {app: agent}
+spec:
+  selector:
+    matchLabels: {app: agent}
+  template:
+    metadata:
+      labels: {app: agent}
+    spec:
+      containers:
+        - name: agent
+          image: registry.example/agent:1.0
+          env:
+            - {name: A, value: "1"}
+            - {name: B, value: "2"}
+        - name: sidecar
+          image: busybox
+      tolerations:
+        - {key: a, operator: Exists}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: cfg}
+`;
+
+test('a kustomization names its resources and patches; the rest is listed as not modelled', () => {
+  const k = readKustomization(KUSTOMIZATION);
+  assert.equal(k.error, undefined);
+  assert.deepEqual(k.resources, ['base/daemonset.yaml', '../shared']);
+  assert.deepEqual(
+    k.patches.map((p) => [p.path, p.targeted]),
+    [
+      ['./patches/resources.yaml', false],
+      ['patches/tolerations.yaml', false],
+      ['patches/json.yaml', true],
+    ],
+  );
+  assert.equal(k.namespace, 'monitoring');
+  assert.deepEqual(k.notModelled, ['configMapGenerator', 'namePrefix']);
+  assert.equal(roleIn(k, 'patches/resources.yaml'), 'patch');
+  assert.equal(roleIn(k, 'patches/tolerations.yaml'), 'patch');
+  assert.equal(roleIn(k, 'base/daemonset.yaml'), 'resource');
+  assert.equal(roleIn(k, 'other.yaml'), undefined);
+  assert.equal(readKustomization('resources: [').error !== undefined, true);
+  assert.equal(readKustomization('- a').error, 'not a mapping');
+});
+
+test('strategic merge: maps merge, null deletes, merge keys merge list items, other lists are replaced', () => {
+  const base = { spec: { template: { spec: { containers: [{ name: 'a', image: 'x', env: [{ name: 'A', value: '1' }] }, { name: 'b' }], tolerations: [{ key: 't' }] } } } };
+  const patch = {
+    spec: {
+      template: {
+        spec: {
+          containers: [
+            { name: 'a', env: [{ name: 'B', value: '2' }, { name: 'A', value: '9' }], resources: { limits: { memory: '64Mi' } } },
+            { name: 'b', $patch: 'delete' },
+            { name: 'c', image: 'y' },
+          ],
+          tolerations: [{ key: 'u' }],
+          nodeSelector: { disk: 'ssd' },
+        },
+      },
+    },
+  };
+  const merged = strategicMerge(base, patch) as any;
+  const spec = merged.spec.template.spec;
+  assert.deepEqual(
+    spec.containers.map((c: any) => c.name),
+    ['a', 'c'],
+  );
+  assert.deepEqual(spec.containers[0].env, [
+    { name: 'A', value: '9' },
+    { name: 'B', value: '2' },
+  ]);
+  assert.equal(spec.containers[0].image, 'x');
+  assert.deepEqual(spec.tolerations, [{ key: 'u' }]);
+  assert.deepEqual(spec.nodeSelector, { disk: 'ssd' });
+  assert.deepEqual(strategicMerge({ a: { b: 1, c: 2 } }, { a: { b: null } }), { a: { c: 2 } });
+  assert.deepEqual(strategicMerge({ a: { b: 1, c: 2 } }, { a: { $patch: 'replace', d: 3 } }), { a: { d: 3 } });
+  // The original is not changed.
+  assert.equal(base.spec.template.spec.containers.length, 2);
+});
+
+test('the preview merges patches by kind and name, then namespace, labels and images', () => {
+  const k = readKustomization(KUSTOMIZATION);
+  const files = new Map([
+    ['base/daemonset.yaml', BASE],
+    ['patches/resources.yaml', 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          resources: {requests: {cpu: 10m}}\n'],
+    ['patches/tolerations.yaml', 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n      tolerations:\n        - {operator: Exists}\n---\nkind: DaemonSet\nmetadata: {name: other}\n'],
+    ['patches/json.yaml', '- op: add\n  path: /spec/x\n  value: 1\n'],
+  ]);
+  const p = previewKustomization(k, files);
+  assert.equal(p.daemonSets.length, 1);
+  const d = p.daemonSets[0]!;
+  assert.deepEqual(d.patchedBy, ['./patches/resources.yaml', 'patches/tolerations.yaml']);
+  const v = d.value as any;
+  assert.equal(v.metadata.namespace, 'monitoring');
+  assert.deepEqual(v.metadata.labels, { app: 'agent', team: 'infra', tier: 'node' });
+  assert.deepEqual(v.spec.selector.matchLabels, { app: 'agent', team: 'infra' });
+  assert.deepEqual(v.spec.template.metadata.labels, { app: 'agent', team: 'infra' });
+  assert.equal(v.spec.template.spec.containers[0].image, 'registry.example/agent:2.0');
+  assert.equal(v.spec.template.spec.containers[1].image, 'busybox');
+  assert.deepEqual(v.spec.template.spec.containers[0].resources, { requests: { cpu: '10m' } });
+  assert.deepEqual(v.spec.template.spec.tolerations, [{ operator: 'Exists' }]);
+  assert.deepEqual(p.notModelled, [
+    '`configMapGenerator` is not modelled',
+    '`namePrefix` is not modelled',
+    'resource ../shared (a folder, a remote base or an unreadable file) is not modelled',
+    'patch patches/tolerations.yaml: no DaemonSet named "other" among the resources',
+    'patch patches/json.yaml selects its targets with `target`: not modelled',
+  ]);
+});
+
+test('the images transformer rewrites names, tags and digests of matching images only', () => {
+  const k = { images: [{ name: 'nginx', newName: 'reg/nginx', newTag: '1.25' }, { name: 'busybox', digest: 'sha256:abc' }, { name: 'host:5000/app', newTag: 'v2' }] };
+  assert.equal(rewriteImage('nginx:1.0', k), 'reg/nginx:1.25');
+  assert.equal(rewriteImage('nginx', k), 'reg/nginx:1.25');
+  assert.equal(rewriteImage('busybox:1', k), 'busybox@sha256:abc');
+  assert.equal(rewriteImage('host:5000/app:v1', k), 'host:5000/app:v2');
+  assert.equal(rewriteImage('host:5000/app', k), 'host:5000/app:v2');
+  assert.equal(rewriteImage('nginxx:1', k), 'nginxx:1');
+});
