@@ -44,6 +44,7 @@ import {
 } from '../../protocol';
 import { ClusterSession } from './session/clusterSession';
 import { ChunkedDiagnostics } from './session/chunkedDiagnostics';
+import { KustomizeFiles } from './session/kustomizeFiles';
 import { ModelCache } from './session/modelCache';
 import { ClusterSettings, readSettings } from './session/settings';
 import { createKubeconfigSource, listKubeconfigContexts } from './session/liveCluster';
@@ -53,6 +54,9 @@ const documents = new TextDocuments(TextDocument);
 const models = new ModelCache();
 const staticDiagnostics = new ChunkedDiagnostics();
 const clusterFindings = new ChunkedDiagnostics();
+/** Kustomization files around the open documents (read on open/change, never inside a request). */
+const kustomizeFiles = new KustomizeFiles();
+const kustomizeViews = new Map<string, string>();
 // The bundle lives in <package>/dist/server.js; the example cluster in <package>/examples/cluster.
 const packageRoot = path.resolve(__dirname, '..');
 
@@ -121,7 +125,27 @@ connection.onRequest(ReloadClusterRequest, async () => {
   return cluster?.status;
 });
 
+/** Reads the kustomization files around a document; diagnostics are refreshed when its role changes. */
+function refreshKustomize(uri: string): void {
+  if (!uri.startsWith('file:')) return;
+  void kustomizeFiles
+    .refresh(fileURLToPath(uri))
+    .then((view) => {
+      const key = JSON.stringify(view ?? null);
+      if (kustomizeViews.get(uri) === key) return;
+      const known = kustomizeViews.has(uri);
+      kustomizeViews.set(uri, key);
+      if (known || view) connection.languages.diagnostics.refresh();
+    })
+    .catch(logError('kustomize'));
+}
+
+documents.onDidOpen((e) => refreshKustomize(e.document.uri));
+documents.onDidChangeContent((e) => refreshKustomize(e.document.uri));
+
 connection.onDidChangeWatchedFiles((p) => {
+  const kustomizations = p.changes.filter((c) => c.uri.startsWith('file:') && kustomizeFiles.invalidate(fileURLToPath(c.uri)));
+  if (kustomizations.length > 0) for (const d of documents.all()) refreshKustomize(d.uri);
   if (!cluster) return;
   if (p.changes.some((c) => c.uri.startsWith('file:') && cluster!.usesFile(fileURLToPath(c.uri)))) {
     void cluster.reload().catch(logError('cluster'));
@@ -172,6 +196,8 @@ async function contextFor(uri: string): Promise<FeatureContext> {
   const ctx: FeatureContext = { settings: await settingsFor(uri) };
   const view = cluster?.view;
   if (view) ctx.cluster = view;
+  const kustomize = uri.startsWith('file:') ? kustomizeFiles.viewOf(fileURLToPath(uri)) : undefined;
+  if (kustomize) ctx.kustomize = kustomize;
   return ctx;
 }
 
@@ -212,7 +238,7 @@ connection.languages.diagnostics.on(async (params) => {
   const ctx = await contextFor(uri);
   const model = modelOf(uri);
   if (!model || !ctx.settings.diagnostics.enable) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const key = JSON.stringify(ctx.settings);
+  const key = JSON.stringify([ctx.settings, ctx.kustomize ?? null]);
   const found = [
     ...guarded('diagnostics', [], () => staticDiagnostics.run(model, key, undefined, (m) => diagnose(m, ctx))),
     ...guarded('cluster diagnostics', [], () => clusterFindings.run(model, key, ctx.cluster?.state, (m) => clusterDiagnostics(m, ctx))),
@@ -263,6 +289,7 @@ connection.onRequest(ListContextsRequest, async (p: ListContextsParams | undefin
 documents.onDidClose((e) => {
   models.delete(e.document.uri);
   settingsByUri.delete(e.document.uri);
+  kustomizeViews.delete(e.document.uri);
 });
 
 process.on('uncaughtException', logError('server'));

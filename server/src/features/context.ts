@@ -13,9 +13,19 @@ export interface ClusterView {
   state: ClusterState;
 }
 
+/** What the kustomization files around the document say about it (read by the session layer). */
+export interface KustomizeView {
+  /** The kustomization file. */
+  kustomization: string;
+  /** Listed under `patches`/`patchesStrategicMerge`, under `resources`, or in its folder but not listed. */
+  role?: 'patch' | 'resource';
+}
+
 export interface FeatureContext {
   settings: Settings;
   cluster?: ClusterView;
+  /** Set when a kustomization is around the document: no guessing from the document's shape. */
+  kustomize?: KustomizeView;
 }
 
 export function defaultContext(): FeatureContext {

@@ -5,6 +5,13 @@ import assert from 'node:assert/strict';
 import { readKustomization, roleIn } from '../../../server/src/kustomize/kustomization';
 import { strategicMerge } from '../../../server/src/kustomize/strategicMerge';
 import { previewKustomization, rewriteImage } from '../../../server/src/kustomize/preview';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { KustomizeFiles } from '../../../server/src/session/kustomizeFiles';
+import { parseDocumentModel } from '../../../server/src/model';
+import { defaultContext, type FeatureContext } from '../../../server/src/features/context';
+import { diagnose } from '../../../server/src/features/diagnostics';
 
 const KUSTOMIZATION = `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
@@ -154,4 +161,67 @@ test('the images transformer rewrites names, tags and digests of matching images
   assert.equal(rewriteImage('host:5000/app:v1', k), 'host:5000/app:v2');
   assert.equal(rewriteImage('host:5000/app', k), 'host:5000/app:v2');
   assert.equal(rewriteImage('nginxx:1', k), 'nginxx:1');
+});
+
+// --- the session layer and the diagnostics -----------------------------------------------------
+
+
+/** A strategic-merge patch with containers and template labels: its shape looks like a manifest. */
+const PATCH = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  template:
+    metadata:
+      labels:
+        tier: node
+    spec:
+      containers:
+        - name: agent
+          resources:
+            limits: {memory: 128Mi}
+          hostPID: true
+`;
+
+function codes(text: string, ctx: FeatureContext): string[] {
+  return diagnose(parseDocumentModel(text), ctx).map((d) => `${d.severity}:${d.code}:${d.path}`);
+}
+
+test('the session layer reads the kustomizations around a file and says whether it is a patch', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kz-'));
+  fs.mkdirSync(path.join(root, 'overlay', 'patches'), { recursive: true });
+  fs.mkdirSync(path.join(root, 'plain'));
+  fs.writeFileSync(path.join(root, 'overlay', 'kustomization.yaml'), 'resources: [../base]\npatches:\n  - path: patches/agent.yaml\n');
+  fs.writeFileSync(path.join(root, 'overlay', 'patches', 'agent.yaml'), PATCH);
+  fs.writeFileSync(path.join(root, 'overlay', 'other.yaml'), PATCH);
+  fs.writeFileSync(path.join(root, 'plain', 'agent.yaml'), PATCH);
+  const files = new KustomizeFiles();
+  const patch = path.join(root, 'overlay', 'patches', 'agent.yaml');
+  assert.equal(files.viewOf(patch), undefined, 'nothing is known before it is read');
+  assert.deepEqual(await files.refresh(patch), { kustomization: path.join(root, 'overlay', 'kustomization.yaml'), role: 'patch' });
+  assert.deepEqual(await files.refresh(path.join(root, 'overlay', 'other.yaml')), { kustomization: path.join(root, 'overlay', 'kustomization.yaml') });
+  assert.equal(await files.refresh(path.join(root, 'plain', 'agent.yaml')), undefined);
+  // A changed kustomization is read again.
+  fs.writeFileSync(path.join(root, 'overlay', 'kustomization.yaml'), 'resources: [patches/agent.yaml]\n');
+  assert.equal(files.invalidate(path.join(root, 'overlay', 'kustomization.yaml')), true);
+  assert.equal(files.invalidate(path.join(root, 'overlay', 'other.yaml')), false);
+  assert.deepEqual(await files.refresh(patch), { kustomization: path.join(root, 'overlay', 'kustomization.yaml'), role: 'resource' });
+});
+
+test('a file listed as a patch: every field present is checked, nothing is required', () => {
+  const kustomization = '/repo/overlay/kustomization.yaml';
+  const asPatch = codes(PATCH, { ...defaultContext(), kustomize: { kustomization, role: 'patch' } });
+  assert.deepEqual(asPatch, ['info:kustomizePatch:kind', 'error:unknownField:spec.template.spec.containers[0].hostPID']);
+  const message = diagnose(parseDocumentModel(PATCH), { ...defaultContext(), kustomize: { kustomization, role: 'patch' } })[0]!.message;
+  assert.equal(message, 'a patch in kustomization.yaml: only the fields present are checked');
+  // Listed as a resource, or in a kustomization folder without being listed: a whole manifest, no shape guess.
+  for (const role of ['resource', undefined] as const) {
+    const got = codes(PATCH, { ...defaultContext(), kustomize: role ? { kustomization, role } : { kustomization } });
+    assert.ok(got.includes('error:selectorMissing:spec.selector'), got.join(' '));
+    assert.ok(got.includes('error:requiredField:spec.template.spec.containers[0].image'), got.join(' '));
+    assert.ok(!got.some((c) => c.includes('kustomizePatch')));
+  }
+  // With no kustomization around the file, the shape guess stays: this one has labels and containers, so it is a manifest.
+  assert.ok(codes(PATCH, defaultContext()).includes('error:selectorMissing:spec.selector'));
 });

@@ -5,7 +5,7 @@
 // once per file.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { DocumentModel, ManifestObject, overlapsTemplates, toRange } from '../../model';
-import type { FeatureContext } from '../context';
+import type { FeatureContext, KustomizeView } from '../context';
 import { apiVersionVerdict } from '../../schema/apiVersions';
 import { checkContainers } from './containers';
 import { checkDaemonSetSpec } from './daemonSetSpec';
@@ -54,11 +54,11 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
       end: first.end,
     });
   }
-  for (const object of model.daemonSets) diagnoseObject(model, object, out);
+  for (const object of model.daemonSets) diagnoseObject(model, object, out, ctx.kustomize);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function diagnoseObject(model: DocumentModel, object: ManifestObject, out: ManifestDiagnostic[]): void {
+function diagnoseObject(model: DocumentModel, object: ManifestObject, out: ManifestDiagnostic[], kustomize: KustomizeView | undefined): void {
   // A document with syntax errors is read only up to the error, and whatever the parser made of
   // the rest would be reported as noise: its syntax errors are the whole story until fixed.
   if (object.document.errors.length > 0) return;
@@ -69,7 +69,8 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
   }
   const ds = obj(object.value);
   if (!ds) return;
-  const partial = isKustomizePatch(ds);
+  // A kustomization around the file says what it is; only a file with none is judged by its shape.
+  const partial = kustomize ? kustomize.role === 'patch' : isKustomizePatch(ds);
   const r = new Reporter(model, object, { partial }, out);
   const [vs, ve] = r.extentOf(['apiVersion']);
   // A templated apiVersion (Helm's capability checks) is unknown: check the rest as apps/v1.
@@ -86,7 +87,9 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
     return;
   }
   if (verdict === 'missing') r.error('requiredField', ['apiVersion'], 'Required value: apiVersion not set', { part: 'key' });
-  if (partial) {
+  if (partial && kustomize) {
+    r.info('kustomizePatch', ['kind'], `a patch in ${basename(kustomize.kustomization)}: only the fields present are checked`, { part: 'value' });
+  } else if (partial) {
     r.info('kustomizePatch', ['kind'], 'treated as a kustomize patch (no spec.selector, and no containers or no template labels): only the fields present are checked', { part: 'value' });
   }
   checkAgainstSchema(r);
@@ -135,6 +138,10 @@ export function toLspDiagnostic(model: DocumentModel, d: ManifestDiagnostic): Di
     message,
     data,
   };
+}
+
+function basename(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
 }
 
 function firstLineEnd(text: string): number {
