@@ -26,7 +26,7 @@ import { complete } from './features/completion';
 import type { FeatureContext, Settings } from './features/context';
 import { diagnose, toLspDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
-import { placementResponse } from './features/placementAnswer';
+import { mergedPlacementResponse, placementResponse } from './features/placementAnswer';
 import type { DocumentModel } from './model';
 import {
   ClusterChangedNotification,
@@ -45,6 +45,7 @@ import {
 import { ClusterSession } from './session/clusterSession';
 import { ChunkedDiagnostics } from './session/chunkedDiagnostics';
 import { KustomizeFiles } from './session/kustomizeFiles';
+import { isKustomizationFile, KustomizePreviews } from './session/kustomizePreviews';
 import { ModelCache } from './session/modelCache';
 import { ClusterSettings, readSettings } from './session/settings';
 import { createKubeconfigSource, listKubeconfigContexts } from './session/liveCluster';
@@ -57,6 +58,8 @@ const clusterFindings = new ChunkedDiagnostics();
 /** Kustomization files around the open documents (read on open/change, never inside a request). */
 const kustomizeFiles = new KustomizeFiles();
 const kustomizeViews = new Map<string, string>();
+/** Merged DaemonSets of the open kustomization files (built on open/change). */
+const kustomizePreviews = new KustomizePreviews();
 // The bundle lives in <package>/dist/server.js; the example cluster in <package>/examples/cluster.
 const packageRoot = path.resolve(__dirname, '..');
 
@@ -140,12 +143,30 @@ function refreshKustomize(uri: string): void {
     .catch(logError('kustomize'));
 }
 
-documents.onDidOpen((e) => refreshKustomize(e.document.uri));
-documents.onDidChangeContent((e) => refreshKustomize(e.document.uri));
+/** Builds the merged preview of an open kustomization file. */
+function refreshPreview(uri: string): void {
+  const doc = documents.get(uri);
+  if (!doc || !uri.startsWith('file:') || !isKustomizationFile(fileURLToPath(uri))) return;
+  void kustomizePreviews
+    .refresh(fileURLToPath(uri), doc.version, doc.getText())
+    .then(() => connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined))
+    .catch(logError('kustomize preview'));
+}
+
+documents.onDidOpen((e) => {
+  refreshKustomize(e.document.uri);
+  refreshPreview(e.document.uri);
+});
+documents.onDidChangeContent((e) => {
+  refreshKustomize(e.document.uri);
+  refreshPreview(e.document.uri);
+});
 
 connection.onDidChangeWatchedFiles((p) => {
   const kustomizations = p.changes.filter((c) => c.uri.startsWith('file:') && kustomizeFiles.invalidate(fileURLToPath(c.uri)));
   if (kustomizations.length > 0) for (const d of documents.all()) refreshKustomize(d.uri);
+  // A resource or a patch may have changed: merge the open kustomizations again.
+  if (p.changes.length > 0) for (const d of documents.all()) refreshPreview(d.uri);
   if (!cluster) return;
   if (p.changes.some((c) => c.uri.startsWith('file:') && cluster!.usesFile(fileURLToPath(c.uri)))) {
     void cluster.reload().catch(logError('cluster'));
@@ -276,6 +297,8 @@ connection.onRequest(PlacementRequest, async (params: PlacementParams): Promise<
   const model = modelOf(params.uri);
   const status = cluster!.status;
   if (!model) return { uri: params.uri, daemonSets: [], selected: -1, cluster: status, message: 'The document is not open.' };
+  const merged = params.uri.startsWith('file:') && isKustomizationFile(fileURLToPath(params.uri)) ? kustomizePreviews.latest(fileURLToPath(params.uri)) : undefined;
+  if (merged) return guarded('placement', null, () => mergedPlacementResponse(merged, params, ctx, status));
   return guarded('placement', null, () => placementResponse(model, params.uri, params, ctx, status));
 });
 
@@ -290,6 +313,7 @@ documents.onDidClose((e) => {
   models.delete(e.document.uri);
   settingsByUri.delete(e.document.uri);
   kustomizeViews.delete(e.document.uri);
+  if (e.document.uri.startsWith('file:')) kustomizePreviews.delete(fileURLToPath(e.document.uri));
 });
 
 process.on('uncaughtException', logError('server'));

@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KustomizeFiles } from '../../../server/src/session/kustomizeFiles';
+import { isKustomizationFile, KustomizePreviews } from '../../../server/src/session/kustomizePreviews';
+import { mergedPlacementResponse } from '../../../server/src/features/placementAnswer';
 import { parseDocumentModel } from '../../../server/src/model';
 import { defaultContext, type FeatureContext } from '../../../server/src/features/context';
 import { diagnose } from '../../../server/src/features/diagnostics';
@@ -224,4 +226,41 @@ test('a file listed as a patch: every field present is checked, nothing is requi
   }
   // With no kustomization around the file, the shape guess stays: this one has labels and containers, so it is a manifest.
   assert.ok(codes(PATCH, defaultContext()).includes('error:selectorMissing:spec.selector'));
+});
+
+test('an open kustomization gets the placement of its merged DaemonSet, marked as merged', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kzp-'));
+  fs.mkdirSync(path.join(root, 'base'));
+  fs.writeFileSync(path.join(root, 'base', 'daemonset.yaml'), BASE);
+  fs.writeFileSync(path.join(root, 'ssd.yaml'), 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n      nodeSelector: {disk: ssd}\n');
+  const file = path.join(root, 'kustomization.yaml');
+  const text = 'resources: [base/daemonset.yaml, ../elsewhere]\npatches:\n  - path: ssd.yaml\nnamespace: edge\nreplicas: []\n';
+  assert.equal(isKustomizationFile(file), true);
+  assert.equal(isKustomizationFile(path.join(root, 'ssd.yaml')), false);
+  const previews = new KustomizePreviews();
+  const preview = await previews.refresh(file, 3, text);
+  assert.equal(previews.get(file, 3), preview);
+  assert.equal(previews.get(file, 4), undefined);
+  assert.equal(preview.model.daemonSets.length, 1);
+  assert.deepEqual(preview.sources, [{ source: 'base/daemonset.yaml', patchedBy: ['ssd.yaml'] }]);
+  const node = (name: string, labels: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels }, status: { allocatable: { cpu: '4', memory: '8Gi', pods: '110' } } });
+  const state = { nodes: [node('fast', { disk: 'ssd' }), node('slow', { disk: 'hdd' })], pods: [] } as any;
+  const status = { state: 'ready', source: 'test' } as any;
+  const r = mergedPlacementResponse(preview, { uri: 'file:///k/kustomization.yaml' }, { ...defaultContext(), cluster: { source: 'test', readAt: 'now', state } }, status);
+  assert.deepEqual(r.daemonSets.map((d) => [d.name, d.namespace, d.line]), [['agent', 'edge', 0]]);
+  assert.deepEqual(r.merged?.sources, [{ source: 'base/daemonset.yaml', patchedBy: ['ssd.yaml'] }]);
+  assert.deepEqual(r.merged?.notModelled, ['`replicas` is not modelled', 'resource ../elsewhere (a folder, a remote base or an unreadable file) is not modelled']);
+  assert.ok(r.result, r.message);
+  // The patch's nodeSelector is in the merged DaemonSet: only the ssd node runs it.
+  assert.deepEqual(
+    r.result!.nodes.map((n) => [n.name, n.shouldRun]),
+    [
+      ['fast', true],
+      ['slow', false],
+    ],
+  );
+  assert.ok(r.rows!.every((row) => row.range === undefined));
+  // A kustomization that builds no DaemonSet says so.
+  const none = await previews.refresh(file, 4, 'resources: []\n');
+  assert.equal(mergedPlacementResponse(none, { uri: 'file:///k/kustomization.yaml' }, defaultContext(), status).message, 'The kustomization builds no DaemonSet from the files it names.');
 });
