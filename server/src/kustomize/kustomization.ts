@@ -43,13 +43,25 @@ export interface Kustomization {
   error?: string;
 }
 
-const MODELLED = new Set(['apiVersion', 'kind', 'resources', 'bases', 'patches', 'patchesStrategicMerge', 'namespace', 'commonLabels', 'labels', 'images']);
+const MODELLED = new Set([
+  'apiVersion',
+  'kind',
+  'resources',
+  'bases',
+  'patches',
+  'patchesStrategicMerge',
+  'namespace',
+  'commonLabels',
+  'labels',
+  'images',
+]);
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const stringRecord = (v: unknown): Record<string, string> => {
   const out: Record<string, string> = {};
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-    for (const [k, x] of Object.entries(v)) if (x !== null && x !== undefined && typeof x !== 'object') out[k] = String(x);
+    for (const [k, x] of Object.entries(v))
+      if (x !== null && x !== undefined && typeof x !== 'object') out[k] = String(x);
   }
   return out;
 };
@@ -82,13 +94,18 @@ export function readKustomization(text: string): Kustomization {
   }
   if (typeof k['namespace'] === 'string' && k['namespace'] !== '') out.namespace = k['namespace'];
   const common = stringRecord(k['commonLabels']);
-  if (Object.keys(common).length > 0) out.labels.push({ pairs: common, includeSelectors: true, includeTemplates: true });
+  if (Object.keys(common).length > 0)
+    out.labels.push({ pairs: common, includeSelectors: true, includeTemplates: true });
   if (Array.isArray(k['labels'])) {
     for (const l of k['labels']) {
       if (typeof l !== 'object' || l === null) continue;
       const e = l as Record<string, unknown>;
       const includeSelectors = e['includeSelectors'] === true;
-      out.labels.push({ pairs: stringRecord(e['pairs']), includeSelectors, includeTemplates: includeSelectors || e['includeTemplates'] === true });
+      out.labels.push({
+        pairs: stringRecord(e['pairs']),
+        includeSelectors,
+        includeTemplates: includeSelectors || e['includeTemplates'] === true,
+      });
     }
   }
   if (Array.isArray(k['images'])) {

@@ -61,7 +61,12 @@ export function previewKustomization(k: Kustomization, files: ReadonlyMap<string
       }
       if (!isObj(doc) || doc['kind'] !== 'DaemonSet') continue;
       const meta = isObj(doc['metadata']) ? doc['metadata'] : {};
-      const target = daemonSets.find((d) => d.name === meta['name'] && (meta['namespace'] === undefined || meta['namespace'] === (d.value['metadata'] as Obj | undefined)?.['namespace']));
+      const target = daemonSets.find(
+        (d) =>
+          d.name === meta['name'] &&
+          (meta['namespace'] === undefined ||
+            meta['namespace'] === (d.value['metadata'] as Obj | undefined)?.['namespace']),
+      );
       if (!target) {
         notModelled.push(`patch ${label}: no DaemonSet named ${JSON.stringify(meta['name'])} among the resources`);
         continue;

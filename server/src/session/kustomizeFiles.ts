@@ -85,7 +85,11 @@ async function readFolder(dir: string): Promise<Entry> {
     const file = path.join(dir, name);
     try {
       const buf = await readFile(file);
-      if (buf.length > MAX_KUSTOMIZATION_BYTES) return { file, kustomization: { resources: [], patches: [], labels: [], images: [], notModelled: [], error: 'too large' } };
+      if (buf.length > MAX_KUSTOMIZATION_BYTES)
+        return {
+          file,
+          kustomization: { resources: [], patches: [], labels: [], images: [], notModelled: [], error: 'too large' },
+        };
       return { file, kustomization: readKustomization(buf.toString('utf8')) };
     } catch {
       // No such file (or unreadable): try the next name.

@@ -88,7 +88,9 @@ function plantWrongType(text: string): Plant | undefined {
   const spec = specOf(lines);
   if (!spec) return undefined;
   const [, to] = daemonSetDocument(lines);
-  const existing = lines.findIndex((l, i) => i > spec.line && i < to && new RegExp(`^ {${spec.indent}}minReadySeconds:`).test(l));
+  const existing = lines.findIndex(
+    (l, i) => i > spec.line && i < to && new RegExp(`^ {${spec.indent}}minReadySeconds:`).test(l),
+  );
   const planted = `${' '.repeat(spec.indent)}minReadySeconds: soon`;
   if (existing >= 0) lines[existing] = planted;
   else lines.splice(spec.line + 1, 0, planted);
@@ -114,7 +116,7 @@ function plantSelectorMismatch(text: string): Plant | undefined {
   const lines = text.split('\n');
   const [from, to] = daemonSetDocument(lines);
   const selector = lines.findIndex((l, i) => i >= from && i < to && /^\s+matchLabels:\s*$/.test(l));
-  const template = lines.findIndex((l, i) => i > selector && i < to && /^  template:\s*$/.test(l));
+  const template = lines.findIndex((l, i) => i > selector && i < to && /^ {2}template:\s*$/.test(l));
   if (selector < 0 || template < 0) return undefined;
   const labels = lines.findIndex((l, i) => i > template && i < to && /^\s+labels:\s*$/.test(l));
   if (labels < 0) return undefined;
@@ -124,7 +126,11 @@ function plantSelectorMismatch(text: string): Plant | undefined {
     if (!want.has(key)) continue;
     lines[line] = lines[line]!.replace(/:\s+("?)([\w.-]+)\1\s*$/, ': $1$2-planted$1');
     // Reported on the labels, or on the label itself when the rest of the labels is templated.
-    return { kind: 'selectorMismatch', text: lines.join('\n'), expect: { code: 'selectorMismatch', path: 'spec.template.metadata.labels' } };
+    return {
+      kind: 'selectorMismatch',
+      text: lines.join('\n'),
+      expect: { code: 'selectorMismatch', path: 'spec.template.metadata.labels' },
+    };
   }
   return undefined;
 }
@@ -166,7 +172,9 @@ test('published chart templates: at least 40, no crash, no false error, planted 
       row.planted++;
       planted++;
       try {
-        const found = check(plant.text).some((f) => f.code === plant.expect.code && f.path.startsWith(plant.expect.path) && f.severity === 'error');
+        const found = check(plant.text).some(
+          (f) => f.code === plant.expect.code && f.path.startsWith(plant.expect.path) && f.severity === 'error',
+        );
         if (found) {
           row.reported++;
           reported++;
@@ -179,18 +187,30 @@ test('published chart templates: at least 40, no crash, no false error, planted 
     perTemplate.push({ name: tpl.name, planted, reported });
   }
   const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
-  t.diagnostic(`templates: ${all.length}; crashes: ${crashes.length}; false errors on unmodified templates: ${falseErrors.length}`);
+  t.diagnostic(
+    `templates: ${all.length}; crashes: ${crashes.length}; false errors on unmodified templates: ${falseErrors.length}`,
+  );
   for (const [kind, row] of tally) {
-    t.diagnostic(`${kind}: reported in ${row.reported} of ${row.planted} templates (${pct(row.reported, row.planted)}); missed: ${row.missed.join(', ') || 'none'}`);
+    t.diagnostic(
+      `${kind}: reported in ${row.reported} of ${row.planted} templates (${pct(row.reported, row.planted)}); missed: ${row.missed.join(', ') || 'none'}`,
+    );
   }
   const everyPlant = perTemplate.filter((p) => p.planted > 0 && p.reported === p.planted).length;
-  t.diagnostic(`templates where every planted mistake is reported: ${everyPlant} of ${all.length} (${pct(everyPlant, all.length)})`);
+  t.diagnostic(
+    `templates where every planted mistake is reported: ${everyPlant} of ${all.length} (${pct(everyPlant, all.length)})`,
+  );
   assert.deepEqual(crashes, []);
   assert.deepEqual(falseErrors, []);
   for (const [kind, row] of tally) {
-    assert.ok(row.reported / row.planted >= 0.9, `${kind}: ${row.reported}/${row.planted} reported; missed in ${row.missed.join(', ')}`);
+    assert.ok(
+      row.reported / row.planted >= 0.9,
+      `${kind}: ${row.reported}/${row.planted} reported; missed in ${row.missed.join(', ')}`,
+    );
   }
-  assert.ok(everyPlant / all.length >= 0.9, `every planted mistake reported in only ${everyPlant}/${all.length} templates`);
+  assert.ok(
+    everyPlant / all.length >= 0.9,
+    `every planted mistake reported in only ${everyPlant}/${all.length} templates`,
+  );
   // The selector plant needs a label written literally on both sides; enough templates have one.
   assert.ok((tally.get('selectorMismatch')?.planted ?? 0) >= 10);
 });

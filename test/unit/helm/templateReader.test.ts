@@ -53,8 +53,19 @@ test('the reader keeps the length of the text and marks every action', () => {
 test('actions are classified by their first word; strings and comments do not end an action', () => {
   const kinds = (s: string) => scanActions(s).map((a) => a.kind);
   assert.deepEqual(kinds('{{- if .a }}{{ else if .b }}{{ else }}{{ end }}'), ['if', 'elseIf', 'else', 'end']);
-  assert.deepEqual(kinds('{{ with .x }}{{ range .y }}{{ define "z" }}{{ block "w" . }}'), ['with', 'range', 'define', 'block']);
-  assert.deepEqual(kinds('{{- /* a }} comment */ -}}{{ $x := 1 }}{{ fail "no" }}{{ break }}{{ "\\n" }}'), ['comment', 'assign', 'fail', 'loopControl', 'comment']);
+  assert.deepEqual(kinds('{{ with .x }}{{ range .y }}{{ define "z" }}{{ block "w" . }}'), [
+    'with',
+    'range',
+    'define',
+    'block',
+  ]);
+  assert.deepEqual(kinds('{{- /* a }} comment */ -}}{{ $x := 1 }}{{ fail "no" }}{{ break }}{{ "\\n" }}'), [
+    'comment',
+    'assign',
+    'fail',
+    'loopControl',
+    'comment',
+  ]);
   assert.deepEqual(kinds('{{ include "a}}b" . }}{{ printf `x}}` }}'), ['output', 'output']);
   assert.equal(classify('- if .broken'), 'if');
   // An action never closed ends at its line end.
@@ -184,7 +195,10 @@ test('a whole-line output is a hole at the indentation it produces: list item, e
 });
 
 test('an inline action is an unknown value: no type error on it, literal neighbours still checked', () => {
-  const text = CHART.replace('    spec:\n', '    spec:\n      hostNetwork: {{ .Values.hostNetwork }}\n      hostPID: "yes"\n');
+  const text = CHART.replace(
+    '    spec:\n',
+    '    spec:\n      hostNetwork: {{ .Values.hostNetwork }}\n      hostPID: "yes"\n',
+  );
   assert.deepEqual(
     errors(text).map((r) => [r.code, r.path]),
     [['wrongType', 'spec.template.spec.hostPID']],
@@ -206,7 +220,10 @@ test('literal mistakes in a template are reported: replicas under spec, a remove
   const capability = CHART.replace('apiVersion: apps/v1', 'apiVersion: {{ include "agent.apiVersion" . }}');
   assert.deepEqual(errors(capability), []);
   // An unknown key is unknown whatever its templated value.
-  const unknownKey = CHART.replace('    spec:\n', '    spec:\n      tolerationz:\n        {{- toYaml .Values.t | nindent 8 }}\n');
+  const unknownKey = CHART.replace(
+    '    spec:\n',
+    '    spec:\n      tolerationz:\n        {{- toYaml .Values.t | nindent 8 }}\n',
+  );
   assert.deepEqual(
     errors(unknownKey).map((r) => [r.code, r.path]),
     [['unknownField', 'spec.template.spec.tolerationz']],
@@ -214,7 +231,10 @@ test('literal mistakes in a template are reported: replicas under spec, a remove
 });
 
 test('a selector that cannot match the literal labels is reported even when templates add labels', () => {
-  const text = CHART.replace('      {{- include "agent.selectorLabels" . | nindent 6 }}', '      app: agent\n      {{- include "agent.selectorLabels" . | nindent 6 }}').replace(
+  const text = CHART.replace(
+    '      {{- include "agent.selectorLabels" . | nindent 6 }}',
+    '      app: agent\n      {{- include "agent.selectorLabels" . | nindent 6 }}',
+  ).replace(
     '        {{- include "agent.selectorLabels" . | nindent 8 }}',
     '        {{- include "agent.selectorLabels" . | nindent 8 }}\n        app: agnet',
   );
@@ -239,17 +259,24 @@ test('whole-line fail guards at the top and two actions on one line are read, no
   assert.equal(model.problems.length, 0);
   assert.equal(model.daemonSets.length, 1);
   // `{{ w }}{{ t }}` after a mapping entry (the line ends with two actions).
-  const twoActions = CHART.replace('          image: "{{', '          {{- if .Values.x }}{{ "\\n" }}\n          image: "{{').replace(
-    '  template:\n',
-    '  template:\n    {{ include "a" . }}{{ include "b" . }}\n',
-  );
+  const twoActions = CHART.replace(
+    '          image: "{{',
+    '          {{- if .Values.x }}{{ "\\n" }}\n          image: "{{',
+  ).replace('  template:\n', '  template:\n    {{ include "a" . }}{{ include "b" . }}\n');
   assert.doesNotThrow(() => check(twoActions));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helm-lint-'));
-  fs.writeFileSync(path.join(dir, 'guarded.yaml'), guarded.replace('spec:\n  selector:', 'spec:\n  replicas: 3\n  selector:'));
+  fs.writeFileSync(
+    path.join(dir, 'guarded.yaml'),
+    guarded.replace('spec:\n  selector:', 'spec:\n  replicas: 3\n  selector:'),
+  );
   fs.writeFileSync(path.join(dir, 'two.yaml'), twoActions);
   let out = '';
   let err = '';
-  const code = await runLint(['guarded.yaml', 'two.yaml'], { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir });
+  const code = await runLint(['guarded.yaml', 'two.yaml'], {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    cwd: dir,
+  });
   assert.equal(err, '');
   assert.equal(code, 1, out);
   assert.match(out, /guarded\.yaml:\d+:3 error unknownField/);

@@ -90,13 +90,29 @@ test('a kustomization names its resources and patches; the rest is listed as not
 });
 
 test('strategic merge: maps merge, null deletes, merge keys merge list items, other lists are replaced', () => {
-  const base = { spec: { template: { spec: { containers: [{ name: 'a', image: 'x', env: [{ name: 'A', value: '1' }] }, { name: 'b' }], tolerations: [{ key: 't' }] } } } };
+  const base = {
+    spec: {
+      template: {
+        spec: {
+          containers: [{ name: 'a', image: 'x', env: [{ name: 'A', value: '1' }] }, { name: 'b' }],
+          tolerations: [{ key: 't' }],
+        },
+      },
+    },
+  };
   const patch = {
     spec: {
       template: {
         spec: {
           containers: [
-            { name: 'a', env: [{ name: 'B', value: '2' }, { name: 'A', value: '9' }], resources: { limits: { memory: '64Mi' } } },
+            {
+              name: 'a',
+              env: [
+                { name: 'B', value: '2' },
+                { name: 'A', value: '9' },
+              ],
+              resources: { limits: { memory: '64Mi' } },
+            },
             { name: 'b', $patch: 'delete' },
             { name: 'c', image: 'y' },
           ],
@@ -129,8 +145,14 @@ test('the preview merges patches by kind and name, then namespace, labels and im
   const k = readKustomization(KUSTOMIZATION);
   const files = new Map([
     ['base/daemonset.yaml', BASE],
-    ['patches/resources.yaml', 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          resources: {requests: {cpu: 10m}}\n'],
-    ['patches/tolerations.yaml', 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n      tolerations:\n        - {operator: Exists}\n---\nkind: DaemonSet\nmetadata: {name: other}\n'],
+    [
+      'patches/resources.yaml',
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          resources: {requests: {cpu: 10m}}\n',
+    ],
+    [
+      'patches/tolerations.yaml',
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n      tolerations:\n        - {operator: Exists}\n---\nkind: DaemonSet\nmetadata: {name: other}\n',
+    ],
     ['patches/json.yaml', '- op: add\n  path: /spec/x\n  value: 1\n'],
   ]);
   const p = previewKustomization(k, files);
@@ -156,7 +178,13 @@ test('the preview merges patches by kind and name, then namespace, labels and im
 });
 
 test('the images transformer rewrites names, tags and digests of matching images only', () => {
-  const k = { images: [{ name: 'nginx', newName: 'reg/nginx', newTag: '1.25' }, { name: 'busybox', digest: 'sha256:abc' }, { name: 'host:5000/app', newTag: 'v2' }] };
+  const k = {
+    images: [
+      { name: 'nginx', newName: 'reg/nginx', newTag: '1.25' },
+      { name: 'busybox', digest: 'sha256:abc' },
+      { name: 'host:5000/app', newTag: 'v2' },
+    ],
+  };
   assert.equal(rewriteImage('nginx:1.0', k), 'reg/nginx:1.25');
   assert.equal(rewriteImage('nginx', k), 'reg/nginx:1.25');
   assert.equal(rewriteImage('busybox:1', k), 'busybox@sha256:abc');
@@ -166,7 +194,6 @@ test('the images transformer rewrites names, tags and digests of matching images
 });
 
 // --- the session layer and the diagnostics -----------------------------------------------------
-
 
 /** A strategic-merge patch with containers and template labels: its shape looks like a manifest. */
 const PATCH = `apiVersion: apps/v1
@@ -194,28 +221,45 @@ test('the session layer reads the kustomizations around a file and says whether 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kz-'));
   fs.mkdirSync(path.join(root, 'overlay', 'patches'), { recursive: true });
   fs.mkdirSync(path.join(root, 'plain'));
-  fs.writeFileSync(path.join(root, 'overlay', 'kustomization.yaml'), 'resources: [../base]\npatches:\n  - path: patches/agent.yaml\n');
+  fs.writeFileSync(
+    path.join(root, 'overlay', 'kustomization.yaml'),
+    'resources: [../base]\npatches:\n  - path: patches/agent.yaml\n',
+  );
   fs.writeFileSync(path.join(root, 'overlay', 'patches', 'agent.yaml'), PATCH);
   fs.writeFileSync(path.join(root, 'overlay', 'other.yaml'), PATCH);
   fs.writeFileSync(path.join(root, 'plain', 'agent.yaml'), PATCH);
   const files = new KustomizeFiles();
   const patch = path.join(root, 'overlay', 'patches', 'agent.yaml');
   assert.equal(files.viewOf(patch), undefined, 'nothing is known before it is read');
-  assert.deepEqual(await files.refresh(patch), { kustomization: path.join(root, 'overlay', 'kustomization.yaml'), role: 'patch' });
-  assert.deepEqual(await files.refresh(path.join(root, 'overlay', 'other.yaml')), { kustomization: path.join(root, 'overlay', 'kustomization.yaml') });
+  assert.deepEqual(await files.refresh(patch), {
+    kustomization: path.join(root, 'overlay', 'kustomization.yaml'),
+    role: 'patch',
+  });
+  assert.deepEqual(await files.refresh(path.join(root, 'overlay', 'other.yaml')), {
+    kustomization: path.join(root, 'overlay', 'kustomization.yaml'),
+  });
   assert.equal(await files.refresh(path.join(root, 'plain', 'agent.yaml')), undefined);
   // A changed kustomization is read again.
   fs.writeFileSync(path.join(root, 'overlay', 'kustomization.yaml'), 'resources: [patches/agent.yaml]\n');
   assert.equal(files.invalidate(path.join(root, 'overlay', 'kustomization.yaml')), true);
   assert.equal(files.invalidate(path.join(root, 'overlay', 'other.yaml')), false);
-  assert.deepEqual(await files.refresh(patch), { kustomization: path.join(root, 'overlay', 'kustomization.yaml'), role: 'resource' });
+  assert.deepEqual(await files.refresh(patch), {
+    kustomization: path.join(root, 'overlay', 'kustomization.yaml'),
+    role: 'resource',
+  });
 });
 
 test('a file listed as a patch: every field present is checked, nothing is required', () => {
   const kustomization = '/repo/overlay/kustomization.yaml';
   const asPatch = codes(PATCH, { ...defaultContext(), kustomize: { kustomization, role: 'patch' } });
-  assert.deepEqual(asPatch, ['info:kustomizePatch:kind', 'error:unknownField:spec.template.spec.containers[0].hostPID']);
-  const message = diagnose(parseDocumentModel(PATCH), { ...defaultContext(), kustomize: { kustomization, role: 'patch' } })[0]!.message;
+  assert.deepEqual(asPatch, [
+    'info:kustomizePatch:kind',
+    'error:unknownField:spec.template.spec.containers[0].hostPID',
+  ]);
+  const message = diagnose(parseDocumentModel(PATCH), {
+    ...defaultContext(),
+    kustomize: { kustomization, role: 'patch' },
+  })[0]!.message;
   assert.equal(message, 'a patch in kustomization.yaml: only the fields present are checked');
   // Listed as a resource, or in a kustomization folder without being listed: a whole manifest, no shape guess.
   for (const role of ['resource', undefined] as const) {
@@ -232,9 +276,13 @@ test('an open kustomization gets the placement of its merged DaemonSet, marked a
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kzp-'));
   fs.mkdirSync(path.join(root, 'base'));
   fs.writeFileSync(path.join(root, 'base', 'daemonset.yaml'), BASE);
-  fs.writeFileSync(path.join(root, 'ssd.yaml'), 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n      nodeSelector: {disk: ssd}\n');
+  fs.writeFileSync(
+    path.join(root, 'ssd.yaml'),
+    'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n      nodeSelector: {disk: ssd}\n',
+  );
   const file = path.join(root, 'kustomization.yaml');
-  const text = 'resources: [base/daemonset.yaml, ../elsewhere]\npatches:\n  - path: ssd.yaml\nnamespace: edge\nreplicas: []\n';
+  const text =
+    'resources: [base/daemonset.yaml, ../elsewhere]\npatches:\n  - path: ssd.yaml\nnamespace: edge\nreplicas: []\n';
   assert.equal(isKustomizationFile(file), true);
   assert.equal(isKustomizationFile(path.join(root, 'ssd.yaml')), false);
   const previews = new KustomizePreviews();
@@ -243,13 +291,29 @@ test('an open kustomization gets the placement of its merged DaemonSet, marked a
   assert.equal(previews.get(file, 4), undefined);
   assert.equal(preview.model.daemonSets.length, 1);
   assert.deepEqual(preview.sources, [{ source: 'base/daemonset.yaml', patchedBy: ['ssd.yaml'] }]);
-  const node = (name: string, labels: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels }, status: { allocatable: { cpu: '4', memory: '8Gi', pods: '110' } } });
+  const node = (name: string, labels: Record<string, string>) => ({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name, labels },
+    status: { allocatable: { cpu: '4', memory: '8Gi', pods: '110' } },
+  });
   const state = { nodes: [node('fast', { disk: 'ssd' }), node('slow', { disk: 'hdd' })], pods: [] } as any;
   const status = { state: 'ready', source: 'test' } as any;
-  const r = mergedPlacementResponse(preview, { uri: 'file:///k/kustomization.yaml' }, { ...defaultContext(), cluster: { source: 'test', readAt: 'now', state } }, status);
-  assert.deepEqual(r.daemonSets.map((d) => [d.name, d.namespace, d.line]), [['agent', 'edge', 0]]);
+  const r = mergedPlacementResponse(
+    preview,
+    { uri: 'file:///k/kustomization.yaml' },
+    { ...defaultContext(), cluster: { source: 'test', readAt: 'now', state } },
+    status,
+  );
+  assert.deepEqual(
+    r.daemonSets.map((d) => [d.name, d.namespace, d.line]),
+    [['agent', 'edge', 0]],
+  );
   assert.deepEqual(r.merged?.sources, [{ source: 'base/daemonset.yaml', patchedBy: ['ssd.yaml'] }]);
-  assert.deepEqual(r.merged?.notModelled, ['`replicas` is not modelled', 'resource ../elsewhere (a folder, a remote base or an unreadable file) is not modelled']);
+  assert.deepEqual(r.merged?.notModelled, [
+    '`replicas` is not modelled',
+    'resource ../elsewhere (a folder, a remote base or an unreadable file) is not modelled',
+  ]);
   assert.ok(r.result, r.message);
   // The patch's nodeSelector is in the merged DaemonSet: only the ssd node runs it.
   assert.deepEqual(
@@ -262,5 +326,8 @@ test('an open kustomization gets the placement of its merged DaemonSet, marked a
   assert.ok(r.rows!.every((row) => row.range === undefined));
   // A kustomization that builds no DaemonSet says so.
   const none = await previews.refresh(file, 4, 'resources: []\n');
-  assert.equal(mergedPlacementResponse(none, { uri: 'file:///k/kustomization.yaml' }, defaultContext(), status).message, 'The kustomization builds no DaemonSet from the files it names.');
+  assert.equal(
+    mergedPlacementResponse(none, { uri: 'file:///k/kustomization.yaml' }, defaultContext(), status).message,
+    'The kustomization builds no DaemonSet from the files it names.',
+  );
 });

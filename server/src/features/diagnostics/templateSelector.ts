@@ -16,15 +16,24 @@ export function touchesTemplate(r: Reporter, path: FieldPath): boolean {
   return overlapsTemplates(r.model, s, e);
 }
 
-export function checkLiteralSelectorConflicts(r: Reporter, matchLabels: Obj | undefined, labels: ReadonlyMap<string, string>): void {
+export function checkLiteralSelectorConflicts(
+  r: Reporter,
+  matchLabels: Obj | undefined,
+  labels: ReadonlyMap<string, string>,
+): void {
   for (const [key, raw] of Object.entries(matchLabels ?? {})) {
     if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') continue;
     const want = String(raw);
     const got = labels.get(key);
     if (got === undefined || got === want) continue;
-    r.error('selectorMismatch', [...TEMPLATE_META, 'labels', key], invalid(got, `\`selector\` does not match template \`labels\` (spec.selector.matchLabels.${key} is "${want}")`), {
-      crossField: true,
-      involves: [[...SPEC, 'selector', 'matchLabels', key]],
-    });
+    r.error(
+      'selectorMismatch',
+      [...TEMPLATE_META, 'labels', key],
+      invalid(got, `\`selector\` does not match template \`labels\` (spec.selector.matchLabels.${key} is "${want}")`),
+      {
+        crossField: true,
+        involves: [[...SPEC, 'selector', 'matchLabels', key]],
+      },
+    );
   }
 }

@@ -74,7 +74,15 @@ function readAction(text: string, start: number): Action {
       if (m) {
         trimRight = m[1] === '-';
         k += m[0].length;
-        return { start, end: k, kind: 'comment', body: text.slice(bodyStart, close + 2).trim(), trimLeft, trimRight, closed: true };
+        return {
+          start,
+          end: k,
+          kind: 'comment',
+          body: text.slice(bodyStart, close + 2).trim(),
+          trimLeft,
+          trimRight,
+          closed: true,
+        };
       }
     }
     return unclosed(text, start, bodyStart, trimLeft, 'comment');
@@ -109,7 +117,13 @@ function readAction(text: string, start: number): Action {
   return unclosed(text, start, bodyStart, trimLeft, undefined);
 }
 
-function unclosed(text: string, start: number, bodyStart: number, trimLeft: boolean, kind: ActionKind | undefined): Action {
+function unclosed(
+  text: string,
+  start: number,
+  bodyStart: number,
+  trimLeft: boolean,
+  kind: ActionKind | undefined,
+): Action {
   let end = text.indexOf('\n', start);
   if (end < 0) end = text.length;
   const body = text.slice(bodyStart, end).trim();

@@ -198,7 +198,12 @@ function readFrames(text: string, actions: Action[], lines: Line[], kinds: LineI
       case 'range':
       case 'define':
       case 'block': {
-        const f: Frame = { kind: a.kind, wholeLine: alone(a), branches: [{ bodyStart: afterLine(a), bodyEnd: text.length }], hasElse: false };
+        const f: Frame = {
+          kind: a.kind,
+          wholeLine: alone(a),
+          branches: [{ bodyStart: afterLine(a), bodyEnd: text.length }],
+          hasElse: false,
+        };
         frames.push(f);
         stack.push(f);
         break;
@@ -321,7 +326,8 @@ function mask(text: string, actions: Action[], lines: Line[], kinds: LineInfo[],
     holes.push(hole);
     if (indent === undefined) continue;
     const role = siblingRole(chars, lines, kinds, n, indent);
-    const placeholder = role === 'item' ? '- x' : role === 'entry' ? `t${n + 1}: x` : role === 'key' ? `t${n + 1}:` : 'x';
+    const placeholder =
+      role === 'item' ? '- x' : role === 'entry' ? `t${n + 1}: x` : role === 'key' ? `t${n + 1}:` : 'x';
     const at = line.start + indent;
     if (at + placeholder.length > line.end) continue;
     for (let i = 0; i < placeholder.length; i++) chars[at + i] = placeholder[i]!;
@@ -335,7 +341,13 @@ function mask(text: string, actions: Action[], lines: Line[], kinds: LineInfo[],
 }
 
 /** Whether a hole at `indent` on line `n` sits among list items, mapping entries, or alone. */
-function siblingRole(chars: string[], lines: Line[], kinds: LineInfo[], n: number, indent: number): 'item' | 'entry' | 'key' | 'value' {
+function siblingRole(
+  chars: string[],
+  lines: Line[],
+  kinds: LineInfo[],
+  n: number,
+  indent: number,
+): 'item' | 'entry' | 'key' | 'value' {
   const look = (from: number, step: number): 'item' | 'entry' | undefined => {
     for (let m = from; m >= 0 && m < lines.length; m += step) {
       if (kinds[m]!.kind !== 'literal') continue;
