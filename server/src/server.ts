@@ -44,6 +44,7 @@ import {
 } from '../../protocol';
 import { ClusterSession } from './session/clusterSession';
 import { ChunkedDiagnostics } from './session/chunkedDiagnostics';
+import { HelmCharts } from './session/helmCharts';
 import { KustomizeFiles } from './session/kustomizeFiles';
 import { isKustomizationFile, KustomizePreviews } from './session/kustomizePreviews';
 import { ModelCache } from './session/modelCache';
@@ -60,6 +61,8 @@ const kustomizeFiles = new KustomizeFiles();
 const kustomizeViews = new Map<string, string>();
 /** Merged DaemonSets of the open kustomization files (built on open/change). */
 const kustomizePreviews = new KustomizePreviews();
+/** The charts (Chart.yaml and values files) around the open templates. */
+const helmCharts = new HelmCharts();
 // The bundle lives in <package>/dist/server.js; the example cluster in <package>/examples/cluster.
 const packageRoot = path.resolve(__dirname, '..');
 
@@ -153,18 +156,29 @@ function refreshPreview(uri: string): void {
     .catch(logError('kustomize preview'));
 }
 
+/** Reads the chart around a template (its values files), outside requests. */
+function refreshHelm(uri: string): void {
+  const doc = documents.get(uri);
+  if (!doc || !uri.startsWith('file:') || !doc.getText().includes('{{')) return;
+  void helmCharts.refresh(fileURLToPath(uri)).catch(logError('helm chart'));
+}
+
 documents.onDidOpen((e) => {
   refreshKustomize(e.document.uri);
   refreshPreview(e.document.uri);
+  refreshHelm(e.document.uri);
 });
 documents.onDidChangeContent((e) => {
   refreshKustomize(e.document.uri);
   refreshPreview(e.document.uri);
+  refreshHelm(e.document.uri);
 });
 
 connection.onDidChangeWatchedFiles((p) => {
   const kustomizations = p.changes.filter((c) => c.uri.startsWith('file:') && kustomizeFiles.invalidate(fileURLToPath(c.uri)));
   if (kustomizations.length > 0) for (const d of documents.all()) refreshKustomize(d.uri);
+  const charts = p.changes.filter((c) => c.uri.startsWith('file:') && helmCharts.invalidate(fileURLToPath(c.uri)));
+  if (charts.length > 0) for (const d of documents.all()) refreshHelm(d.uri);
   // A resource or a patch may have changed: merge the open kustomizations again.
   if (p.changes.length > 0) for (const d of documents.all()) refreshPreview(d.uri);
   if (!cluster) return;
@@ -219,6 +233,8 @@ async function contextFor(uri: string): Promise<FeatureContext> {
   if (view) ctx.cluster = view;
   const kustomize = uri.startsWith('file:') ? kustomizeFiles.viewOf(fileURLToPath(uri)) : undefined;
   if (kustomize) ctx.kustomize = kustomize;
+  const helm = uri.startsWith('file:') ? helmCharts.viewOf(fileURLToPath(uri)) : undefined;
+  if (helm) ctx.helm = helm;
   return ctx;
 }
 

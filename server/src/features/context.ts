@@ -21,11 +21,21 @@ export interface KustomizeView {
   role?: 'patch' | 'resource';
 }
 
+/** The Helm chart around a template (read by the session layer): its values files, in order. */
+export interface HelmChartView {
+  chartDir: string;
+  name?: string;
+  /** `values.yaml`, then the files of the `daemonset.helm.valuesFiles` setting. */
+  values: Array<{ file: string; text: string }>;
+}
+
 export interface FeatureContext {
   settings: Settings;
   cluster?: ClusterView;
   /** Set when a kustomization is around the document: no guessing from the document's shape. */
   kustomize?: KustomizeView;
+  /** Set when the document is a template of a Helm chart. */
+  helm?: HelmChartView;
 }
 
 export function defaultContext(): FeatureContext {
