@@ -20,7 +20,7 @@ kind: Kustomization
 namespace: monitoring
 resources:
   - base/daemonset.yaml
-  - ../shared
+  - ../common
 patchesStrategicMerge:
   - ./patches/resources.yaml
 patches:
@@ -70,7 +70,7 @@ metadata: {name: cfg}
 test('a kustomization names its resources and patches; the rest is listed as not modelled', () => {
   const k = readKustomization(KUSTOMIZATION);
   assert.equal(k.error, undefined);
-  assert.deepEqual(k.resources, ['base/daemonset.yaml', '../shared']);
+  assert.deepEqual(k.resources, ['base/daemonset.yaml', '../common']);
   assert.deepEqual(
     k.patches.map((p) => [p.path, p.targeted]),
     [
@@ -171,7 +171,7 @@ test('the preview merges patches by kind and name, then namespace, labels and im
   assert.deepEqual(p.notModelled, [
     '`configMapGenerator` is not modelled',
     '`namePrefix` is not modelled',
-    'resource ../shared (a folder, a remote base or an unreadable file) is not modelled',
+    'resource ../common (a folder, a remote base or an unreadable file) is not modelled',
     'patch patches/tolerations.yaml: no DaemonSet named "other" among the resources',
     'patch patches/json.yaml selects its targets with `target`: not modelled',
   ]);
