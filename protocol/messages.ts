@@ -70,6 +70,16 @@ export interface PlacementResponse {
   rollout?: RolloutPlan;
   /** The same namespace/name in the cluster: `kubectl get ds`, rollout status, pods and drift per node. */
   live?: LiveStatusView;
+  /**
+   * Set for a kustomization file: the DaemonSets are the merged ones it builds (resources +
+   * strategic-merge patches + namespace, labels, images), not text of the file.
+   */
+  merged?: {
+    /** Per DaemonSet (same order as daemonSets): its resource file and the patches applied. */
+    sources: Array<{ source: string; patchedBy: string[] }>;
+    /** What kustomize does that the preview leaves out. */
+    notModelled: string[];
+  };
 }
 
 export type ClusterState = 'ok' | 'connecting' | 'error';

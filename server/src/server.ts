@@ -24,7 +24,7 @@ import { codeLenses } from './features/codeLens';
 import { complete } from './features/completion';
 import type { FeatureContext, Settings } from './features/context';
 import { hover } from './features/hover';
-import { placementResponse } from './features/placementAnswer';
+import { mergedPlacementResponse, placementResponse } from './features/placementAnswer';
 import { withRollout } from './features/rollout/answer';
 import { rolloutDiagnostics } from './features/rollout/diagnostics';
 import { rolloutHover } from './features/rollout/hover';
@@ -46,6 +46,9 @@ import {
 import { ClusterSession } from './session/clusterSession';
 import { ChunkedDiagnostics } from './session/chunkedDiagnostics';
 import { pullDiagnostics } from './session/diagnosticsPull';
+import { HelmCharts } from './session/helmCharts';
+import { KustomizeFiles } from './session/kustomizeFiles';
+import { isKustomizationFile, KustomizePreviews } from './session/kustomizePreviews';
 import { ModelCache } from './session/modelCache';
 import { ClusterSettings, readSettings } from './session/settings';
 import { createKubeconfigSource, listKubeconfigContexts } from './session/liveCluster';
@@ -55,6 +58,13 @@ const documents = new TextDocuments(TextDocument);
 const models = new ModelCache();
 const staticDiagnostics = new ChunkedDiagnostics();
 const clusterFindings = new ChunkedDiagnostics();
+/** Kustomization files around the open documents (read on open/change, never inside a request). */
+const kustomizeFiles = new KustomizeFiles();
+const kustomizeViews = new Map<string, string>();
+/** Merged DaemonSets of the open kustomization files (built on open/change). */
+const kustomizePreviews = new KustomizePreviews();
+/** The charts (Chart.yaml and values files) around the open templates. */
+const helmCharts = new HelmCharts();
 // The bundle lives in <package>/dist/server.js; the example cluster in <package>/examples/cluster.
 const packageRoot = path.resolve(__dirname, '..');
 
@@ -123,7 +133,56 @@ connection.onRequest(ReloadClusterRequest, async () => {
   return cluster?.status;
 });
 
+/** Reads the kustomization files around a document; diagnostics are refreshed when its role changes. */
+function refreshKustomize(uri: string): void {
+  if (!uri.startsWith('file:')) return;
+  void kustomizeFiles
+    .refresh(fileURLToPath(uri))
+    .then((view) => {
+      const key = JSON.stringify(view ?? null);
+      if (kustomizeViews.get(uri) === key) return;
+      const known = kustomizeViews.has(uri);
+      kustomizeViews.set(uri, key);
+      if (known || view) connection.languages.diagnostics.refresh();
+    })
+    .catch(logError('kustomize'));
+}
+
+/** Builds the merged preview of an open kustomization file. */
+function refreshPreview(uri: string): void {
+  const doc = documents.get(uri);
+  if (!doc || !uri.startsWith('file:') || !isKustomizationFile(fileURLToPath(uri))) return;
+  void kustomizePreviews
+    .refresh(fileURLToPath(uri), doc.version, doc.getText())
+    .then(() => connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined))
+    .catch(logError('kustomize preview'));
+}
+
+/** Reads the chart around a template (its values files), outside requests. */
+function refreshHelm(uri: string): void {
+  const doc = documents.get(uri);
+  if (!doc || !uri.startsWith('file:') || !doc.getText().includes('{{')) return;
+  void helmCharts.refresh(fileURLToPath(uri)).catch(logError('helm chart'));
+}
+
+documents.onDidOpen((e) => {
+  refreshKustomize(e.document.uri);
+  refreshPreview(e.document.uri);
+  refreshHelm(e.document.uri);
+});
+documents.onDidChangeContent((e) => {
+  refreshKustomize(e.document.uri);
+  refreshPreview(e.document.uri);
+  refreshHelm(e.document.uri);
+});
+
 connection.onDidChangeWatchedFiles((p) => {
+  const kustomizations = p.changes.filter((c) => c.uri.startsWith('file:') && kustomizeFiles.invalidate(fileURLToPath(c.uri)));
+  if (kustomizations.length > 0) for (const d of documents.all()) refreshKustomize(d.uri);
+  const charts = p.changes.filter((c) => c.uri.startsWith('file:') && helmCharts.invalidate(fileURLToPath(c.uri)));
+  if (charts.length > 0) for (const d of documents.all()) refreshHelm(d.uri);
+  // A resource or a patch may have changed: merge the open kustomizations again.
+  if (p.changes.length > 0) for (const d of documents.all()) refreshPreview(d.uri);
   if (!cluster) return;
   if (p.changes.some((c) => c.uri.startsWith('file:') && cluster!.usesFile(fileURLToPath(c.uri)))) {
     void cluster.reload().catch(logError('cluster'));
@@ -176,6 +235,10 @@ async function contextFor(uri: string): Promise<FeatureContext> {
   if (view) ctx.cluster = view;
   const session = cluster;
   if (session) ctx.live = (namespace, name, follow) => session.liveLookup(namespace, name, follow);
+  const kustomize = uri.startsWith('file:') ? kustomizeFiles.viewOf(fileURLToPath(uri)) : undefined;
+  if (kustomize) ctx.kustomize = kustomize;
+  const helm = uri.startsWith('file:') ? helmCharts.viewOf(fileURLToPath(uri)) : undefined;
+  if (helm) ctx.helm = helm;
   return ctx;
 }
 
@@ -252,6 +315,8 @@ connection.onRequest(PlacementRequest, async (params: PlacementParams): Promise<
   const model = modelOf(params.uri);
   const status = cluster!.status;
   if (!model) return { uri: params.uri, daemonSets: [], selected: -1, cluster: status, message: 'The document is not open.' };
+  const merged = params.uri.startsWith('file:') && isKustomizationFile(fileURLToPath(params.uri)) ? kustomizePreviews.latest(fileURLToPath(params.uri)) : undefined;
+  if (merged) return guarded('placement', null, () => mergedPlacementResponse(merged, params, ctx, status));
   return guarded('placement', null, () => withRollout(placementResponse(model, params.uri, params, ctx, status), model, ctx));
 });
 
@@ -265,6 +330,8 @@ connection.onRequest(ListContextsRequest, async (p: ListContextsParams | undefin
 documents.onDidClose((e) => {
   models.delete(e.document.uri);
   settingsByUri.delete(e.document.uri);
+  kustomizeViews.delete(e.document.uri);
+  if (e.document.uri.startsWith('file:')) kustomizePreviews.delete(fileURLToPath(e.document.uri));
 });
 
 process.on('uncaughtException', logError('server'));

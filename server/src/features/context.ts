@@ -14,6 +14,22 @@ export interface ClusterView {
   state: ClusterState;
 }
 
+/** What the kustomization files around the document say about it (read by the session layer). */
+export interface KustomizeView {
+  /** The kustomization file. */
+  kustomization: string;
+  /** Listed under `patches`/`patchesStrategicMerge`, under `resources`, or in its folder but not listed. */
+  role?: 'patch' | 'resource';
+}
+
+/** The Helm chart around a template (read by the session layer): its values files, in order. */
+export interface HelmChartView {
+  chartDir: string;
+  name?: string;
+  /** `values.yaml`, then the files of the `daemonset.helm.valuesFiles` setting. */
+  values: Array<{ file: string; text: string }>;
+}
+
 export interface FeatureContext {
   settings: Settings;
   cluster?: ClusterView;
@@ -21,6 +37,10 @@ export interface FeatureContext {
   live?: (namespace: string, name: string, follow: boolean) => LiveLookup;
   /** The clock for ages (tests fix it); Date.now() when absent. */
   now?: number;
+  /** Set when a kustomization is around the document: no guessing from the document's shape. */
+  kustomize?: KustomizeView;
+  /** Set when the document is a template of a Helm chart. */
+  helm?: HelmChartView;
 }
 
 export function defaultContext(): FeatureContext {

@@ -19,11 +19,17 @@ import { enumMeaning } from '../schema/enumMeanings';
 import { DaemonSetFact, DAEMONSET_SUMMARY, explainRolloutValue, factsAt, rolloutBudget } from '../schema/daemonSetFacts';
 import { TAINT_NETWORK_UNAVAILABLE } from '../placement';
 import { plainText } from '../text/escape';
-import { FeatureContext } from './context';
+import { FeatureContext, HelmChartView } from './context';
+import { lookupValue, valuesReferenceAt } from '../model/helm/values';
+import { stringify } from 'yaml';
 
 const ROLLING_UPDATE = ['spec', 'updateStrategy', 'rollingUpdate'] as const;
 
 export function hover(model: DocumentModel, offset: number, ctx: FeatureContext): Hover | null {
+  if (ctx.helm) {
+    const chart = chartValueHover(model, offset, ctx.helm);
+    if (chart) return chart;
+  }
   const loc = locate(model, offset);
   if (!loc || loc.object.kind !== 'DaemonSet' || loc.path.length === 0) return null;
   const range = loc.node?.range ? toRange(model, loc.node.range[0], loc.node.range[1]) : undefined;
@@ -251,4 +257,21 @@ function escapeCode(text: string): string {
 // or emphasis. Backticks stay: the descriptions use them for field names.
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\*<>[\]]/g, (c) => `\\${c}`);
+}
+
+/** On `.Values.a.b` inside a template action: its value with the chart defaults, and where it is defined. */
+function chartValueHover(model: DocumentModel, offset: number, chart: HelmChartView): Hover | null {
+  if (!model.templates.some((t) => offset >= t.start && offset < t.end)) return null;
+  const ref = valuesReferenceAt(model.text, offset);
+  if (!ref) return null;
+  const found = lookupValue(chart.values, ref.path);
+  const head = `\`${ref.expression}\``;
+  if (!found.definedIn) {
+    return { contents: { kind: 'markdown', value: `${head}: not defined in the chart's values files, so unknown (no default)` } };
+  }
+  const where = `${found.definedIn.file.split(/[\\/]/).pop()!.replace(/[`\\]/g, '')} line ${found.definedIn.line}`;
+  let shown = stringify(found.value, { version: '1.1' }).trimEnd();
+  if (shown.length > 1500) shown = `${shown.slice(0, 1500)}\n...`;
+  const fence = shown.includes('```') ? '~~~~' : '```';
+  return { contents: { kind: 'markdown', value: `${head} with chart defaults (defined in ${where}):\n\n${fence}yaml\n${shown}\n${fence}` } };
 }

@@ -1,5 +1,6 @@
 // Builds the placement answer the preview panel shows (daemonset/placement), from the model and
-// the last cluster snapshot. No IO: the cluster view is passed in.
+// the last cluster snapshot (or a kustomization's merged DaemonSets). No IO: the cluster view
+// and the merged DaemonSets are passed in.
 import { DocumentModel, objectAt, rangeOfPath, toRange } from '../model';
 import { cachedPlacement } from '../placement';
 import type { PlacementResult } from '../placement/types';
@@ -67,4 +68,29 @@ export function liveAnswer(result: PlacementResult | undefined, name: string | u
   if (lookup.message) meta.message = lookup.message;
   if (lookup.readAt) meta.readAt = lookup.readAt;
   return liveStatusView(result, lookup.live, ctx.now ?? Date.now(), meta);
+}
+
+/** A kustomization's merged DaemonSets, as the session layer built them (kustomize/preview.ts). */
+export interface MergedDaemonSets {
+  model: DocumentModel;
+  sources: Array<{ source: string; patchedBy: string[] }>;
+  notModelled: string[];
+}
+
+/**
+ * The placement of the DaemonSets a kustomization builds, marked as merged. No ranges and no
+ * lines: the merged DaemonSets are not text of the kustomization file.
+ */
+export function mergedPlacementResponse(merged: MergedDaemonSets, params: PlacementParams, ctx: FeatureContext, cluster: ClusterStatus): PlacementResponse {
+  const selection: PlacementParams = { uri: params.uri };
+  if (params.index !== undefined) selection.index = params.index;
+  const r = placementResponse(merged.model, params.uri, selection, ctx, cluster);
+  const response: PlacementResponse = {
+    ...r,
+    daemonSets: r.daemonSets.map((d) => ({ ...d, line: 0 })),
+    merged: { sources: merged.sources, notModelled: merged.notModelled },
+  };
+  if (r.rows) response.rows = r.rows.map(({ name, labels }) => ({ name, labels }));
+  if (r.daemonSets.length === 0) response.message = 'The kustomization builds no DaemonSet from the files it names.';
+  return response;
 }

@@ -35,7 +35,8 @@ export async function pullDiagnostics(req: PullRequest, deps: PullDeps): Promise
   const budget = new TimeBudget(req.stale);
   try {
     const model = await deps.models.getAsync(req.uri, req.version, req.text, budget);
-    const key = JSON.stringify(ctx.settings);
+    // The kustomization around the file changes what is reported (a patch is not a whole object).
+    const key = JSON.stringify([ctx.settings, ctx.kustomize ?? null]);
     const found: ManifestDiagnostic[] = [];
     const guarded = async (what: string, run: () => Promise<ManifestDiagnostic[]>) => {
       try {

@@ -142,7 +142,11 @@ function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: Volume
       const supported = ['Bidirectional', 'HostToContainer', 'None'];
       if (!supported.includes(propagation)) r.error('unsupportedValue', propPath, notSupported(propagation, supported), { at: [...at, 'mountPropagation'] });
       if (propagation === 'Bidirectional' && !privileged) {
-        r.error('invalidVolumeMount', propPath, forbidden('Bidirectional mount propagation is available only to privileged containers'), { at: [...at, 'mountPropagation'] });
+        r.error('invalidVolumeMount', propPath, forbidden('Bidirectional mount propagation is available only to privileged containers'), {
+          at: [...at, 'mountPropagation'],
+          crossField: true,
+          involves: [[...path, 'securityContext']],
+        });
       }
     }
     // validateMountRecursiveReadOnly

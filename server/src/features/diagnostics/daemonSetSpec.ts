@@ -8,6 +8,7 @@ import { checkLabelSelector } from './labelSelector';
 import { labelSelectorAsSelector, labelSelectorMatches } from '../../placement';
 import { has, int, obj, str, stringMap, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
+import { checkLiteralSelectorConflicts, touchesTemplate } from './templateSelector';
 import { POD, SPEC, TEMPLATE_META } from './paths';
 
 export function checkDaemonSetSpec(r: Reporter, ds: Obj): void {
@@ -59,6 +60,10 @@ function checkSelector(r: Reporter, spec: Obj | undefined, template: Obj | undef
   }
   if (!valid) return;
   const labels = stringMap(obj(template?.['metadata'])?.['labels']);
+  if (touchesTemplate(r, [...SPEC, 'selector']) || touchesTemplate(r, [...TEMPLATE_META, 'labels'])) {
+    checkLiteralSelectorConflicts(r, matchLabels, labels);
+    return;
+  }
   // A selector LabelSelectorAsSelector refuses matches nothing.
   const compiled = labelSelectorAsSelector(selector);
   if (compiled === undefined || !labelSelectorMatches(compiled, Object.fromEntries(labels))) {

@@ -6,7 +6,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { isMap, isScalar, isSeq, Node as YamlNode } from 'yaml';
 import { DocumentModel, ManifestObject, overlapsTemplates, READER_PROBLEM_CODES, toRange } from '../../model';
-import type { FeatureContext } from '../context';
+import type { FeatureContext, KustomizeView } from '../context';
 import { plainText } from '../../text/escape';
 import { apiVersionVerdict, isMisspelledDaemonSet, isMisspelledServedVersion, SERVED_VERSION } from '../../schema/apiVersions';
 import { checkContainers } from './containers';
@@ -66,7 +66,7 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
     });
   }
   for (const object of model.objects) checkTypeMeta(object, out);
-  for (const object of model.daemonSets) diagnoseObject(model, object, out);
+  for (const object of model.daemonSets) diagnoseObject(model, object, out, ctx.kustomize);
   for (const object of model.objects) if (isMisspelledDaemonSet(object.kind)) diagnoseMisspelledKind(model, object, out);
   for (const d of out) d.message = plainText(d.message);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -99,7 +99,7 @@ function checkTypeMeta(object: ManifestObject, out: ManifestDiagnostic[]): void 
   }
 }
 
-function diagnoseObject(model: DocumentModel, object: ManifestObject, out: ManifestDiagnostic[]): void {
+function diagnoseObject(model: DocumentModel, object: ManifestObject, out: ManifestDiagnostic[], kustomize: KustomizeView | undefined): void {
   // A document with syntax errors is read only up to the error, and whatever the parser made of
   // the rest would be reported as noise: its syntax errors are the whole story until fixed.
   if (object.document.errors.length > 0) return;
@@ -110,7 +110,8 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
   }
   const ds = obj(object.value);
   if (!ds) return;
-  const partial = isKustomizePatch(ds);
+  // A kustomization around the file says what it is; only a file with none is judged by its shape.
+  const partial = kustomize ? kustomize.role === 'patch' : isKustomizePatch(ds);
   const r = new Reporter(model, object, { partial }, out);
   const [vs, ve] = r.extentOf(['apiVersion']);
   // A templated apiVersion (Helm's capability checks) is unknown: check the rest as apps/v1.
@@ -128,7 +129,9 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
     return;
   }
   if (verdict === 'missing') r.error('requiredField', ['apiVersion'], 'Required value: apiVersion not set', { part: 'key' });
-  if (partial) {
+  if (partial && kustomize) {
+    r.info('kustomizePatch', ['kind'], `a patch in ${basename(kustomize.kustomization)}: only the fields present are checked`, { part: 'value' });
+  } else if (partial) {
     r.info('kustomizePatch', ['kind'], 'treated as a kustomize patch (no spec.selector, and no containers or no template labels): only the fields present are checked', { part: 'value' });
   }
   checkAgainstSchema(r);
@@ -188,6 +191,10 @@ export function toLspDiagnostic(model: DocumentModel, d: ManifestDiagnostic): Di
     message: plainText(message),
     data,
   };
+}
+
+function basename(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
 }
 
 function firstLineEnd(text: string): number {

@@ -31,6 +31,8 @@ export interface ReportOptions {
   required?: boolean;
   /** The finding compares several fields: dropped when the object is partial. */
   crossField?: boolean;
+  /** Only the key decides (an unknown field): a templated value does not make it uncertain. */
+  keyOnly?: boolean;
   data?: unknown;
 }
 
@@ -71,7 +73,8 @@ export class Reporter {
     const rangePath = opts.at ?? path;
     if (this.model.templates.length > 0) {
       for (const p of [rangePath, ...(opts.involves ?? [])]) {
-        const [s, e] = this.extentOf(p);
+        const key = p === rangePath && opts.keyOnly ? (pairAtPath(this.obj, p)?.key as YamlNode | null | undefined)?.range : undefined;
+        const [s, e] = key ? [key[0], key[1]] : this.extentOf(p);
         if (overlapsTemplates(this.model, s, e)) return;
       }
     }

@@ -164,7 +164,7 @@ class SchemaWalker {
     const hint = FOREIGN_FIELDS.get(`${schema.definition}.${key}`) ?? suggestion(key, propertiesOf(schema).map((p) => p.name));
     if (hint) message += `; ${hint}`;
     // A key that arrives through a YAML merge (<<) has no pair of its own at this path.
-    this.r.error('unknownField', path, message, { part: pair ? 'key' : 'value' });
+    this.r.error('unknownField', path, message, { part: pair ? 'key' : 'value', keyOnly: true });
   }
 
   private checkScalar(node: Scalar, schema: SchemaNode, path: FieldPath, fieldId: string | undefined): void {
