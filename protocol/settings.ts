@@ -9,7 +9,11 @@ export type ClusterSourceKind = 'example' | 'snapshot' | 'kubeconfig';
 
 /** Per-document settings the features read. */
 export interface Settings {
-  diagnostics: { enable: boolean };
+  diagnostics: {
+    enable: boolean;
+    /** Also report node-agent best practices (warnings and infos, never errors). */
+    bestPractices: boolean;
+  };
 }
 
 /** Window-wide settings the cluster session reads. */
@@ -35,7 +39,7 @@ export interface DaemonSetSettings extends Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  diagnostics: { enable: true },
+  diagnostics: { enable: true, bestPractices: true },
 };
 
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {

@@ -20,7 +20,9 @@ spec:
       containers:
         - name: agent
           image: agent:1.0
-          resources: {requests: {cpu: 10m}}
+          resources: {requests: {cpu: 10m}, limits: {memory: 64Mi}}
+          readinessProbe: {exec: {command: ['true']}}
+      priorityClassName: system-node-critical
 `;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daemonset-lint-'));

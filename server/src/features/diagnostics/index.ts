@@ -20,6 +20,7 @@ import { checkTolerations } from './tolerations';
 import type { ManifestDiagnostic } from '../../model/manifestDiagnostic';
 import { checkVolumes } from './volumes';
 import { checkWarnings } from './warnings';
+import { checkBestPractices } from './bestPractices';
 
 export type { ManifestDiagnostic, Severity } from '../../model/manifestDiagnostic';
 
@@ -54,11 +55,11 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
       end: first.end,
     });
   }
-  for (const object of model.daemonSets) diagnoseObject(model, object, out);
+  for (const object of model.daemonSets) diagnoseObject(model, object, out, ctx.settings.diagnostics.bestPractices !== false);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function diagnoseObject(model: DocumentModel, object: ManifestObject, out: ManifestDiagnostic[]): void {
+function diagnoseObject(model: DocumentModel, object: ManifestObject, out: ManifestDiagnostic[], bestPractices: boolean): void {
   // A document with syntax errors is read only up to the error, and whatever the parser made of
   // the rest would be reported as noise: its syntax errors are the whole story until fixed.
   if (object.document.errors.length > 0) return;
@@ -99,6 +100,7 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
   checkNodePlacement(r, ds);
   checkPodSpec(r, ds);
   checkWarnings(r, ds);
+  if (bestPractices) checkBestPractices(r, ds);
 }
 
 /**
