@@ -8,6 +8,11 @@
 //   selectorMismatch       → add the selector's labels to the template labels
 //   invalidFileMode        → write the digits as octal
 //   deprecatedNodeLabel    → use the GA label
+//   best practices (diagnostics/bestPractices.ts):
+//   hostNetworkWithoutDnsPolicy → dnsPolicy: ClusterFirstWithHostNet
+//   noPriorityClass             → priorityClassName: system-node-critical
+//   hostPidShared, hostIpcShared → set it to false
+//   writableLogHostPath         → readOnly: true on the mount
 import type { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import { isMap, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { DocumentModel, FieldPath, ManifestObject, nodeAtPath, objectAt, pairAtPath } from '../model';
@@ -83,9 +88,44 @@ function fixFor(model: DocumentModel, object: ManifestObject, code: string, star
       e.replace(start, end, `${q}${replacement}${q}`);
       return { title: `Use ${replacement}`, edits: e.list };
     }
+    case 'hostNetworkWithoutDnsPolicy':
+      return setPodField(object, e, 'dnsPolicy', 'ClusterFirstWithHostNet', 'Set dnsPolicy: ClusterFirstWithHostNet');
+    case 'noPriorityClass':
+      return setPodField(object, e, 'priorityClassName', 'system-node-critical', 'Set priorityClassName: system-node-critical');
+    case 'hostPidShared':
+      return setPodField(object, e, 'hostPID', 'false', 'Set hostPID: false');
+    case 'hostIpcShared':
+      return setPodField(object, e, 'hostIPC', 'false', 'Set hostIPC: false');
+    case 'writableLogHostPath': {
+      // The diagnostic sits on the mount's name: its parent is the mount.
+      const path = (data as { path?: unknown } | undefined)?.path;
+      const m = typeof path === 'string' ? /^spec\.template\.spec\.containers\[(\d+)\]\.volumeMounts\[(\d+)\]/.exec(path) : null;
+      if (!m) return undefined;
+      const mountPath: FieldPath = [...POD_SPEC, 'containers', Number(m[1]), 'volumeMounts', Number(m[2])];
+      const existing = nodeAtPath(object, [...mountPath, 'readOnly']);
+      if (existing?.range) e.replace(existing.range[0], existing.range[1], 'true');
+      else {
+        const mount = nodeAtPath(object, mountPath);
+        if (!isMap(mount) || !e.insertPairs(mount, [[{ depth: 0, text: 'readOnly: true' }]])) return undefined;
+      }
+      return { title: 'Mount it readOnly', edits: e.list };
+    }
     default:
       return undefined;
   }
+}
+
+const POD_SPEC: FieldPath = [...TEMPLATE, 'spec'];
+
+/** Sets a scalar field of the pod spec: its value replaced when present, else a new first key. */
+function setPodField(object: ManifestObject, e: Edits, key: string, value: string, title: string): Fix | undefined {
+  const existing = nodeAtPath(object, [...POD_SPEC, key]);
+  if (existing?.range) e.replace(existing.range[0], existing.range[1], value);
+  else {
+    const pod = nodeAtPath(object, POD_SPEC);
+    if (!isMap(pod) || pod.items.length === 0 || !e.insertPairs(pod, [[{ depth: 0, text: `${key}: ${value}` }]])) return undefined;
+  }
+  return { title, edits: e.list };
 }
 
 /** apiVersion apps/v1, plus what the removed version defaulted and apps/v1 does not. */
