@@ -13,6 +13,7 @@
 //   noPriorityClass             → priorityClassName: system-node-critical
 //   hostPidShared, hostIpcShared → set it to false
 //   writableLogHostPath         → readOnly: true on the mount
+//   windowsNodesWithoutOsSelector (cluster) → nodeSelector kubernetes.io/os: linux
 import type { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import { isMap, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { DocumentModel, FieldPath, ManifestObject, nodeAtPath, objectAt, pairAtPath } from '../model';
@@ -109,6 +110,16 @@ function fixFor(model: DocumentModel, object: ManifestObject, code: string, star
         if (!isMap(mount) || !e.insertPairs(mount, [[{ depth: 0, text: 'readOnly: true' }]])) return undefined;
       }
       return { title: 'Mount it readOnly', edits: e.list };
+    }
+    case 'windowsNodesWithoutOsSelector': {
+      const selector = nodeAtPath(object, [...POD_SPEC, 'nodeSelector']);
+      if (isMap(selector) && selector.items.length > 0) {
+        if (!e.insertPairs(selector, [[{ depth: 0, text: 'kubernetes.io/os: linux' }]])) return undefined;
+      } else if (selector === undefined) {
+        const pod = nodeAtPath(object, POD_SPEC);
+        if (!isMap(pod) || pod.items.length === 0 || !e.insertPairs(pod, [[{ depth: 0, text: 'nodeSelector:' }, { depth: 1, text: 'kubernetes.io/os: linux' }]])) return undefined;
+      } else return undefined;
+      return { title: 'Add nodeSelector kubernetes.io/os: linux', edits: e.list };
     }
     default:
       return undefined;
