@@ -99,10 +99,10 @@ test('files that cannot be checked are named on stderr, the others still checked
 test('usage errors exit 2 with the usage; --help exits 0', async () => {
   const none = await lint();
   assert.equal(none.code, 2);
-  assert.match(none.stderr, /^daemonset lint: no files given\nusage: daemonset lint <files\.\.\.> \[--format text\|json\]/);
+  assert.match(none.stderr, /^daemonset lint: no files given\nusage: daemonset lint <files\.\.\.> \[--format text\|json\|sarif\|github\] \[--max-warnings N\]/);
   const badFormat = await lint('--format', 'xml', 'valid.yaml');
   assert.equal(badFormat.code, 2);
-  assert.match(badFormat.stderr, /^daemonset lint: --format must be text or json, not "xml"/);
+  assert.match(badFormat.stderr, /^daemonset lint: --format must be text, json, sarif or github, not "xml"/);
   const unknown = await lint('--fix', 'valid.yaml');
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /^daemonset lint: unknown option --fix/);
