@@ -9,7 +9,11 @@ export type ClusterSourceKind = 'example' | 'snapshot' | 'kubeconfig';
 
 /** Per-document settings the features read. */
 export interface Settings {
-  diagnostics: { enable: boolean };
+  diagnostics: {
+    enable: boolean;
+    /** Also report node-agent best practices (warnings and infos, never errors). */
+    bestPractices: boolean;
+  };
   /** warnAfterMinutes: warn when a rollout's estimate on the current cluster exceeds it (0 = never; absent = 60). */
   rollout?: { warnAfterMinutes: number };
 }
@@ -37,9 +41,15 @@ export interface DaemonSetSettings extends Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  diagnostics: { enable: true },
+  diagnostics: { enable: true, bestPractices: true },
   rollout: { warnAfterMinutes: 60 },
 };
+
+/**
+ * `daemonset.trace.server`: read by vscode-languageclient itself (the client id is `daemonset`),
+ * never by the server; declared here so package.json and the protocol still agree.
+ */
+export const TRACE_SERVER_SETTING = { key: 'trace.server', default: 'off', values: ['off', 'messages', 'verbose'] } as const;
 
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   source: 'example',

@@ -1,6 +1,7 @@
 // Language server entry: thin wiring of LSP requests to the feature modules. Every handler reads
 // the one parsed model of the document's current version and the last cluster snapshot; no
 // handler does IO. A failing feature is logged and answers "nothing", never crashes the server.
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -52,6 +53,7 @@ import { isKustomizationFile, KustomizePreviews } from './session/kustomizePrevi
 import { ModelCache } from './session/modelCache';
 import { ClusterSettings, readSettings } from './session/settings';
 import { createKubeconfigSource, listKubeconfigContexts } from './session/liveCluster';
+import { applyLintConfig, CONFIG_FILE_NAME, EMPTY_CONFIG, isIgnoredPath, parseLintConfig, type LintConfig } from './lintConfig';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -73,6 +75,8 @@ let hasConfiguration = false;
 let trusted = true;
 let workspaceRoot: string | undefined;
 const settingsByUri = new Map<string, Promise<Settings>>();
+/** The workspace's .daemonset-lint.yaml, read at start and when it changes (never inside a request). */
+let lintConfig: LintConfig = EMPTY_CONFIG;
 
 connection.onInitialize((params) => {
   const caps = params.capabilities;
@@ -103,7 +107,24 @@ connection.onInitialize((params) => {
   };
 });
 
+/** Reads <workspace>/.daemonset-lint.yaml; a missing file is the empty config, problems are logged. */
+async function loadLintConfig(): Promise<void> {
+  if (!workspaceRoot) return;
+  const file = path.join(workspaceRoot, CONFIG_FILE_NAME);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    lintConfig = EMPTY_CONFIG;
+    return;
+  }
+  const { config, problems } = parseLintConfig(text);
+  for (const p of problems) connection.console.warn(`${CONFIG_FILE_NAME}: ${p}`);
+  lintConfig = config;
+}
+
 connection.onInitialized(() => {
+  void loadLintConfig().then(() => connection.languages.diagnostics.refresh(), logError('lint config'));
   if (hasConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     void refreshClusterSettings();
@@ -183,6 +204,9 @@ connection.onDidChangeWatchedFiles((p) => {
   if (charts.length > 0) for (const d of documents.all()) refreshHelm(d.uri);
   // A resource or a patch may have changed: merge the open kustomizations again.
   if (p.changes.length > 0) for (const d of documents.all()) refreshPreview(d.uri);
+  if (workspaceRoot && p.changes.some((c) => c.uri.startsWith('file:') && fileURLToPath(c.uri) === path.join(workspaceRoot!, CONFIG_FILE_NAME))) {
+    void loadLintConfig().then(() => connection.languages.diagnostics.refresh(), logError('lint config'));
+  }
   if (!cluster) return;
   if (p.changes.some((c) => c.uri.startsWith('file:') && cluster!.usesFile(fileURLToPath(c.uri)))) {
     void cluster.reload().catch(logError('cluster'));
@@ -279,11 +303,20 @@ connection.languages.diagnostics.on(async (params, token) => {
   const uri = params.textDocument.uri;
   const ctx = await contextFor(uri);
   const doc = documents.get(uri);
-  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  if (!doc || ignored(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const stale = () => (token.isCancellationRequested ? 'cancelled' : documents.get(uri)?.version !== doc.version ? 'the document changed' : undefined);
-  const items = await pullDiagnostics({ uri, version: doc.version, text: () => doc.getText(), ctx, stale }, { models, staticDiagnostics, clusterFindings, logError });
+  const items = await pullDiagnostics(
+    { uri, version: doc.version, text: () => doc.getText(), ctx, stale },
+    { models, staticDiagnostics, clusterFindings, logError, filter: (model, found) => applyLintConfig(model, found, lintConfig) },
+  );
   return { kind: DocumentDiagnosticReportKind.Full, items };
 });
+
+/** A file under one of the config's ignorePaths (relative to the workspace root). */
+function ignored(uri: string): boolean {
+  if (!workspaceRoot || lintConfig.ignorePaths.length === 0 || !uri.startsWith('file:')) return false;
+  return isIgnoredPath(path.relative(workspaceRoot, fileURLToPath(uri)), lintConfig);
+}
 
 connection.onCodeAction(async (params): Promise<CodeAction[]> => {
   const ctx = await contextFor(params.textDocument.uri);

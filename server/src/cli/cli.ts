@@ -20,8 +20,8 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   lint: {
-    usage: 'daemonset lint <files…> [--format text|json]',
-    summary: "Report what the API server would reject in DaemonSet manifests (exit 1 on errors).",
+    usage: 'daemonset lint <files…> [--format text|json|sarif|github] [--max-warnings N] [--config FILE]',
+    summary: 'Report what the API server would reject and the node-agent best practices (exit 1 on errors or too many warnings, 2 when it cannot run).',
     run: runLint,
   },
   placement: {

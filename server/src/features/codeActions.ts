@@ -10,6 +10,12 @@
 //   deprecatedNodeLabel    → use the GA label
 //   unknownKind            → Change kind to DaemonSet (a case or spelling mistake)
 //   unknownApiVersion      → Change apiVersion to apps/v1 (when it differs only in case or spaces)
+//   best practices (diagnostics/bestPractices.ts):
+//   hostNetworkWithoutDnsPolicy → dnsPolicy: ClusterFirstWithHostNet
+//   noPriorityClass             → priorityClassName: system-node-critical
+//   hostPidShared, hostIpcShared → set it to false
+//   writableLogHostPath         → readOnly: true on the mount
+//   windowsNodesWithoutOsSelector (cluster) → nodeSelector kubernetes.io/os: linux
 import type { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import { isMap, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { DocumentModel, FieldPath, ManifestObject, nodeAtPath, objectAt, pairAtPath } from '../model';
@@ -98,9 +104,54 @@ function fixFor(model: DocumentModel, object: ManifestObject, code: string, star
       e.replace(start, end, `${q}${replacement}${q}`);
       return { title: `Use ${replacement}`, edits: e.list };
     }
+    case 'hostNetworkWithoutDnsPolicy':
+      return setPodField(object, e, 'dnsPolicy', 'ClusterFirstWithHostNet', 'Set dnsPolicy: ClusterFirstWithHostNet');
+    case 'noPriorityClass':
+      return setPodField(object, e, 'priorityClassName', 'system-node-critical', 'Set priorityClassName: system-node-critical');
+    case 'hostPidShared':
+      return setPodField(object, e, 'hostPID', 'false', 'Set hostPID: false');
+    case 'hostIpcShared':
+      return setPodField(object, e, 'hostIPC', 'false', 'Set hostIPC: false');
+    case 'writableLogHostPath': {
+      // The diagnostic sits on the mount's name: its parent is the mount.
+      const path = (data as { path?: unknown } | undefined)?.path;
+      const m = typeof path === 'string' ? /^spec\.template\.spec\.containers\[(\d+)\]\.volumeMounts\[(\d+)\]/.exec(path) : null;
+      if (!m) return undefined;
+      const mountPath: FieldPath = [...POD_SPEC, 'containers', Number(m[1]), 'volumeMounts', Number(m[2])];
+      const existing = nodeAtPath(object, [...mountPath, 'readOnly']);
+      if (existing?.range) e.replace(existing.range[0], existing.range[1], 'true');
+      else {
+        const mount = nodeAtPath(object, mountPath);
+        if (!isMap(mount) || !e.insertPairs(mount, [[{ depth: 0, text: 'readOnly: true' }]])) return undefined;
+      }
+      return { title: 'Mount it readOnly', edits: e.list };
+    }
+    case 'windowsNodesWithoutOsSelector': {
+      const selector = nodeAtPath(object, [...POD_SPEC, 'nodeSelector']);
+      if (isMap(selector) && selector.items.length > 0) {
+        if (!e.insertPairs(selector, [[{ depth: 0, text: 'kubernetes.io/os: linux' }]])) return undefined;
+      } else if (selector === undefined) {
+        const pod = nodeAtPath(object, POD_SPEC);
+        if (!isMap(pod) || pod.items.length === 0 || !e.insertPairs(pod, [[{ depth: 0, text: 'nodeSelector:' }, { depth: 1, text: 'kubernetes.io/os: linux' }]])) return undefined;
+      } else return undefined;
+      return { title: 'Add nodeSelector kubernetes.io/os: linux', edits: e.list };
+    }
     default:
       return undefined;
   }
+}
+
+const POD_SPEC: FieldPath = [...TEMPLATE, 'spec'];
+
+/** Sets a scalar field of the pod spec: its value replaced when present, else a new first key. */
+function setPodField(object: ManifestObject, e: Edits, key: string, value: string, title: string): Fix | undefined {
+  const existing = nodeAtPath(object, [...POD_SPEC, key]);
+  if (existing?.range) e.replace(existing.range[0], existing.range[1], value);
+  else {
+    const pod = nodeAtPath(object, POD_SPEC);
+    if (!isMap(pod) || pod.items.length === 0 || !e.insertPairs(pod, [[{ depth: 0, text: `${key}: ${value}` }]])) return undefined;
+  }
+  return { title, edits: e.list };
 }
 
 /** apiVersion apps/v1, plus what the removed version defaulted and apps/v1 does not. */

@@ -8,6 +8,7 @@ import { clusterDiagnostics } from '../features/cluster/diagnostics';
 import type { FeatureContext } from '../features/context';
 import { rolloutDiagnostics } from '../features/rollout/diagnostics';
 import { capDiagnostics, diagnose, ManifestDiagnostic, toLspDiagnostic } from '../features/diagnostics';
+import type { DocumentModel } from '../model';
 import type { ChunkedDiagnostics } from './chunkedDiagnostics';
 import type { ModelCache } from './modelCache';
 import { Cancelled, TimeBudget } from './timeBudget';
@@ -27,6 +28,8 @@ export interface PullDeps {
   clusterFindings: ChunkedDiagnostics;
   /** Logs a feature that threw; its findings are then left out. */
   logError: (what: string) => (e: unknown) => void;
+  /** The workspace's .daemonset-lint.yaml (severities, disabled codes, suppressions), applied last. */
+  filter?: (model: DocumentModel, found: ManifestDiagnostic[]) => ManifestDiagnostic[];
 }
 
 export async function pullDiagnostics(req: PullRequest, deps: PullDeps): Promise<Diagnostic[]> {
@@ -50,7 +53,15 @@ export async function pullDiagnostics(req: PullRequest, deps: PullDeps): Promise
     await guarded('cluster diagnostics', () =>
       deps.clusterFindings.runAsync(model, key, ctx.cluster?.state, (m) => [...clusterDiagnostics(m, ctx), ...rolloutDiagnostics(m, ctx)], budget),
     );
-    return capDiagnostics(found.sort((a, b) => a.start - b.start || a.end - b.end)).map((d) => toLspDiagnostic(model, d));
+    let kept = found;
+    if (deps.filter) {
+      try {
+        kept = deps.filter(model, found);
+      } catch (e) {
+        deps.logError('lint config')(e);
+      }
+    }
+    return capDiagnostics(kept.sort((a, b) => a.start - b.start || a.end - b.end)).map((d) => toLspDiagnostic(model, d));
   } catch (e) {
     if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.ServerCancelled, `diagnostics not computed: ${e.why}`, { retriggerRequest: e.why !== 'cancelled' });
     throw e;

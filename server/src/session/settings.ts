@@ -16,7 +16,7 @@ export function readSettings(raw: unknown): { settings: Settings; cluster: Clust
   const c = r.cluster && typeof r.cluster === 'object' ? r.cluster : {};
   const source: ClusterSourceKind = c.source === 'snapshot' || c.source === 'kubeconfig' ? c.source : 'example';
   return {
-    settings: { ...DEFAULT_SETTINGS, diagnostics: { enable: diag.enable !== false }, rollout: readRolloutSettings(r.rollout) },
+    settings: { ...DEFAULT_SETTINGS, diagnostics: { enable: diag.enable !== false, bestPractices: diag.bestPractices !== false }, rollout: readRolloutSettings(r.rollout) },
     cluster: {
       source,
       snapshotPath: typeof c.snapshotPath === 'string' ? c.snapshotPath : '',

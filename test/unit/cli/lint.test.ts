@@ -20,7 +20,9 @@ spec:
       containers:
         - name: agent
           image: agent:1.0
-          resources: {requests: {cpu: 10m}}
+          resources: {requests: {cpu: 10m}, limits: {memory: 64Mi}}
+          readinessProbe: {exec: {command: ['true']}}
+      priorityClassName: system-node-critical
 `;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daemonset-lint-'));
@@ -107,10 +109,10 @@ test('text that is not YAML is a finding in its own entry (yamlSyntax, exit 1), 
 test('usage errors exit 2 with the usage; --help exits 0', async () => {
   const none = await lint();
   assert.equal(none.code, 2);
-  assert.match(none.stderr, /^daemonset lint: no files given\nusage: daemonset lint <files\.\.\.> \[--format text\|json\]/);
+  assert.match(none.stderr, /^daemonset lint: no files given\nusage: daemonset lint <files\.\.\.> \[--format text\|json\|sarif\|github\] \[--max-warnings N\]/);
   const badFormat = await lint('--format', 'xml', 'valid.yaml');
   assert.equal(badFormat.code, 2);
-  assert.match(badFormat.stderr, /^daemonset lint: --format must be text or json, not "xml"/);
+  assert.match(badFormat.stderr, /^daemonset lint: --format must be text, json, sarif or github, not "xml"/);
   const unknown = await lint('--fix', 'valid.yaml');
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /^daemonset lint: unknown option --fix/);

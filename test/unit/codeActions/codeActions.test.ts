@@ -8,13 +8,15 @@ import { defaultContext } from '../../../server/src/features/context';
 import { diagnose, toLspDiagnostic } from '../../../server/src/features/diagnostics';
 import { codeActions } from '../../../server/src/features/codeActions';
 import { yaml } from '../../support/caret';
+import { apiOnlyContext } from '../diagnostics/check';
 
 const URI = 'file:///ds.yaml';
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
 
 function actionsFor(text: string, code?: string): CodeAction[] {
   const model = parseDocumentModel(text);
-  const diags = diagnose(model, defaultContext())
+  // The best practices' own fixes are tested in diagnostics/bestPractices.test.ts.
+  const diags = diagnose(model, apiOnlyContext())
     .filter((d) => !code || d.code === code)
     .map((d) => toLspDiagnostic(model, d));
   return codeActions(model, URI, WHOLE, diags, defaultContext());

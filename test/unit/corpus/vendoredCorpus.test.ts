@@ -11,6 +11,7 @@ import { parseDocumentModel } from '../../../server/src/model';
 import { defaultContext } from '../../../server/src/features/context';
 import { diagnose, toLspDiagnostic } from '../../../server/src/features/diagnostics';
 import { codeActions } from '../../../server/src/features/codeActions';
+import { BEST_PRACTICE_RULES } from '../../../server/src/features/diagnostics/bestPractices';
 import { applyEdits, VENDORED_CORPUS, vendoredCorpus } from '../../support/corpus';
 import { sharedMissing, sharedPath } from '../../support/shared';
 
@@ -34,9 +35,27 @@ const EXPECTED: Record<string, { apiVersions: string[]; diagnostics: Row[] }> = 
   'weave-net-k8s-1.11.yaml': { apiVersions: ['apps/v1'], diagnostics: [] },
 };
 
+// The pinned lists are the API server's view and warnings.ts; the best practices are pinned as
+// counts below (they are the point of test/unit/diagnostics/bestPractices.test.ts).
+const API_ONLY = { ...defaultContext(), settings: { diagnostics: { enable: true, bestPractices: false } } };
 const corpus = vendoredCorpus().map((c) => {
   const model = parseDocumentModel(c.text);
-  return { ...c, model, diagnostics: diagnose(model, defaultContext()) };
+  return { ...c, model, diagnostics: diagnose(model, API_ONLY), all: diagnose(model, defaultContext()) };
+});
+
+test('best practices over the vendored corpus: warnings and infos only, each a code of the table', () => {
+  const codes = new Set(BEST_PRACTICE_RULES.map((r) => r.code));
+  const counts: Record<string, number> = {};
+  for (const c of corpus) {
+    const pinned = new Set(c.diagnostics.map((d) => `${d.code}@${d.start}`));
+    for (const d of c.all) {
+      if (pinned.has(`${d.code}@${d.start}`)) continue;
+      assert.ok(codes.has(d.code), `${c.file}: ${d.code}`);
+      assert.notEqual(d.severity, 'error', `${c.file}: ${d.code}`);
+      counts[d.code] = (counts[d.code] ?? 0) + 1;
+    }
+  }
+  assert.ok(Object.keys(counts).length >= 5, JSON.stringify(counts));
 });
 
 test('the vendored corpus is the files SOURCES.md attributes, each under a licence this repository may redistribute', () => {

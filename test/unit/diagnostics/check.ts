@@ -1,7 +1,7 @@
 // Test helper: YAML in, the diagnostics as plain rows out (code, severity, path, message and the
 // text their range covers), so each test asserts on what a user would see.
 import { parseDocumentModel } from '../../../server/src/model';
-import { defaultContext } from '../../../server/src/features/context';
+import { defaultContext, type FeatureContext } from '../../../server/src/features/context';
 import { diagnose, ManifestDiagnostic } from '../../../server/src/features/diagnostics';
 
 export interface Row {
@@ -13,9 +13,23 @@ export interface Row {
   text: string;
 }
 
+/** The context with the best practices (bestPractices.ts) off: the API server's findings and warnings.ts. */
+export function apiOnlyContext(): FeatureContext {
+  const ctx = defaultContext();
+  return { ...ctx, settings: { ...ctx.settings, diagnostics: { ...ctx.settings.diagnostics, bestPractices: false } } };
+}
+
+/** The API server's findings and the few regrets of warnings.ts; checkAll adds the best practices. */
 export function check(text: string): Row[] {
+  return checkAll(text, false);
+}
+
+/** Every row, the best practices (bestPractices.ts) included unless `bestPractices` is false. */
+export function checkAll(text: string, bestPractices = true): Row[] {
   const model = parseDocumentModel(text);
-  return diagnose(model, defaultContext()).map((d: ManifestDiagnostic) => ({
+  const ctx = defaultContext();
+  const settings = { ...ctx.settings, diagnostics: { ...ctx.settings.diagnostics, bestPractices } };
+  return diagnose(model, { ...ctx, settings }).map((d: ManifestDiagnostic) => ({
     code: d.code,
     severity: d.severity,
     path: d.path,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { parseDocumentModel } from '../../../server/src/model';
 import { defaultContext } from '../../../server/src/features/context';
 import { diagnose } from '../../../server/src/features/diagnostics';
-import { check, edit, VALID } from './check';
+import { apiOnlyContext, check, edit, VALID } from './check';
 
 const rows = (text: string) => check(text).map((r) => [r.code, r.severity, r.path, r.message, r.text]);
 
@@ -123,7 +123,7 @@ test('10,000 documents in one file: every object is read, the 100 DaemonSets are
   for (let i = 0; i < 10_000; i++) parts.push(i % 100 === 0 ? doc.replace('agent-N', `agent-${i}`) : `kind: ConfigMap\nmetadata: {name: c${i}}\n`);
   const text = parts.join('---\n').replace('agent-100\n', 'agent-100\n  bogus: 1\n');
   const model = parseDocumentModel(text);
-  const got = diagnose(model, defaultContext());
+  const got = diagnose(model, apiOnlyContext());
   assert.equal(model.objects.length, 10_000);
   assert.equal(model.daemonSets.length, 100);
   const bogus = text.indexOf('bogus: 1');
@@ -132,5 +132,5 @@ test('10,000 documents in one file: every object is read, the 100 DaemonSets are
 
 test('diagnostics can be turned off', () => {
   const model = parseDocumentModel(VALID.replace('apps/v1', 'extensions/v1beta1'));
-  assert.deepEqual(diagnose(model, { settings: { diagnostics: { enable: false } } }), []);
+  assert.deepEqual(diagnose(model, { settings: { diagnostics: { enable: false, bestPractices: true } } }), []);
 });

@@ -4,13 +4,12 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { parseDocumentModel } from '../../../server/src/model';
-import { defaultContext } from '../../../server/src/features/context';
 import { diagnose, toLspDiagnostic } from '../../../server/src/features/diagnostics';
-import { edit, VALID } from './check';
+import { apiOnlyContext, edit, VALID } from './check';
 
 function lsp(text: string) {
   const model = parseDocumentModel(text);
-  return diagnose(model, defaultContext()).map((d) => toLspDiagnostic(model, d));
+  return diagnose(model, apiOnlyContext()).map((d) => toLspDiagnostic(model, d));
 }
 
 test('restartPolicy reads like the API server: path, then the error', () => {

@@ -67,6 +67,7 @@ export function clusterDiagnostics(model: DocumentModel, ctx: FeatureContext): M
     checkUntoleratedTaints(report, podSpec, result, nodes, cluster);
     checkUnusedTolerations(report, podSpec, nodes, cluster);
     checkResources(report, podSpec, result, cluster);
+    if (ctx.settings.diagnostics.bestPractices !== false) checkWindowsNodes(report, podSpec, result, nodes, cluster);
   }
   return out;
 }
@@ -85,6 +86,35 @@ function reporter(obj: ManifestObject, out: ManifestDiagnostic[]): Report {
     if (data !== undefined) d.data = data;
     out.push(d);
   };
+}
+
+// --- windowsNodesWithoutOsSelector (a best practice: diagnostics/bestPractices.ts lists it) ---
+
+const OS_LABEL = 'kubernetes.io/os';
+
+/**
+ * The controller creates a daemon pod on a Windows node whenever nothing selects the OS; a Linux
+ * image never starts there. Said when the cluster has such a node and the prediction runs the pod
+ * on it, and the pod neither names an os (spec.os) nor selects kubernetes.io/os.
+ */
+function checkWindowsNodes(report: Report, podSpec: PodSpec, result: PlacementResult, nodes: readonly Node[], cluster: ClusterView): void {
+  const p = podSpec as Record<string, unknown>;
+  const os = p['os'] as { name?: unknown } | undefined;
+  if (os && typeof os === 'object' && typeof os.name === 'string') return;
+  const selector = p['nodeSelector'];
+  if (selector && typeof selector === 'object' && Object.prototype.hasOwnProperty.call(selector, OS_LABEL)) return;
+  if (JSON.stringify(p['affinity'] ?? null).includes(`"${OS_LABEL}"`)) return;
+  const windowsNodes = new Set(nodes.filter((n) => n.metadata?.labels?.[OS_LABEL] === 'windows').map((n) => n.metadata?.name ?? ''));
+  const windows = result.nodes.filter((v) => v.shouldRun && windowsNodes.has(v.name)).map((v) => v.name);
+  if (windows.length === 0) return;
+  const names = windows.slice(0, MAX_NAMES).join(', ') + (windows.length > MAX_NAMES ? ', …' : '');
+  report(
+    'windowsNodesWithoutOsSelector',
+    'warning',
+    [...POD_SPEC_PATH, 'containers'],
+    `${windows.length} Windows ${plural(windows.length, 'node')} in ${cluster.source} (${names}) would get this pod: nothing selects ${OS_LABEL}, and a Linux image never starts there; add nodeSelector ${OS_LABEL}: linux`,
+    { data: { nodes: windows } },
+  );
 }
 
 // --- placementNoNodes -------------------------------------------------------------------

@@ -22,6 +22,7 @@ import { checkTolerations } from './tolerations';
 import type { ManifestDiagnostic } from '../../model/manifestDiagnostic';
 import { checkVolumes } from './volumes';
 import { checkWarnings } from './warnings';
+import { checkBestPractices } from './bestPractices';
 
 export type { ManifestDiagnostic, Severity } from '../../model/manifestDiagnostic';
 export { capDiagnostics, MORE_DIAGNOSTICS_CODE } from './cap';
@@ -66,7 +67,7 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
     });
   }
   for (const object of model.objects) checkTypeMeta(object, out);
-  for (const object of model.daemonSets) diagnoseObject(model, object, out, ctx.kustomize);
+  for (const object of model.daemonSets) diagnoseObject(model, object, out, ctx.kustomize, ctx.settings.diagnostics.bestPractices !== false);
   for (const object of model.objects) if (isMisspelledDaemonSet(object.kind)) diagnoseMisspelledKind(model, object, out);
   for (const d of out) d.message = plainText(d.message);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -99,7 +100,7 @@ function checkTypeMeta(object: ManifestObject, out: ManifestDiagnostic[]): void 
   }
 }
 
-function diagnoseObject(model: DocumentModel, object: ManifestObject, out: ManifestDiagnostic[], kustomize: KustomizeView | undefined): void {
+function diagnoseObject(model: DocumentModel, object: ManifestObject, out: ManifestDiagnostic[], kustomize: KustomizeView | undefined, bestPractices: boolean): void {
   // A document with syntax errors is read only up to the error, and whatever the parser made of
   // the rest would be reported as noise: its syntax errors are the whole story until fixed.
   if (object.document.errors.length > 0) return;
@@ -144,6 +145,7 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
   checkNodePlacement(r, ds);
   checkPodSpec(r, ds);
   checkWarnings(r, ds);
+  if (bestPractices) checkBestPractices(r, ds);
 }
 
 /** A kind that is DaemonSet misspelled: the API server stops at discovery, and so do we. */
