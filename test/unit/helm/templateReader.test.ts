@@ -240,7 +240,7 @@ test('a selector that cannot match the literal labels is reported even when temp
   );
   assert.deepEqual(
     errors(text).map((r) => [r.code, r.path, r.text]),
-    [['selectorMismatch', 'spec.template.metadata.labels.app', 'agnet']],
+    [['selectorMismatch', 'spec.template.metadata.labels[app]', 'agnet']],
   );
   // The same literal value on both sides, or a templated value, is not a finding.
   assert.deepEqual(errors(text.replace('app: agnet', 'app: agent')), []);

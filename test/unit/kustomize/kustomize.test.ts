@@ -264,12 +264,12 @@ test('a file listed as a patch: every field present is checked, nothing is requi
   // Listed as a resource, or in a kustomization folder without being listed: a whole manifest, no shape guess.
   for (const role of ['resource', undefined] as const) {
     const got = codes(PATCH, { ...defaultContext(), kustomize: role ? { kustomization, role } : { kustomization } });
-    assert.ok(got.includes('error:selectorMissing:spec.selector'), got.join(' '));
+    assert.ok(got.includes('error:selectorMissing:spec.template.metadata.labels'), got.join(' '));
     assert.ok(got.includes('error:requiredField:spec.template.spec.containers[0].image'), got.join(' '));
     assert.ok(!got.some((c) => c.includes('kustomizePatch')));
   }
   // With no kustomization around the file, the shape guess stays: this one has labels and containers, so it is a manifest.
-  assert.ok(codes(PATCH, defaultContext()).includes('error:selectorMissing:spec.selector'));
+  assert.ok(codes(PATCH, defaultContext()).includes('error:selectorMissing:spec.template.metadata.labels'));
 });
 
 test('an open kustomization gets the placement of its merged DaemonSet, marked as merged', async () => {

@@ -145,7 +145,8 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
   checkNodePlacement(r, ds);
   checkPodSpec(r, ds);
   checkWarnings(r, ds);
-  if (bestPractices) checkBestPractices(r, ds);
+  // A patch carries only what it changes: advice about what it leaves out would be noise.
+  if (bestPractices && !partial) checkBestPractices(r, ds);
 }
 
 /** A kind that is DaemonSet misspelled: the API server stops at discovery, and so do we. */
