@@ -109,7 +109,7 @@ export function daemonSetJsonSchema(compact: { definitions: Record<string, Compa
 // --- the three documents --------------------------------------------------------------------
 
 /** A 90-line DaemonSet with `envItems` env entries; the blank indented line is a pod-spec key spot. */
-function daemonSet(i: number, envItems = 1): string {
+export function daemonSet(i: number, envItems = 1): string {
   const env = Array.from({ length: envItems }, (_, k) => `            - name: VAR_${k}\n              value: "value-${k}"\n`).join('');
   return `apiVersion: apps/v1
 kind: DaemonSet
@@ -209,7 +209,7 @@ interface Doc {
   text: string;
 }
 
-function documents(): Doc[] {
+export function documents(): Doc[] {
   return [
     { label: '90 lines', text: daemonSet(0) },
     { label: '200 docs', text: Array.from({ length: 200 }, (_, i) => daemonSet(i)).join('---\n') },
@@ -439,7 +439,9 @@ async function main(): Promise<void> {
   console.log(ratios.join('\n'));
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
