@@ -6,6 +6,7 @@
 // the cursor's YAML document is parsed again. The parser then decides, with YAML's own
 // indentation rules (compact sequences, block scalars, comments), where the placeholder lives.
 import { isMap, isScalar, Node as YamlNode } from 'yaml';
+import { elidedLines, withoutCuts } from './elision';
 import {
   DocumentModel,
   FieldPath,
@@ -60,7 +61,7 @@ const KEY_LINE = /^([ ]*)((?:-[ ]+)*)([^\s:#'"{}[\],&*!|>%@`-][^\s:#]*)?$/;
 const VALUE_LINE = /^([ ]*)((?:-[ ]+)*)([^\s:#'"{}[\],&*!|>%@`-][^:#]*?|"[^"]*"|'[^']*')[ ]*:([ ]*)(.*)$/;
 
 /** The cursor context at `offset`, or undefined where completion has nothing to offer. */
-export function cursorContext(model: DocumentModel, offset: number): CursorContext | undefined {
+export function cursorContext(model: DocumentModel, offset: number, options: { elide?: boolean } = {}): CursorContext | undefined {
   const { text, lines } = model;
   if (overlapsTemplates(model, offset, offset)) return undefined;
   const pos = lines.positionAt(offset);
@@ -75,10 +76,13 @@ export function cursorContext(model: DocumentModel, offset: number): CursorConte
   if (!patch) return undefined;
 
   const seg = documentSegment(lines, text, pos.line);
-  const segText = text.slice(seg.start, seg.end);
-  const lineStartInSeg = lineStart - seg.start;
-  const patchedText = segText.slice(0, lineStartInSeg) + patch.line + segText.slice(lineStartInSeg + lineText.length);
-  const phOffset = lineStartInSeg + patch.placeholderAt;
+  const lineEnd = lineStart + lineText.length;
+  // Only what the placeholder's place depends on is parsed again (elision.ts).
+  const cuts = options.elide === false ? [] : elidedLines(model, seg.start, seg.end, pos.line, /^ */.exec(patch.line)![0].length, /^ *- /.test(patch.line));
+  const head = withoutCuts(text, seg.start, lineStart, cuts);
+  const tail = withoutCuts(text, lineEnd, seg.end, cuts);
+  const patchedText = head + patch.line + tail;
+  const phOffset = head.length + patch.placeholderAt;
 
   const patched = parseDocumentModel(patchedText);
   if (patched.skipped) return undefined;
@@ -96,7 +100,7 @@ export function cursorContext(model: DocumentModel, offset: number): CursorConte
     needsSpace: patch.needsSpace,
     quoted: patch.quoted,
     eol: text.includes('\r\n') ? '\r\n' : '\n',
-    indent: indentStep(segText),
+    indent: indentStep(head + lineText + tail),
     documentEmpty: onlyCommentsBesides(lines, seg.firstLine, seg.lastLine, pos.line),
   };
 
@@ -199,10 +203,15 @@ interface Segment {
 
 /** The lines of the YAML document holding `line`, between `---`/`...` markers. */
 function documentSegment(lines: LineIndex, text: string, line: number): Segment {
+  // A cheap prefix test first: this walks every line of the document on each request.
+  const isMarker = (l: number) => {
+    const at = lines.lineStart(l);
+    return (text.startsWith('---', at) || text.startsWith('...', at)) && MARKER.test(lines.lineText(l));
+  };
   let first = line;
-  while (first > 0 && !MARKER.test(lines.lineText(first - 1))) first--;
+  while (first > 0 && !isMarker(first - 1)) first--;
   let last = line;
-  while (last + 1 < lines.lineCount && !MARKER.test(lines.lineText(last + 1))) last++;
+  while (last + 1 < lines.lineCount && !isMarker(last + 1)) last++;
   const end = last + 1 < lines.lineCount ? lines.lineStart(last + 1) : text.length;
   return { start: lines.lineStart(first), end, firstLine: first, lastLine: last };
 }
