@@ -9,6 +9,7 @@ import {
   CodeLens,
   CompletionList,
   createConnection,
+  Diagnostic,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   Hover,
@@ -60,11 +61,16 @@ let cluster: ClusterSession | undefined;
 let hasConfiguration = false;
 let trusted = true;
 let workspaceRoot: string | undefined;
+/** The client cannot pull diagnostics (textDocument/diagnostic): the server publishes them. */
+let pushDiagnostics = false;
+/** A client that cannot answer workspace/configuration: its settings from initializationOptions and didChangeConfiguration. */
+let clientSettings: unknown;
 const settingsByUri = new Map<string, Promise<Settings>>();
 
 connection.onInitialize((params) => {
   const caps = params.capabilities;
   hasConfiguration = !!caps.workspace?.configuration;
+  pushDiagnostics = !caps.textDocument?.diagnostic;
   const init = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: unknown };
   trusted = init.trusted !== false;
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
@@ -77,6 +83,7 @@ connection.onInitialize((params) => {
   cluster.onDidChange(onClusterChanged);
   // One path for the settings: a client that answers workspace/configuration is asked once,
   // after `initialized`; only a client that cannot be asked has its settings taken from here.
+  clientSettings = init.settings;
   if (!hasConfiguration) void cluster.configure(readSettings(init.settings).cluster, trusted).catch(logError('cluster'));
   return {
     capabilities: {
@@ -85,7 +92,7 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
-      diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+      ...(pushDiagnostics ? {} : { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } }),
     },
     serverInfo: { name: 'daemonset-language-server' },
   };
@@ -102,11 +109,12 @@ connection.onDidChangeConfiguration((change) => {
   settingsByUri.clear();
   if (!hasConfiguration) {
     const section = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+    clientSettings = section;
     void cluster?.configure(readSettings(section).cluster, trusted).catch(logError('cluster'));
   } else {
     void refreshClusterSettings();
   }
-  connection.languages.diagnostics.refresh();
+  refreshDiagnostics();
 });
 
 // client → server: workspace trust was granted (a kubeconfig may now be used).
@@ -143,7 +151,7 @@ async function refreshClusterSettings(): Promise<void> {
 }
 
 function onClusterChanged(): void {
-  connection.languages.diagnostics.refresh();
+  refreshDiagnostics();
   void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   void connection.sendNotification(ClusterChangedNotification, cluster?.status);
 }
@@ -156,7 +164,7 @@ function settingsFor(uri: string): Promise<Settings> {
           (raw) => readSettings(raw).settings,
           () => readSettings(undefined).settings,
         )
-      : Promise.resolve(readSettings(undefined).settings);
+      : Promise.resolve(readSettings(clientSettings).settings);
     settingsByUri.set(uri, s);
   }
   return s;
@@ -207,8 +215,9 @@ connection.onHover(async (params): Promise<Hover | null> => {
   return mergeHovers(docs, nodes);
 });
 
-connection.languages.diagnostics.on(async (params) => {
-  const uri = params.textDocument.uri;
+connection.languages.diagnostics.on((params) => documentDiagnostics(params.textDocument.uri));
+
+async function documentDiagnostics(uri: string): Promise<{ kind: typeof DocumentDiagnosticReportKind.Full; items: Diagnostic[] }> {
   const ctx = await contextFor(uri);
   const model = modelOf(uri);
   if (!model || !ctx.settings.diagnostics.enable) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -218,7 +227,36 @@ connection.languages.diagnostics.on(async (params) => {
     ...guarded('cluster diagnostics', [], () => clusterFindings.run(model, key, ctx.cluster?.state, (m) => clusterDiagnostics(m, ctx))),
   ];
   return { kind: DocumentDiagnosticReportKind.Full, items: found.map((d) => toLspDiagnostic(model, d)) };
-});
+}
+
+// Clients without pull diagnostics (older Neovim, Helix, Zed versions; any generic client) get
+// them published after each change: one computation per document at a time, for its latest version.
+const pushQueued = new Set<string>();
+
+function schedulePush(uri: string): void {
+  if (!pushDiagnostics || pushQueued.has(uri)) return;
+  pushQueued.add(uri);
+  setImmediate(() => {
+    pushQueued.delete(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    void documentDiagnostics(uri).then(
+      (report) => {
+        // A newer version has its own push queued.
+        if (documents.get(uri)?.version === doc.version) void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: report.items });
+      },
+      logError('diagnostics'),
+    );
+  });
+}
+
+/** Settings or the cluster changed: every open document's diagnostics may have too. */
+function refreshDiagnostics(): void {
+  if (pushDiagnostics) for (const doc of documents.all()) schedulePush(doc.uri);
+  else connection.languages.diagnostics.refresh();
+}
+
+documents.onDidChangeContent((e) => schedulePush(e.document.uri));
 
 connection.onCodeAction(async (params): Promise<CodeAction[]> => {
   const ctx = await contextFor(params.textDocument.uri);
@@ -261,6 +299,7 @@ connection.onRequest(ListContextsRequest, async (p: ListContextsParams | undefin
 });
 
 documents.onDidClose((e) => {
+  if (pushDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   models.delete(e.document.uri);
   settingsByUri.delete(e.document.uri);
 });
