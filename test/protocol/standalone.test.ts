@@ -74,12 +74,14 @@ async function startGeneric(capabilities: object, initializationOptions?: unknow
     waiting = [];
     for (const resolve of w) resolve(p);
   });
-  // A generic client answers what it does not support with an error, as editors do.
-  conn.onRequest((method: string) => {
-    requests.push(method);
-    return null;
-  });
-  conn.onNotification(() => undefined);
+  // Requests a server may send; recorded so a test can say which ones came.
+  for (const method of ['workspace/configuration', 'client/registerCapability', 'window/workDoneProgress/create', 'workspace/diagnostic/refresh', 'workspace/codeLens/refresh']) {
+    conn.onRequest(method, () => {
+      requests.push(method);
+      return null;
+    });
+  }
+  conn.onNotification('window/logMessage', () => undefined);
   conn.listen();
   const root = pathToFileURL(ROOT).href;
   const init = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: root, workspaceFolders: null, capabilities, ...(initializationOptions ? { initializationOptions } : {}) });

@@ -14,7 +14,7 @@
 //   column > c, or = c when the cursor line is not a `- ` item (YAML's indentation rule);
 // - in a block sequence that holds the cursor line: every line but the first of a closed item
 //   before it (the item stays, so indexes do not move), and the items after it whose `-` is at a
-//   column <= c;
+//   column < c;
 // - never the value of a key on the cursor line;
 // - never `labels` / `matchLabels` mappings (completion reads them: the selector offers the
 //   template's labels and back) nor the values holding them, never anything in a document with
@@ -49,6 +49,17 @@ export function elidedLines(model: DocumentModel, docStart: number, docEnd: numb
   if (!doc || doc.range[0] < docStart || doc.range[2] > docEnd) return [];
   if (overlapsTemplates(model, docStart, docEnd)) return [];
   if (mayHoldAnchors(text, docStart, docEnd)) return [];
+  // A `kind: List` stays a List only with its items: cut inside them, not in the List's own lines.
+  const root = doc.contents;
+  if (isMap(root)) {
+    const kind = root.get('kind', true);
+    const items = root.get('items', true) as YamlNode | undefined;
+    if (isScalar(kind) && /List$/.test(String(kind.value)) && isSeq(items) && items.range) {
+      const first = lines.positionAt(items.range[0]).line;
+      const last = lines.positionAt(Math.max(items.range[0], items.range[1] - 1)).line;
+      if (cursorLine < first || cursorLine > last) return [];
+    }
+  }
   const cuts: Cut[] = [];
   const walker = new Walker(lines, text, cursorLine, cursorIndent, cursorDash, cuts);
   walker.walk(doc.contents as YamlNode | null, []);
@@ -115,7 +126,7 @@ class Walker {
       }
       // After the cursor: the whole item, when its first line holds nothing but its `- ` marker.
       const lead = /^([ ]*)-[ ]+$/.exec(this.text.slice(this.lines.lineStart(first), item.range[0]));
-      if (lead && lead[1].length <= this.cursorIndent) this.cut(first, last);
+      if (lead && lead[1].length < this.cursorIndent) this.cut(first, last);
     });
   }
 
