@@ -10,9 +10,9 @@ import { elidedLines } from '../../../server/src/features/completion/elision';
 import { labelsAt } from '../../../server/src/features/completion/objectValues';
 import { SELECTOR_LABELS, TEMPLATE_LABELS } from '../../../server/src/features/completion/valueChoices';
 import { DocumentModel, parseDocumentModel } from '../../../server/src/model';
+import { sharedMissing, sharedPath } from '../../support/shared';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'daemonsets');
 
 function summary(c: CursorContext | undefined): unknown {
   if (!c) return undefined;
@@ -176,14 +176,11 @@ test('anchors and aliases, and Helm templates, turn the cutting off', () => {
   sameEverywhere(anchored, 'anchored');
 });
 
-test('the real-world corpus: the same cursor context at 40 spots per file', (t) => {
-  if (!fs.existsSync(CORPUS)) {
-    t.skip(`${CORPUS} not found (it lives outside the repository)`);
-    return;
-  }
+test('the real-world corpus: the same cursor context at 40 spots per file', { skip: sharedMissing('corpus/daemonsets') }, () => {
+  const dir = sharedPath('corpus/daemonsets')!;
   // 40 spots per file, spread over it (every spot of every file re-parses for minutes).
-  for (const f of fs.readdirSync(CORPUS).filter((x) => /\.ya?ml$/.test(x))) {
-    const text = fs.readFileSync(path.join(CORPUS, f), 'utf8');
+  for (const f of fs.readdirSync(dir).filter((x) => /\.ya?ml$/.test(x))) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
     const all = spots(parseDocumentModel(text, 1));
     const step = Math.max(1, Math.floor(all.length / 40));
     sameEverywhere(text, f, all.filter((_, i) => i % step === 0));
