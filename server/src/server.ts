@@ -10,10 +10,13 @@ import {
   CodeLens,
   CompletionList,
   createConnection,
+  Diagnostic,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   Hover,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -74,6 +77,10 @@ let cluster: ClusterSession | undefined;
 let hasConfiguration = false;
 let trusted = true;
 let workspaceRoot: string | undefined;
+/** The client cannot pull diagnostics (textDocument/diagnostic): the server publishes them. */
+let pushDiagnostics = false;
+/** A client that cannot answer workspace/configuration: its settings from initializationOptions and didChangeConfiguration. */
+let clientSettings: unknown;
 const settingsByUri = new Map<string, Promise<Settings>>();
 /** The workspace's .daemonset-lint.yaml, read at start and when it changes (never inside a request). */
 let lintConfig: LintConfig = EMPTY_CONFIG;
@@ -81,6 +88,7 @@ let lintConfig: LintConfig = EMPTY_CONFIG;
 connection.onInitialize((params) => {
   const caps = params.capabilities;
   hasConfiguration = !!caps.workspace?.configuration;
+  pushDiagnostics = !caps.textDocument?.diagnostic;
   const init = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: unknown };
   trusted = init.trusted !== false;
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
@@ -93,6 +101,7 @@ connection.onInitialize((params) => {
   cluster.onDidChange(onClusterChanged);
   // One path for the settings: a client that answers workspace/configuration is asked once,
   // after `initialized`; only a client that cannot be asked has its settings taken from here.
+  clientSettings = init.settings;
   if (!hasConfiguration) void cluster.configure(readSettings(init.settings).cluster, trusted).catch(logError('cluster'));
   return {
     capabilities: {
@@ -101,7 +110,7 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
-      diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+      ...(pushDiagnostics ? {} : { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } }),
     },
     serverInfo: { name: 'daemonset-language-server' },
   };
@@ -124,7 +133,7 @@ async function loadLintConfig(): Promise<void> {
 }
 
 connection.onInitialized(() => {
-  void loadLintConfig().then(() => connection.languages.diagnostics.refresh(), logError('lint config'));
+  void loadLintConfig().then(() => refreshDiagnostics(), logError('lint config'));
   if (hasConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     void refreshClusterSettings();
@@ -135,11 +144,12 @@ connection.onDidChangeConfiguration((change) => {
   settingsByUri.clear();
   if (!hasConfiguration) {
     const section = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+    clientSettings = section;
     void cluster?.configure(readSettings(section).cluster, trusted).catch(logError('cluster'));
   } else {
     void refreshClusterSettings();
   }
-  connection.languages.diagnostics.refresh();
+  refreshDiagnostics();
 });
 
 // client → server: workspace trust was granted (a kubeconfig may now be used).
@@ -164,7 +174,7 @@ function refreshKustomize(uri: string): void {
       if (kustomizeViews.get(uri) === key) return;
       const known = kustomizeViews.has(uri);
       kustomizeViews.set(uri, key);
-      if (known || view) connection.languages.diagnostics.refresh();
+      if (known || view) refreshDiagnostics();
     })
     .catch(logError('kustomize'));
 }
@@ -205,7 +215,7 @@ connection.onDidChangeWatchedFiles((p) => {
   // A resource or a patch may have changed: merge the open kustomizations again.
   if (p.changes.length > 0) for (const d of documents.all()) refreshPreview(d.uri);
   if (workspaceRoot && p.changes.some((c) => c.uri.startsWith('file:') && fileURLToPath(c.uri) === path.join(workspaceRoot!, CONFIG_FILE_NAME))) {
-    void loadLintConfig().then(() => connection.languages.diagnostics.refresh(), logError('lint config'));
+    void loadLintConfig().then(() => refreshDiagnostics(), logError('lint config'));
   }
   if (!cluster) return;
   if (p.changes.some((c) => c.uri.startsWith('file:') && cluster!.usesFile(fileURLToPath(c.uri)))) {
@@ -228,7 +238,7 @@ async function refreshClusterSettings(): Promise<void> {
 }
 
 function onClusterChanged(): void {
-  connection.languages.diagnostics.refresh();
+  refreshDiagnostics();
   void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   void connection.sendNotification(ClusterChangedNotification, cluster?.status);
 }
@@ -241,7 +251,7 @@ function settingsFor(uri: string): Promise<Settings> {
           (raw) => readSettings(raw).settings,
           () => readSettings(undefined).settings,
         )
-      : Promise.resolve(readSettings(undefined).settings);
+      : Promise.resolve(readSettings(clientSettings).settings);
     settingsByUri.set(uri, s);
   }
   return s;
@@ -299,18 +309,54 @@ connection.onHover(async (params): Promise<Hover | null> => {
   return mergeHovers(mergeHovers(docs, nodes), rollout);
 });
 
-connection.languages.diagnostics.on(async (params, token) => {
-  const uri = params.textDocument.uri;
+connection.languages.diagnostics.on((params, token) => documentDiagnostics(params.textDocument.uri, () => (token.isCancellationRequested ? 'cancelled' : undefined)));
+
+/**
+ * The diagnostics of an open document (session/diagnosticsPull.ts: time-sliced, capped, filtered
+ * by .daemonset-lint.yaml); stops when `cancelled` says so or the document changes.
+ */
+async function documentDiagnostics(uri: string, cancelled: () => string | undefined): Promise<{ kind: typeof DocumentDiagnosticReportKind.Full; items: Diagnostic[] }> {
   const ctx = await contextFor(uri);
   const doc = documents.get(uri);
   if (!doc || ignored(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const stale = () => (token.isCancellationRequested ? 'cancelled' : documents.get(uri)?.version !== doc.version ? 'the document changed' : undefined);
+  const stale = () => cancelled() ?? (documents.get(uri)?.version !== doc.version ? 'the document changed' : undefined);
   const items = await pullDiagnostics(
     { uri, version: doc.version, text: () => doc.getText(), ctx, stale },
     { models, staticDiagnostics, clusterFindings, logError, filter: (model, found) => applyLintConfig(model, found, lintConfig) },
   );
   return { kind: DocumentDiagnosticReportKind.Full, items };
-});
+}
+// Clients without pull diagnostics (older Neovim, Helix, Zed versions; any generic client) get
+// them published after each change: one computation per document at a time, for its latest version.
+const pushQueued = new Set<string>();
+
+function schedulePush(uri: string): void {
+  if (!pushDiagnostics || pushQueued.has(uri)) return;
+  pushQueued.add(uri);
+  setImmediate(() => {
+    pushQueued.delete(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    void documentDiagnostics(uri, () => undefined).then(
+      (report) => {
+        // A newer version has its own push queued.
+        if (documents.get(uri)?.version === doc.version) void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: report.items });
+      },
+      (e: unknown) => {
+        // Stopped because the document changed: the push of the newer version is queued.
+        if (!(e instanceof ResponseError && e.code === LSPErrorCodes.ServerCancelled)) logError('diagnostics')(e);
+      },
+    );
+  });
+}
+
+/** Settings or the cluster changed: every open document's diagnostics may have too. */
+function refreshDiagnostics(): void {
+  if (pushDiagnostics) for (const doc of documents.all()) schedulePush(doc.uri);
+  else connection.languages.diagnostics.refresh();
+}
+
+documents.onDidChangeContent((e) => schedulePush(e.document.uri));
 
 /** A file under one of the config's ignorePaths (relative to the workspace root). */
 function ignored(uri: string): boolean {
@@ -361,6 +407,7 @@ connection.onRequest(ListContextsRequest, async (p: ListContextsParams | undefin
 });
 
 documents.onDidClose((e) => {
+  if (pushDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   models.delete(e.document.uri);
   settingsByUri.delete(e.document.uri);
   kustomizeViews.delete(e.document.uri);

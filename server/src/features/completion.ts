@@ -2,7 +2,7 @@
 // the selector and the template share, node labels and taints from the last cluster snapshot,
 // and a start for documents that have no `kind` yet. Every other document gets nothing, so other
 // YAML tooling (the Red Hat YAML extension) is not drowned out.
-import { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver';
+import { CompletionItem, CompletionList, Range, TextEdit } from 'vscode-languageserver';
 import { DocumentModel } from '../model';
 import type { FeatureContext } from './context';
 import { CursorContext, cursorContext, PLACEHOLDER } from './completion/cursorContext';
@@ -24,7 +24,8 @@ export function complete(model: DocumentModel, offset: number, ctx: FeatureConte
   if (kind === undefined || kind === PLACEHOLDER) items = documentStartItems(cur, ctx);
   else if (kind === 'DaemonSet') items = daemonSetItems(cur, ctx);
   else items = [];
-  return { isIncomplete: false, items: items.map((item) => withEdit(model, cur, item)) };
+  const range = { start: model.lines.positionAt(cur.replaceStart), end: model.lines.positionAt(cur.replaceEnd) };
+  return { isIncomplete: false, items: items.map((item) => withEdit(range, item)) };
 }
 
 function daemonSetItems(cur: CursorContext, ctx: FeatureContext): CompletionItem[] {
@@ -33,8 +34,7 @@ function daemonSetItems(cur: CursorContext, ctx: FeatureContext): CompletionItem
 }
 
 /** Every item replaces the word under the cursor (so a partly typed key or value is overwritten). */
-function withEdit(model: DocumentModel, cur: CursorContext, item: CompletionItem): CompletionItem {
-  const range = { start: model.lines.positionAt(cur.replaceStart), end: model.lines.positionAt(cur.replaceEnd) };
+function withEdit(range: Range, item: CompletionItem): CompletionItem {
   const { insertText, ...rest } = item;
   return { ...rest, textEdit: TextEdit.replace(range, insertText ?? item.label) };
 }

@@ -6,6 +6,7 @@
 // the cursor's YAML document is parsed again. The parser then decides, with YAML's own
 // indentation rules (compact sequences, block scalars, comments), where the placeholder lives.
 import { isMap, isScalar, isSeq, Node as YamlNode } from 'yaml';
+import { elidedLines, withoutCuts } from './elision';
 import {
   DocumentModel,
   documentAt,
@@ -61,7 +62,7 @@ const KEY_LINE = /^([ ]*)((?:-[ ]+)*)([^\s:#'"{}[\],&*!|>%@`-][^\s:#]*)?$/;
 const VALUE_LINE = /^([ ]*)((?:-[ ]+)*)([^\s:#'"{}[\],&*!|>%@`-][^:#]*?|"[^"]*"|'[^']*')[ ]*:([ ]*)(.*)$/;
 
 /** The cursor context at `offset`, or undefined where completion has nothing to offer. */
-export function cursorContext(model: DocumentModel, offset: number): CursorContext | undefined {
+export function cursorContext(model: DocumentModel, offset: number, options: { elide?: boolean } = {}): CursorContext | undefined {
   const { text, lines } = model;
   if (overlapsTemplates(model, offset, offset)) return undefined;
   const pos = lines.positionAt(offset);
@@ -78,11 +79,15 @@ export function cursorContext(model: DocumentModel, offset: number): CursorConte
   const seg = documentSegment(lines, text, pos.line);
   // In a `kind: List`, only the item under the cursor is parsed again (a List of 20,000
   // DaemonSets is one YAML document: re-parsing it per keystroke cost seconds and gigabytes).
+  // Elsewhere, only what the placeholder's place depends on is parsed again (elision.ts).
   const win = listItemWindow(model, offset, seg) ?? { start: seg.start, end: seg.end, prefix: '' };
-  const segText = text.slice(win.start, win.end);
-  const lineStartInSeg = lineStart - win.start;
-  const patchedText = win.prefix + segText.slice(0, lineStartInSeg) + patch.line + segText.slice(lineStartInSeg + lineText.length);
-  const phOffset = win.prefix.length + lineStartInSeg + patch.placeholderAt;
+  const lineEnd = lineStart + lineText.length;
+  const listWindow = win.start !== seg.start || win.end !== seg.end || win.prefix !== '';
+  const cuts = options.elide === false || listWindow ? [] : elidedLines(model, seg.start, seg.end, pos.line, /^ */.exec(patch.line)![0].length, /^ *- /.test(patch.line));
+  const head = win.prefix + withoutCuts(text, win.start, lineStart, cuts);
+  const tail = withoutCuts(text, lineEnd, win.end, cuts);
+  const patchedText = head + patch.line + tail;
+  const phOffset = head.length + patch.placeholderAt;
 
   const patched = parseDocumentModel(patchedText);
   if (patched.skipped) return undefined;
@@ -100,7 +105,7 @@ export function cursorContext(model: DocumentModel, offset: number): CursorConte
     needsSpace: patch.needsSpace,
     quoted: patch.quoted,
     eol: text.includes('\r\n') ? '\r\n' : '\n',
-    indent: indentStep(segText),
+    indent: indentStep(head + lineText + tail),
     documentEmpty: onlyCommentsBesides(lines, seg.firstLine, seg.lastLine, pos.line),
   };
 

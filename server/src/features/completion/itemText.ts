@@ -24,8 +24,21 @@ export function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 
+// Descriptions come from the schema (a fixed set): each is cut once, not on every completion.
+const sentences = new Map<string, string>();
+const MAX_CACHED = 20000;
+
 /** The first sentence of an API description, on one line. */
 export function firstSentence(description: string): string {
+  let sentence = sentences.get(description);
+  if (sentence === undefined) {
+    sentence = cutFirstSentence(description);
+    if (sentences.size < MAX_CACHED) sentences.set(description, sentence);
+  }
+  return sentence;
+}
+
+function cutFirstSentence(description: string): string {
   const flat = description.replace(/\s+/g, ' ').trim();
   // A period ends the sentence when a capital, a quote or the end follows; "e.g." and "i.e." do not.
   let sentence = flat;
