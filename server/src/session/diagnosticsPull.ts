@@ -63,7 +63,10 @@ export async function pullDiagnostics(req: PullRequest, deps: PullDeps): Promise
     }
     return capDiagnostics(kept.sort((a, b) => a.start - b.start || a.end - b.end)).map((d) => toLspDiagnostic(model, d));
   } catch (e) {
-    if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.ServerCancelled, `diagnostics not computed: ${e.why}`, { retriggerRequest: e.why !== 'cancelled' });
+    // Always retriggerRequest: true. A client that cancelled the pull itself ignores the answer;
+    // vscode-languageclient 10 throws on `false` (DiagnosticRequestor.pullAsync) and then never
+    // pulls the document again until it changes — the demo once showed no squiggles that way.
+    if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.ServerCancelled, `diagnostics not computed: ${e.why}`, { retriggerRequest: true });
     throw e;
   }
 }
