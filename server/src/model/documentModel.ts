@@ -14,7 +14,6 @@ import {
   Node as YamlNode,
   Pair,
   Scalar,
-  visit,
   YAMLMap,
   YAMLParseError,
   YAMLSeq,
@@ -25,6 +24,7 @@ import { LineIndex, Position } from './lineIndex';
 import { prepareText } from './encoding';
 import { nestingProblem } from './nesting';
 import { parseGuarded } from './yamlReader';
+import { moveRanges, reparseInside } from './incremental';
 
 /** Larger documents are not parsed: the editor stays responsive and says why. */
 export const MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
@@ -160,10 +160,14 @@ export function* parseDocumentModelSteps(text: string, version = 0, previous?: D
   const chunks: ModelChunk[] = [];
   let docIndex = 0;
   try {
-    for (const [start, end] of chunkBounds(prepared.text)) {
+    const bounds = chunkBounds(prepared.text);
+    // The chunk at the same place in the previous version, when the file has as many chunks: an
+    // edit inside one large YAML document re-parses only the mapping around it (incremental.ts).
+    const sameShape = previous && previous.chunks.length === bounds.length && masked.spans.length === 0 ? previous.chunks : undefined;
+    for (const [k, [start, end]] of bounds.entries()) {
       const chunkText = prepared.text.slice(start, end);
       const old = reusable.get(chunkText)?.shift();
-      const chunk = old ? shiftChunk(old, start - old.start) : parseChunk(chunkText, start, masked.spans);
+      const chunk = old ? shiftChunk(old, start - old.start) : (sameShape && reparseChunk(sameShape[k]!, reusable, chunkText, start)) || parseChunk(chunkText, start, masked.spans);
       const docIndexes = new Map(chunk.documents.map((d, i) => [d, i]));
       for (const o of chunk.objects) (o as { docIndex: number }).docIndex = docIndex + (docIndexes.get(o.document) ?? -1);
       docIndex += chunk.documents.length;
@@ -248,18 +252,41 @@ function parseChunk(chunkText: string, start: number, spans: TemplateSpan[]): Mo
       doc.errors.length = 0;
       doc.errors.push(...errors.slice(0, MAX_SYNTAX_ERRORS_PER_DOCUMENT));
     }
-    const root = doc.contents;
-    if (!isMap(root)) return;
-    const kind = scalarString(root.get('kind', true));
-    const items = root.get('items', true);
-    if (kind !== undefined && /List$/.test(kind) && isSeq(items)) {
-      items.items.forEach((item, j) => {
-        if (isMap(item)) chunk.objects.push(makeObject(doc, i, item, ['items', j], spans));
-      });
-      return;
-    }
-    chunk.objects.push(makeObject(doc, i, root, [], spans));
+    listObjects(chunk, doc, i, spans);
   });
+  return chunk;
+}
+
+/** The Kubernetes objects of one YAML document: its root mapping, or the items of a List. */
+function listObjects(chunk: ModelChunk, doc: Document.Parsed, i: number, spans: TemplateSpan[]): void {
+  const root = doc.contents;
+  if (!isMap(root)) return;
+  const kind = scalarString(root.get('kind', true));
+  const items = root.get('items', true);
+  if (kind !== undefined && /List$/.test(kind) && isSeq(items)) {
+    items.items.forEach((item, j) => {
+      if (isMap(item)) chunk.objects.push(makeObject(doc, i, item, ['items', j], spans));
+    });
+    return;
+  }
+  chunk.objects.push(makeObject(doc, i, root, [], spans));
+}
+
+/**
+ * The previous version's chunk at the same place, updated to `chunkText` by re-parsing only the
+ * mapping around the change (incremental.ts); undefined when that does not apply. The old chunk
+ * is taken out of `reusable`: its document now belongs to the new chunk.
+ */
+function reparseChunk(old: ModelChunk, reusable: Map<string, ModelChunk[]>, chunkText: string, start: number): ModelChunk | undefined {
+  if (old.documents.length !== 1 || old.problems.length > 0) return undefined;
+  const pool = reusable.get(old.text);
+  const at = pool?.indexOf(old) ?? -1;
+  if (at < 0) return undefined;
+  const doc = reparseInside(old.documents[0]!, old.text, old.start, chunkText, start);
+  if (!doc) return undefined;
+  pool!.splice(at, 1);
+  const chunk: ModelChunk = { start, text: chunkText, documents: [doc], objects: [], problems: [] };
+  listObjects(chunk, doc, 0, []);
   return chunk;
 }
 
@@ -269,11 +296,8 @@ function shiftChunk(chunk: ModelChunk, delta: number): ModelChunk {
   const move = (r: [number, number, number]): [number, number, number] => [r[0] + delta, r[1] + delta, r[2] + delta];
   for (const doc of chunk.documents) {
     doc.range = move(doc.range);
-    visit(doc, (_key, node) => {
-      // The visitor also passes the null key or value of an unfinished pair (`{[` at the end).
-      const n = node as { range?: [number, number, number] | null } | null;
-      if (n?.range) n.range = move(n.range);
-    });
+    // Null keys and values of an unfinished pair (`{[` at the end) are passed over.
+    moveRanges(doc.contents, (x) => x + delta);
     for (const err of doc.errors) err.pos = [err.pos[0] + delta, err.pos[1] + delta];
   }
   for (const p of chunk.problems) {
