@@ -80,6 +80,20 @@ export interface PlacementResponse {
     /** What kustomize does that the preview leaves out. */
     notModelled: string[];
   };
+  /**
+   * Set for a Helm chart template: the DaemonSet is the template rendered with the chart
+   * defaults (values.yaml, then the `daemonset.helm.valuesFiles`), not the text as written.
+   */
+  chartDefaults?: {
+    /** The chart's name from Chart.yaml. */
+    chart?: string;
+    /** The values files used, relative to the chart folder, in the order applied. */
+    valuesFiles: string[];
+    /** Template parts the rendering could not resolve, as "line N: {{ expression }}". */
+    unresolved: string[];
+    /** The unresolved parts the placement depends on, as "field: {{ expression }}" (no result then). */
+    placementUnknown: string[];
+  };
 }
 
 export type ClusterState = 'ok' | 'connecting' | 'error';

@@ -16,6 +16,8 @@ export interface Settings {
   };
   /** warnAfterMinutes: warn when a rollout's estimate on the current cluster exceeds it (0 = never; absent = 60). */
   rollout?: { warnAfterMinutes: number };
+  /** valuesFiles: extra values files of a Helm chart, relative to the chart folder, applied after values.yaml in order. */
+  helm?: { valuesFiles: string[] };
 }
 
 /** Window-wide settings the cluster session reads. */
@@ -43,6 +45,7 @@ export interface DaemonSetSettings extends Settings {
 export const DEFAULT_SETTINGS: Settings = {
   diagnostics: { enable: true, bestPractices: true },
   rollout: { warnAfterMinutes: 60 },
+  helm: { valuesFiles: [] },
 };
 
 /**

@@ -28,7 +28,8 @@ import { codeLenses } from './features/codeLens';
 import { complete } from './features/completion';
 import type { FeatureContext, Settings } from './features/context';
 import { hover } from './features/hover';
-import { mergedPlacementResponse, placementResponse } from './features/placementAnswer';
+import { chartPlacementResponse, mergedPlacementResponse, placementResponse } from './features/placementAnswer';
+import { usesChartDefaults } from './features/chartDefaults';
 import { withRollout } from './features/rollout/answer';
 import { rolloutDiagnostics } from './features/rollout/diagnostics';
 import { rolloutHover } from './features/rollout/hover';
@@ -149,6 +150,8 @@ connection.onDidChangeConfiguration((change) => {
   } else {
     void refreshClusterSettings();
   }
+  // `daemonset.helm.valuesFiles` may have changed: read the charts of the open templates again.
+  for (const d of documents.all()) refreshHelm(d.uri);
   refreshDiagnostics();
 });
 
@@ -193,7 +196,13 @@ function refreshPreview(uri: string): void {
 function refreshHelm(uri: string): void {
   const doc = documents.get(uri);
   if (!doc || !uri.startsWith('file:') || !doc.getText().includes('{{')) return;
-  void helmCharts.refresh(fileURLToPath(uri)).catch(logError('helm chart'));
+  void settingsFor(uri)
+    .then((s) => helmCharts.refresh(fileURLToPath(uri), s.helm?.valuesFiles ?? []))
+    .then((view) => {
+      // The lens and the preview of a template use the chart defaults once they are read.
+      if (view) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    })
+    .catch(logError('helm chart'));
 }
 
 documents.onDidOpen((e) => {
@@ -396,6 +405,10 @@ connection.onRequest(PlacementRequest, async (params: PlacementParams): Promise<
   if (!model) return { uri: params.uri, daemonSets: [], selected: -1, cluster: status, message: 'The document is not open.' };
   const merged = params.uri.startsWith('file:') && isKustomizationFile(fileURLToPath(params.uri)) ? kustomizePreviews.latest(fileURLToPath(params.uri)) : undefined;
   if (merged) return guarded('placement', null, () => mergedPlacementResponse(merged, params, ctx, status));
+  if (usesChartDefaults(model, ctx.helm)) {
+    const chart = ctx.helm;
+    return guarded('placement', null, () => chartPlacementResponse(model, chart, params, ctx, status));
+  }
   return guarded('placement', null, () => withRollout(placementResponse(model, params.uri, params, ctx, status), model, ctx));
 });
 

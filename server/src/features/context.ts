@@ -28,6 +28,16 @@ export interface HelmChartView {
   name?: string;
   /** `values.yaml`, then the files of the `daemonset.helm.valuesFiles` setting. */
   values: Array<{ file: string; text: string }>;
+  /** The values files coalesced (later wins, maps merge; model/helm/render.ts mergeValues). */
+  merged?: Record<string, unknown>;
+  /** Values files that could not be read as YAML (they are left out of `merged`). */
+  unreadable?: string[];
+  /** `.Chart` fields from Chart.yaml. */
+  chart?: { name?: string; version?: string; appVersion?: string };
+  /** The chart's `templates/_*.tpl` files (their `define`s serve `include`). */
+  helpers?: Array<{ file: string; text: string }>;
+  /** The extra values files asked for (the setting), relative to the chart folder. */
+  extra?: string[];
 }
 
 export interface FeatureContext {

@@ -6,7 +6,8 @@ import { cachedPlacement } from '../placement';
 import type { PlacementResult } from '../placement/types';
 import { liveStatusView, type LiveStatusView } from '../placement/liveStatus';
 import type { ClusterStatus, DaemonSetRef, PlacementParams, PlacementResponse, PlacementNodeRow } from '../../../protocol';
-import type { FeatureContext } from './context';
+import type { FeatureContext, HelmChartView } from './context';
+import { renderChart, shownName } from './chartDefaults';
 
 export function daemonSetRefs(model: DocumentModel): DaemonSetRef[] {
   return model.daemonSets.map((ds, index) => ({
@@ -92,5 +93,53 @@ export function mergedPlacementResponse(merged: MergedDaemonSets, params: Placem
   };
   if (r.rows) response.rows = r.rows.map(({ name, labels }) => ({ name, labels }));
   if (r.daemonSets.length === 0) response.message = 'The kustomization builds no DaemonSet from the files it names.';
+  return response;
+}
+
+const MAX_UNRESOLVED_SHOWN = 20;
+
+/**
+ * The placement of a chart template's DaemonSet rendered with the chart defaults, marked as
+ * such. When a field the placement reads stays unknown (it depends on `.Release`, a value no
+ * values file sets through a nil map, a function not modelled...), there is no result: the
+ * answer says which field and which expression, and nothing is guessed. Node rows have no
+ * ranges: the rendered text is not the template's text.
+ */
+export function chartPlacementResponse(model: DocumentModel, chart: HelmChartView, params: PlacementParams, ctx: FeatureContext, cluster: ClusterStatus): PlacementResponse {
+  const rendering = renderChart(model, chart);
+  const rendered = rendering.model;
+  // The template's own DaemonSets give the lines and the cursor's pick when they line up.
+  const own = daemonSetRefs(model);
+  const aligned = own.length === rendered.daemonSets.length;
+  const selection: PlacementParams = { uri: params.uri };
+  const index = params.index ?? (aligned && params.offset !== undefined ? pickDaemonSet(model, params) : undefined);
+  if (index !== undefined) selection.index = index;
+  const r = placementResponse(rendered, params.uri, selection, ctx, cluster);
+  const unresolved = rendering.unknowns.map((u) => `line ${u.line + 1}: {{ ${u.expression} }}`);
+  const placementUnknown = r.selected >= 0 ? (rendering.placementUnknown[r.selected] ?? []) : [];
+  const response: PlacementResponse = {
+    ...r,
+    daemonSets: r.daemonSets.map((d, i) => ({ ...d, name: shownName(d.name), namespace: shownName(d.namespace), line: aligned ? own[i]!.line : 0 })),
+    chartDefaults: {
+      ...(rendering.chart ? { chart: rendering.chart } : {}),
+      valuesFiles: rendering.valuesFiles,
+      unresolved: unresolved.slice(0, MAX_UNRESOLVED_SHOWN),
+      placementUnknown,
+    },
+  };
+  if (unresolved.length > MAX_UNRESOLVED_SHOWN) response.chartDefaults!.unresolved.push(`… ${unresolved.length - MAX_UNRESOLVED_SHOWN} more`);
+  if (r.rows) response.rows = r.rows.map(({ name, labels }) => ({ name, labels }));
+  if (rendering.error) {
+    delete response.result;
+    delete response.rows;
+    response.message = `The template cannot be rendered with the chart defaults: ${rendering.error}.`;
+  } else if (rendered.daemonSets.length === 0) {
+    response.message = 'With the chart defaults the template renders no DaemonSet.';
+  } else if (placementUnknown.length > 0) {
+    delete response.result;
+    delete response.rows;
+    delete response.live;
+    response.message = `Placement unknown with the chart defaults: ${placementUnknown.join('; ')} cannot be resolved.`;
+  }
   return response;
 }

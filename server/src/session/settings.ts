@@ -16,7 +16,7 @@ export function readSettings(raw: unknown): { settings: Settings; cluster: Clust
   const c = r.cluster && typeof r.cluster === 'object' ? r.cluster : {};
   const source: ClusterSourceKind = c.source === 'snapshot' || c.source === 'kubeconfig' ? c.source : 'example';
   return {
-    settings: { ...DEFAULT_SETTINGS, diagnostics: { enable: diag.enable !== false, bestPractices: diag.bestPractices !== false }, rollout: readRolloutSettings(r.rollout) },
+    settings: { ...DEFAULT_SETTINGS, diagnostics: { enable: diag.enable !== false, bestPractices: diag.bestPractices !== false }, rollout: readRolloutSettings(r.rollout), helm: readHelmSettings(r.helm) },
     cluster: {
       source,
       snapshotPath: typeof c.snapshotPath === 'string' ? c.snapshotPath : '',
@@ -36,4 +36,11 @@ function readRolloutSettings(raw: unknown): NonNullable<Settings['rollout']> {
   const minutes = (raw && typeof raw === 'object' ? raw : {}) as { warnAfterMinutes?: unknown };
   const m = minutes.warnAfterMinutes;
   return { warnAfterMinutes: typeof m === 'number' && Number.isFinite(m) && m >= 0 ? m : DEFAULT_WARN_AFTER_MINUTES };
+}
+
+/** `daemonset.helm.*`: a list of relative file names (anything else is dropped). */
+function readHelmSettings(raw: unknown): NonNullable<Settings['helm']> {
+  const h = (raw && typeof raw === 'object' ? raw : {}) as { valuesFiles?: unknown };
+  const files = Array.isArray(h.valuesFiles) ? h.valuesFiles.filter((f): f is string => typeof f === 'string' && f.trim() !== '').slice(0, 32) : [];
+  return { valuesFiles: files };
 }

@@ -39,6 +39,7 @@ test('package.json settings are exactly the keys of the settings type, with the 
   const expected: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(DEFAULT_SETTINGS.diagnostics)) expected[`${SETTINGS_SECTION}.diagnostics.${k}`] = v;
   for (const [k, v] of Object.entries(DEFAULT_SETTINGS.rollout ?? {})) expected[`${SETTINGS_SECTION}.rollout.${k}`] = v;
+  for (const [k, v] of Object.entries(DEFAULT_SETTINGS.helm ?? {})) expected[`${SETTINGS_SECTION}.helm.${k}`] = v;
   for (const [k, v] of Object.entries(DEFAULT_CLUSTER_SETTINGS)) expected[`${SETTINGS_SECTION}.cluster.${k}`] = v;
   expected[`${SETTINGS_SECTION}.${TRACE_SERVER_SETTING.key}`] = TRACE_SERVER_SETTING.default;
   const declared: Record<string, unknown> = {};
