@@ -60,6 +60,10 @@ const header = el('header', 'cluster');
 header.append(title, el('div', 'cluster-line'));
 header.lastElementChild!.append(source, readAt, state);
 
+/** Where the DaemonSet comes from when it is not the file's text: chart defaults, a kustomization. */
+const origin = el('div', 'origin');
+origin.hidden = true;
+
 const banner = el('div', 'banner');
 banner.setAttribute('role', 'alert');
 banner.hidden = true;
@@ -150,7 +154,7 @@ const grid = new VirtualGrid(gridEl, gridHeader, {
 
 const rollout = createRolloutSection();
 const live = createLiveSection();
-app.replaceChildren(header, banner, countsTable, rollout.element, live.element, toolbar, empty, gridEl);
+app.replaceChildren(header, origin, banner, countsTable, rollout.element, live.element, toolbar, empty, gridEl);
 app.removeAttribute('aria-busy');
 
 // ---- rows ---------------------------------------------------------------------------------
@@ -238,7 +242,30 @@ function renderBanner(): void {
   banner.hidden = text === '';
 }
 
+function renderOrigin(r: PlacementResponse): void {
+  const c = r.chartDefaults;
+  const m = r.merged;
+  let text = '';
+  let detail: string[] = [];
+  if (c) {
+    const files = Array.isArray(c.valuesFiles) && c.valuesFiles.length > 0 ? c.valuesFiles.join(', ') : 'no values file';
+    text = `With chart defaults: ${c.chart ? `chart ${c.chart}, ` : ''}rendered with ${files}.`;
+    const unresolved = Array.isArray(c.unresolved) ? c.unresolved : [];
+    if (unresolved.length > 0) text += ` ${unresolved.length} template part${unresolved.length === 1 ? '' : 's'} unknown.`;
+    detail = unresolved;
+  } else if (m) {
+    const n = Array.isArray(m.notModelled) ? m.notModelled.length : 0;
+    text = `Merged by the kustomization${n > 0 ? ` (${n} part${n === 1 ? '' : 's'} not modelled)` : ''}.`;
+    detail = Array.isArray(m.notModelled) ? m.notModelled : [];
+  }
+  origin.textContent = text;
+  origin.title = detail.join('\n');
+  origin.dataset.origin = c ? 'chart' : m ? 'kustomize' : '';
+  origin.hidden = text === '';
+}
+
 function renderHeader(r: PlacementResponse): void {
+  renderOrigin(r);
   const ds = r.daemonSets?.find((d) => d.index === r.selected);
   title.textContent = ds ? `DaemonSet ${ds.namespace ? `${ds.namespace}/` : ''}${ds.name}` : 'Placement preview';
   const c = r.cluster;

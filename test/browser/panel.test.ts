@@ -98,6 +98,24 @@ describe('placement panel', () => {
     assert.equal(await page.locator('.status').textContent(), '4 nodes');
   });
 
+  test('a chart template: the line under the header says "With chart defaults", values files and unknown parts as text', async () => {
+    const p = await open();
+    const plain = small();
+    await p.update(plain);
+    assert.equal(await p.page.locator('.origin').isHidden(), true);
+    await p.update({
+      ...plain,
+      chartDefaults: { chart: `agent${HOSTILE}`, valuesFiles: ['values.yaml', 'values-gpu.yaml'], unresolved: [`line 4: {{ ${HOSTILE} }}`], placementUnknown: [] },
+    });
+    const origin = p.page.locator('.origin');
+    await origin.waitFor();
+    assert.equal(await origin.textContent(), `With chart defaults: chart agent${HOSTILE}, rendered with values.yaml, values-gpu.yaml. 1 template part unknown.`);
+    assert.equal(await origin.getAttribute('title'), `line 4: {{ ${HOSTILE} }}`);
+    assert.equal(await p.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    // The grid still shows the rendered DaemonSet's placement.
+    assert.equal(await nodeRows(p).count(), 4);
+  });
+
   test('grouping by zone shows one collapsible header per zone with its counts', async () => {
     const p = await open();
     await p.update(small());
