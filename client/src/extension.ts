@@ -41,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     ],
     synchronize: {
       // Snapshot files may change on disk; the server reloads the ones it uses.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,tpl}'),
     },
     // Trust only: the server asks for the settings itself (workspace/configuration), once.
     initializationOptions: { trusted: vscode.workspace.isTrusted },

@@ -42,3 +42,37 @@ test('clicking the placement CodeLens opens the preview with a verdict per node'
     throw new Error(`${e instanceof Error ? e.message : String(e)}\n(screenshot and logs: ${dir})${errors ? `\nlast page errors:\n${errors}` : ''}`, { cause: e });
   }
 });
+
+test('a chart template: the CodeLens and the preview place the DaemonSet with the chart defaults', { timeout: 120_000 }, async () => {
+  assert.ok(session, 'the code-server session did not start');
+  const s = session;
+  try {
+    // examples/workspace/charts/node-agent: nodeSelector (amd64) and tolerations (control plane) in values.yaml.
+    const editor = await s.openFile('daemonset.yaml');
+    const lens = editor.locator('.codelens-decoration a', { hasText: /with chart defaults$/ });
+    await lens.first().waitFor({ timeout: 30_000 });
+    const title = await lens.first().innerText();
+    const [, runs] = /^Runs on (\d+) of (\d+) node/.exec(title) ?? [];
+    assert.ok(runs, `the lens does not say where the pods run: "${title}"`);
+    await lens.first().click();
+    const view = s.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await view.locator('h1', { hasText: 'node-agent' }).waitFor({ timeout: 30_000 });
+    const origin = view.locator('.origin');
+    await origin.waitFor({ timeout: 30_000 });
+    const said = await origin.innerText();
+    assert.match(said, /^With chart defaults: chart node-agent, rendered with values\.yaml\./, said);
+    const rows = view.locator('[role="row"].row.node');
+    await rows.first().waitFor();
+    const verdictOf = async (name: string) =>
+      (await view.locator('[role="row"].row.node', { has: view.getByRole('gridcell', { name, exact: true }) }).locator('[role="gridcell"]:nth-child(2)').innerText()).trim();
+    // values.yaml's nodeSelector keeps the arm64 node out; its toleration lets the control plane in.
+    assert.equal(await verdictOf('arm-b1'), 'Not scheduled');
+    assert.equal(await verdictOf('cp-1'), 'Runs');
+    const verdicts = await rows.locator('[role="gridcell"]:nth-child(2)').allInnerTexts();
+    assert.equal(verdicts.filter((v) => v.trim() === 'Runs').length, Number(runs), `the lens says ${title}; the preview's verdicts: ${JSON.stringify(verdicts)}`);
+  } catch (e) {
+    const dir = await s.capture('chart placement preview');
+    const errors = s.recentErrors().join('\n');
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\n(screenshot and logs: ${dir})${errors ? `\nlast page errors:\n${errors}` : ''}`, { cause: e });
+  }
+});
