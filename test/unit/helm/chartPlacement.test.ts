@@ -12,7 +12,7 @@ import { parseDocumentModel } from '../../../server/src/model';
 import { defaultContext, type FeatureContext } from '../../../server/src/features/context';
 import { chartPlacementResponse } from '../../../server/src/features/placementAnswer';
 import { codeLenses } from '../../../server/src/features/codeLens';
-import { usesChartDefaults } from '../../../server/src/features/chartDefaults';
+import { renderChart, usesChartDefaults } from '../../../server/src/features/chartDefaults';
 import { readSettings } from '../../../server/src/session/settings';
 
 const TEMPLATE = `apiVersion: apps/v1
@@ -173,4 +173,30 @@ test('a plain manifest in a chart folder (no template action) keeps the plain pl
   const model = parseDocumentModel('apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: a}\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: a}]\n', 1);
   assert.equal(usesChartDefaults(model, ctx.helm), false);
   assert.match(codeLenses(model, 'file:///c/plain.yaml', ctx)[0]!.command!.title, /^Runs on 2 of 3 nodes · source: test$/);
+});
+
+test('published charts with their values.yaml: the placement fields render to the chart defaults', async () => {
+  const fixtures = path.resolve(__dirname, '../../../../test/fixtures/helm');
+  const cases: Array<[string, unknown, unknown]> = [
+    // node-problem-detector: tolerations from values.yaml, the name through _helpers.tpl (unknown: .Release.Name).
+    ['node-problem-detector', [{ effect: 'NoSchedule', operator: 'Exists' }], undefined],
+    // kured: its _helpers.tpl is not in the fixtures, so names and labels stay unknown; placement does not depend on them.
+    ['kured', [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }, { key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }], { 'kubernetes.io/os': 'linux' }],
+  ];
+  for (const [chart, tolerations, nodeSelector] of cases) {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), `${chart}-`));
+    fs.cpSync(path.join(fixtures, chart), root, { recursive: true });
+    fs.writeFileSync(path.join(root, 'Chart.yaml'), `apiVersion: v2\nname: ${chart}\nversion: 1.0.0\nappVersion: "1.0.0"\n`);
+    const template = path.join(root, 'templates', 'daemonset.yaml');
+    const view = await new HelmCharts().refresh(template);
+    const ctx: FeatureContext = { ...defaultContext(), cluster: { source: 'test', readAt: 'now', state }, helm: view! };
+    const model = parseDocumentModel(fs.readFileSync(template, 'utf8'), 1);
+    assert.ok(usesChartDefaults(model, ctx.helm), chart);
+    const r = chartPlacementResponse(model, view!, { uri: `file:///${chart}` }, ctx, status);
+    assert.ok(r.result, `${chart}: ${r.message}`);
+    assert.deepEqual(r.chartDefaults?.placementUnknown, [], chart);
+    const spec = (renderChart(model, view!).model.daemonSets[0]!.value as any).spec.template.spec;
+    assert.deepEqual(spec.tolerations, tolerations, chart);
+    assert.deepEqual(spec.nodeSelector, nodeSelector, chart);
+  }
 });

@@ -298,6 +298,8 @@ class Renderer {
   readonly valuesRead = new Set<string>();
   private steps = 0;
   private line = 0;
+  /** Inside `include`: its text is a value, so an unknown block there is an inline marker. */
+  private including = 0;
 
   constructor(
     private readonly defines: Map<string, Node[]>,
@@ -395,7 +397,7 @@ class Renderer {
   /** An if/with/range whose condition is unknown: one marker where its content would be. */
   private unknownBlock(expression: string, alone: boolean, indent: number): string {
     const token = this.unknownToken(expression);
-    return alone ? `\n${' '.repeat(indent)}${token}` : token;
+    return alone && this.including === 0 ? `\n${' '.repeat(indent)}${token}` : token;
   }
 
   private print(v: unknown, body: string, alone: boolean, a: Action): string {
@@ -606,6 +608,7 @@ class Renderer {
         const dot = args.length > 1 ? args[1] : null;
         const line = this.line;
         const before = this.unknowns.length;
+        this.including++;
         try {
           // A named template gets its own variables, `$` is its dot (text/template exec.go walkTemplate).
           const text = this.run(body, { dot, root: dot, vars: new Map([['$', dot]]) }, depth + 1);
@@ -619,6 +622,7 @@ class Renderer {
           throw e;
         } finally {
           this.line = line;
+          this.including--;
         }
       }
       default:
