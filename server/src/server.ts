@@ -29,7 +29,7 @@ import { complete } from './features/completion';
 import type { FeatureContext, Settings } from './features/context';
 import { hover } from './features/hover';
 import { chartPlacementResponse, mergedPlacementResponse, placementResponse } from './features/placementAnswer';
-import { usesChartDefaults } from './features/chartDefaults';
+import { usesChartDefaults } from './model/helm/chartRendering';
 import { withRollout } from './features/rollout/answer';
 import { rolloutDiagnostics } from './features/rollout/diagnostics';
 import { rolloutHover } from './features/rollout/hover';

@@ -5,7 +5,7 @@ import type { FeatureContext } from './context';
 import { cachedPlacement } from '../placement';
 import type { PlacementResult } from '../placement/types';
 import { liveSummary } from '../placement/liveStatus';
-import { renderChart, usesChartDefaults } from './chartDefaults';
+import { renderChart, usesChartDefaults } from '../model/helm/chartRendering';
 
 import { SHOW_PREVIEW_COMMAND } from '../../../protocol';
 

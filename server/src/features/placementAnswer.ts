@@ -7,7 +7,7 @@ import type { PlacementResult } from '../placement/types';
 import { liveStatusView, type LiveStatusView } from '../placement/liveStatus';
 import type { ClusterStatus, DaemonSetRef, PlacementParams, PlacementResponse, PlacementNodeRow } from '../../../protocol';
 import type { FeatureContext, HelmChartView } from './context';
-import { renderChart, shownName } from './chartDefaults';
+import { renderChart, shownName } from '../model/helm/chartRendering';
 
 export function daemonSetRefs(model: DocumentModel): DaemonSetRef[] {
   return model.daemonSets.map((ds, index) => ({

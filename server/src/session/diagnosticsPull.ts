@@ -5,6 +5,7 @@
 // slice and answers ServerCancelled (the client pulls again). Findings are capped per document.
 import { Diagnostic, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { clusterDiagnostics } from '../features/cluster/diagnostics';
+import { chartClusterDiagnostics } from '../features/cluster/chartDiagnostics';
 import type { FeatureContext } from '../features/context';
 import { rolloutDiagnostics } from '../features/rollout/diagnostics';
 import { capDiagnostics, diagnose, ManifestDiagnostic, toLspDiagnostic } from '../features/diagnostics';
@@ -53,6 +54,8 @@ export async function pullDiagnostics(req: PullRequest, deps: PullDeps): Promise
     await guarded('cluster diagnostics', () =>
       deps.clusterFindings.runAsync(model, key, ctx.cluster?.state, (m) => [...clusterDiagnostics(m, ctx), ...rolloutDiagnostics(m, ctx)], budget),
     );
+    // A chart template: the cluster findings of its DaemonSets rendered with the chart defaults.
+    await guarded('chart diagnostics', async () => chartClusterDiagnostics(model, ctx));
     let kept = found;
     if (deps.filter) {
       try {

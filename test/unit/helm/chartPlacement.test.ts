@@ -12,7 +12,8 @@ import { parseDocumentModel } from '../../../server/src/model';
 import { defaultContext, type FeatureContext } from '../../../server/src/features/context';
 import { chartPlacementResponse } from '../../../server/src/features/placementAnswer';
 import { codeLenses } from '../../../server/src/features/codeLens';
-import { renderChart, usesChartDefaults } from '../../../server/src/features/chartDefaults';
+import { renderChart, usesChartDefaults } from '../../../server/src/model/helm/chartRendering';
+import { chartClusterDiagnostics, parsePath } from '../../../server/src/features/cluster/chartDiagnostics';
 import { readSettings } from '../../../server/src/session/settings';
 
 const TEMPLATE = `apiVersion: apps/v1
@@ -199,4 +200,22 @@ test('published charts with their values.yaml: the placement fields render to th
     assert.deepEqual(spec.tolerations, tolerations, chart);
     assert.deepEqual(spec.nodeSelector, nodeSelector, chart);
   }
+});
+
+test('cluster findings of a chart template: computed with the chart defaults, said so, on the template field', async () => {
+  const root = chartDir({ 'values-none.yaml': 'nodeSelector:\n  disk: nvme\n' });
+  const ctx = await contextFor(root, ['values-none.yaml']);
+  const model = parseDocumentModel(TEMPLATE, 1);
+  const found = chartClusterDiagnostics(model, ctx);
+  const none = found.find((d) => d.code === 'placementNoNodes');
+  assert.ok(none, JSON.stringify(found.map((d) => [d.code, d.message])));
+  assert.match(none!.message, /\(with chart defaults\)$/);
+  assert.ok(found.every((d) => d.severity !== 'error' && d.data === undefined));
+  // The template writes `nodeSelector:` literally: the finding is on that key (or an ancestor the template writes).
+  const at = TEMPLATE.slice(none!.start, none!.end);
+  assert.ok(['nodeSelector', 'spec', 'template', 'kind'].includes(at), at);
+  // Nothing when a placement field is unknown, and nothing for a plain manifest.
+  const unknown = parseDocumentModel(TEMPLATE.replace('{{- with .Values.nodeSelector }}', '{{- with .Release.Name }}'), 1);
+  assert.deepEqual(chartClusterDiagnostics(unknown, ctx), []);
+  assert.deepEqual(parsePath('spec.template.spec.containers[0].resources[nvidia.com/gpu]'), ['spec', 'template', 'spec', 'containers', 0, 'resources', 'nvidia.com/gpu']);
 });

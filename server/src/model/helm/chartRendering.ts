@@ -1,10 +1,20 @@
-// A chart template rendered with the chart defaults (model/helm/render.ts), as a document model
-// the placement answer and the CodeLens read like any other, and what of each rendered DaemonSet
-// is still unknown. Pure and cached per template model and chart view: no IO here.
+// A chart template rendered with the chart defaults (render.ts), as a document model the
+// placement answer, the CodeLens and the cluster findings read like any other, and what of each
+// rendered DaemonSet is still unknown. Pure and cached per template model and chart: no IO here
+// (session/helmCharts.ts reads the chart).
 import * as path from 'node:path';
-import { DocumentModel, parseDocumentModel } from '../model';
-import { renderWithDefaults, type UnknownPart } from '../model/helm/render';
-import type { HelmChartView } from './context';
+import { DocumentModel, parseDocumentModel } from '../documentModel';
+import { renderWithDefaults, type UnknownPart } from './render';
+
+/** What rendering needs of a chart (features/context.ts ChartSource has these fields). */
+export interface ChartSource {
+  chartDir: string;
+  name?: string;
+  values: ReadonlyArray<{ file: string; text: string }>;
+  merged?: Record<string, unknown>;
+  chart?: { name?: string; version?: string; appVersion?: string };
+  helpers?: ReadonlyArray<{ file: string; text: string }>;
+}
 
 export interface ChartRendering {
   /** The rendered DaemonSets (and whatever else the template renders). */
@@ -19,14 +29,14 @@ export interface ChartRendering {
   error?: string;
 }
 
-const cache = new WeakMap<DocumentModel, { chart: HelmChartView; rendering: ChartRendering }>();
+const cache = new WeakMap<DocumentModel, { chart: ChartSource; rendering: ChartRendering }>();
 
 /** True when the chart defaults apply: a template (it has actions) inside a chart. */
-export function usesChartDefaults(model: DocumentModel, chart: HelmChartView | undefined): chart is HelmChartView {
+export function usesChartDefaults(model: DocumentModel, chart: ChartSource | undefined): chart is ChartSource {
   return chart !== undefined && model.templates.length > 0 && chart.merged !== undefined;
 }
 
-export function renderChart(model: DocumentModel, chart: HelmChartView): ChartRendering {
+export function renderChart(model: DocumentModel, chart: ChartSource): ChartRendering {
   const hit = cache.get(model);
   if (hit && hit.chart === chart) return hit.rendering;
   const r = renderWithDefaults(model.text, {
