@@ -159,6 +159,7 @@ connection.onDidChangeConfiguration((change) => {
 connection.onNotification(TrustNotification, (p: TrustParams) => {
   trusted = p.trusted !== false;
   void refreshClusterSettings();
+  for (const d of documents.all()) refreshHelm(d.uri);
 });
 
 // client → server: re-read the cluster source now (command "DaemonSet: Reload Cluster").
@@ -197,7 +198,8 @@ function refreshHelm(uri: string): void {
   const doc = documents.get(uri);
   if (!doc || !uri.startsWith('file:') || !doc.getText().includes('{{')) return;
   void settingsFor(uri)
-    .then((s) => helmCharts.refresh(fileURLToPath(uri), s.helm?.valuesFiles ?? []))
+    // Extra values files are read only in a trusted workspace (the setting may name any path).
+    .then((s) => helmCharts.refresh(fileURLToPath(uri), trusted ? (s.helm?.valuesFiles ?? []) : []))
     .then((view) => {
       // The lens and the preview of a template use the chart defaults once they are read.
       if (view) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
