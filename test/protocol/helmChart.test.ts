@@ -24,8 +24,13 @@ before(async () => {
     refreshed();
     return null;
   });
-  const changed = new Promise<void>((resolve) => server.connection.onNotification('daemonset/clusterChanged', () => resolve()));
-  const status = (await server.connection.sendRequest('daemonset/clusterStatus')) as { state?: string; nodeCount?: number } | null;
+  const changed = new Promise<void>((resolve) =>
+    server.connection.onNotification('daemonset/clusterChanged', () => resolve()),
+  );
+  const status = (await server.connection.sendRequest('daemonset/clusterStatus')) as {
+    state?: string;
+    nodeCount?: number;
+  } | null;
   if (status?.state !== 'ok' || !status.nodeCount) await changed;
 });
 after(async () => {
@@ -55,14 +60,22 @@ test('the placement answer and the CodeLens of a chart template use the chart de
   assert.equal(verdict('arm-b1').shouldRun, false);
   assert.equal(verdict('arm-b1').reason, 'nodeSelector');
   assert.equal(verdict('gpu-a1').shouldRun, true);
-  const lenses = (await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Array<{ command: { title: string } }>;
+  const lenses = (await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Array<{
+    command: { title: string };
+  }>;
   assert.equal(lenses.length, 1);
-  assert.match(lenses[0]!.command.title, new RegExp(`^Runs on ${res.result.desired} of \\d+ nodes? · .* · with chart defaults$`));
+  assert.match(
+    lenses[0]!.command.title,
+    new RegExp(`^Runs on ${res.result.desired} of \\d+ nodes? · .* · with chart defaults$`),
+  );
   // The hover on a .Values reference shows the value with the chart defaults.
   const at = text.split('\n').findIndex((l) => l.includes('.Values.nodeSelector'));
   const hover = (await server.connection.sendRequest('textDocument/hover', {
     textDocument: { uri },
     position: { line: at, character: text.split('\n')[at]!.indexOf('.Values.nodeSelector') + 9 },
   })) as { contents: { value: string } } | null;
-  assert.match(hover?.contents.value ?? '', /`\.Values\.nodeSelector` with chart defaults \(defined in values\.yaml line \d+\)/);
+  assert.match(
+    hover?.contents.value ?? '',
+    /`\.Values\.nodeSelector` with chart defaults \(defined in values\.yaml line \d+\)/,
+  );
 });

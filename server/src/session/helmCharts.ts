@@ -47,7 +47,9 @@ export class HelmCharts {
   invalidate(changedPath: string): boolean {
     let known = false;
     for (const [dir, c] of this.charts) {
-      const helper = c?.helpers?.some((h) => h.file === changedPath) || (path.dirname(changedPath) === path.join(dir, 'templates') && /^_.*\.tpl$/.test(path.basename(changedPath)));
+      const helper =
+        c?.helpers?.some((h) => h.file === changedPath) ||
+        (path.dirname(changedPath) === path.join(dir, 'templates') && /^_.*\.tpl$/.test(path.basename(changedPath)));
       if (path.dirname(changedPath) === dir || helper || (c && c.values.some((v) => v.file === changedPath))) {
         this.charts.delete(dir);
         known = true;
@@ -81,7 +83,10 @@ export class HelmCharts {
     const helpers: NonNullable<HelmChartView['helpers']> = [];
     try {
       const templates = path.join(dir, 'templates');
-      const names = (await readdir(templates)).filter((n) => n.startsWith('_') && n.endsWith('.tpl')).sort().slice(0, MAX_HELPERS);
+      const names = (await readdir(templates))
+        .filter((n) => n.startsWith('_') && n.endsWith('.tpl'))
+        .sort()
+        .slice(0, MAX_HELPERS);
       for (const n of names) {
         const buf = await readFile(path.join(templates, n));
         if (buf.length <= MAX_VALUES_BYTES) helpers.push({ file: path.join(templates, n), text: buf.toString('utf8') });
@@ -100,7 +105,12 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The chart view from the texts read: Chart.yaml's fields and the coalesced values. Pure. */
-export function chartView(dir: string, chartText: string, values: HelmChartView['values'], extra: readonly string[] = []): HelmChartView {
+export function chartView(
+  dir: string,
+  chartText: string,
+  values: HelmChartView['values'],
+  extra: readonly string[] = [],
+): HelmChartView {
   let meta: Record<string, unknown> = {};
   try {
     const m = parse(chartText, { version: '1.1' }) as unknown;

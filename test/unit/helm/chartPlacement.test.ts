@@ -71,10 +71,20 @@ tolerations: []
 `;
 
 function node(name: string, labels: Record<string, string>, taints: unknown[] = []) {
-  return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels }, spec: { taints }, status: { allocatable: { cpu: '4', memory: '8Gi', pods: '110' } } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name, labels },
+    spec: { taints },
+    status: { allocatable: { cpu: '4', memory: '8Gi', pods: '110' } },
+  };
 }
 const state = {
-  nodes: [node('fast', { disk: 'ssd' }), node('slow', { disk: 'hdd' }), node('tainted', { disk: 'ssd' }, [{ key: 'gpu', effect: 'NoSchedule' }])],
+  nodes: [
+    node('fast', { disk: 'ssd' }),
+    node('slow', { disk: 'hdd' }),
+    node('tainted', { disk: 'ssd' }, [{ key: 'gpu', effect: 'NoSchedule' }]),
+  ],
   pods: [],
 } as any;
 const status = { state: 'ok', source: 'test', kind: 'example', nodeCount: 3 } as any;
@@ -116,9 +126,18 @@ test('the preview of a chart template places the DaemonSet rendered with values.
   assert.deepEqual(r.chartDefaults?.valuesFiles, ['values.yaml']);
   assert.deepEqual(r.chartDefaults?.placementUnknown, []);
   // The name depends on .Release.Name (printf of it is unknown as a whole): shown as `?`, listed with its line.
-  assert.deepEqual(r.daemonSets.map((d) => [d.name, d.line]), [['?', 0]]);
-  assert.ok(r.chartDefaults?.unresolved.some((u) => /^line 4: \{\{ printf .*\.Release\.Name/.test(u)), JSON.stringify(r.chartDefaults?.unresolved));
-  assert.ok(r.rows?.every((row) => row.range === undefined), 'no ranges into rendered text');
+  assert.deepEqual(
+    r.daemonSets.map((d) => [d.name, d.line]),
+    [['?', 0]],
+  );
+  assert.ok(
+    r.chartDefaults?.unresolved.some((u) => /^line 4: \{\{ printf .*\.Release\.Name/.test(u)),
+    JSON.stringify(r.chartDefaults?.unresolved),
+  );
+  assert.ok(
+    r.rows?.every((row) => row.range === undefined),
+    'no ranges into rendered text',
+  );
 
   const lenses = codeLenses(model, 'file:///chart/templates/daemonset.yaml', ctx);
   assert.equal(lenses.length, 1);
@@ -129,7 +148,9 @@ test('the preview of a chart template places the DaemonSet rendered with values.
 test('the valuesFiles setting is applied after values.yaml (tolerations from the extra file)', async () => {
   const settings = readSettings({ helm: { valuesFiles: ['values-gpu.yaml', 42] } }).settings;
   assert.deepEqual(settings.helm, { valuesFiles: ['values-gpu.yaml'] });
-  const root = chartDir({ 'values-gpu.yaml': 'tolerations:\n  - key: gpu\n    operator: Exists\n    effect: NoSchedule\n' });
+  const root = chartDir({
+    'values-gpu.yaml': 'tolerations:\n  - key: gpu\n    operator: Exists\n    effect: NoSchedule\n',
+  });
   const ctx = await contextFor(root, settings.helm!.valuesFiles);
   const model = parseDocumentModel(TEMPLATE, 1);
   const r = chartPlacementResponse(model, ctx.helm!, { uri: 'file:///c/t.yaml' }, ctx, status);
@@ -154,7 +175,10 @@ test('a placement field that depends on something unknown gives no result, and s
   const model = parseDocumentModel(text, 1);
   const r = chartPlacementResponse(model, ctx.helm!, { uri: 'file:///c/t.yaml' }, ctx, status);
   assert.equal(r.result, undefined);
-  assert.match(r.message ?? '', /^Placement unknown with the chart defaults: spec\.template\.spec: \{\{ with \.Release\.Namespace \}\}/);
+  assert.match(
+    r.message ?? '',
+    /^Placement unknown with the chart defaults: spec\.template\.spec: \{\{ with \.Release\.Namespace \}\}/,
+  );
   const lenses = codeLenses(model, 'file:///c/t.yaml', ctx);
   assert.equal(lenses[0]!.command!.title, 'Placement unknown with chart defaults: spec.template.spec is not resolved');
 });
@@ -162,7 +186,10 @@ test('a placement field that depends on something unknown gives no result, and s
 test('a template that fails with the defaults: no rendering, the reason in the answer', async () => {
   const root = chartDir();
   const ctx = await contextFor(root);
-  const model = parseDocumentModel(`{{- if not .Values.license }}\n{{- fail "license is required" }}\n{{- end }}\n${TEMPLATE}`, 1);
+  const model = parseDocumentModel(
+    `{{- if not .Values.license }}\n{{- fail "license is required" }}\n{{- end }}\n${TEMPLATE}`,
+    1,
+  );
   const r = chartPlacementResponse(model, ctx.helm!, { uri: 'file:///c/t.yaml' }, ctx, status);
   assert.equal(r.result, undefined);
   assert.match(r.message ?? '', /cannot be rendered with the chart defaults: .*license is required/);
@@ -171,9 +198,15 @@ test('a template that fails with the defaults: no rendering, the reason in the a
 test('a plain manifest in a chart folder (no template action) keeps the plain placement', async () => {
   const root = chartDir();
   const ctx = await contextFor(root);
-  const model = parseDocumentModel('apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: a}\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: a}]\n', 1);
+  const model = parseDocumentModel(
+    'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: a}\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: a}]\n',
+    1,
+  );
   assert.equal(usesChartDefaults(model, ctx.helm), false);
-  assert.match(codeLenses(model, 'file:///c/plain.yaml', ctx)[0]!.command!.title, /^Runs on 2 of 3 nodes · source: test$/);
+  assert.match(
+    codeLenses(model, 'file:///c/plain.yaml', ctx)[0]!.command!.title,
+    /^Runs on 2 of 3 nodes · source: test$/,
+  );
 });
 
 test('published charts with their values.yaml: the placement fields render to the chart defaults', async () => {
@@ -182,12 +215,22 @@ test('published charts with their values.yaml: the placement fields render to th
     // node-problem-detector: tolerations from values.yaml, the name through _helpers.tpl (unknown: .Release.Name).
     ['node-problem-detector', [{ effect: 'NoSchedule', operator: 'Exists' }], undefined],
     // kured: its _helpers.tpl is not in the fixtures, so names and labels stay unknown; placement does not depend on them.
-    ['kured', [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }, { key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }], { 'kubernetes.io/os': 'linux' }],
+    [
+      'kured',
+      [
+        { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+        { key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' },
+      ],
+      { 'kubernetes.io/os': 'linux' },
+    ],
   ];
   for (const [chart, tolerations, nodeSelector] of cases) {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), `${chart}-`));
     fs.cpSync(path.join(fixtures, chart), root, { recursive: true });
-    fs.writeFileSync(path.join(root, 'Chart.yaml'), `apiVersion: v2\nname: ${chart}\nversion: 1.0.0\nappVersion: "1.0.0"\n`);
+    fs.writeFileSync(
+      path.join(root, 'Chart.yaml'),
+      `apiVersion: v2\nname: ${chart}\nversion: 1.0.0\nappVersion: "1.0.0"\n`,
+    );
     const template = path.join(root, 'templates', 'daemonset.yaml');
     const view = await new HelmCharts().refresh(template);
     const ctx: FeatureContext = { ...defaultContext(), cluster: { source: 'test', readAt: 'now', state }, helm: view! };
@@ -215,7 +258,18 @@ test('cluster findings of a chart template: computed with the chart defaults, sa
   const at = TEMPLATE.slice(none!.start, none!.end);
   assert.ok(['nodeSelector', 'spec', 'template', 'kind'].includes(at), at);
   // Nothing when a placement field is unknown, and nothing for a plain manifest.
-  const unknown = parseDocumentModel(TEMPLATE.replace('{{- with .Values.nodeSelector }}', '{{- with .Release.Name }}'), 1);
+  const unknown = parseDocumentModel(
+    TEMPLATE.replace('{{- with .Values.nodeSelector }}', '{{- with .Release.Name }}'),
+    1,
+  );
   assert.deepEqual(chartClusterDiagnostics(unknown, ctx), []);
-  assert.deepEqual(parsePath('spec.template.spec.containers[0].resources[nvidia.com/gpu]'), ['spec', 'template', 'spec', 'containers', 0, 'resources', 'nvidia.com/gpu']);
+  assert.deepEqual(parsePath('spec.template.spec.containers[0].resources[nvidia.com/gpu]'), [
+    'spec',
+    'template',
+    'spec',
+    'containers',
+    0,
+    'resources',
+    'nvidia.com/gpu',
+  ]);
 });

@@ -5,12 +5,19 @@ import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { mergeValues, renderWithDefaults, UNKNOWN_TOKEN } from '../../../server/src/model/helm/render';
 
-const render = (template: string, values: unknown, helpers: string[] = [], chart = { name: 'agent', appVersion: '2.0.0' }) =>
-  renderWithDefaults(template, { values, helpers, chart });
-const data = (template: string, values: unknown, helpers: string[] = []) => parse(render(template, values, helpers).text);
+const render = (
+  template: string,
+  values: unknown,
+  helpers: string[] = [],
+  chart = { name: 'agent', appVersion: '2.0.0' },
+) => renderWithDefaults(template, { values, helpers, chart });
+const data = (template: string, values: unknown, helpers: string[] = []) =>
+  parse(render(template, values, helpers).text);
 
 test('.Values.a.b resolves to the value; a missing leaf renders empty as Helm does', () => {
-  const r = render('image: {{ .Values.image.repository }}\ntag: "{{ .Values.image.missing }}"\n', { image: { repository: 'reg/agent' } });
+  const r = render('image: {{ .Values.image.repository }}\ntag: "{{ .Values.image.missing }}"\n', {
+    image: { repository: 'reg/agent' },
+  });
   assert.deepEqual(parse(r.text), { image: 'reg/agent', tag: '' });
   assert.deepEqual(r.unknowns, []);
   assert.deepEqual(r.valuesRead, ['image.missing', 'image.repository']);
@@ -24,13 +31,17 @@ test('a field of a missing map is unknown (Helm stops on the nil pointer), never
 });
 
 test('| default: the value when set, the default when empty or missing', () => {
-  const t = 'a: {{ .Values.tag | default .Chart.AppVersion }}\nb: {{ .Values.none | default "x" }}\nc: {{ default "y" .Values.empty }}\n';
+  const t =
+    'a: {{ .Values.tag | default .Chart.AppVersion }}\nb: {{ .Values.none | default "x" }}\nc: {{ default "y" .Values.empty }}\n';
   assert.deepEqual(data(t, { tag: 'v1.2', empty: '' }), { a: 'v1.2', b: 'x', c: 'y' });
   assert.deepEqual(data(t, {}), { a: '2.0.0', b: 'x', c: 'y' });
 });
 
 test('| quote and squote quote the value (a number stays text)', () => {
-  assert.deepEqual(data('a: {{ .Values.port | quote }}\nb: {{ .Values.s | squote }}\n', { port: 8080, s: 'v' }), { a: '8080', b: 'v' });
+  assert.deepEqual(data('a: {{ .Values.port | quote }}\nb: {{ .Values.s | squote }}\n', { port: 8080, s: 'v' }), {
+    a: '8080',
+    b: 'v',
+  });
   assert.match(render('a: {{ .Values.port | quote }}\n', { port: 8080 }).text, /^a: "8080"$/m);
 });
 
@@ -44,8 +55,15 @@ test('toYaml .Values.x | nindent N puts the mapping at that indentation', () => 
         {{- toYaml .Values.tolerations | nindent 8 }}
       containers: []
 `;
-  const values = { nodeSelector: { 'kubernetes.io/os': 'linux' }, tolerations: [{ operator: 'Exists', effect: 'NoSchedule' }] };
-  assert.deepEqual(data(t, values).spec.template.spec, { nodeSelector: values.nodeSelector, tolerations: values.tolerations, containers: [] });
+  const values = {
+    nodeSelector: { 'kubernetes.io/os': 'linux' },
+    tolerations: [{ operator: 'Exists', effect: 'NoSchedule' }],
+  };
+  assert.deepEqual(data(t, values).spec.template.spec, {
+    nodeSelector: values.nodeSelector,
+    tolerations: values.tolerations,
+    containers: [],
+  });
 });
 
 test('{{- with .Values.x }}…{{- end }}: rendered with the dot rebound when set, left out when empty', () => {
@@ -62,7 +80,9 @@ test('{{- with .Values.x }}…{{- end }}: rendered with the dot rebound when set
   {{- end }}
   hostNetwork: true
 `;
-  assert.deepEqual(data(t, { nodeSelector: { a: 'b' }, affinity: {} }), { spec: { nodeSelector: { a: 'b' }, affinity: 'none', hostNetwork: true } });
+  assert.deepEqual(data(t, { nodeSelector: { a: 'b' }, affinity: {} }), {
+    spec: { nodeSelector: { a: 'b' }, affinity: 'none', hostNetwork: true },
+  });
   assert.deepEqual(data(t, { affinity: { x: 1 } }), { spec: { affinity: { x: 1 }, hostNetwork: true } });
 });
 
@@ -108,7 +128,9 @@ spec:
     metadata: { labels: { 'app.kubernetes.io/name': 'agent', 'app.kubernetes.io/version': '2.0.0' } },
     spec: { selector: { matchLabels: { 'app.kubernetes.io/name': 'agent' } } },
   });
-  assert.deepEqual(data(t, { nameOverride: 'custom' }, [helpers]).spec.selector.matchLabels, { 'app.kubernetes.io/name': 'custom' });
+  assert.deepEqual(data(t, { nameOverride: 'custom' }, [helpers]).spec.selector.matchLabels, {
+    'app.kubernetes.io/name': 'custom',
+  });
 });
 
 test('.Release is unknown: an include using it keeps its known lines and marks the unknown value', () => {
@@ -152,7 +174,10 @@ test('an unknown condition makes the block unknown rather than picking a branch'
   const v = parse(r.text) as { spec: Record<string, unknown> };
   assert.equal(v.spec.hostNetwork, true);
   assert.equal(v.spec.nodeSelector, undefined);
-  assert.ok(Object.keys(v.spec).some((k) => UNKNOWN_TOKEN.test(k)), r.text);
+  assert.ok(
+    Object.keys(v.spec).some((k) => UNKNOWN_TOKEN.test(k)),
+    r.text,
+  );
   assert.match(r.unknowns[0]!.expression, /^if \.Capabilities/);
 });
 
@@ -190,7 +215,10 @@ name: {{ $name }}
 });
 
 test('functions not modelled, .Files, lookup and tpl are unknown', () => {
-  const r = render('a: {{ .Files.Get "x" }}\nb: {{ lookup "v1" "Node" "" "" }}\nc: {{ tpl .Values.t . }}\nd: {{ sha256sum "x" }}\n', { t: 'x' });
+  const r = render(
+    'a: {{ .Files.Get "x" }}\nb: {{ lookup "v1" "Node" "" "" }}\nc: {{ tpl .Values.t . }}\nd: {{ sha256sum "x" }}\n',
+    { t: 'x' },
+  );
   assert.equal(r.unknowns.length, 4);
   for (const l of r.text.trim().split('\n')) assert.match(l, UNKNOWN_TOKEN);
 });
@@ -203,7 +231,13 @@ test('fail reached with the defaults: no rendering, the reason given; required o
 });
 
 test('values files coalesce: later wins, maps merge, null deletes', () => {
-  assert.deepEqual(mergeValues([{ a: { b: 1, c: 2 }, d: [1], e: 'x' }, { a: { c: 3 }, d: [2], e: null }]), { a: { b: 1, c: 3 }, d: [2] });
+  assert.deepEqual(
+    mergeValues([
+      { a: { b: 1, c: 2 }, d: [1], e: 'x' },
+      { a: { c: 3 }, d: [2], e: null },
+    ]),
+    { a: { b: 1, c: 3 }, d: [2] },
+  );
 });
 
 test('hostile input: unclosed actions, deep include recursion and huge ranges end without throwing', () => {
@@ -211,6 +245,9 @@ test('hostile input: unclosed actions, deep include recursion and huge ranges en
   const loop = '{{- define "l" }}{{ include "l" . }}{{- end }}';
   const r = render('a: {{ include "l" . }}\n', {}, [loop]);
   assert.match(r.text, UNKNOWN_TOKEN);
-  const big = render('{{- range .Values.n }}{{- range $.Values.n }}{{- range $.Values.n }}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{{- end }}{{- end }}{{- end }}', { n: Array.from({ length: 200 }, (_, i) => i) });
+  const big = render(
+    '{{- range .Values.n }}{{- range $.Values.n }}{{- range $.Values.n }}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{{- end }}{{- end }}{{- end }}',
+    { n: Array.from({ length: 200 }, (_, i) => i) },
+  );
   assert.ok(big.error !== undefined || big.text.length <= 5 * 1024 * 1024);
 });

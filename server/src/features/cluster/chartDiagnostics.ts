@@ -26,7 +26,14 @@ export function chartClusterDiagnostics(model: DocumentModel, ctx: FeatureContex
     const own = model.daemonSets[i]!;
     for (const d of clusterDiagnostics({ ...rendered, objects: [ds], daemonSets: [ds] }, ctx)) {
       const [start, end] = rangeOfPath(own, parsePath(d.path), 'key');
-      const moved: ManifestDiagnostic = { code: d.code, severity: d.severity, path: d.path, start, end, message: `${d.message} (with chart defaults)` };
+      const moved: ManifestDiagnostic = {
+        code: d.code,
+        severity: d.severity,
+        path: d.path,
+        start,
+        end,
+        message: `${d.message} (with chart defaults)`,
+      };
       out.push(moved);
     }
   });

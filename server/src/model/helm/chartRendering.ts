@@ -54,7 +54,8 @@ export function renderChart(model: DocumentModel, chart: ChartSource): ChartRend
   };
   if (chart.name) rendering.chart = chart.name;
   if (r.error) rendering.error = r.error;
-  else if (rendered.daemonSets.length === 0 && rendered.problems.length > 0) rendering.error = `the rendered text is not YAML (${rendered.problems[0]!.message})`;
+  else if (rendered.daemonSets.length === 0 && rendered.problems.length > 0)
+    rendering.error = `the rendered text is not YAML (${rendered.problems[0]!.message})`;
   cache.set(model, { chart, rendering });
   return rendering;
 }

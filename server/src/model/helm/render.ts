@@ -81,14 +81,25 @@ function mergeInto(base: Record<string, unknown>, over: Record<string, unknown>)
 type Node =
   | { t: 'text'; text: string }
   | { t: 'out'; a: Action; line: number; alone: boolean }
-  | { t: 'if' | 'with'; branches: Array<{ cond?: string; kind: 'if' | 'with'; body: Node[] }>; a: Action; line: number; alone: boolean; indent: number }
-  | { t: 'range'; expr: string; a: Action; body: Node[]; elseBody: Node[]; line: number; alone: boolean; indent: number }
+  | {
+      t: 'if' | 'with';
+      branches: Array<{ cond?: string; kind: 'if' | 'with'; body: Node[] }>;
+      a: Action;
+      line: number;
+      alone: boolean;
+      indent: number;
+    }
+  | {
+      t: 'range';
+      expr: string;
+      a: Action;
+      body: Node[];
+      elseBody: Node[];
+      line: number;
+      alone: boolean;
+      indent: number;
+    }
   | { t: 'fail'; a: Action };
-
-interface Parsed {
-  nodes: Node[];
-  defines: Map<string, Node[]>;
-}
 
 function parseTemplate(text: string, defines: Map<string, Node[]>): Node[] {
   const actions = scanActions(text);
@@ -162,7 +173,16 @@ function parseTemplate(text: string, defines: Map<string, Node[]>): Node[] {
         break;
       }
       case 'range': {
-        const node: Extract<Node, { t: 'range' }> = { t: 'range', expr: body.slice(5).trim(), a, body: [], elseBody: [], line, alone: isAlone(a), indent: bodyIndent(a) };
+        const node: Extract<Node, { t: 'range' }> = {
+          t: 'range',
+          expr: body.slice(5).trim(),
+          a,
+          body: [],
+          elseBody: [],
+          line,
+          alone: isAlone(a),
+          indent: bodyIndent(a),
+        };
         target().push(node);
         stack.push({ kind: 'range', node, inElse: false });
         break;
@@ -173,7 +193,9 @@ function parseTemplate(text: string, defines: Map<string, Node[]>): Node[] {
         if (top?.kind === 'range') top.inElse = true;
         else if (top?.kind === 'if' || top?.kind === 'with') {
           const m = /^else\s+(if|with)\s+([\s\S]*)$/.exec(body);
-          top.node.branches.push(m ? { cond: m[2]!.trim(), kind: m[1] as 'if' | 'with', body: [] } : { kind: 'if', body: [] });
+          top.node.branches.push(
+            m ? { cond: m[2]!.trim(), kind: m[1] as 'if' | 'with', body: [] } : { kind: 'if', body: [] },
+          );
         }
         break;
       }
@@ -188,7 +210,12 @@ function parseTemplate(text: string, defines: Map<string, Node[]>): Node[] {
         if (a.kind === 'block' && name !== undefined) {
           // `block` defines a template and runs it in place (text/template parse.go blockControl).
           const arg = body.replace(/^block\s+"(?:[^"\\]|\\.)*"\s*/, '') || '.';
-          target().push({ t: 'out', a: { ...a, body: `include ${JSON.stringify(name)} ${arg}` }, line, alone: isAlone(a) });
+          target().push({
+            t: 'out',
+            a: { ...a, body: `include ${JSON.stringify(name)} ${arg}` },
+            line,
+            alone: isAlone(a),
+          });
         }
         if (name === undefined) stack.push({ kind: 'skip', body: [] });
         else stack.push({ kind: 'define', name, body: [] });
@@ -213,7 +240,13 @@ function parseTemplate(text: string, defines: Map<string, Node[]>): Node[] {
 // ---------------------------------------------------------------------------------------------
 // Pipelines
 
-type Tok = { k: 'str'; v: string } | { k: 'num'; v: number } | { k: 'word'; v: string } | { k: 'field'; v: string } | { k: 'paren'; v: string } | { k: 'pipe' };
+type Tok =
+  | { k: 'str'; v: string }
+  | { k: 'num'; v: number }
+  | { k: 'word'; v: string }
+  | { k: 'field'; v: string }
+  | { k: 'paren'; v: string }
+  | { k: 'pipe' };
 
 function tokenize(src: string): Tok[] | undefined {
   const out: Tok[] = [];
@@ -497,7 +530,8 @@ class Renderer {
     if (unknownArg && !['and', 'or'].includes(name)) return new Unknown(src);
     // Text holding a marker (an include with an unknown part) passes only through functions that
     // keep every character of it.
-    if (!KEEPS_TEXT.has(name) && args.some((a) => typeof a === 'string' && UNKNOWN_TOKEN.test(a))) return new Unknown(src);
+    if (!KEEPS_TEXT.has(name) && args.some((a) => typeof a === 'string' && UNKNOWN_TOKEN.test(a)))
+      return new Unknown(src);
     const s = (v: unknown) => (typeof v === 'string' ? v : show(v));
     switch (name) {
       case 'default': {
@@ -547,7 +581,9 @@ class Renderer {
       case 'toString':
         return args[0] === null || args[0] === undefined ? '' : s(args[0]);
       case 'replace':
-        return s(args[2] ?? '').split(s(args[0])).join(s(args[1]));
+        return s(args[2] ?? '')
+          .split(s(args[0]))
+          .join(s(args[1]));
       case 'contains':
         return s(args[1] ?? '').includes(s(args[0]));
       case 'hasPrefix':
@@ -705,7 +741,11 @@ export function renderWithDefaults(template: string, defaults: ChartDefaults): R
     error = e.message;
   }
   if (text.includes(UNSHOWABLE)) text = text.split(UNSHOWABLE).join(r.unknownToken('a map or list printed as text'));
-  const out: RenderedTemplate = { text: shapeMarkers(text), unknowns: r.unknowns, valuesRead: [...r.valuesRead].sort() };
+  const out: RenderedTemplate = {
+    text: shapeMarkers(text),
+    unknowns: r.unknowns,
+    valuesRead: [...r.valuesRead].sort(),
+  };
   if (error) out.error = error;
   return out;
 }
@@ -721,10 +761,11 @@ function shapeMarkers(text: string): string {
       const ind = m[1]!.length;
       const token = m[2]!;
       let next = -1;
-      for (let k = n + 1; k < lines.length; k++) if ((next = indentOf(lines[k]!)) >= 0) {
-        if (next > ind) return `${m[1]}${token}:`;
-        break;
-      }
+      for (let k = n + 1; k < lines.length; k++)
+        if ((next = indentOf(lines[k]!)) >= 0) {
+          if (next > ind) return `${m[1]}${token}:`;
+          break;
+        }
       const sibling = (step: number): 'item' | 'entry' | undefined => {
         for (let k = n + step; k >= 0 && k < lines.length; k += step) {
           const i = indentOf(lines[k]!);
