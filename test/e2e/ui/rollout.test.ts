@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import type { FrameLocator } from 'playwright-core';
 import type { PageElement } from '../../browser/pageGlobals';
 import { stopCodeServersOnSignals } from '../codeServer';
+import { expectedLive, watchLive } from './panel';
 import { cliJson, UiSession } from './session';
 
 stopCodeServersOnSignals();
@@ -228,37 +229,12 @@ uiTest(
     assert.ok(line.startsWith(first.summary), `the Live line "${line}" does not start with "${first.summary}"`);
 
     // Per node: the daemon pod next to the prediction, and the drift kinds, as the CLI lists them.
-    const rows = await view.locator('section.live table.live-nodes tbody tr').evaluateAll((trs) =>
-      trs.map((el) => {
-        const tr = el as unknown as PageElement;
-        return {
-          node: tr.dataset.node ?? '',
-          cells: [...tr.querySelectorAll(':scope > td')].slice(0, 7).map((c) => (c.textContent ?? '').trim()),
-          drift: [...tr.querySelectorAll('li[data-kind]')].map((li) => li.dataset.kind ?? ''),
-        };
-      }),
-    );
-    const predicted: Record<string, string> = { runs: 'runs', pending: 'pending', excluded: 'excluded', unknown: '?' };
-    const want = [...first.nodes, ...first.stray].map((n: any) => {
-      const pod = n.pods[0];
-      return {
-        node: n.node,
-        cells: [
-          n.node,
-          predicted[n.predicted],
-          pod ? `${pod.name}${n.pods.length > 1 ? ` (+${n.pods.length - 1})` : ''}` : '—',
-          pod?.status ?? '',
-          pod?.ready ?? '',
-          pod ? String(pod.restarts) : '',
-          pod?.revision ?? '',
-        ],
-        drift: n.drift.map((d: any) => d.kind),
-      };
-    });
-    const byNode = (a: { node: string }, b: { node: string }) => a.node.localeCompare(b.node);
-    assert.deepEqual([...rows].sort(byNode), [...want].sort(byNode));
+    const shown = await view.locator('body').evaluate(watchLive, null);
+    const want = expectedLive(first);
+    assert.deepEqual(shown.rows, want.rows);
+    assert.equal(shown.rollout, want.rollout);
     assert.ok(
-      want.some((r: any) => r.drift.length > 0),
+      want.rows.some((r) => r.drift.length > 0),
       'the example live state has no drift: the comparison of drift proves nothing',
     );
   },
