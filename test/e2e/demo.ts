@@ -42,11 +42,12 @@ function demoProfile(check: boolean): Profile {
 async function main(): Promise<number> {
   const check = process.argv.includes('--check') || process.env.CI === 'true';
   const port = Number(process.env.PORT || 8080);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+  // PORT=0: any free port (scripts/e2e.sh, so parallel runs on one machine never clash).
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
     say(`PORT=${process.env.PORT} is not a port number`);
     return 2;
   }
-  if (!(await portIsFree(port))) {
+  if (port !== 0 && !(await portIsFree(port))) {
     say(`port ${port} on 127.0.0.1 is already taken. Stop what listens there, or choose another: PORT=${port + 1} npm start`);
     return 1;
   }
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
   const vsix = defaultVsix();
   await installVsix(profile, vsix);
   say(`installed ${path.relative(repoRoot, vsix)} into ${profile.extensionsDir}`);
-  const cs = await startCodeServer({ profile, port });
+  const cs = await startCodeServer({ profile, port: port || undefined });
   const url = workbenchUrl(cs, workspace);
   let stopping = false;
   const stop = async (code: number) => {
