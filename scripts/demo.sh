@@ -4,7 +4,8 @@
 # demo code-server profile and serves VS Code with examples/workspace on 127.0.0.1:$PORT
 # (default 8080) until Ctrl-C.
 #   --check (or CI=true): start, verify in headless Chromium that the workbench loads with the
-#   extension active (screenshot: test-results/demo.png), stop, exit 0.
+#   extension active, diagnostics shown, and log-collector.yaml's preview with its Rollout and
+#   Live sections (screenshot: test-results/demo.png), stop, exit 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

@@ -176,8 +176,25 @@ export function stopCodeServersOnSignals(): void {
   }
 }
 
+/**
+ * Starts code-server on `opts.port`, or on a free port. A free port is found by binding port 0
+ * and closing it, so another process (several e2e runs share the machine) may take it before
+ * code-server binds it: on EADDRINUSE a new free port is tried, up to 3 times.
+ */
 export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
-  const port = opts.port ?? (await freePort());
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startCodeServerOnce(opts, opts.port ?? (await freePort()));
+    } catch (e) {
+      if (opts.port !== undefined || attempt >= 3 || !(e instanceof PortTaken)) throw e;
+      if (opts.echo) process.stderr.write(`${e.message}; trying another port\n`);
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startCodeServerOnce(opts: StartOptions, port: number): Promise<CodeServer> {
   const args = [
     codeServerEntry(),
     ...codeServerArgs(opts.profile),
@@ -249,7 +266,9 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
     child.stderr!.on('data', onData);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`code-server exited (${code ?? signal}) before listening:\n${output}`));
+      running.delete(cs);
+      if (/EADDRINUSE/.test(output)) reject(new PortTaken(`port ${port} was taken before code-server bound it`));
+      else reject(new Error(`code-server exited (${code ?? signal}) before listening:\n${output}`));
     });
   });
   return cs;

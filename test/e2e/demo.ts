@@ -2,7 +2,9 @@
 // 127.0.0.1:$PORT (default 8080) with the packaged extension installed into a demo profile and
 // examples/workspace open. Runs until Ctrl-C. With --check (or CI=true) it instead verifies in
 // headless Chromium that the workbench loads, and that opening mistakes.yaml activates the
-// extension and shows its diagnostics; saves a screenshot as
+// extension and shows its diagnostics, and that the demo DaemonSet log-collector.yaml's CodeLens
+// opens the placement preview with its Rollout section and its Live section (the example
+// cluster's live.yaml: `kubectl get ds` and `kubectl rollout status`); saves a screenshot as
 // test-results/demo.png and exits 0.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -40,11 +42,12 @@ function demoProfile(check: boolean): Profile {
 async function main(): Promise<number> {
   const check = process.argv.includes('--check') || process.env.CI === 'true';
   const port = Number(process.env.PORT || 8080);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+  // PORT=0: any free port (scripts/e2e.sh, so parallel runs on one machine never clash).
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
     say(`PORT=${process.env.PORT} is not a port number`);
     return 2;
   }
-  if (!(await portIsFree(port))) {
+  if (port !== 0 && !(await portIsFree(port))) {
     say(`port ${port} on 127.0.0.1 is already taken. Stop what listens there, or choose another: PORT=${port + 1} npm start`);
     return 1;
   }
@@ -53,7 +56,7 @@ async function main(): Promise<number> {
   const vsix = defaultVsix();
   await installVsix(profile, vsix);
   say(`installed ${path.relative(repoRoot, vsix)} into ${profile.extensionsDir}`);
-  const cs = await startCodeServer({ profile, port });
+  const cs = await startCodeServer({ profile, port: port || undefined });
   const url = workbenchUrl(cs, workspace);
   let stopping = false;
   const stop = async (code: number) => {
@@ -65,7 +68,7 @@ async function main(): Promise<number> {
   if (!check) {
     say('DaemonSet Studio is running in code-server (VS Code in the browser).');
     say(`open ${url}`);
-    say('try: new-daemonset.yaml (completion), mistakes.yaml and legacy-api.yaml (diagnostics, quick fix), gpu-device-plugin.yaml (placement)');
+    say('try: new-daemonset.yaml (completion), mistakes.yaml and legacy-api.yaml (diagnostics, quick fix), gpu-device-plugin.yaml (placement), log-collector.yaml (rollout and live status in the preview)');
     say('press Ctrl-C to stop');
     for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void stop(0));
     cs.process.once('exit', (code) => {
@@ -94,8 +97,24 @@ async function main(): Promise<number> {
     // appears, and the language server's diagnostics are drawn as squiggles.
     await page.locator('.statusbar-item[id^="daemonset-studio.daemonset-studio"]').first().waitFor({ timeout: 60_000 });
     await editor.locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
+    say('the workbench loaded, the extension is active and reports diagnostics');
+    // The demo DaemonSet: its CodeLens opens the preview, with the Rollout and Live sections.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'log-collector.yaml' }).click();
+    const demo = page.locator('.editor-instance .monaco-editor[data-uri$="/log-collector.yaml"]');
+    const lens = demo.locator('.codelens-decoration a', { hasText: /^Runs on \d+ of \d+ node/ });
+    await lens.first().waitFor({ timeout: 60_000 });
+    await lens.first().click();
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await view.locator('h1', { hasText: 'fluent-bit' }).waitFor({ timeout: 60_000 });
+    const batches = view.locator('section.rollout dd[data-fact="batches"]');
+    await batches.waitFor({ timeout: 30_000 });
+    const getDs = view.locator('section.live pre.live-getds', { hasText: /NAME\s+DESIRED\s+CURRENT\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+NODE SELECTOR\s+AGE/ });
+    await getDs.waitFor({ timeout: 30_000 });
+    await view.locator('section.live .live-rollout', { hasText: 'kubectl rollout status ds/fluent-bit' }).waitFor({ timeout: 30_000 });
+    const rollout = (await view.locator('section.rollout .rollout-summary').innerText()).trim();
+    const live = (await view.locator('section.live .live-summary').innerText()).trim();
     await page.screenshot({ path: shot });
-    say(`the workbench loaded, the extension is active and reports diagnostics; screenshot: ${path.relative(repoRoot, shot)}`);
+    say(`log-collector.yaml's preview shows the Rollout section (${rollout}) and the Live section (${live}); screenshot: ${path.relative(repoRoot, shot)}`);
     return 0;
   } catch (e) {
     const dir = path.join(resultsDir(), 'demo');

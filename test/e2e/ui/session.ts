@@ -2,8 +2,9 @@
 // scratch copy of examples/workspace; helpers that act through the keyboard and mouse and wait on
 // what the workbench shows (DOM elements), never on timers.
 import * as fs from 'node:fs';
+import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import {
   CodeServer,
   copyFolder,
@@ -12,6 +13,7 @@ import {
   makeProfile,
   newPage,
   Profile,
+  quietSettings,
   repoRoot,
   resultsDir,
   saveLogs,
@@ -29,6 +31,31 @@ export function defaultVsix(): string {
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
+export interface SessionOptions {
+  vsix?: string;
+  /** User settings on top of the quiet test settings (e.g. a kubeconfig cluster source). */
+  settings?: Record<string, unknown>;
+  /** Called with the scratch workspace before code-server opens it (to add files). */
+  prepare?: (workspace: string) => void;
+}
+
+/**
+ * Runs the repository's CLI (`bin/daemonset.js`, the dist/cli.js bundle) with `--format json` and
+ * parses what it prints. Asynchronous, so a loopback API server in this process keeps answering.
+ */
+export function cliJson(args: string[], cwd = repoRoot): Promise<any> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(repoRoot, 'bin', 'daemonset.js'), ...args, '--format', 'json'], { cwd, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`daemonset ${args.join(' ')} failed: ${err.message}\n${stderr}`));
+      try {
+        resolve(JSON.parse(stdout));
+      } catch (e) {
+        reject(new Error(`daemonset ${args.join(' ')} printed no JSON (${String(e)}):\n${stdout}\n${stderr}`));
+      }
+    });
+  });
+}
+
 export class UiSession {
   readonly log: string[] = [];
 
@@ -41,12 +68,14 @@ export class UiSession {
     readonly page: Page,
   ) {}
 
-  static async start(vsix = defaultVsix()): Promise<UiSession> {
+  static async start(opts: SessionOptions = {}): Promise<UiSession> {
+    const vsix = opts.vsix ?? defaultVsix();
     if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\``);
     const tmp = tempDir('daemonset-ui-');
-    const profile = makeProfile(path.join(tmp, 'profile'));
+    const profile = makeProfile(path.join(tmp, 'profile'), { ...quietSettings, ...opts.settings });
     await installVsix(profile, vsix);
     const workspace = copyFolder(path.join(repoRoot, 'examples', 'workspace'), path.join(tmp, 'workspace'));
+    opts.prepare?.(workspace);
     const cs = await startCodeServer({ profile });
     let browser: Browser | undefined;
     try {
@@ -119,6 +148,25 @@ export class UiSession {
     await this.page.locator('.tab.active', { hasText: name }).waitFor();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     return editor;
+  }
+
+  /** The placement preview's content: two frames deep (iframe.webview.ready > iframe#active-frame). */
+  preview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  }
+
+  /**
+   * Opens `file` and clicks its placement CodeLens ("Runs on N of M nodes"), as a user opens the
+   * preview; resolves when the preview's title names the DaemonSet `name`.
+   */
+  async openPreview(file: string, name: string): Promise<FrameLocator> {
+    const editor = await this.openFile(file);
+    const lens = editor.locator('.codelens-decoration a', { hasText: /^Runs on \d+ of \d+ node/ });
+    await lens.first().waitFor({ timeout: 30_000 });
+    await lens.first().click();
+    const view = this.preview();
+    await view.locator('h1', { hasText: name }).waitFor({ timeout: 30_000 });
+    return view;
   }
 
   /** Go to Line (Ctrl+G) `line:column`, 1-based, as shown in the status bar. */
