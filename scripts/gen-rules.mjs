@@ -1,5 +1,5 @@
-// Writes docs/rules.md from the rules table (server/src/features/diagnostics/rules.ts).
-// `npm run gen:rules`; `node scripts/gen-rules.mjs --check` exits 1 when the file is stale.
+// Writes docs/rules.md and docs/best-practices.md from the rules table (server/src/features/diagnostics/rules.ts
+// and rulesCompared.ts). `npm run gen:rules`; `node scripts/gen-rules.mjs --check` exits 1 when a file is stale.
 import * as esbuild from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,18 +18,22 @@ try {
     format: 'cjs',
     logLevel: 'warning',
   });
-  const { renderRulesMarkdown } = createRequire(import.meta.url)(outfile);
-  const target = path.join(root, 'docs', 'rules.md');
-  const text = renderRulesMarkdown();
-  if (process.argv.includes('--check')) {
-    const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-    if (current !== text) {
-      console.error('docs/rules.md is out of date: run npm run gen:rules');
-      process.exitCode = 1;
+  const { renderRulesMarkdown, renderBestPracticesMarkdown } = createRequire(import.meta.url)(outfile);
+  for (const [name, text] of [
+    ['rules.md', renderRulesMarkdown()],
+    ['best-practices.md', renderBestPracticesMarkdown()],
+  ]) {
+    const target = path.join(root, 'docs', name);
+    if (process.argv.includes('--check')) {
+      const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
+      if (current !== text) {
+        console.error(`docs/${name} is out of date: run npm run gen:rules`);
+        process.exitCode = 1;
+      }
+    } else {
+      writeFileSync(target, text);
+      console.log(`wrote docs/${name} (${text.length} bytes)`);
     }
-  } else {
-    writeFileSync(target, text);
-    console.log(`wrote docs/rules.md (${text.length} bytes)`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,10 @@
 // CI output formats of `daemonset lint`: SARIF 2.1.0 (code scanning) and GitHub workflow commands.
-import { BEST_PRACTICE_RULES } from '../features/diagnostics/bestPractices';
+import { RULES } from '../features/diagnostics/rules';
 import type { JsonFileResult } from './lint';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
-const WHY = new Map(BEST_PRACTICE_RULES.map((r) => [r.code, r.why]));
+const SUMMARY = new Map(RULES.map((r) => [r.code, r.summary]));
+const DOCS = 'https://github.com/daemonset-studio/daemonset-studio/blob/main/docs/rules.md';
 
 /** One SARIF 2.1.0 log: one run, a rule per code seen, a result per finding (1-based lines and columns). */
 export function toSarif(results: readonly JsonFileResult[], version: string): object {
@@ -19,7 +20,11 @@ export function toSarif(results: readonly JsonFileResult[], version: string): ob
             name: 'daemonset',
             version,
             informationUri: 'https://github.com/daemonset-studio/daemonset-studio',
-            rules: codes.map((id) => ({ id, shortDescription: { text: WHY.get(id) ?? id } })),
+            rules: codes.map((id) => ({
+              id,
+              shortDescription: { text: SUMMARY.get(id) ?? id },
+              ...(SUMMARY.has(id) ? { helpUri: `${DOCS}#${id.toLowerCase()}` } : {}),
+            })),
           },
         },
         results: results.flatMap((r) =>

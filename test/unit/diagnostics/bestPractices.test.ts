@@ -63,7 +63,7 @@ test('the table: unique codes, never errors, a one-line why for each', () => {
   assert.equal(new Set(codes).size, codes.length);
   for (const r of BEST_PRACTICE_RULES) {
     assert.notEqual(r.severity as string, 'error', r.code);
-    assert.ok(r.why.length > 20 && !r.why.includes('\n'), r.code);
+    assert.ok(r.summary.length > 20 && !r.summary.includes('\n'), r.code);
   }
 });
 

@@ -11,15 +11,33 @@ import { capDiagnostics, diagnose, ManifestDiagnostic, MORE_DIAGNOSTICS_CODE } f
 import { rolloutDiagnostics } from '../../../server/src/features/rollout/diagnostics';
 import { clusterDiagnostics } from '../../../server/src/features/cluster/diagnostics';
 import { RULES, Rule } from '../../../server/src/features/diagnostics/rules';
-import { BEST_PRACTICE_RULES } from '../../../server/src/features/diagnostics/bestPractices';
-import { exampleManifest, renderRulesMarkdown } from '../../../server/src/features/diagnostics/rulesDoc';
+import { COMPARED } from '../../../server/src/features/diagnostics/rulesCompared';
+import { exampleManifest, renderBestPracticesMarkdown, renderRulesMarkdown } from '../../../server/src/features/diagnostics/rulesDoc';
+import { applyLintConfig } from '../../../server/src/lintConfig';
+import { parseSnapshot } from '../../../server/src/cluster/snapshot';
+import { DEFAULT_SETTINGS } from '../../../server/src/features/context';
 import { exampleContext } from '../clusterFeatures/support';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
-test('docs/rules.md is generated from the table (run npm run gen:rules)', () => {
-  const file = fs.readFileSync(path.join(ROOT, 'docs', 'rules.md'), 'utf8');
-  assert.equal(file, renderRulesMarkdown());
+test('docs/rules.md and docs/best-practices.md are generated from the table (run npm run gen:rules)', () => {
+  assert.equal(fs.readFileSync(path.join(ROOT, 'docs', 'rules.md'), 'utf8'), renderRulesMarkdown());
+  assert.equal(fs.readFileSync(path.join(ROOT, 'docs', 'best-practices.md'), 'utf8'), renderBestPracticesMarkdown());
+});
+
+test('best practices are never errors; cluster rules and only they have nodes', () => {
+  const bp = RULES.filter((r) => r.bestPractice);
+  assert.ok(bp.length >= 12, `${bp.length}`);
+  for (const r of bp) assert.notEqual(r.severity, 'error', r.code);
+  for (const r of RULES) if (r.nodes) assert.ok(r.cluster, r.code);
+});
+
+test('the comparison with kube-linter, Polaris and Datree names only codes of the table, and every best practice', () => {
+  const codes = new Set(RULES.map((r) => r.code));
+  const named = COMPARED.flatMap((row) => row.ours);
+  assert.deepEqual(named.filter((c) => !codes.has(c)), []);
+  assert.deepEqual(RULES.filter((r) => r.bestPractice && !named.includes(r.code)).map((r) => r.code), []);
+  for (const row of COMPARED) assert.equal(row.ours.length === 0, row.verdict === 'not covered' || row.verdict === 'not applicable', row.note);
 });
 
 test('codes are unique and every entry is complete', () => {
@@ -46,15 +64,16 @@ function codesInSource(): Set<string> {
     }
   };
   walk(path.join(ROOT, 'server', 'src', 'features'));
+  // The suppressions' own code (lintConfig/index.ts SUPPRESSION_CODES).
+  walk(path.join(ROOT, 'server', 'src', 'lintConfig'));
   // The reader's own codes (model/documentModel.ts) and the per-file cap (features/diagnostics/cap.ts).
   for (const { code } of Object.values(READER_PROBLEM_CODES)) found.add(code);
   found.add(MORE_DIAGNOSTICS_CODE);
   return found;
 }
 
-test('every code reported in the source has a table entry (rules.ts, or the best-practice table)', () => {
-  const table = new Set([...RULES.map((r) => r.code), ...BEST_PRACTICE_RULES.map((r) => r.code)]);
-  assert.equal(table.size, RULES.length + BEST_PRACTICE_RULES.length, 'a code is in both tables');
+test('every code reported in the source has an entry in the one table (rules.ts)', () => {
+  const table = new Set(RULES.map((r) => r.code));
   const missing = [...codesInSource()].filter((c) => !table.has(c)).sort();
   assert.deepEqual(missing, [], 'add an entry to server/src/features/diagnostics/rules.ts');
 });
@@ -62,12 +81,18 @@ test('every code reported in the source has a table entry (rules.ts, or the best
 let cluster: Promise<FeatureContext> | undefined;
 async function run(r: Rule, which: 'triggers' | 'passes'): Promise<ManifestDiagnostic[]> {
   const model = parseDocumentModel(exampleManifest(r[which]));
-  // As the server does (session/diagnosticsPull.ts): static findings capped per file; with a
-  // cluster, the placement and rollout findings.
-  if (!r.cluster) return capDiagnostics(diagnose(model, defaultContext()));
-  cluster ??= exampleContext();
-  const ctx = await cluster;
-  return [...clusterDiagnostics(model, ctx), ...rolloutDiagnostics(model, ctx)];
+  // As the server does (session/diagnosticsPull.ts): static findings capped per file, the file's
+  // suppressions applied (no .daemonset-lint.yaml); with a cluster, the placement and rollout findings.
+  if (!r.cluster) return applyLintConfig(model, capDiagnostics(diagnose(model, defaultContext())));
+  let ctx: FeatureContext;
+  if (r.nodes) {
+    const { nodes } = parseSnapshot(r.nodes.yaml, `${r.code} nodes`, 'nodes');
+    ctx = { settings: DEFAULT_SETTINGS, cluster: { source: r.nodes.description, readAt: '2025-06-12T08:41:07Z', state: { nodes, pods: [] } } };
+  } else {
+    cluster ??= exampleContext();
+    ctx = await cluster;
+  }
+  return applyLintConfig(model, [...clusterDiagnostics(model, ctx), ...rolloutDiagnostics(model, ctx)]);
 }
 
 for (const r of RULES) {

@@ -1,114 +1,21 @@
 // Best practices for node agents: what the API server accepts and a DaemonSet usually should not
 // do. Never errors (the manifest is valid); each rule says in one line what goes wrong, and many
-// carry a quick fix (features/codeActions.ts). The rules are listed in BEST_PRACTICE_RULES, which
-// docs/best-practices.md describes and the tests walk; a team turns one off or changes its severity
+// carry a quick fix (features/codeActions.ts). The rules are the entries of rules.ts marked
+// `bestPractice` (docs/rules.md and docs/best-practices.md are generated from them); a team turns one off or changes its severity
 // with a `.daemonset-lint.yaml` or a suppression comment (server/src/lintConfig).
 import type { FieldPath } from '../../model';
 import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
-import type { Severity } from '../../model/manifestDiagnostic';
 import type { Reporter } from './reporter';
 import { POD } from './paths';
+import { ruleSeverity } from './rules';
 
-export interface BestPracticeRule {
-  code: string;
-  severity: Exclude<Severity, 'error'>;
-  /** One line: what goes wrong. */
-  why: string;
-  /** The quick fix's title, when the editor offers one. */
-  quickFix?: string;
-  /** The rule needs a cluster snapshot (features/cluster/diagnostics.ts reports it). */
-  cluster?: boolean;
-  /** The corresponding checks of other linters, for docs/best-practices.md. */
-  alsoIn?: string;
-}
-
-export const BEST_PRACTICE_RULES: readonly BestPracticeRule[] = [
-  {
-    code: 'hostNetworkWithoutDnsPolicy',
-    severity: 'warning',
-    why: 'With hostNetwork the default dnsPolicy (ClusterFirst) falls back to the node\'s resolver: the pod cannot resolve cluster Services.',
-    quickFix: 'Set dnsPolicy: ClusterFirstWithHostNet',
-    alsoIn: 'Datree K8S_HOSTNETWORK_DNS_POLICY (none in kube-linter/Polaris)',
-  },
-  {
-    code: 'noPriorityClass',
-    severity: 'warning',
-    why: 'Without a priorityClassName a node agent is among the first pods preempted or evicted when a node runs short; upstream add-ons use system-node-critical.',
-    quickFix: 'Set priorityClassName: system-node-critical',
-    alsoIn: 'Polaris priorityClassNotSet (ignore by default); kube-linter priority-class-name (opt-in)',
-  },
-  {
-    code: 'noReadinessProbe',
-    severity: 'info',
-    why: 'Without a readiness probe a rolling update counts each new pod available as soon as it starts, so maxUnavailable protects nothing.',
-    alsoIn: 'kube-linter no-readiness-probe; Polaris readinessProbeMissing; Datree CONTAINERS_MISSING_READINESSPROBE',
-  },
-  {
-    code: 'noMemoryLimit',
-    severity: 'warning',
-    why: 'A container without a memory limit can take the node\'s memory from the kubelet and every other pod on every node at once.',
-    alsoIn: 'kube-linter unset-memory-requirements; Polaris memoryLimitsMissing; Datree CONTAINERS_MISSING_MEMORY_LIMIT_KEY',
-  },
-  {
-    code: 'privilegedContainer',
-    severity: 'info',
-    why: 'A privileged container has every capability and all host devices: a compromise of the daemon is a compromise of every node.',
-    alsoIn: 'kube-linter privileged-container; Polaris privilegeEscalationAllowed/runAsPrivileged; Datree CONTAINERS_INCORRECT_PRIVILEGED_VALUE_TRUE',
-  },
-  {
-    code: 'hostPidShared',
-    severity: 'info',
-    why: 'hostPID lets the daemon see and signal every process of the node.',
-    quickFix: 'Remove hostPID',
-    alsoIn: 'kube-linter host-pid; Polaris hostPIDSet; Datree CONTAINERS_INCORRECT_HOSTPID_VALUE',
-  },
-  {
-    code: 'hostIpcShared',
-    severity: 'info',
-    why: 'hostIPC shares the node\'s System V IPC and POSIX shared memory with the daemon.',
-    quickFix: 'Remove hostIPC',
-    alsoIn: 'kube-linter host-ipc; Polaris hostIPCSet; Datree CONTAINERS_INCORRECT_HOSTIPC_VALUE',
-  },
-  {
-    code: 'broadCapability',
-    severity: 'info',
-    why: 'ALL, SYS_ADMIN, SYS_MODULE and SYS_PTRACE are close to root on the node; add only the capabilities the daemon uses.',
-    alsoIn: 'Polaris dangerousCapabilities/insecureCapabilities; Datree CONTAINERS_INVALID_CAPABILITIES_VALUE; kube-linter drop-net-raw-capability (partly)',
-  },
-  {
-    code: 'writableLogHostPath',
-    severity: 'warning',
-    why: 'A log collector only reads /var/log and container logs: a writable hostPath mount lets it rewrite the node\'s logs.',
-    quickFix: 'Mount it readOnly',
-    alsoIn: 'kube-linter sensitive-host-mounts (any mount); Datree CONTAINERS_INCORRECT_READONLYROOTFILESYSTEM_VALUE (root fs, not hostPath)',
-  },
-  {
-    code: 'tolerateEverything',
-    severity: 'info',
-    why: 'operator: Exists without a key tolerates every taint, NoExecute ones too: the pod stays on nodes that are being drained, failing or reserved.',
-    alsoIn: 'none (kube-linter, Polaris and Datree do not look at tolerations)',
-  },
-  {
-    code: 'noExecuteWithoutSeconds',
-    severity: 'info',
-    why: 'Other NoExecute tolerations of this pod set tolerationSeconds; without it this one keeps the pod on a tainted node forever.',
-    alsoIn: 'none',
-  },
-  {
-    code: 'windowsNodesWithoutOsSelector',
-    severity: 'warning',
-    why: 'The cluster has Windows nodes and the DaemonSet does not select kubernetes.io/os: its Linux image is scheduled there and never starts.',
-    quickFix: 'Add nodeSelector kubernetes.io/os: linux',
-    cluster: true,
-    alsoIn: 'none (needs the cluster)',
-  },
-];
-
-const SEVERITY = new Map(BEST_PRACTICE_RULES.map((rule) => [rule.code, rule.severity]));
+// The rules' severities, one-line whys, examples and quick-fix titles are their entries in the one
+// table of codes (rules.ts, `bestPractice: true`); BEST_PRACTICE_RULES is re-exported from there.
+export { BEST_PRACTICE_RULES } from './rules';
 
 /** Reports a best practice with the severity its table entry gives. */
 function say(r: Reporter, code: string, path: FieldPath, message: string, opts?: Parameters<Reporter['add']>[4]): void {
-  r.add(code, SEVERITY.get(code) ?? 'info', path, message, opts);
+  r.add(code, ruleSeverity(code) ?? 'info', path, message, opts);
 }
 
 /** Capabilities that amount to (nearly) root on the node. */

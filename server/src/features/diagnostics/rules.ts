@@ -29,8 +29,15 @@ export interface Rule {
   passes: RuleExample;
   /** The quick fix's title, when the editor offers one. */
   quickFix?: string;
-  /** The rule needs a cluster (node snapshot): its examples run against the bundled example cluster. */
+  /** The rule needs a cluster (node snapshot): its examples run against the bundled example cluster, or `nodes`. */
   cluster?: boolean;
+  /** A cluster rule's examples run against these nodes (a `kubectl get nodes -o yaml` list) instead of the example cluster. */
+  nodes?: { description: string; yaml: string };
+  /**
+   * A node-agent best practice (features/diagnostics/bestPractices.ts, and the Windows-node check of
+   * features/cluster/diagnostics.ts): never an error, and off with `daemonset.diagnostics.bestPractices: false`.
+   */
+  bestPractice?: boolean;
 }
 
 /** The valid DaemonSet every example starts from. */
@@ -857,6 +864,151 @@ export const RULES: readonly Rule[] = [
     triggers: ctr('resources: null'),
     passes: VALID,
   },
+  // --- node-agent best practices (bestPractices.ts; off with daemonset.diagnostics.bestPractices) ---
+  {
+    code: 'hostNetworkWithoutDnsPolicy',
+    severity: 'warning',
+    summary: "With hostNetwork the default dnsPolicy (ClusterFirst) falls back to the node's resolver: the pod cannot resolve cluster Services.",
+    upstream: 'SetDefaults_PodSpec (dnsPolicy ClusterFirst) and the kubelet\'s getPodDNSType (pkg/kubelet/network/dns): ClusterFirst on hostNetwork is Default',
+    triggers: pod('hostNetwork: true'),
+    passes: pod('hostNetwork: true\ndnsPolicy: ClusterFirstWithHostNet'),
+    quickFix: 'Set dnsPolicy: ClusterFirstWithHostNet',
+    bestPractice: true,
+  },
+  {
+    code: 'noPriorityClass',
+    severity: 'warning',
+    summary: 'Without a priorityClassName a node agent is among the first pods preempted or evicted when a node runs short; upstream add-ons use system-node-critical.',
+    upstream: 'Node-pressure eviction and preemption order by priority (pkg/kubelet/eviction, pkg/scheduler preemption); cluster add-ons set system-node-critical',
+    triggers: VALID,
+    passes: pod('priorityClassName: system-node-critical'),
+    quickFix: 'Set priorityClassName: system-node-critical',
+    bestPractice: true,
+  },
+  {
+    code: 'noReadinessProbe',
+    severity: 'info',
+    summary: 'No container has a readinessProbe: a rolling update counts each new pod available as soon as it starts, so maxUnavailable protects nothing (not said for OnDelete).',
+    upstream: 'podutil.IsPodAvailable / IsPodReady as the DaemonSet controller\'s rolling update uses them (pkg/controller/daemon/update.go)',
+    triggers: VALID,
+    passes: ctr('readinessProbe:\n  httpGet: {path: /ready, port: 8080}'),
+    bestPractice: true,
+  },
+  {
+    code: 'noMemoryLimit',
+    severity: 'warning',
+    summary: "A container without a memory limit can take the node's memory from the kubelet and every other pod, on every node at once.",
+    upstream: 'DaemonSet Studio (node-agent practice; QoS per GetPodQOS, pkg/apis/core/helper/qos)',
+    triggers: VALID,
+    passes: ctr('resources:\n  limits:\n    memory: 128Mi'),
+    bestPractice: true,
+  },
+  {
+    code: 'privilegedContainer',
+    severity: 'info',
+    summary: 'A privileged container has every capability and all host devices: a compromise of the daemon is a compromise of every node.',
+    upstream: 'Pod Security Standards, baseline profile: privileged containers (pkg/security/podsecurity)',
+    triggers: ctr('securityContext:\n  privileged: true'),
+    passes: ctr('securityContext:\n  capabilities:\n    add: [NET_ADMIN]'),
+    bestPractice: true,
+  },
+  {
+    code: 'hostPidShared',
+    severity: 'info',
+    summary: 'hostPID lets the daemon see and signal every process of the node.',
+    upstream: 'Pod Security Standards, baseline profile: host namespaces',
+    triggers: pod('hostPID: true'),
+    passes: VALID,
+    quickFix: 'Remove hostPID',
+    bestPractice: true,
+  },
+  {
+    code: 'hostIpcShared',
+    severity: 'info',
+    summary: "hostIPC shares the node's System V IPC and POSIX shared memory with the daemon.",
+    upstream: 'Pod Security Standards, baseline profile: host namespaces',
+    triggers: pod('hostIPC: true'),
+    passes: VALID,
+    quickFix: 'Remove hostIPC',
+    bestPractice: true,
+  },
+  {
+    code: 'broadCapability',
+    severity: 'info',
+    summary: 'ALL, SYS_ADMIN, SYS_MODULE and SYS_PTRACE are close to root on the node; add only the capabilities the daemon uses.',
+    upstream: 'Pod Security Standards, baseline profile: capabilities beyond the default set',
+    triggers: ctr('securityContext:\n  capabilities:\n    add: [SYS_ADMIN]'),
+    passes: ctr('securityContext:\n  capabilities:\n    add: [NET_ADMIN]'),
+    bestPractice: true,
+  },
+  {
+    code: 'writableLogHostPath',
+    severity: 'warning',
+    summary: "/var/log or /var/lib/docker/containers mounted writable: a log collector only reads them, and a writable mount lets it rewrite the node's logs.",
+    upstream: 'DaemonSet Studio (node-agent practice: read-only hostPath mounts)',
+    triggers: pod(
+      'volumes:\n  - name: varlog\n    hostPath:\n      path: /var/log\ncontainers:\n  - name: agent\n    image: registry.example/agent:1.2.3\n    volumeMounts:\n      - name: varlog\n        mountPath: /var/log',
+    ),
+    passes: pod(
+      'volumes:\n  - name: varlog\n    hostPath:\n      path: /var/log\ncontainers:\n  - name: agent\n    image: registry.example/agent:1.2.3\n    volumeMounts:\n      - name: varlog\n        mountPath: /var/log\n        readOnly: true',
+    ),
+    quickFix: 'Mount it readOnly',
+    bestPractice: true,
+  },
+  {
+    code: 'tolerateEverything',
+    severity: 'info',
+    summary: 'operator: Exists without a key tolerates every taint, NoExecute ones too: the pod stays on nodes that are being drained, failing or reserved.',
+    upstream: 'v1.Toleration.ToleratesTaint (an empty key with Exists matches every taint)',
+    triggers: pod('tolerations:\n  - operator: Exists'),
+    passes: pod('tolerations:\n  - key: node-role.kubernetes.io/control-plane\n    operator: Exists\n    effect: NoSchedule'),
+    bestPractice: true,
+  },
+  {
+    code: 'noExecuteWithoutSeconds',
+    severity: 'info',
+    summary: 'Other NoExecute tolerations of this pod set tolerationSeconds; without it this one keeps the pod on a tainted node forever.',
+    upstream: 'Taint-based eviction (pkg/controller/tainteviction: tolerationSeconds bounds the stay)',
+    triggers: pod(
+      'tolerations:\n  - key: node.kubernetes.io/not-ready\n    operator: Exists\n    effect: NoExecute\n    tolerationSeconds: 300\n  - key: node.kubernetes.io/unreachable\n    operator: Exists\n    effect: NoExecute',
+    ),
+    passes: pod(
+      'tolerations:\n  - key: node.kubernetes.io/not-ready\n    operator: Exists\n    effect: NoExecute\n    tolerationSeconds: 300\n  - key: node.kubernetes.io/unreachable\n    operator: Exists\n    effect: NoExecute\n    tolerationSeconds: 300',
+    ),
+    bestPractice: true,
+  },
+  {
+    code: 'windowsNodesWithoutOsSelector',
+    severity: 'warning',
+    summary: 'The cluster has Windows nodes that would get the pod and nothing selects kubernetes.io/os (nodeSelector, affinity or spec.os): its Linux image is scheduled there and never starts.',
+    upstream: 'nodeShouldRunDaemonPod (pkg/controller/daemon) over the cluster\'s nodes, kubernetes.io/os node label',
+    triggers: VALID,
+    passes: pod('nodeSelector:\n  kubernetes.io/os: linux'),
+    quickFix: 'Add nodeSelector kubernetes.io/os: linux',
+    cluster: true,
+    nodes: {
+      description: 'a Linux node and a Windows node',
+      yaml:
+        'apiVersion: v1\nkind: NodeList\nitems:\n' +
+        ['linux-1', 'win-1']
+          .map(
+            (name) =>
+              `  - apiVersion: v1\n    kind: Node\n    metadata:\n      name: ${name}\n      labels:\n        kubernetes.io/hostname: ${name}\n        kubernetes.io/os: ${name.startsWith('win') ? 'windows' : 'linux'}\n` +
+              `    status:\n      allocatable: {cpu: "4", memory: 8Gi, pods: "110"}\n      conditions:\n        - {type: Ready, status: "True"}\n`,
+          )
+          .join(''),
+    },
+    bestPractice: true,
+  },
+  // --- suppressions (server/src/lintConfig) ---------------------------------------------------
+  {
+    code: 'suppressionWithoutReason',
+    severity: 'warning',
+    summary: 'A daemonset-lint-disable comment or daemonset-lint.io/ignore-<code> annotation gives no reason (or names no code): it still applies, and says why it is there.',
+    upstream: 'DaemonSet Studio (lintConfig/index.ts; like kube-linter\'s ignore-check annotations, with a required reason)',
+    triggers: doc(BASE_MANIFEST.replace('          image:', '          # daemonset-lint-disable-next-line imageLatest\n          image:')),
+    passes: doc(BASE_MANIFEST.replace('          image:', '          # daemonset-lint-disable-next-line imageLatest -- the tag is pinned by the chart\n          image:')),
+  },
   // --- cluster-aware diagnostics (need nodes) ------------------------------------------------
   {
     code: 'placementNoNodes',
@@ -923,3 +1075,13 @@ export const RULES: readonly Rule[] = [
     cluster: true,
   },
 ];
+
+let severities: Map<string, Severity> | undefined;
+/** The table's severity of a code (what a check reports unless a .daemonset-lint.yaml says otherwise). */
+export function ruleSeverity(code: string): Severity | undefined {
+  severities ??= new Map(RULES.map((r) => [r.code, r.severity]));
+  return severities.get(code);
+}
+
+/** The node-agent best practices: the entries marked `bestPractice` (never errors). */
+export const BEST_PRACTICE_RULES: readonly Rule[] = RULES.filter((r) => r.bestPractice);

@@ -2,6 +2,7 @@
 // (scripts/gen-rules.mjs writes the file; test/unit/rules checks it is current and runs every example).
 import { parse, stringify } from 'yaml';
 import { BASE_MANIFEST, Rule, RuleExample, RULES } from './rules';
+import { COMPARED, type ComparedRow } from './rulesCompared';
 
 type Obj = Record<string, unknown>;
 
@@ -90,10 +91,12 @@ export function renderRulesMarkdown(rules: readonly Rule[] = RULES): string {
   out.push('|---|---|---|---|');
   for (const r of sorted) out.push(`| [\`${r.code}\`](#${r.code.toLowerCase()}) | ${r.severity} | ${escapeCell(r.upstream)} | ${escapeCell(r.quickFix ?? '')} |`);
   out.push('');
+  out.push(...bestPracticeSection(rules, '#'));
+  out.push(...comparedSection(COMPARED, rules, '#'));
   for (const r of sorted) {
     out.push(`## ${r.code}`);
     out.push('');
-    out.push(`**${r.severity}**${r.cluster ? ' (needs a cluster: node snapshot, live cluster or the example cluster)' : ''}. ${r.summary}`);
+    out.push(`**${r.severity}**${r.bestPractice ? ', node-agent best practice' : ''}${r.cluster ? ' (needs a cluster: node snapshot, live cluster or the example cluster)' : ''}. ${r.summary}`);
     out.push('');
     out.push(`Mirrors: ${r.upstream}.`);
     out.push('');
@@ -101,8 +104,86 @@ export function renderRulesMarkdown(rules: readonly Rule[] = RULES): string {
       out.push(`Quick fix: ${r.quickFix}.`);
       out.push('');
     }
+    if (r.nodes) {
+      out.push(`The examples run against a cluster of ${r.nodes.description}.`);
+      out.push('');
+    }
     out.push(example('Triggers', r.triggers));
     out.push(example('Does not trigger', r.passes));
   }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+/** A link to a rule's section: `#code` inside docs/rules.md, `rules.md#code` from another page. */
+function link(code: string, base: string): string {
+  return `[\`${code}\`](${base === '#' ? '#' : `${base}#`}${code.toLowerCase()})`;
+}
+
+/** The node-agent best practices, as a table (docs/rules.md and docs/best-practices.md). */
+function bestPracticeSection(rules: readonly Rule[], base: string): string[] {
+  const bp = rules.filter((r) => r.bestPractice);
+  const out: string[] = [];
+  out.push('## Node-agent best practices');
+  out.push('');
+  out.push(
+    `${bp.length} of the codes are what a DaemonSet usually should not do although the API server accepts it. They are **warnings or infos, never errors**; ` +
+      'the setting `daemonset.diagnostics.bestPractices` (default on) turns them all off, and a `.daemonset-lint.yaml` changes the severity of any code or ' +
+      'disables it (see [lint-config.md](lint-config.md)). `imageLatest` and `noResourceRequests` (API-server warnings) and the rollout estimates are close relatives, reported whatever that setting says.',
+  );
+  out.push('');
+  out.push('| Code | Severity | Why | Quick fix |');
+  out.push('|---|---|---|---|');
+  for (const r of bp) out.push(`| ${link(r.code, base)}${r.cluster ? ' (cluster)' : ''} | ${r.severity} | ${escapeCell(r.summary)} | ${escapeCell(r.quickFix ?? '')} |`);
+  out.push('');
+  out.push(
+    'Security-posture rules are infos by default because most real node agents (CNI, CSI, log and metrics collectors) need them: over the 56-file corpus, ' +
+      '39 containers are privileged and 34 pods tolerate every taint. A team that wants them enforced raises them in `.daemonset-lint.yaml`. ' +
+      'On `system-node-critical`: since Kubernetes 1.17 critical priority classes may be used in any namespace, unless a ResourceQuota with a `PriorityClass` scope limits them there.',
+  );
+  out.push('');
+  return out;
+}
+
+const VERDICT: Record<ComparedRow['verdict'], string> = {
+  covered: 'covered',
+  partly: 'partly',
+  'not covered': '**not covered**',
+  'not applicable': 'not applicable',
+};
+
+/** Which DaemonSet-relevant checks of kube-linter, Polaris and Datree this covers, and which not. */
+function comparedSection(rows: readonly ComparedRow[], rules: readonly Rule[], base: string): string[] {
+  const known = new Set(rules.map((r) => r.code));
+  const out: string[] = [];
+  out.push('## Compared with kube-linter, Polaris and Datree');
+  out.push('');
+  out.push(
+    "The DaemonSet-relevant checks of those tools (names from each tool's own check list: kube-linter's built-in checks, Polaris's `checks/`, " +
+      "Datree's default rules; a name marked † could not be checked against its list) and what DaemonSet Studio does about each.",
+  );
+  out.push('');
+  out.push('| Their checks | Here | Covered | How, or why not |');
+  out.push('|---|---|---|---|');
+  for (const row of rows) {
+    const theirs = row.theirs.length === 0 ? 'none' : row.theirs.map((c) => `${c.tool} \`${c.check}\`${c.verified ? '' : ' †'}`).join(', ');
+    const ours = row.ours.length === 0 ? '—' : row.ours.map((c) => (known.has(c) ? link(c, base) : `\`${c}\``)).join(', ');
+    out.push(`| ${escapeCell(theirs)} | ${ours} | ${VERDICT[row.verdict]} | ${escapeCell(row.note)} |`);
+  }
+  out.push('');
+  return out;
+}
+
+/** docs/best-practices.md: the best-practice table and the comparison, linking into docs/rules.md. */
+export function renderBestPracticesMarkdown(rules: readonly Rule[] = RULES): string {
+  const out: string[] = [];
+  out.push('# Node-agent best practices');
+  out.push('');
+  out.push('<!-- Generated from server/src/features/diagnostics/rules.ts and rulesCompared.ts by `npm run gen:rules`; do not edit. -->');
+  out.push('');
+  out.push(
+    'The same sections as in [rules.md](rules.md), where every code has its examples. Suppression comments, the annotation and `.daemonset-lint.yaml` are in [lint-config.md](lint-config.md).',
+  );
+  out.push('');
+  out.push(...bestPracticeSection(rules, 'rules.md'), ...comparedSection(COMPARED, rules, 'rules.md'));
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
