@@ -36,7 +36,7 @@ export function toSarif(results: readonly JsonFileResult[], version: string): ob
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(r.file.split('\\').join('/')) },
+                  artifactLocation: { uri: fileUri(r.file) },
                   region: {
                     startLine: d.range.start.line + 1,
                     startColumn: d.range.start.character + 1,
@@ -51,6 +51,14 @@ export function toSarif(results: readonly JsonFileResult[], version: string): ob
       },
     ],
   };
+}
+
+/**
+ * A file path as a SARIF artifact URI (a URI reference, RFC 3986): each segment percent-encoded, so
+ * `:` `#` `?` `%` and blanks in a name cannot read as a scheme, fragment or query.
+ */
+export function fileUri(file: string): string {
+  return file.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
 }
 
 /** GitHub workflow commands (`::warning file=…,line=…::message`), escaped as the runner unescapes them. */

@@ -74,7 +74,7 @@ test('SARIF 2.1.0: one run, a rule per code, results with 1-based regions and le
     ruleIndex: 3,
     level: 'error',
     message: { text: 'spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"' },
-    locations: [{ physicalLocation: { artifactLocation: { uri: 'bad,%20name:50%25.yaml' }, region: { startLine: 12, startColumn: 22, endLine: 12, endColumn: 27 } } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: 'bad%2C%20name%3A50%25.yaml' }, region: { startLine: 12, startColumn: 22, endLine: 12, endColumn: 27 } } }],
   });
   assert.ok(run.results.some((x: { level: string }) => x.level === 'note'));
   for (const x of run.results) assert.equal(run.tool.driver.rules[x.ruleIndex].id, x.ruleId);
