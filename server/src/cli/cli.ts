@@ -60,7 +60,12 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   return found.run(rest, io);
 }
 
-if (require.main === module || process.argv[1]?.endsWith('daemonset.js')) {
+/**
+ * Runs the command line on this process's arguments and sets its exit code. bin/daemonset.js calls
+ * it; so does `node dist/cli.js`. (Not keyed on the script's name: an npm-installed bin is a link
+ * called `daemonset`, or a `daemonset.cmd` shim on Windows.)
+ */
+export function runFromProcess(): void {
   const io: CliIo = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() };
   main(process.argv.slice(2), io).then(
     (code) => {
@@ -72,3 +77,5 @@ if (require.main === module || process.argv[1]?.endsWith('daemonset.js')) {
     },
   );
 }
+
+if (require.main === module) runFromProcess();

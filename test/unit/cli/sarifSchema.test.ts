@@ -22,7 +22,9 @@ const AUTHORITY = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@\\[\\]]|%[0-9A-Fa-f]{2})*";
 const HIER = `(?://${AUTHORITY}(?:/${SEGMENT})*|/(?:${SEGMENT}(?:/${SEGMENT})*)?|${SEGMENT}(?:/${SEGMENT})*)`;
 const URI = new RegExp(`^[A-Za-z][A-Za-z0-9+.-]*:${HIER}${QF}$`);
 // A relative reference: its first segment has no ':' (RFC 3986 segment-nz-nc).
-const RELATIVE = new RegExp(`^(?://${AUTHORITY}(?:/${SEGMENT})*|/(?:${SEGMENT}(?:/${SEGMENT})*)?|${SEGMENT_NC}(?:/${SEGMENT})*|)${QF}$`);
+const RELATIVE = new RegExp(
+  `^(?://${AUTHORITY}(?:/${SEGMENT})*|/(?:${SEGMENT}(?:/${SEGMENT})*)?|${SEGMENT_NC}(?:/${SEGMENT})*|)${QF}$`,
+);
 
 function validator() {
   const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8'));
@@ -40,8 +42,16 @@ function lint(...args: string[]) {
 }
 
 test('the format checks accept and refuse what RFC 3986 does', () => {
-  for (const ok of ['agent.yaml', 'dir/a%20b.yaml', 'odd,%20name%3A50%25.yaml', './x:y.yaml', 'https://github.com/a/b#c']) assert.ok(URI.test(ok) || RELATIVE.test(ok), ok);
-  for (const bad of ['odd, name.yaml', 'odd,%20name:50%25.yaml', '50%.yaml']) assert.ok(!URI.test(bad) && !RELATIVE.test(bad), bad);
+  for (const ok of [
+    'agent.yaml',
+    'dir/a%20b.yaml',
+    'odd,%20name%3A50%25.yaml',
+    './x:y.yaml',
+    'https://github.com/a/b#c',
+  ])
+    assert.ok(URI.test(ok) || RELATIVE.test(ok), ok);
+  for (const bad of ['odd, name.yaml', 'odd,%20name:50%25.yaml', '50%.yaml'])
+    assert.ok(!URI.test(bad) && !RELATIVE.test(bad), bad);
 });
 
 test('daemonset lint --format sarif is valid SARIF 2.1.0 (schema), with every severity and the suppressions applied', () => {
@@ -51,13 +61,23 @@ test('daemonset lint --format sarif is valid SARIF 2.1.0 (schema), with every se
   const log = JSON.parse(r.out);
   const valid = validate(log);
   assert.ok(valid, JSON.stringify(validate.errors, null, 2));
-  const results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> = log.runs[0].results;
+  const results: Array<{
+    ruleId: string;
+    level: string;
+    locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+  }> = log.runs[0].results;
   assert.deepEqual([...new Set(results.map((x) => x.level))].sort(), ['error', 'note', 'warning']);
   const ids = new Set(results.map((x) => x.ruleId));
   // Suppressed with a reason: gone; suppressed without one: gone, and said.
   assert.ok(!ids.has('noPriorityClass') && !ids.has('imageLatest'), [...ids].join(' '));
-  assert.ok(ids.has('suppressionWithoutReason') && ids.has('restartPolicyNotAlways') && ids.has('noReadinessProbe'), [...ids].join(' '));
-  assert.deepEqual([...new Set(results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri))].sort(), ['agent.yaml', 'odd%2C%20name%3A50%25.yaml']);
+  assert.ok(
+    ids.has('suppressionWithoutReason') && ids.has('restartPolicyNotAlways') && ids.has('noReadinessProbe'),
+    [...ids].join(' '),
+  );
+  assert.deepEqual([...new Set(results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri))].sort(), [
+    'agent.yaml',
+    'odd%2C%20name%3A50%25.yaml',
+  ]);
 });
 
 test('the schema refuses what is not SARIF (the check can fail)', () => {
