@@ -20,7 +20,6 @@ import {
 import type { Container, DaemonSet, Node, NodeVerdict, PlacementResult, PodSpec, ResourceShortfall, Taint, Toleration } from '../../placement/types';
 import type { ManifestDiagnostic, Severity } from '../../model/manifestDiagnostic';
 import type { ClusterView, FeatureContext } from '../context';
-import { ruleSeverity } from '../diagnostics/rules';
 
 export const POD_SPEC_PATH: FieldPath = ['spec', 'template', 'spec'];
 export const TOLERATIONS_PATH: FieldPath = [...POD_SPEC_PATH, 'tolerations'];
@@ -89,7 +88,7 @@ function reporter(obj: ManifestObject, out: ManifestDiagnostic[]): Report {
   };
 }
 
-// --- windowsNodesWithoutOsSelector (a best practice: its rules.ts entry gives the severity) ---
+// --- windowsNodesWithoutOsSelector (a best practice: its rules.ts entry documents it) ---
 
 const OS_LABEL = 'kubernetes.io/os';
 
@@ -111,7 +110,7 @@ function checkWindowsNodes(report: Report, podSpec: PodSpec, result: PlacementRe
   const names = windows.slice(0, MAX_NAMES).join(', ') + (windows.length > MAX_NAMES ? ', …' : '');
   report(
     'windowsNodesWithoutOsSelector',
-    ruleSeverity('windowsNodesWithoutOsSelector') ?? 'warning',
+    'warning', // its rules.ts entry's severity (test/unit/rules checks they agree; features do not import each other)
     [...POD_SPEC_PATH, 'containers'],
     `${windows.length} Windows ${plural(windows.length, 'node')} in ${cluster.source} (${names}) would get this pod: nothing selects ${OS_LABEL}, and a Linux image never starts there; add nodeSelector ${OS_LABEL}: linux`,
     { data: { nodes: windows } },
