@@ -19,6 +19,7 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clusterCodeActions } from './features/cluster/codeActions';
@@ -111,7 +112,7 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
-      ...(pushDiagnostics ? {} : { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } }),
+      ...(pushDiagnostics ? {} : { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false, workDoneProgress: true } }),
     },
     serverInfo: { name: 'daemonset-language-server' },
   };
@@ -320,19 +321,21 @@ connection.onHover(async (params): Promise<Hover | null> => {
   return mergeHovers(mergeHovers(docs, nodes), rollout);
 });
 
-connection.languages.diagnostics.on((params, token) => documentDiagnostics(params.textDocument.uri, () => (token.isCancellationRequested ? 'cancelled' : undefined)));
+connection.languages.diagnostics.on((params, token, progress) =>
+  documentDiagnostics(params.textDocument.uri, () => (token.isCancellationRequested ? 'cancelled' : undefined), progress),
+);
 
 /**
  * The diagnostics of an open document (session/diagnosticsPull.ts: time-sliced, capped, filtered
  * by .daemonset-lint.yaml); stops when `cancelled` says so or the document changes.
  */
-async function documentDiagnostics(uri: string, cancelled: () => string | undefined): Promise<{ kind: typeof DocumentDiagnosticReportKind.Full; items: Diagnostic[] }> {
+async function documentDiagnostics(uri: string, cancelled: () => string | undefined, progress?: WorkDoneProgressReporter): Promise<{ kind: typeof DocumentDiagnosticReportKind.Full; items: Diagnostic[] }> {
   const ctx = await contextFor(uri);
   const doc = documents.get(uri);
   if (!doc || ignored(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const stale = () => cancelled() ?? (documents.get(uri)?.version !== doc.version ? 'the document changed' : undefined);
   const items = await pullDiagnostics(
-    { uri, version: doc.version, text: () => doc.getText(), ctx, stale },
+    { uri, version: doc.version, text: () => doc.getText(), ctx, stale, progress },
     { models, staticDiagnostics, clusterFindings, logError, filter: (model, found) => applyLintConfig(model, found, lintConfig) },
   );
   return { kind: DocumentDiagnosticReportKind.Full, items };

@@ -22,8 +22,9 @@ import { FieldPath } from './fieldPath';
 import { maskTemplates, overlapsTemplate, TemplateSpan } from './helmTemplates';
 import { LineIndex, Position } from './lineIndex';
 import { prepareText } from './encoding';
-import { nestingProblem } from './nesting';
-import { parseGuarded } from './yamlReader';
+import { nestingProblemSteps } from './nesting';
+import { runSteps, STEP_NODES, Steps } from './steps';
+import { parseGuardedSteps } from './yamlReader';
 import { moveRanges, reparseInside } from './incremental';
 
 /** Larger documents are not parsed: the editor stays responsive and says why. */
@@ -118,16 +119,13 @@ export interface ModelOptions {
 }
 
 export function parseDocumentModel(text: string, version = 0, previous?: DocumentModel, options: ModelOptions = {}): DocumentModel {
-  const steps = parseDocumentModelSteps(text, version, previous, options);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(parseDocumentModelSteps(text, version, previous, options));
 }
 
 /**
- * parseDocumentModel in steps: the generator pauses after each YAML document (chunk) it parses,
- * so a caller can let other requests run in between (session/modelCache.ts getAsync).
+ * parseDocumentModel in steps: the generator pauses after each YAML document (chunk) it parses
+ * and inside one (every few thousand tokens or List items, steps.ts), so a caller can let other
+ * requests run in between (session/modelCache.ts getAsync).
  */
 export function* parseDocumentModelSteps(text: string, version = 0, previous?: DocumentModel, options: ModelOptions = {}): Generator<void, DocumentModel, void> {
   const lines = new LineIndex(text);
@@ -167,7 +165,8 @@ export function* parseDocumentModelSteps(text: string, version = 0, previous?: D
     for (const [k, [start, end]] of bounds.entries()) {
       const chunkText = prepared.text.slice(start, end);
       const old = reusable.get(chunkText)?.shift();
-      const chunk = old ? shiftChunk(old, start - old.start) : (sameShape && reparseChunk(sameShape[k]!, reusable, chunkText, start)) || parseChunk(chunkText, start, masked.spans);
+      // A new chunk is parsed in steps (steps.ts): one huge YAML document pauses inside too.
+      const chunk = old ? shiftChunk(old, start - old.start) : (sameShape && reparseChunk(sameShape[k]!, reusable, chunkText, start)) || (yield* parseChunk(chunkText, start, masked.spans));
       const docIndexes = new Map(chunk.documents.map((d, i) => [d, i]));
       for (const o of chunk.objects) (o as { docIndex: number }).docIndex = docIndex + (docIndexes.get(o.document) ?? -1);
       docIndex += chunk.documents.length;
@@ -209,10 +208,10 @@ function chunkBounds(text: string): Array<[number, number]> {
   return bounds;
 }
 
-function parseChunk(chunkText: string, start: number, spans: TemplateSpan[]): ModelChunk {
+function* parseChunk(chunkText: string, start: number, spans: TemplateSpan[]): Steps<ModelChunk> {
   // Never hand the parser more nesting than it survives (nesting.ts): the chunk is not parsed.
   const tabs: number[] = [];
-  const deep = nestingProblem(chunkText, undefined, tabs);
+  const deep = yield* nestingProblemSteps(chunkText, undefined, tabs);
   if (deep) {
     const chunk: ModelChunk = { start: 0, text: chunkText, documents: [], objects: [], problems: [] };
     const lineEnd = chunkText.indexOf('\n', deep.offset);
@@ -220,7 +219,7 @@ function parseChunk(chunkText: string, start: number, spans: TemplateSpan[]): Mo
     chunk.problems.push({ start: deep.offset, end: Math.max(end, deep.offset + 1), code: 'NESTING_TOO_DEEP', message: deep.message });
     return shiftChunk(chunk, start);
   }
-  const documents = parseGuarded(chunkText, { version: '1.1' });
+  const documents = yield* parseGuardedSteps(chunkText, { version: '1.1' });
   // Tabs the `yaml` package lets pass and libyaml refuses (nesting.ts): errors of their document.
   for (const t of tabs) {
     const doc = documents.find((d) => t >= d.range[0] && t <= d.range[2]) ?? documents[documents.length - 1];
@@ -228,7 +227,7 @@ function parseChunk(chunkText: string, start: number, spans: TemplateSpan[]): Mo
   }
   const chunk: ModelChunk = { start: 0, text: chunkText, documents, objects: [], problems: [] };
   shiftChunk(chunk, start);
-  documents.forEach((doc, i) => {
+  for (const [i, doc] of documents.entries()) {
     // In source order (the duplicate-key pass appends its errors), the first
     // MAX_SYNTAX_ERRORS_PER_DOCUMENT of them, then one problem that counts the rest.
     const errors = doc.errors.length > 1 ? [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0] || a.pos[1] - b.pos[1]) : doc.errors;
@@ -252,21 +251,23 @@ function parseChunk(chunkText: string, start: number, spans: TemplateSpan[]): Mo
       doc.errors.length = 0;
       doc.errors.push(...errors.slice(0, MAX_SYNTAX_ERRORS_PER_DOCUMENT));
     }
-    listObjects(chunk, doc, i, spans);
-  });
+    yield* listObjects(chunk, doc, i, spans);
+  }
   return chunk;
 }
 
 /** The Kubernetes objects of one YAML document: its root mapping, or the items of a List. */
-function listObjects(chunk: ModelChunk, doc: Document.Parsed, i: number, spans: TemplateSpan[]): void {
+function* listObjects(chunk: ModelChunk, doc: Document.Parsed, i: number, spans: TemplateSpan[]): Steps<void> {
   const root = doc.contents;
   if (!isMap(root)) return;
   const kind = scalarString(root.get('kind', true));
   const items = root.get('items', true);
   if (kind !== undefined && /List$/.test(kind) && isSeq(items)) {
-    items.items.forEach((item, j) => {
+    for (const [j, item] of items.items.entries()) {
       if (isMap(item)) chunk.objects.push(makeObject(doc, i, item, ['items', j], spans));
-    });
+      // A pause every STEP_NODES items (steps.ts).
+      if (j % STEP_NODES === STEP_NODES - 1) yield;
+    }
     return;
   }
   chunk.objects.push(makeObject(doc, i, root, [], spans));
@@ -286,7 +287,7 @@ function reparseChunk(old: ModelChunk, reusable: Map<string, ModelChunk[]>, chun
   if (!doc) return undefined;
   pool!.splice(at, 1);
   const chunk: ModelChunk = { start, text: chunkText, documents: [doc], objects: [], problems: [] };
-  listObjects(chunk, doc, 0, []);
+  runSteps(listObjects(chunk, doc, 0, []));
   return chunk;
 }
 

@@ -10,12 +10,23 @@
 // (No line number in the message: a chunk's problems are reused when text above it moves.) Keys are compared by their scalar value as JSON would name them (`1` and "1"
 // are the same JSON key); `<<` merge keys and non-scalar keys are not compared.
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YamlNode, YAMLParseError } from 'yaml';
+import { runSteps, STEP_NODES, Steps } from './steps';
 
 /** Adds a DUPLICATE_KEY error to `doc.errors` for every repeated key. Linear in the document. */
 export function checkDuplicateKeys(doc: Document.Parsed): void {
+  runSteps(checkDuplicateKeysSteps(doc));
+}
+
+/** checkDuplicateKeys in steps: pauses every STEP_NODES collections (steps.ts). */
+export function* checkDuplicateKeysSteps(doc: Document.Parsed): Steps<void> {
   const stack: unknown[] = [doc.contents];
+  let count = 0;
   while (stack.length > 0) {
     const node = stack.pop();
+    if (++count === STEP_NODES) {
+      count = 0;
+      yield;
+    }
     if (isMap(node)) {
       const seen = new Set<string>();
       for (const item of node.items) {

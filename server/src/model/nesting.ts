@@ -21,6 +21,7 @@
 // manifests are far shallower (the 56 DaemonSets of the test corpus reach 15; deep CRD schemas
 // about 40), so our limit is well below where the parser fails and far above real use.
 import { CST, Lexer } from 'yaml';
+import { runSteps, STEP_TOKENS } from './steps';
 
 /** Deepest nesting handed to the YAML parser (it overflows its stack from about 850). */
 export const MAX_NESTING_DEPTH = 256;
@@ -40,7 +41,12 @@ export interface NestingProblem {
  * character that cannot start any token").
  */
 export function nestingProblem(text: string, limit = MAX_NESTING_DEPTH, tabs?: number[]): NestingProblem | undefined {
-  const depth = maxNesting(text, limit, undefined, tabs);
+  return runSteps(nestingProblemSteps(text, limit, tabs));
+}
+
+/** nestingProblem in steps: pauses every STEP_TOKENS tokens (see steps.ts). */
+export function* nestingProblemSteps(text: string, limit = MAX_NESTING_DEPTH, tabs?: number[]): Generator<void, NestingProblem | undefined, void> {
+  const depth = yield* maxNesting(text, limit, undefined, tabs);
   if (!depth) return undefined;
   return { offset: depth.offset, depth: depth.depth, message: nestingMessage(limit) };
 }
@@ -53,7 +59,7 @@ export function nestingMessage(limit = MAX_NESTING_DEPTH): string {
  * Scans `text` and stops at the first token nested deeper than `stopAbove` (returning it), or
  * returns undefined. With stopAbove = Infinity it never stops; use maxNestingDepth() for that.
  */
-function maxNesting(text: string, stopAbove: number, stats?: { max: number }, tabs?: number[]): { offset: number; depth: number } | undefined {
+function* maxNesting(text: string, stopAbove: number, stats?: { max: number }, tabs?: number[]): Generator<void, { offset: number; depth: number } | undefined, void> {
   let prev: string | null = null;
   // Block indentation columns of the open nodes, innermost last (strictly increasing).
   const block: number[] = [];
@@ -61,6 +67,7 @@ function maxNesting(text: string, stopAbove: number, stats?: { max: number }, ta
   let offset = 0;
   let lineStart = 0;
   let atScalar = false;
+  let count = 0;
   const open = (at: number): { offset: number; depth: number } | undefined => {
     if (flow === 0) {
       const col = at - lineStart;
@@ -72,6 +79,10 @@ function maxNesting(text: string, stopAbove: number, stats?: { max: number }, ta
     return depth > stopAbove ? { offset: at, depth } : undefined;
   };
   for (const token of new Lexer().lex(text)) {
+    if (++count === STEP_TOKENS) {
+      count = 0;
+      yield;
+    }
     if (atScalar) {
       // The source of a plain or block scalar: one token, however many lines it spans.
       atScalar = false;
@@ -149,6 +160,6 @@ function maxNesting(text: string, stopAbove: number, stats?: { max: number }, ta
 /** The deepest nesting in `text` as counted by nestingProblem() (for tests and measurements). */
 export function maxNestingDepth(text: string): number {
   const stats = { max: 0 };
-  maxNesting(text, Infinity, stats);
+  runSteps(maxNesting(text, Infinity, stats));
   return stats.max;
 }

@@ -11,8 +11,9 @@
 //   reports "Missing closing quote" (issue 9). test/fixtures/yaml-parity records libyaml's
 //   answers for the constructs where the two could differ.
 import { Composer, Document, Lexer, Parser } from 'yaml';
-import { checkDuplicateKeys } from './duplicateKeys';
+import { checkDuplicateKeysSteps } from './duplicateKeys';
 import { NestingProblem, nestingProblem } from './nesting';
+import { runSteps, STEP_TOKENS, Steps } from './steps';
 
 export interface ReadOptions {
   /** '1.1' for manifests (as go-yaml resolves `yes`, `0640`); '1.2' core for kubectl's output. */
@@ -95,8 +96,18 @@ export function readYaml(text: string, options: ReadOptions = {}): ReadResult {
 
 /** As readYaml, for text whose nesting the caller has already checked with nestingProblem(). */
 export function parseGuarded(text: string, options: ReadOptions = {}): Document.Parsed[] {
+  return runSteps(parseGuardedSteps(text, options));
+}
+
+/**
+ * parseGuarded in steps (steps.ts): the lexer and parser are driven token by token and pause
+ * every STEP_TOKENS tokens; the duplicate-key pass pauses every STEP_NODES collections. What
+ * cannot pause is the Composer's work on one finished document (it builds the nodes of a
+ * document in one recursive call, about a fifth of the parse time).
+ */
+export function* parseGuardedSteps(text: string, options: ReadOptions = {}): Steps<Document.Parsed[]> {
+  const lexer = new KubectlLexer();
   const parser = new Parser();
-  (parser as unknown as { lexer: Lexer }).lexer = new KubectlLexer();
   const version = options.version ?? '1.1';
   const composer = new Composer({
     version,
@@ -108,14 +119,28 @@ export function parseGuarded(text: string, options: ReadOptions = {}): Document.
     ...(version === '1.1' ? { customTags: kubectlTags as never } : {}),
   });
   // Each syntax error is an Error object; capturing its stack trace cost more than the parse
-  // itself on text with 100,000 errors (issue 10). Nobody reads those traces.
+  // itself on text with 100,000 errors (issue 10). Nobody reads those traces. The limit is
+  // restored at every pause: other requests run there.
   const limit = Error.stackTraceLimit;
+  const documents: Document.Parsed[] = [];
+  let count = 0;
   Error.stackTraceLimit = 0;
   try {
-    const documents = Array.from(composer.compose(parser.parse(text))) as Document.Parsed[];
-    for (const doc of documents) checkDuplicateKeys(doc);
-    return documents;
+    // What Composer.compose(Parser.parse(text)) does, a token at a time.
+    for (const lexeme of lexer.lex(text)) {
+      for (const token of parser.next(lexeme)) for (const doc of composer.next(token)) documents.push(doc as Document.Parsed);
+      if (++count === STEP_TOKENS) {
+        count = 0;
+        Error.stackTraceLimit = limit;
+        yield;
+        Error.stackTraceLimit = 0;
+      }
+    }
+    for (const token of parser.end()) for (const doc of composer.next(token)) documents.push(doc as Document.Parsed);
+    for (const doc of composer.end()) documents.push(doc as Document.Parsed);
   } finally {
     Error.stackTraceLimit = limit;
   }
+  for (const doc of documents) yield* checkDuplicateKeysSteps(doc);
+  return documents;
 }

@@ -3,7 +3,7 @@
 // slices (TimeBudget), so while a huge file is checked a hover or completion on another file is
 // still answered. A pull whose document changed or that the client cancelled stops at the next
 // slice and answers ServerCancelled (the client pulls again). Findings are capped per document.
-import { Diagnostic, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { Diagnostic, LSPErrorCodes, ResponseError, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { clusterDiagnostics } from '../features/cluster/diagnostics';
 import { chartClusterDiagnostics } from '../features/cluster/chartDiagnostics';
 import type { FeatureContext } from '../features/context';
@@ -21,6 +21,11 @@ export interface PullRequest {
   ctx: FeatureContext;
   /** Why the answer is no longer wanted (cancelled, a newer version), or undefined. */
   stale: () => string | undefined;
+  /**
+   * The client's work-done progress for this pull (its workDoneToken): while a long pull gives
+   * way, it says which phase runs ("Reading YAML", then "Checking"). Optional.
+   */
+  progress?: Pick<WorkDoneProgressReporter, 'begin' | 'report' | 'done'>;
 }
 
 export interface PullDeps {
@@ -37,8 +42,19 @@ export async function pullDiagnostics(req: PullRequest, deps: PullDeps): Promise
   const { ctx } = req;
   if (!ctx.settings.diagnostics.enable) return [];
   const budget = new TimeBudget(req.stale);
+  let phase = 'Reading YAML';
+  let begun = false;
+  if (req.progress) {
+    const progress = req.progress;
+    budget.onGiveWay = () => {
+      if (!begun) progress.begin('DaemonSet diagnostics', undefined, phase);
+      else progress.report(phase);
+      begun = true;
+    };
+  }
   try {
     const model = await deps.models.getAsync(req.uri, req.version, req.text, budget);
+    phase = 'Checking';
     // The kustomization around the file changes what is reported (a patch is not a whole object).
     const key = JSON.stringify([ctx.settings, ctx.kustomize ?? null]);
     const found: ManifestDiagnostic[] = [];
@@ -71,5 +87,7 @@ export async function pullDiagnostics(req: PullRequest, deps: PullDeps): Promise
     // pulls the document again until it changes — the demo once showed no squiggles that way.
     if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.ServerCancelled, `diagnostics not computed: ${e.why}`, { retriggerRequest: true });
     throw e;
+  } finally {
+    if (begun) req.progress?.done();
   }
 }

@@ -26,8 +26,8 @@ export class ModelCache {
     const cached = this.models.get(uri);
     if (cached && cached.version === version) return cached;
     const source = text();
-    // One YAML document is parsed in one go (the parser cannot pause inside it): let what is
-    // already queued run before a large parse starts.
+    // Let what is already queued run before a large parse starts. (The parse pauses inside a
+    // YAML document too, model/steps.ts, except while the yaml Composer builds one document.)
     if (source.length > LARGE_TEXT) await budget.giveWay();
     const steps = parseDocumentModelSteps(source, version, cached);
     for (;;) {

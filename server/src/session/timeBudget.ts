@@ -16,6 +16,8 @@ export class TimeBudget {
   private sliceStart = performance.now();
   /** How many times the work gave way (for tests and benches). */
   yields = 0;
+  /** Called each time the work gives way (a diagnostics pull reports its progress there). */
+  onGiveWay?: () => void;
 
   constructor(
     /** Returns why the work is no longer wanted (cancelled, a newer version), or undefined. */
@@ -31,6 +33,7 @@ export class TimeBudget {
 
   /** Gives way now: requests that already arrived (a hover sent with the pull) go first. */
   async giveWay(): Promise<void> {
+    this.onGiveWay?.();
     await new Promise<void>((resolve) => setImmediate(resolve));
     this.yields++;
     this.sliceStart = performance.now();
