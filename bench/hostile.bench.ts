@@ -24,6 +24,8 @@ interface Measure {
   note?: string;
   /** The longest stretch of the parse without a pause (parseDocumentModelSteps), ms. */
   longestMs?: number;
+  /** CPU time of parse + check (user + system, GC threads included), ms: steadier than wall time on a busy machine. */
+  cpuMs?: number;
 }
 
 /** The model parsed in steps, as the server's diagnostics pull does: total and longest stretch. */
@@ -50,9 +52,11 @@ function time<T>(fn: () => T): [T, number] {
 /** Parse + diagnostics, as `daemonset lint` and a first diagnostics pull do. */
 function lintCost(text: string): Measure {
   gc();
+  const cpu = process.cpuUsage();
   const [model, parseMs, longestMs] = parseInSteps(text);
   const [found, workMs] = time(() => diagnose(model, defaultContext()));
-  return { parseMs, workMs, longestMs, note: model.skipped ? 'skipped' : `${found.length} findings` };
+  const used = process.cpuUsage(cpu);
+  return { parseMs, workMs, longestMs, cpuMs: (used.user + used.system) / 1000, note: model.skipped ? 'skipped' : `${found.length} findings` };
 }
 
 /** One completion request inside the item at the middle of a List (the model is already parsed). */
@@ -144,8 +148,10 @@ async function main(): Promise<void> {
     const ta = a.parseMs + a.workMs;
     const tb = b.parseMs + b.workMs;
     const longest = (m: Measure) => (m.longestMs === undefined ? '' : fmt(m.longestMs));
-    console.log(`| ${c.name} | ${num(half)} ${c.unit} | ${fmt(a.parseMs)} | ${longest(a)} | ${fmt(a.workMs)} | ${fmt(ta)} | | ${a.note ?? ''} |`);
-    console.log(`| ${c.name} | ${num(full)} ${c.unit} | ${fmt(b.parseMs)} | ${longest(b)} | ${fmt(b.workMs)} | ${fmt(tb)} | **${(tb / ta).toFixed(2)}** (parse ${(b.parseMs / Math.max(a.parseMs, 0.01)).toFixed(2)}, check ${(b.workMs / Math.max(a.workMs, 0.01)).toFixed(2)}) | ${b.note ?? ''} |`);
+    const cpu = (m: Measure) => (m.cpuMs === undefined ? '' : `, CPU ${fmt(m.cpuMs)} ms`);
+    const cpuGrowth = a.cpuMs && b.cpuMs ? `, CPU ${(b.cpuMs / a.cpuMs).toFixed(2)}` : '';
+    console.log(`| ${c.name} | ${num(half)} ${c.unit} | ${fmt(a.parseMs)} | ${longest(a)} | ${fmt(a.workMs)} | ${fmt(ta)} | | ${a.note ?? ''}${cpu(a)} |`);
+    console.log(`| ${c.name} | ${num(full)} ${c.unit} | ${fmt(b.parseMs)} | ${longest(b)} | ${fmt(b.workMs)} | ${fmt(tb)} | **${(tb / ta).toFixed(2)}** (parse ${(b.parseMs / Math.max(a.parseMs, 0.01)).toFixed(2)}, check ${(b.workMs / Math.max(a.workMs, 0.01)).toFixed(2)}${cpuGrowth}) | ${b.note ?? ''}${cpu(b)} |`);
   }
   console.log('');
   console.log('Hover on a small file sent right after a diagnostics pull of a huge file that was just edited (real server over stdio):');
