@@ -88,19 +88,27 @@ test(`a sequence longer than ${COMPOSE_BATCH} items is composed in batches exact
     let item = compactListItem(i);
     if (i === 10) item = item.replace('metadata: {name: a10}', 'metadata: &m10 {name: a10}');
     if (i === COMPOSE_BATCH) item = '  # a comment at the batch boundary\n' + item;
-    if (i === COMPOSE_BATCH + 1) item = item.replace('kind: DaemonSet', 'kind: DaemonSet\n    kind: Again\n    bad: [unclosed');
+    if (i === COMPOSE_BATCH + 1)
+      item = item.replace('kind: DaemonSet', 'kind: DaemonSet\n    kind: Again\n    bad: [unclosed');
     if (i === COMPOSE_BATCH - 1) item = item.replace('kind: DaemonSet', 'kind: DaemonSet\n    x: {a: 1\n    y: @bad');
     if (i === 2 * COMPOSE_BATCH + 300) item = item.replace('metadata: {name: a2300}', 'metadata: *m10');
     items.push(item);
   }
-  const text = 'apiVersion: v1\nkind: List\n# before the items\nitems:\n' + items.join('') + '  # trailing\nmetadata:\n  resourceVersion: ""\n  a: [x\n';
+  const text =
+    'apiVersion: v1\nkind: List\n# before the items\nitems:\n' +
+    items.join('') +
+    '  # trailing\nmetadata:\n  resourceVersion: ""\n  a: [x\n';
   for (const version of ['1.1', '1.2'] as const) {
     const { pauses, value: ours } = countPauses(parseGuardedSteps(text, { version }));
     const theirs = Array.from(new Composer({ version, uniqueKeys: false }).compose(new Parser().parse(text)));
     assert.ok(pauses >= 2, `${pauses} pauses`);
     assert.equal(ours.length, theirs.length);
-    assert.equal((ours[0]!.contents as { get(k: string): { items: unknown[] } }).get('items').items.length, 2 * COMPOSE_BATCH + 345);
-    if (version === '1.2') assert.deepEqual(ours[0]!.toJS({ maxAliasCount: 100 }), theirs[0]!.toJS({ maxAliasCount: 100 }));
+    assert.equal(
+      (ours[0]!.contents as { get(k: string): { items: unknown[] } }).get('items').items.length,
+      2 * COMPOSE_BATCH + 345,
+    );
+    if (version === '1.2')
+      assert.deepEqual(ours[0]!.toJS({ maxAliasCount: 100 }), theirs[0]!.toJS({ maxAliasCount: 100 }));
     assert.deepEqual(shape(ours[0]!), shape(theirs[0]!));
     assert.deepEqual(ours[0]!.range, theirs[0]!.range);
     // Ours also lists duplicate keys (our own pass): compare the parser's errors.
@@ -120,7 +128,12 @@ test('a long List in one document gives the same model as its items in separate 
   assert.equal(model.objects.length, 2 * COMPOSE_BATCH + 7);
   model.objects.forEach((o, i) => {
     assert.deepEqual(o.basePath, ['items', i]);
-    assert.equal(o.name, `a${i}`.replace(/^a(\d+)$/, (_m, n) => (Number(n) === Math.floor((2 * COMPOSE_BATCH + 7) / 2) ? `agent-${n}` : `a${n}`)));
+    assert.equal(
+      o.name,
+      `a${i}`.replace(/^a(\d+)$/, (_m, n) =>
+        Number(n) === Math.floor((2 * COMPOSE_BATCH + 7) / 2) ? `agent-${n}` : `a${n}`,
+      ),
+    );
     assert.equal(model.text.slice(o.node.range![0], o.node.range![0] + 11), 'apiVersion:');
   });
 });
