@@ -8,7 +8,10 @@ export const SELECT_SOURCE_COMMAND = 'daemonset.selectClusterSource';
 /** Reads the current cluster source again. */
 export const RELOAD_CLUSTER_COMMAND = 'daemonset.reloadCluster';
 
-export const COMMANDS = [SHOW_PREVIEW_COMMAND, SELECT_SOURCE_COMMAND, RELOAD_CLUSTER_COMMAND] as const;
+/** Opens the bundled example DaemonSet as an untitled YAML document (the walkthrough's first step). */
+export const OPEN_EXAMPLE_COMMAND = 'daemonset.openExample';
+
+export const COMMANDS = [SHOW_PREVIEW_COMMAND, SELECT_SOURCE_COMMAND, RELOAD_CLUSTER_COMMAND, OPEN_EXAMPLE_COMMAND] as const;
 
 /**
  * The context key the client sets while the active editor's document holds a DaemonSet (the

@@ -10,6 +10,7 @@ import {
   DocumentDaemonSetsNotification,
   type DocumentDaemonSetsParams,
   HAS_DAEMONSET_CONTEXT,
+  OPEN_EXAMPLE_COMMAND,
   PlacementRequest,
   PlacementResponse,
   RELOAD_CLUSTER_COMMAND,
@@ -24,6 +25,7 @@ import { DaemonSetContext } from './daemonSetContext';
 import { ClusterLanguageStatus } from './languageStatus';
 import { PlacementPanel, PlacementPanelDeps } from './placementPanel';
 import { SERVER_EXEC_ARGV } from './serverLaunch';
+import { EXAMPLE_DAEMONSET } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -79,6 +81,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       const panel = PlacementPanel.createOrShow(placement);
       // From the CodeLens: (document uri, DaemonSet index).
       if (typeof uri === 'string' && typeof index === 'number') panel.showDaemonSet(vscode.Uri.parse(uri, true), index);
+    }),
+    vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, async () => {
+      // Untitled, so the user's edits never touch the installed extension's files.
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...EXAMPLE_DAEMONSET));
+      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: new TextDecoder().decode(bytes) });
+      await vscode.window.showTextDocument(doc);
     }),
     vscode.commands.registerCommand(SELECT_SOURCE_COMMAND, () => client && pickClusterSource(client)),
     vscode.commands.registerCommand(RELOAD_CLUSTER_COMMAND, async () => {
