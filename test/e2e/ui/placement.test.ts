@@ -95,7 +95,9 @@ test('the preview button shows on DaemonSet files only; the YAML language status
     // A YAML file without a DaemonSet: the context key turns false and the button goes away.
     await s.openFile('settings-map.yaml');
     await button.first().waitFor({ state: 'detached', timeout: 30_000 });
-    await s.openFile('log-collector.yaml');
+    // Back through its tab (a second Quick Open of an already open file raced in the one e2e run).
+    await s.page.locator('.tab', { hasText: 'log-collector.yaml' }).first().click();
+    await s.editor('log-collector.yaml').locator('.view-line').first().waitFor();
     await button.first().waitFor({ timeout: 30_000 });
   } catch (e) {
     const dir = await s.capture('context key');
