@@ -8,4 +8,14 @@ export const SELECT_SOURCE_COMMAND = 'daemonset.selectClusterSource';
 /** Reads the current cluster source again. */
 export const RELOAD_CLUSTER_COMMAND = 'daemonset.reloadCluster';
 
-export const COMMANDS = [SHOW_PREVIEW_COMMAND, SELECT_SOURCE_COMMAND, RELOAD_CLUSTER_COMMAND] as const;
+/** Opens the bundled example DaemonSet as an untitled YAML document (the walkthrough's first step). */
+export const OPEN_EXAMPLE_COMMAND = 'daemonset.openExample';
+
+export const COMMANDS = [SHOW_PREVIEW_COMMAND, SELECT_SOURCE_COMMAND, RELOAD_CLUSTER_COMMAND, OPEN_EXAMPLE_COMMAND] as const;
+
+/**
+ * The context key the client sets while the active editor's document holds a DaemonSet (the
+ * server says so: DocumentDaemonSetsNotification); package.json `when` clauses use it so the
+ * preview button and menu items show on DaemonSet files only.
+ */
+export const HAS_DAEMONSET_CONTEXT = 'daemonset.activeHasDaemonSet';

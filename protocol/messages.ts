@@ -17,6 +17,18 @@ export const ReloadClusterRequest = 'daemonset/reloadCluster';
 /** client → server: workspace trust was granted (a kubeconfig may now be used). */
 export const TrustNotification = 'daemonset/trust';
 
+/**
+ * server → client: how many DaemonSets an open document holds (for a kustomization file: how
+ * many it builds). Sent when the count of a document changes, read from the model its
+ * diagnostics pull parsed; the client keeps the HAS_DAEMONSET_CONTEXT key from it.
+ */
+export const DocumentDaemonSetsNotification = 'daemonset/documentDaemonSets';
+
+export interface DocumentDaemonSetsParams {
+  uri: string;
+  count: number;
+}
+
 export interface TrustParams {
   trusted: boolean;
 }

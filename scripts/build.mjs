@@ -31,7 +31,9 @@ const builds = [
   { entryPoints: ['@kubernetes/client-node'], outfile: 'dist/kube.cjs', platform: 'node', format: 'cjs', target: 'node18' },
 ];
 if (existsSync('client/webview/main.ts')) {
-  builds.push({ entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' });
+  // The codicon font (@vscode/codicons, imported by main.ts) is copied beside the bundle as
+  // dist/codicon.ttf; the CSP's font-src is the webview's own origin (client/src/webviewHtml.ts).
+  builds.push({ entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.ttf': 'file' }, assetNames: '[name]' });
 }
 
 if (watch) {

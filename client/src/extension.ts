@@ -1,5 +1,5 @@
-// Extension entry: starts the language server for YAML documents, owns the status bar, the
-// commands and the placement panel. The client is thin: it never evaluates manifests itself.
+// Extension entry: starts the language server for YAML documents, owns the language status
+// item, the DaemonSet context key, the commands and the placement panel. The client is thin: it never evaluates manifests itself.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
@@ -7,6 +7,10 @@ import {
   ClusterChangedNotification,
   ClusterStatus,
   ClusterStatusRequest,
+  DocumentDaemonSetsNotification,
+  type DocumentDaemonSetsParams,
+  HAS_DAEMONSET_CONTEXT,
+  OPEN_EXAMPLE_COMMAND,
   PlacementRequest,
   PlacementResponse,
   RELOAD_CLUSTER_COMMAND,
@@ -17,9 +21,11 @@ import {
   type TrustParams,
 } from '../../protocol';
 import { pickClusterSource } from './clusterPicker';
+import { DaemonSetContext } from './daemonSetContext';
+import { ClusterLanguageStatus } from './languageStatus';
 import { PlacementPanel, PlacementPanelDeps } from './placementPanel';
 import { SERVER_EXEC_ARGV } from './serverLaunch';
-import { ClusterStatusBar } from './statusBar';
+import { EXAMPLE_DAEMONSET } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -49,8 +55,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   };
   client = new LanguageClient('daemonset', 'DaemonSet Language Server', serverOptions, clientOptions);
 
-  const statusBar = new ClusterStatusBar();
+  const statusBar = new ClusterLanguageStatus();
   context.subscriptions.push(statusBar);
+  // The context key of the menus' `when` clauses: the server counts each document's DaemonSets.
+  const hasDaemonSet = new DaemonSetContext((value) => void vscode.commands.executeCommand('setContext', HAS_DAEMONSET_CONTEXT, value));
+  const serverUri = (doc: vscode.TextDocument | undefined) => (doc ? client!.code2ProtocolConverter.asUri(doc.uri) : undefined);
+  client.onNotification(DocumentDaemonSetsNotification, (p: DocumentDaemonSetsParams) => hasDaemonSet.update(p));
+  hasDaemonSet.activate(serverUri(vscode.window.activeTextEditor?.document));
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor((e) => hasDaemonSet.activate(serverUri(e?.document))),
+    vscode.workspace.onDidCloseTextDocument((doc) => hasDaemonSet.forget(serverUri(doc)!)),
+  );
   // The panel may be restored before the server is up: its requests wait for the start.
   const started = client.start();
   const placement: PlacementPanelDeps = {
@@ -66,6 +81,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       const panel = PlacementPanel.createOrShow(placement);
       // From the CodeLens: (document uri, DaemonSet index).
       if (typeof uri === 'string' && typeof index === 'number') panel.showDaemonSet(vscode.Uri.parse(uri, true), index);
+    }),
+    vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, async () => {
+      // Untitled, so the user's edits never touch the installed extension's files.
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...EXAMPLE_DAEMONSET));
+      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: new TextDecoder().decode(bytes) });
+      await vscode.window.showTextDocument(doc);
     }),
     vscode.commands.registerCommand(SELECT_SOURCE_COMMAND, () => client && pickClusterSource(client)),
     vscode.commands.registerCommand(RELOAD_CLUSTER_COMMAND, async () => {

@@ -38,6 +38,7 @@ import type { DocumentModel } from './model';
 import {
   ClusterChangedNotification,
   ClusterStatusRequest,
+  DocumentDaemonSetsNotification,
   ListContextsRequest,
   type ListContextsParams,
   type ListContextsResult,
@@ -51,6 +52,7 @@ import {
 } from '../../protocol';
 import { ClusterSession } from './session/clusterSession';
 import { ChunkedDiagnostics } from './session/chunkedDiagnostics';
+import { DaemonSetPresence } from './session/daemonSetPresence';
 import { pullDiagnostics } from './session/diagnosticsPull';
 import { HelmCharts } from './session/helmCharts';
 import { KustomizeFiles } from './session/kustomizeFiles';
@@ -72,6 +74,8 @@ const kustomizeViews = new Map<string, string>();
 const kustomizePreviews = new KustomizePreviews();
 /** The charts (Chart.yaml and values files) around the open templates. */
 const helmCharts = new HelmCharts();
+/** Tells the client which documents hold a DaemonSet (its context key for menus). */
+const presence = new DaemonSetPresence((p) => void connection.sendNotification(DocumentDaemonSetsNotification, p));
 // The bundle lives in <package>/dist/server.js; the example cluster in <package>/examples/cluster.
 const packageRoot = path.resolve(__dirname, '..');
 
@@ -190,7 +194,10 @@ function refreshPreview(uri: string): void {
   if (!doc || !uri.startsWith('file:') || !isKustomizationFile(fileURLToPath(uri))) return;
   void kustomizePreviews
     .refresh(fileURLToPath(uri), doc.version, doc.getText())
-    .then(() => connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined))
+    .then(() => {
+      noteDaemonSets(uri, doc.version);
+      return connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    })
     .catch(logError('kustomize preview'));
 }
 
@@ -332,13 +339,38 @@ connection.languages.diagnostics.on((params, token, progress) =>
 async function documentDiagnostics(uri: string, cancelled: () => string | undefined, progress?: WorkDoneProgressReporter): Promise<{ kind: typeof DocumentDiagnosticReportKind.Full; items: Diagnostic[] }> {
   const ctx = await contextFor(uri);
   const doc = documents.get(uri);
-  if (!doc || ignored(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  if (ignored(uri)) {
+    noteDaemonSets(uri, doc.version);
+    return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  }
   const stale = () => cancelled() ?? (documents.get(uri)?.version !== doc.version ? 'the document changed' : undefined);
   const items = await pullDiagnostics(
     { uri, version: doc.version, text: () => doc.getText(), ctx, stale, progress },
     { models, staticDiagnostics, clusterFindings, logError, filter: (model, found) => applyLintConfig(model, found, lintConfig) },
   );
+  noteDaemonSets(uri, doc.version);
   return { kind: DocumentDiagnosticReportKind.Full, items };
+}
+
+/**
+ * After a document's diagnostics (or its kustomization preview) are computed: tell the client
+ * how many DaemonSets it holds, from the model that computation parsed. Only when diagnostics
+ * are off (nothing parsed) is the model parsed here.
+ */
+function noteDaemonSets(uri: string, version: number): void {
+  const doc = documents.get(uri);
+  if (!doc || doc.version !== version) return;
+  guarded('daemonset presence', undefined, () => {
+    const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    if (file && isKustomizationFile(file)) {
+      const merged = kustomizePreviews.get(file, version);
+      if (merged) presence.note(uri, merged.model.daemonSets.length);
+      return;
+    }
+    const model = models.peek(uri, version) ?? modelOf(uri);
+    if (model) presence.note(uri, model.daemonSets.length);
+  });
 }
 // Clients without pull diagnostics (older Neovim, Helix, Zed versions; any generic client) get
 // them published after each change: one computation per document at a time, for its latest version.
@@ -427,6 +459,7 @@ connection.onRequest(ListContextsRequest, async (p: ListContextsParams | undefin
 documents.onDidClose((e) => {
   if (pushDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   models.delete(e.document.uri);
+  presence.forget(e.document.uri);
   settingsByUri.delete(e.document.uri);
   kustomizeViews.delete(e.document.uri);
   if (e.document.uri.startsWith('file:')) kustomizePreviews.delete(fileURLToPath(e.document.uri));

@@ -46,7 +46,7 @@ export interface PanelServer {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.ttf': 'font/ttf' };
 
 export async function startServer(): Promise<PanelServer> {
   const nonce = newNonce();
@@ -58,7 +58,7 @@ export async function startServer(): Promise<PanelServer> {
       res.end(html);
       return;
     }
-    const m = /^\/dist\/(webview\.(?:js|css)(?:\.map)?)$/.exec(url.pathname);
+    const m = /^\/dist\/(webview\.(?:js|css)(?:\.map)?|codicon\.ttf)$/.exec(url.pathname);
     if (m) {
       res.writeHead(200, { 'content-type': TYPES[path.extname(m[1])], 'cache-control': 'no-store' });
       res.end(readFileSync(path.join(DIST, m[1])));

@@ -116,6 +116,36 @@ describe('placement panel', () => {
     assert.equal(await nodeRows(p).count(), 4);
   });
 
+  test('verdicts and group headers carry codicons (the font loads under the CSP); cell text stays the verdict', async () => {
+    const p = await open();
+    await p.update(small());
+    const before = (selector: string) =>
+      p.page.evaluate(`(() => { const s = getComputedStyle(document.querySelector(${JSON.stringify(selector)}), '::before'); return [s.content, s.fontFamily]; })()`) as Promise<[string, string]>;
+    const runs = await before('.grid-rows .row.node.runs .c1');
+    assert.equal(runs[0], '"\ueba4"', 'pass icon before "Runs"');
+    assert.match(runs[1], /codicon/);
+    assert.equal((await before('.grid-rows .row.node.pending .c1'))[0], '"\uea6c"');
+    assert.equal((await before('.grid-rows .row.node.keeps .c1, .grid-rows .row.node.removed .c1'))[0], '"\ueabd"');
+    assert.equal(await rowNamed(p, 'worker-a1').locator('.c1').textContent(), 'Runs');
+    const faces = (await p.page.evaluate(`document.fonts.load('14px codicon', '\ueba4').then((f) => f.length)`)) as number;
+    assert.equal(faces, 1, 'dist/codicon.ttf loads from the webview origin');
+  });
+
+  test('high-contrast themes get contrast borders: the active-border colour outlines the active and the hovered row', async () => {
+    const p = await open();
+    await p.update(small());
+    await p.page.evaluate(`document.documentElement.style.setProperty('--vscode-contrastActiveBorder', 'rgb(255, 0, 0)'); document.documentElement.style.setProperty('--vscode-contrastBorder', 'rgb(0, 255, 0)')`);
+    // worker-a1 is the active row (dotted); another one is hovered (dashed).
+    const row = rowNamed(p, 'arm-b2');
+    await row.hover();
+    const active = await p.page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('.grid-rows .row.active')); return [s.outlineStyle, s.outlineColor]; })()`);
+    assert.deepEqual(active, ['dotted', 'rgb(255, 0, 0)']);
+    const outline = await p.page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('.grid-rows .row.node:hover')); return [s.outlineStyle, s.outlineColor]; })()`);
+    assert.deepEqual(outline, ['dashed', 'rgb(255, 0, 0)']);
+    const gridTop = (await p.page.evaluate(`getComputedStyle(document.querySelector('.grid')).borderTopColor`)) as string;
+    assert.equal(gridTop, 'rgb(0, 255, 0)');
+  });
+
   test('grouping by zone shows one collapsible header per zone with its counts', async () => {
     const p = await open();
     await p.update(small());

@@ -25,7 +25,7 @@ import {
   waitForWorkbench,
   workbenchUrl,
 } from './codeServer';
-import { defaultVsix } from './ui/session';
+import { defaultVsix, LANGUAGE_STATUS } from './ui/session';
 
 const say = (line: string) => process.stdout.write(`demo: ${line}\n`);
 
@@ -93,9 +93,10 @@ async function main(): Promise<number> {
     await file.click();
     const editor = page.locator('.editor-instance .monaco-editor[data-uri$="/mistakes.yaml"]');
     await editor.locator('.view-line').first().waitFor({ timeout: 30_000 });
-    // Opening YAML activates the extension: its status bar item (DOM id = extension id + item id)
-    // appears, and the language server's diagnostics are drawn as squiggles.
-    await page.locator('.statusbar-item[id^="daemonset-studio.daemonset-studio"]').first().waitFor({ timeout: 60_000 });
+    // Opening YAML activates the extension: its language status item joins the `{}` entry beside
+    // the language mode (whose aria-label lists the items' labels), and the language server's
+    // diagnostics are drawn as squiggles.
+    await page.locator(LANGUAGE_STATUS).first().waitFor({ timeout: 60_000 });
     await editor.locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
     say('the workbench loaded, the extension is active and reports diagnostics');
     // The demo DaemonSet: its CodeLens opens the preview, with the Rollout and Live sections.

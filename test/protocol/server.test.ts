@@ -104,6 +104,35 @@ test('a CodeLens summarises placement on the example cluster and opens the previ
   assert.equal(lenses[0].command.command, 'daemonset.showPlacementPreview');
 });
 
+test('the server tells the client how many DaemonSets a document holds, when that changes (the menus\' context key)', async () => {
+  const counts: Array<{ uri: string; count: number }> = [];
+  let wake: (() => void) | undefined;
+  server.connection.onNotification('daemonset/documentDaemonSets', (p: { uri: string; count: number }) => {
+    counts.push(p);
+    wake?.();
+  });
+  const next = (uri: string, n: number) =>
+    new Promise<void>((resolve) => {
+      const check = () => counts.filter((c) => c.uri === uri).length >= n && resolve();
+      wake = check;
+      check();
+    });
+  const uri = server.open('presence.yaml', GOOD);
+  await pull(uri);
+  await next(uri, 1);
+  const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n';
+  server.change(uri, cm, 2);
+  await pull(uri);
+  await next(uri, 2);
+  // An edit that keeps the count sends nothing; the next change of the count does.
+  server.change(uri, cm + 'data:\n  a: b\n', 3);
+  await pull(uri);
+  server.change(uri, `${cm}---\n${GOOD}---\n${GOOD}`, 4);
+  await pull(uri);
+  await next(uri, 3);
+  assert.deepEqual(counts.filter((c) => c.uri === uri).map((c) => c.count), [1, 0, 2]);
+});
+
 test('the placement request answers node by node with reasons', async () => {
   const uri = server.open('placement.yaml', GOOD);
   const res = (await server.connection.sendRequest('daemonset/placement', { uri })) as any;

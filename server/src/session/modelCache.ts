@@ -43,6 +43,12 @@ export class ModelCache {
     }
   }
 
+  /** The model of this version if it was parsed already; never parses. */
+  peek(uri: string, version: number): DocumentModel | undefined {
+    const cached = this.models.get(uri);
+    return cached && cached.version === version ? cached : undefined;
+  }
+
   delete(uri: string): void {
     this.models.delete(uri);
   }

@@ -2,9 +2,11 @@
 // webview beside the editor listing the example cluster's nodes with a verdict for each.
 // Webview content lives two frames deep: iframe.webview.ready > iframe#active-frame.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { stopCodeServersOnSignals } from '../codeServer';
-import { UiSession } from './session';
+import { LANGUAGE_STATUS, UiSession } from './session';
 
 stopCodeServersOnSignals();
 let session: UiSession | undefined;
@@ -74,6 +76,31 @@ test('a chart template: the CodeLens and the preview place the DaemonSet with th
     assert.equal(created, Number(runs), `the lens says ${title}; the preview's verdicts: ${JSON.stringify(verdicts)}`);
   } catch (e) {
     const dir = await s.capture('chart placement preview');
+    const errors = s.recentErrors().join('\n');
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\n(screenshot and logs: ${dir})${errors ? `\nlast page errors:\n${errors}` : ''}`, { cause: e });
+  }
+});
+
+test('the preview button shows on DaemonSet files only; the YAML language status names the cluster', { timeout: 120_000 }, async () => {
+  assert.ok(session, 'the code-server session did not start');
+  const s = session;
+  try {
+    fs.writeFileSync(path.join(s.workspace, 'settings-map.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  level: info\n');
+    const button = s.page.locator('.editor-group-container.active .editor-actions [aria-label^="Show Placement Preview"]');
+    await s.openFile('log-collector.yaml');
+    await button.first().waitFor({ timeout: 30_000 });
+    await s.page.locator(LANGUAGE_STATUS).first().waitFor({ timeout: 30_000 });
+    const label = await s.page.locator(LANGUAGE_STATUS).first().getAttribute('aria-label');
+    assert.match(label ?? '', /DaemonSet cluster: example cluster, \d+ nodes/);
+    // A YAML file without a DaemonSet: the context key turns false and the button goes away.
+    await s.openFile('settings-map.yaml');
+    await button.first().waitFor({ state: 'detached', timeout: 30_000 });
+    // Back through its tab (a second Quick Open of an already open file raced in the one e2e run).
+    await s.page.locator('.tab', { hasText: 'log-collector.yaml' }).first().click();
+    await s.editor('log-collector.yaml').locator('.view-line').first().waitFor();
+    await button.first().waitFor({ timeout: 30_000 });
+  } catch (e) {
+    const dir = await s.capture('context key');
     const errors = s.recentErrors().join('\n');
     throw new Error(`${e instanceof Error ? e.message : String(e)}\n(screenshot and logs: ${dir})${errors ? `\nlast page errors:\n${errors}` : ''}`, { cause: e });
   }

@@ -29,6 +29,12 @@ export function defaultVsix(): string {
   return path.join(repoRoot, `${pkg.name}-${pkg.version}.vsix`);
 }
 
+/**
+ * The workbench's `{}` language status entry once it lists the extension's cluster item: the
+ * entry's aria-label joins its items' accessibility labels (client/src/clusterStatusView.ts).
+ */
+export const LANGUAGE_STATUS = '#status\\.languageStatus[aria-label*="DaemonSet cluster"]';
+
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 export interface SessionOptions {
