@@ -1,7 +1,7 @@
 // A live cluster reached through a kubeconfig context. Nodes are listed page by page
 // (limit + continue, as kubectl does) and then kept current by a watch, like client-go's
 // reflector: a clean end of the watch resumes from the last resourceVersion; a dropped
-// connection, garbage or 410 Gone lead to a fresh list. Pods are listed per node only when
+// connection, garbage or 410 Gone lead to a fresh list. Pods are listed (and watched) only when
 // resource fit is asked for. Every call has a time limit, every failure becomes a status with
 // the last good state kept, and nothing rejects or throws out of load().
 import { EventEmitter } from 'node:events';
@@ -30,8 +30,6 @@ export interface KubeconfigSourceOptions extends KubeconfigLocation {
   maxRetryDelayMs?: number;
   /** The server ends each watch after this many seconds and we resume; kubectl picks 5–10 min. */
   watchTimeoutSeconds?: number;
-  /** Pod lists run this many at a time. */
-  podConcurrency?: number;
   /** Watch events within this window become one change notification. Default 250 ms. */
   coalesceMs?: number;
   /** Timers for retries and coalescing (tests inject a deterministic one). */
@@ -61,7 +59,6 @@ const DEFAULTS = {
   retryDelayMs: 1_000,
   maxRetryDelayMs: 30_000,
   watchTimeoutSeconds: 300,
-  podConcurrency: 4,
   coalesceMs: 250,
 };
 
