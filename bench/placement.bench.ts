@@ -193,7 +193,7 @@ function main(): void {
     const after = referenceLoopMs();
     rows.push(`| ${size.toLocaleString('en-US')} | ${first.toFixed(1)} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${parseMs.toFixed(1)} | ${(percentile(times, 50) / parseMs).toFixed(2)}× | ${gc === undefined ? 'n/a' : (heapDelta / 2 ** 20).toFixed(1)} | ${reference.toFixed(0)} / ${after.toFixed(0)} | ${summary} |`);
   }
-  console.log('| nodes | first call on a new snapshot ms (cold, builds the pod index) | median ms | p95 ms | read + parse the same cluster as JSON, median of 3 ms | placement / parse | heap MB delta | reference loop ms before / after | result |');
+  console.log('| nodes | first call on a new snapshot ms (cold, builds the pod index) | median ms | p95 ms | parse the same cluster from JSON text (JSON.parse + conversion, snapshot.ts), median of 3 ms | placement / parse | heap MB delta | reference loop ms before / after | result |');
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const row of rows) console.log(row);
   console.log('\nThe reference loop (10^8 integer steps) takes about 70-100 ms on an idle core; larger figures mean a busy machine.');

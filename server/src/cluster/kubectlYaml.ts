@@ -156,7 +156,8 @@ export interface KubectlYamlOptions {
 class Reader {
   // Lines are read on demand from offsets into the text: a 40 MB list has a million lines,
   // and a million small line objects alive for the whole parse cost more in GC than parsing.
-  private readonly starts: number[] = [0];
+  /** Offset of each line's start; a typed array (a million lines: 4 MB, not a growing JS array). */
+  private readonly starts: Int32Array;
   private readonly count: number;
   private pos = 0;
   private readonly endsWithNewline: boolean;
@@ -167,13 +168,17 @@ class Reader {
   private depth = 0;
   /** Set by map() for the top-level `items` key, taken by the block it opens. */
   private itemsNext = false;
-  /** Inside an item of the top-level `items`: the item's mapping depth (1 = its own keys). */
+  /** Inside an item of the top-level `items`: the keys from the item down to the current mapping. */
   private itemKeys: string[] = [];
   private inItem = false;
 
   constructor(private readonly src: string, private readonly opts: KubectlYamlOptions = {}) {
     this.endsWithNewline = src.endsWith('\n');
-    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    let lines = 1;
+    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lines++;
+    this.starts = new Int32Array(lines);
+    let n = 1;
+    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) this.starts[n++] = i + 1;
     // A final newline opens no further line.
     this.count = this.endsWithNewline ? this.starts.length - 1 : this.starts.length;
   }
