@@ -4,7 +4,7 @@
 // panel's own handler time (from its `placement-rendered` event), and "painted" = the first task
 // after the next animation frame. The keystroke → LSP → preview path is measured elsewhere.
 // Prints a markdown table.
-import { ensureWebviewBuilt, launchBrowser, makeResponse, openPanel, startServer } from '../test/browser/harness';
+import { compactMessage, ensureWebviewBuilt, launchBrowser, makeResponse, openPanel, startServer } from '../test/browser/harness';
 import type { PageDocument, PageEvent, PageWindow } from '../test/browser/pageGlobals';
 
 declare const window: PageWindow;
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     const panel = await openPanel(browser, server, { height: 800 });
     const page = panel.page;
     await page.evaluate(`window.__makeResponse = ${makeResponse.toString()}`);
+    await page.evaluate(`window.__compactMessage = ${compactMessage.toString()}`);
     await page.evaluate(() => {
       window.__bench = (message) => new Promise((resolve) => {
         const t0 = performance.now();
@@ -73,6 +74,39 @@ async function main(): Promise<void> {
       const handler = result.samples.map((s) => s.handler).sort((a, b) => a - b);
       const painted = result.samples.map((s) => s.painted).sort((a, b) => a - b);
       console.log(`| ${n.toLocaleString('en-US')} | ${fmt(result.clone)} | ${fmt(percentile(handler, 50))} | ${fmt(percentile(painted, 50))} | ${fmt(percentile(painted, 95))} | ${rows} | ${runs} |`);
+    }
+
+    // The panel's form since issue 12: the nodes table (names, labels) travels once per cluster
+    // snapshot; each answer after that is the distinct verdicts and an index per node.
+    console.log();
+    console.log('Compact answers (what the panel is sent now): the first answer on a snapshot carries the nodes table, later ones only the verdicts:');
+    console.log();
+    console.log('| nodes | message | structured clone alone (ms) | update handler (ms) | posted → painted median (ms) | p95 (ms) | runs |');
+    console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const [n, runs] of SIZES) {
+      for (const withTable of [true, false]) {
+        const result = await page.evaluate(async ({ n, warmup, runs, withTable }) => {
+          const full = window.__makeResponse!(n);
+          const out: Array<{ handler: number; painted: number }> = [];
+          let clone = 0;
+          for (let i = 0; i < warmup + runs; i++) {
+            // A fresh snapshot key per run when the table is sent (a new snapshot), the same otherwise.
+            const key = withTable ? `bench-${n}-${i}` : `bench-${n}`;
+            const message = window.__compactMessage!({ ...full, uri: `file:///bench/${i}.yaml` }, key, withTable || i === 0);
+            if (i === warmup) {
+              const t = performance.now();
+              structuredClone(message);
+              clone = performance.now() - t;
+            }
+            const s = await window.__bench!(message);
+            if (i >= warmup) out.push(s);
+          }
+          return { clone, samples: out };
+        }, { n, warmup: WARMUP, runs, withTable });
+        const handler = result.samples.map((s) => s.handler).sort((a, b) => a - b);
+        const painted = result.samples.map((s) => s.painted).sort((a, b) => a - b);
+        console.log(`| ${n.toLocaleString('en-US')} | ${withTable ? 'with the nodes table (new snapshot)' : 'verdicts only (same snapshot)'} | ${fmt(result.clone)} | ${fmt(percentile(handler, 50))} | ${fmt(percentile(painted, 50))} | ${fmt(percentile(painted, 95))} | ${runs} |`);
+      }
     }
 
     // Scrolling the last (100,000-node) view one screen per frame: frame-to-frame intervals.

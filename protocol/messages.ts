@@ -1,7 +1,7 @@
 // Custom LSP messages between the client and the server, and the types they carry. Defined
 // once here; both sides import this folder, which imports nothing but its own files.
 import type { LiveStatusView } from './live';
-import type { PlacementResult } from './placement';
+import type { NodeVerdict, PlacementResult } from './placement';
 import type { RolloutPlan } from './rollout';
 
 /** client → server: placement of the DaemonSet at `offset` (or the only/first one) in `uri`. */
@@ -50,6 +50,32 @@ export interface PlacementParams {
   offset?: number;
   /** Index into the file's DaemonSets; wins over offset. */
   index?: number;
+  /**
+   * Asks for the compact answer (the panel): `verdicts` instead of `result.nodes` and `rows`, and
+   * the per-node static data (`nodes`) only when the cluster's nodes key differs from this one.
+   * "" = the client holds no nodes table yet.
+   */
+  nodesKey?: string;
+}
+
+/** What a node shows that changes only with the cluster snapshot: sent once per snapshot. */
+export interface ClusterNodesTable {
+  /** Names this snapshot's node list; a new snapshot (file edit, watch event) has a new key. */
+  key: string;
+  names: string[];
+  labels: Array<Record<string, string>>;
+}
+
+/** One distinct verdict of the compact answer (no node name; the range of its `path`). */
+export interface PanelVerdict extends Pick<NodeVerdict, 'shouldRun' | 'shouldContinueRunning' | 'pending' | 'reason' | 'detail' | 'notes' | 'hasOwnPod'> {
+  range?: PlacementNodeRow['range'];
+}
+
+/** The verdicts of one compact answer: most nodes share a handful of distinct verdicts. */
+export interface PanelVerdicts {
+  table: PanelVerdict[];
+  /** Per node, in the order of the nodes table: an index into `table`. */
+  index: number[];
 }
 
 export interface DaemonSetRef {
@@ -76,6 +102,12 @@ export interface PlacementResponse {
   result?: PlacementResult;
   /** Per node (same order as result.nodes): labels for grouping and the range of `path`. */
   rows?: PlacementNodeRow[];
+  /** Compact answers (params.nodesKey set): the key of the cluster's nodes table. */
+  nodesKey?: string;
+  /** Compact answers: the nodes table, when the client's key was not `nodesKey`. */
+  nodes?: ClusterNodesTable;
+  /** Compact answers: the verdicts; `result.nodes` is then empty (counts are kept). */
+  verdicts?: PanelVerdicts;
   /** Why there is no result (no DaemonSet, unparsable, no cluster). */
   message?: string;
   /** What a change of the pod template would do on this cluster (with `result`). */

@@ -2,7 +2,7 @@
 // DaemonSet manifest and asks the server (through `fetch`) where its pods would run. The webview
 // script lives in client/webview/; the two talk through client/webview/messages.ts.
 import * as vscode from 'vscode';
-import type { PlacementParams, PlacementResponse } from '../../protocol';
+import type { ClusterNodesTable, PlacementParams, PlacementResponse } from '../../protocol';
 import { isPanelState, isWebviewMessage, type HostMessage, type LspRange, type PanelState } from '../webview/messages';
 import { daemonSetAtLine } from '../webview/model';
 import { newNonce, renderHtml } from './webviewHtml';
@@ -117,6 +117,11 @@ export class PlacementPanel implements vscode.Disposable {
   private disposed = false;
   /** Requests not answered yet (the first one is sent before the webview is ready). */
   private inFlight = 0;
+  /** The cluster's per-node static data, as the server sent it once for its snapshot. */
+  private nodes: ClusterNodesTable | undefined;
+  /** Key of the nodes table the webview holds ('' after it (re)loads). */
+  private postedNodesKey = '';
+  private nodesSeq = 0;
 
   private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: PlacementPanelDeps, state: PanelState | undefined) {
     PlacementPanel.current = this;
@@ -214,9 +219,16 @@ export class PlacementPanel implements vscode.Disposable {
     }
     const seq = ++this.seq;
     this.inFlight++;
-    this.deps.fetch(uri, params).finally(() => this.inFlight--).then(
+    // The compact answer: verdicts only, the nodes table only when the snapshot changed.
+    this.deps.fetch(uri, { ...params, nodesKey: this.nodes?.key ?? '' }).finally(() => this.inFlight--).then(
       (response) => {
-        if (this.disposed || seq < this.applied) return;
+        if (this.disposed) return;
+        // A late answer to an older request must not replace a newer snapshot's table.
+        if (response.nodes && seq >= this.nodesSeq) {
+          this.nodes = response.nodes;
+          this.nodesSeq = seq;
+        }
+        if (seq < this.applied) return;
         const switching = !sameUri(uri, this.target);
         if (switching && onlyIfDaemonSets && !(Array.isArray(response.daemonSets) && response.daemonSets.length)) return;
         this.applied = seq;
@@ -230,13 +242,25 @@ export class PlacementPanel implements vscode.Disposable {
         }
         const ds = response.daemonSets?.find((d) => d.index === response.selected);
         this.panel.title = ds ? `Placement: ${ds.name}` : TITLE;
-        this.post({ type: 'update', response });
+        this.postUpdate(response);
       },
       (err: unknown) => {
         if (this.disposed || seq < this.applied) return;
         this.post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
       },
     );
+  }
+
+  /** An update, with the nodes table when the webview does not hold the one it refers to. */
+  private postUpdate(response: PlacementResponse): void {
+    if (!this.ready) return;
+    const { nodes: _sent, ...rest } = response;
+    const message: HostMessage = { type: 'update', response: rest };
+    if (rest.nodesKey && rest.nodesKey !== this.postedNodesKey && this.nodes?.key === rest.nodesKey) {
+      message.nodes = this.nodes;
+      this.postedNodesKey = rest.nodesKey;
+    }
+    this.post(message);
   }
 
   private post(message: HostMessage): void {
@@ -248,7 +272,8 @@ export class PlacementPanel implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
-        if (this.last) this.post({ type: 'update', response: this.last });
+        this.postedNodesKey = '';
+        if (this.last) this.postUpdate(this.last);
         if (this.dirty || (!this.last && this.inFlight === 0)) {
           this.dirty = false;
           // The previewed manifest first, then the active editor's: its later response wins if it adopts.

@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
-import type { PlacementResponse } from '../../protocol';
+import type { ClusterNodesTable, PlacementResponse } from '../../protocol';
 import { VirtualGrid } from './grid';
 import { createLiveSection } from './live';
 import { isHostMessage, isPanelState, type PanelState, type WebviewMessage } from './messages';
@@ -190,7 +190,7 @@ function paintRow(row: HTMLElement, cells: HTMLElement[], index: number): void {
   const kind = kindAt(p, entry);
   const name = nodeName(p, entry);
   const text = p.reasons[entry];
-  const linked = p.rows[entry]?.range !== undefined;
+  const linked = p.ranges[entry] !== undefined;
   row.className = `row node ${kind}`;
   row.removeAttribute('aria-expanded');
   cells[0].textContent = name;
@@ -205,7 +205,7 @@ function paintRow(row: HTMLElement, cells: HTMLElement[], index: number): void {
 }
 
 function reveal(node: number): boolean {
-  const range = prepared?.rows[node]?.range;
+  const range = prepared?.ranges[node];
   if (!range) return false;
   vscode.postMessage({ type: 'reveal', range });
   return true;
@@ -279,7 +279,7 @@ function renderHeader(r: PlacementResponse): void {
   countCells.desired.textContent = String(res?.desired ?? t.run + t.pending);
   countCells.pending.textContent = String(res?.pending ?? t.pending);
   countCells.excluded.textContent = String(res?.excluded ?? t.excluded);
-  countCells.nodes.textContent = String(prepared!.nodes.length);
+  countCells.nodes.textContent = String(prepared!.count);
   countsTable.hidden = !res;
 }
 
@@ -333,7 +333,7 @@ function rebuild(reset: boolean): void {
   else if (!Array.isArray(r.daemonSets) || r.daemonSets.length === 0 || r.selected < 0) {
     showEmpty('No DaemonSet in this file.', r.message ?? 'Add a manifest with kind: DaemonSet to see where its pods would run.');
   } else if (!r.result) showEmpty('No placement for this DaemonSet.', r.message ?? '');
-  else if (p.nodes.length === 0) showEmpty('The cluster has no nodes.', r.message ?? '');
+  else if (p.count === 0) showEmpty('The cluster has no nodes.', r.message ?? '');
   else showGrid = true;
 
   toolbar.hidden = !showGrid;
@@ -345,7 +345,7 @@ function rebuild(reset: boolean): void {
     return;
   }
   view = buildView(p, filter, groupBy, collapsed);
-  const total = p.nodes.length;
+  const total = p.count;
   status.textContent = filter.trim() ? `${view.matched} of ${total} nodes match` : `${total} ${total === 1 ? 'node' : 'nodes'}`;
   if (view.matched === 0) showEmpty('No node matches the filter.', filter);
   grid.setCount(view.entries.length, reset);
@@ -361,13 +361,17 @@ function signalRendered(ms: number): void {
   document.dispatchEvent(new CustomEvent('placement-rendered', { detail: { ms } }));
 }
 
-function onUpdate(response: PlacementResponse): void {
+/** The per-node static data of the current cluster snapshot (sent once per snapshot). */
+let nodesTable: ClusterNodesTable | undefined;
+
+function onUpdate(response: PlacementResponse, nodes: ClusterNodesTable | undefined): void {
+  if (nodes) nodesTable = nodes;
   const t0 = performance.now();
   const prev = prepared?.response;
   const sameTarget = prev !== undefined && prev.uri === response.uri && prev.selected === response.selected;
   if (!sameTarget) collapsed = new Set();
   failure = undefined;
-  prepared = prepare(response);
+  prepared = prepare(response, nodesTable);
   renderHeader(response);
   rollout.render(response);
   renderPicker(response);
@@ -383,7 +387,7 @@ function onUpdate(response: PlacementResponse): void {
 window.addEventListener('message', (event: MessageEvent) => {
   const msg: unknown = event.data;
   if (!isHostMessage(msg)) return;
-  if (msg.type === 'update') onUpdate(msg.response);
+  if (msg.type === 'update') onUpdate(msg.response, msg.nodes);
   else {
     failure = msg.message;
     renderBanner();

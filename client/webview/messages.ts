@@ -1,7 +1,7 @@
 // The postMessage traffic between the placement panel host (client/src/placementPanel.ts) and
 // the webview script (client/webview/main.ts). Types only plus two guards: both sides treat the
 // other as untrusted input and check shapes before acting.
-import type { PlacementResponse } from '../../protocol';
+import type { ClusterNodesTable, PlacementResponse } from '../../protocol';
 
 export interface LspPosition { line: number; character: number }
 export interface LspRange { start: LspPosition; end: LspPosition }
@@ -9,7 +9,7 @@ export interface LspRange { start: LspPosition; end: LspPosition }
 /** host → webview */
 export type HostMessage =
   /** A placement to render (also re-sent after the webview reloads). */
-  | { type: 'update'; response: PlacementResponse }
+  | { type: 'update'; response: PlacementResponse; nodes?: ClusterNodesTable }
   /** The request failed (server not running, timeout): keep the rows, show the message. */
   | { type: 'failed'; message: string };
 
@@ -57,10 +57,17 @@ export function isWebviewMessage(m: unknown): m is WebviewMessage {
   }
 }
 
+function isNodesTable(t: unknown): t is ClusterNodesTable {
+  if (typeof t !== 'object' || t === null) return false;
+  const { key, names, labels } = t as Record<string, unknown>;
+  return typeof key === 'string' && Array.isArray(names) && Array.isArray(labels) && names.length === labels.length
+    && labels.every((l) => typeof l === 'object' && l !== null);
+}
+
 export function isHostMessage(m: unknown): m is HostMessage {
   if (typeof m !== 'object' || m === null) return false;
   const msg = m as Record<string, unknown>;
-  if (msg.type === 'update') return typeof msg.response === 'object' && msg.response !== null;
+  if (msg.type === 'update') return typeof msg.response === 'object' && msg.response !== null && (msg.nodes === undefined || isNodesTable(msg.nodes));
   if (msg.type === 'failed') return typeof msg.message === 'string';
   return false;
 }

@@ -1,7 +1,7 @@
 // The panel's view model: verdict words, filtering and grouping over a PlacementResponse.
 // No DOM here, so it is tested in Node (test/browser/model.test.ts) and stays fast enough for
 // 100,000 nodes: one pass to prepare, one pass per filter or group-by change.
-import type { PlacementNodeRow, PlacementResponse } from '../../protocol';
+import type { ClusterNodesTable, PlacementResponse } from '../../protocol';
 import type { NodeVerdict } from '../../protocol';
 
 export type VerdictKind = 'runs' | 'pending' | 'runsEvicted' | 'keeps' | 'removed';
@@ -90,28 +90,67 @@ export const MAX_GROUP_KEYS = 200;
 
 export interface Prepared {
   response: PlacementResponse;
-  nodes: readonly NodeVerdict[];
+  /** Nodes in the answer. */
+  count: number;
   kinds: Uint8Array;
+  /** Reason text per node (shared strings in a compact answer). */
   reasons: string[];
-  /** Label maps by node index (empty when the server sent no rows). */
+  names: ReadonlyArray<string>;
+  /** Label maps by node index (empty when the server sent none). */
   labels: ReadonlyArray<Readonly<Record<string, string>>>;
-  rows: ReadonlyArray<PlacementNodeRow | undefined>;
+  /** The manifest range behind each node's verdict, for "reveal the responsible line". */
+  ranges: ReadonlyArray<LspRangeLike | undefined>;
   /** Lower-cased "name labels verdict reason", built on the first filter. */
   search?: string[];
   /** Per-kind totals over all nodes. */
   totals: Record<'run' | 'pending' | 'excluded', number>;
 }
 
+type LspRangeLike = NonNullable<NonNullable<PlacementResponse['rows']>[number]['range']>;
+
 const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
 
-export function prepare(response: PlacementResponse): Prepared {
+/**
+ * One pass over the answer. A compact answer (`verdicts`, the panel's form) is read against
+ * the nodes table of its snapshot (`table`, sent once per snapshot): kind and reason are
+ * worked out once per distinct verdict, and names and labels are the table's own arrays.
+ */
+export function prepare(response: PlacementResponse, table?: ClusterNodesTable): Prepared {
+  const totals = { run: 0, pending: 0, excluded: 0 };
+  const compact = response.verdicts;
+  if (compact && typeof compact === 'object' && Array.isArray(compact.table) && Array.isArray(compact.index)) {
+    const usable = table !== undefined && table.key === response.nodesKey && table.names.length === compact.index.length;
+    const n = compact.index.length;
+    const entryKind = new Uint8Array(compact.table.length);
+    const entryReason = new Array<string>(compact.table.length);
+    const entryRange = new Array<LspRangeLike | undefined>(compact.table.length);
+    compact.table.forEach((v, k) => {
+      entryKind[k] = KINDS.indexOf(verdictKind(v));
+      entryReason[k] = reasonText(v);
+      entryRange[k] = v.range;
+    });
+    const kinds = new Uint8Array(n);
+    const reasons = new Array<string>(n);
+    const ranges = new Array<LspRangeLike | undefined>(n);
+    for (let i = 0; i < n; i++) {
+      const k = compact.index[i];
+      if (!(k >= 0 && k < entryKind.length)) continue; // a bad index: an empty row, not a crash
+      kinds[i] = entryKind[k];
+      reasons[i] = entryReason[k];
+      ranges[i] = entryRange[k];
+      totals[countsAs(KINDS[kinds[i]])]++;
+    }
+    const names = usable ? table.names : Array.from({ length: n }, (_, i) => `node ${i + 1}`);
+    const labels = usable ? table.labels : new Array<Readonly<Record<string, string>>>(n).fill(EMPTY);
+    return { response, count: n, kinds, reasons, names, labels, ranges, totals };
+  }
   const nodes = Array.isArray(response.result?.nodes) ? response.result!.nodes : [];
   const rowsIn = Array.isArray(response.rows) ? response.rows : [];
   const kinds = new Uint8Array(nodes.length);
   const reasons = new Array<string>(nodes.length);
+  const names = new Array<string>(nodes.length);
   const labels = new Array<Readonly<Record<string, string>>>(nodes.length);
-  const rows = new Array<PlacementNodeRow | undefined>(nodes.length);
-  const totals = { run: 0, pending: 0, excluded: 0 };
+  const ranges = new Array<LspRangeLike | undefined>(nodes.length);
   for (let i = 0; i < nodes.length; i++) {
     const v = nodes[i];
     const kind = verdictKind(v);
@@ -119,10 +158,12 @@ export function prepare(response: PlacementResponse): Prepared {
     totals[countsAs(kind)]++;
     reasons[i] = reasonText(v);
     const row = rowsIn[i];
-    rows[i] = row;
+    const name = v?.name ?? row?.name;
+    names[i] = typeof name === 'string' ? name : String(name ?? '');
     labels[i] = row && typeof row.labels === 'object' && row.labels !== null ? row.labels : EMPTY;
+    ranges[i] = row?.range;
   }
-  return { response, nodes, kinds, reasons, labels, rows, totals };
+  return { response, count: nodes.length, kinds, reasons, names, labels, ranges, totals };
 }
 
 export function kindAt(p: Prepared, i: number): VerdictKind {
@@ -130,14 +171,14 @@ export function kindAt(p: Prepared, i: number): VerdictKind {
 }
 
 export function nodeName(p: Prepared, i: number): string {
-  const n = p.nodes[i]?.name ?? p.rows[i]?.name;
+  const n = p.names[i];
   return typeof n === 'string' ? n : String(n ?? '');
 }
 
 function searchTexts(p: Prepared): string[] {
   if (p.search) return p.search;
-  const out = new Array<string>(p.nodes.length);
-  for (let i = 0; i < p.nodes.length; i++) {
+  const out = new Array<string>(p.count);
+  for (let i = 0; i < p.count; i++) {
     let s = nodeName(p, i);
     const l = p.labels[i];
     for (const k in l) s += ` ${k}=${l[k]}`;
@@ -154,7 +195,7 @@ export function filterTerms(filter: string): string[] {
 
 export function matchingNodes(p: Prepared, filter: string): number[] {
   const terms = filterTerms(filter);
-  const n = p.nodes.length;
+  const n = p.count;
   const out: number[] = [];
   if (terms.length === 0) {
     for (let i = 0; i < n; i++) out.push(i);

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { newNonce, renderHtml } from '../../client/src/webviewHtml';
-import type { PlacementResponse } from '../../protocol';
+import type { ClusterNodesTable, PanelVerdict, PlacementResponse } from '../../protocol';
 import type { PageDocument, PageWindow } from './pageGlobals';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -94,6 +94,8 @@ export interface Panel {
   violations(): Promise<string[]>;
   /** Post an update and wait until it is rendered. */
   update(response: PlacementResponse): Promise<void>;
+  /** Post any host message and wait until it is rendered. */
+  post(message: unknown): Promise<void>;
   /** Build a response of `n` generated nodes inside the page (no 100 MB over the wire), post it, wait. */
   updateGenerated(n: number): Promise<void>;
   state(): Promise<unknown>;
@@ -145,6 +147,11 @@ export async function openPanel(browser: Browser, server: PanelServer, opts: { s
       await page.evaluate((r) => window.postMessage({ type: 'update', response: r }, '*'), response);
       await waitRendered(before);
     },
+    async post(message) {
+      const before = await renders();
+      await page.evaluate((m) => window.postMessage(m, '*'), message);
+      await waitRendered(before);
+    },
     async updateGenerated(n) {
       const before = await renders();
       await page.evaluate(`window.__makeResponse = ${makeResponse.toString()}`);
@@ -154,6 +161,37 @@ export async function openPanel(browser: Browser, server: PanelServer, opts: { s
     state: () => page.evaluate(() => window.__state),
     close: () => context.close(),
   };
+}
+
+/**
+ * The compact form of a full response, as the server answers the panel (features/placementAnswer.ts):
+ * distinct verdicts + an index per node, names and labels in a nodes table sent beside it.
+ * Self-contained: it is also sent into the page as source text.
+ */
+export function compactMessage(full: PlacementResponse, key: string, withTable: boolean): { type: 'update'; response: PlacementResponse; nodes?: ClusterNodesTable } {
+  const nodes = full.result?.nodes ?? [];
+  const rows = full.rows ?? [];
+  const table: PanelVerdict[] = [];
+  const seen = new Map<string, number>();
+  const index = nodes.map((v, i) => {
+    const range = rows[i]?.range;
+    const id = JSON.stringify([v.shouldRun, v.shouldContinueRunning, v.pending, v.reason, v.detail, v.notes ?? [], range ?? null]);
+    let at = seen.get(id);
+    if (at === undefined) {
+      const entry: PanelVerdict = { shouldRun: v.shouldRun, shouldContinueRunning: v.shouldContinueRunning, pending: v.pending, reason: v.reason, detail: v.detail };
+      if (v.notes) entry.notes = v.notes;
+      if (range) entry.range = range;
+      at = table.push(entry) - 1;
+      seen.set(id, at);
+    }
+    return at;
+  });
+  const { rows: _rows, ...rest } = full;
+  const response: PlacementResponse = { ...rest, result: full.result ? { ...full.result, nodes: [] } : undefined, nodesKey: key, verdicts: { table, index } };
+  if (!full.result) delete response.result;
+  const message: { type: 'update'; response: PlacementResponse; nodes?: ClusterNodesTable } = { type: 'update', response };
+  if (withTable) message.nodes = { key, names: nodes.map((v, i) => v.name ?? rows[i]?.name ?? ''), labels: rows.map((r) => r.labels ?? {}) };
+  return message;
 }
 
 /**

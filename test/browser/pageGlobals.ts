@@ -35,6 +35,7 @@ export interface PageWindow {
   __state: unknown;
   __pwned?: unknown;
   __makeResponse?: (n: number) => PlacementResponse;
+  __compactMessage?: (full: PlacementResponse, key: string, withTable: boolean) => unknown;
   __bench?: (message: unknown) => Promise<{ handler: number; painted: number }>;
   acquireVsCodeApi?: () => unknown;
   postMessage(message: unknown, targetOrigin: string): void;

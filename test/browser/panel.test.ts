@@ -4,7 +4,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { PlacementResponse } from '../../protocol';
 import type { PageDocument, PageElement, PageWindow } from './pageGlobals';
-import { ensureWebviewBuilt, launchBrowser, openPanel, startServer, type Panel, type PanelServer } from './harness';
+import { compactMessage, ensureWebviewBuilt, launchBrowser, openPanel, startServer, type Panel, type PanelServer } from './harness';
 
 declare const window: PageWindow;
 declare const document: PageDocument;
@@ -144,6 +144,42 @@ describe('placement panel', () => {
     assert.deepEqual(outline, ['dashed', 'rgb(255, 0, 0)']);
     const gridTop = (await p.page.evaluate(`getComputedStyle(document.querySelector('.grid')).borderTopColor`)) as string;
     assert.equal(gridTop, 'rgb(0, 255, 0)');
+  });
+
+  test('a compact answer (distinct verdicts + the nodes table sent once) shows the same rows, labels and ranges', async () => {
+    const p = await open();
+    await p.post(compactMessage(small(), 'snap-1', true));
+    const page = p.page;
+    const counts = Object.fromEntries(await page.locator('td[data-count]').evaluateAll((tds) => tds.map((td) => [(td as unknown as PageElement).dataset.count, td.textContent])));
+    assert.deepEqual(counts, { desired: '3', pending: '1', excluded: '1', nodes: '4' });
+    assert.deepEqual(await rowNamed(p, 'worker-a2').getByRole('gridcell').allTextContents(), ['worker-a2', 'Pending', 'memory: requests 2Gi, 512Mi free (cordoned)']);
+    // The next answer comes without the table (same snapshot): names and labels stay.
+    const next = small();
+    next.result!.nodes[3] = { ...next.result!.nodes[2]!, name: 'arm-b2' };
+    next.result!.excluded = 2;
+    next.result!.desired = 2;
+    await p.post(compactMessage(next, 'snap-1', false));
+    assert.deepEqual(await rowNamed(p, 'arm-b2').getByRole('gridcell').allTextContents(), ['arm-b2', 'Not scheduled', 'taint nvidia.com/gpu=present:NoSchedule is not tolerated']);
+    const filter = page.locator('vscode-textfield.filter input');
+    await filter.fill('arch=arm64');
+    await page.waitForFunction(() => document.querySelectorAll('.grid-rows .row.node').length === 1);
+    assert.deepEqual(await nodeRows(p).locator('.c0').allTextContents(), ['arm-b2']);
+    await filter.fill('');
+    await page.waitForFunction(() => document.querySelectorAll('.grid-rows .row.node').length === 4);
+    await rowNamed(p, 'gpu-b1').locator('.reason.link').click();
+    assert.deepEqual((await p.posted()).at(-1), { type: 'reveal', range: range(15) });
+    assert.equal(await page.locator('td[data-count="excluded"]').textContent(), '2');
+  });
+
+  test('a compact answer whose nodes table is missing or malformed shows numbered rows, never throws', async () => {
+    const p = await open();
+    const m = compactMessage(small(), 'snap-2', false);
+    await p.post(m);
+    assert.deepEqual(await p.page.locator('.grid-rows .row.node .c0').allTextContents().then((t) => t.sort()), ['node 1', 'node 2', 'node 3', 'node 4']);
+    // A table whose labels are not mappings is refused as a whole (the message is ignored).
+    await p.page.evaluate((msg) => window.postMessage({ ...msg, nodes: { key: 'snap-2', names: ['a', 'b', 'c', 'd'], labels: [null, 1, 'x', {}] } }, '*'), m);
+    await p.post(compactMessage(small(), 'snap-2', true));
+    assert.equal(await rowNamed(p, 'gpu-b1').count(), 1);
   });
 
   test('grouping by zone shows one collapsible header per zone with its counts', async () => {

@@ -12,7 +12,10 @@ const { PlacementPanel } = require('../../client/src/placementPanel') as typeof 
 
 interface Call {
   uri: string;
+  /** The DaemonSet choice (offset / index), without the nodes key. */
   params: Omit<PlacementParams, 'uri'>;
+  /** The nodes table key the host said it holds. */
+  nodesKey: string | undefined;
   resolve(r: PlacementResponse): void;
   reject(e: Error): void;
 }
@@ -32,7 +35,8 @@ function response(uri: string, selected: number, names: string[] = ['agent', 'gp
 const deps = {
   extensionUri: vscode.Uri.file('/ext'),
   fetch: (uri: { toString(): string }, params: Omit<PlacementParams, 'uri'>) => new Promise<PlacementResponse>((resolve, reject) => {
-    calls.push({ uri: uri.toString(), params, resolve, reject });
+    const { nodesKey, ...choice } = params;
+    calls.push({ uri: uri.toString(), params: choice, nodesKey, resolve, reject });
   }),
   reveal: (uri: { toString(): string }, range: unknown) => { reveals.push({ uri: uri.toString(), range }); },
 } as unknown as PlacementPanelDeps;
@@ -92,6 +96,44 @@ describe('placement panel host', () => {
     PlacementPanel.createOrShow(deps);
     assert.equal(fake.panels.length, 1);
     assert.equal(panel.reveals, 1);
+  });
+
+  test('the nodes table comes once per snapshot: the host says which it holds and posts it to the webview only when new', async () => {
+    const panel = await openReady();
+    const table = { key: 'k1', names: ['a', 'b'], labels: [{ zone: 'z1' }, { zone: 'z2' }] };
+    const compact = (key: string, withTable: boolean): PlacementResponse => ({
+      ...response('file:///work/agents.yaml', 0),
+      result: { desired: 1, pending: 0, excluded: 1, nodes: [] },
+      nodesKey: key,
+      verdicts: { table: [{ shouldRun: true, shouldContinueRunning: true, pending: false, reason: 'ok', detail: 'fits' }, { shouldRun: false, shouldContinueRunning: true, pending: false, reason: 'taint', detail: 'taint' }], index: [0, 1] },
+      ...(withTable ? { nodes: key === 'k1' ? table : { ...table, key } } : {}),
+    });
+    const edit = () => {
+      events.change.fire({ document: manifest, contentChanges: [{}] });
+      mock.timers.tick(250);
+    };
+    const posted = () => panel.posted as Array<{ type: string; response: PlacementResponse; nodes?: { key: string } }>;
+    edit();
+    assert.equal(calls[0].nodesKey, '', 'no table yet');
+    calls[0].resolve(compact('k1', true));
+    await settle();
+    assert.equal(posted().at(-1)?.nodes?.key, 'k1');
+    assert.equal(posted().at(-1)?.response.nodes, undefined, 'the table travels once, beside the response');
+    edit();
+    assert.equal(calls[1].nodesKey, 'k1');
+    calls[1].resolve(compact('k1', false));
+    await settle();
+    assert.equal(posted().at(-1)?.nodes, undefined, 'the webview holds it already');
+    // The webview reloads (hidden and shown): it gets the table again with the last answer.
+    panel.receive({ type: 'ready' });
+    assert.equal(posted().at(-1)?.nodes?.key, 'k1');
+    // A new snapshot: a new table.
+    edit();
+    const last = calls.at(-1)!;
+    assert.equal(last.nodesKey, 'k1');
+    last.resolve(compact('k2', true));
+    await settle();
+    assert.equal(posted().at(-1)?.nodes?.key, 'k2');
   });
 
   test('edits are debounced: one request 250 ms after the last keystroke', async () => {

@@ -146,6 +146,34 @@ test('the placement request answers node by node with reasons', async () => {
   assert.ok(res.rows[tainted].range, 'a taint verdict points at a manifest line');
 });
 
+test('the panel\'s compact answer: the nodes table once per snapshot, distinct verdicts with an index per node', async () => {
+  const uri = server.open('compact.yaml', GOOD);
+  const full = (await server.connection.sendRequest('daemonset/placement', { uri })) as any;
+  const first = (await server.connection.sendRequest('daemonset/placement', { uri, nodesKey: '' })) as any;
+  assert.equal(first.rows, undefined, 'no per-node rows');
+  assert.deepEqual(first.result.nodes, []);
+  assert.deepEqual([first.result.desired, first.result.pending, first.result.excluded], [full.result.desired, full.result.pending, full.result.excluded]);
+  assert.equal(typeof first.nodesKey, 'string');
+  assert.equal(first.nodes.key, first.nodesKey);
+  // Expanded again, the compact answer is the full one, node by node.
+  assert.deepEqual(first.nodes.names, full.result.nodes.map((v: any) => v.name));
+  assert.deepEqual(first.nodes.labels, full.rows.map((r: any) => r.labels));
+  assert.equal(first.verdicts.index.length, full.result.nodes.length);
+  assert.ok(first.verdicts.table.length < full.result.nodes.length, 'verdicts repeat across nodes');
+  full.result.nodes.forEach((v: any, i: number) => {
+    const c = first.verdicts.table[first.verdicts.index[i]];
+    assert.deepEqual([c.shouldRun, c.shouldContinueRunning, c.pending, c.reason, c.detail, c.notes, c.range], [v.shouldRun, v.shouldContinueRunning, v.pending, v.reason, v.detail, v.notes, full.rows[i].range], v.name);
+  });
+  // The client holds the table now: the next answer leaves it out.
+  const second = (await server.connection.sendRequest('daemonset/placement', { uri, nodesKey: first.nodesKey })) as any;
+  assert.equal(second.nodes, undefined);
+  assert.equal(second.nodesKey, first.nodesKey);
+  assert.deepEqual(second.verdicts, first.verdicts);
+  // A stale key gets the table again.
+  const stale = (await server.connection.sendRequest('daemonset/placement', { uri, nodesKey: 'old' })) as any;
+  assert.equal(stale.nodes.key, first.nodesKey);
+});
+
 test('bad input never crashes the server, and it keeps answering', async () => {
   const bomb = 'apiVersion: apps/v1\nkind: DaemonSet\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
   const inputs: Record<string, string> = {

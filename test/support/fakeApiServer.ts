@@ -517,6 +517,10 @@ export class FakeApiServer extends EventEmitter {
         if (['1', 'true'].includes(url.searchParams.get('watch') ?? '')) return this.watchNodes(res, url);
         return this.list(res, url, 'NodeList', [...this.nodes.values()].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)));
       case '/api/v1/pods':
+        if (['1', 'true'].includes(url.searchParams.get('watch') ?? '')) {
+          const selector = url.searchParams.get('fieldSelector');
+          return this.watch(res, url, 'pods', (o) => matchesFieldSelector(o, selector));
+        }
         return this.list(res, url, 'PodList', this.all('pods').filter((p) => matchesFieldSelector(p, url.searchParams.get('fieldSelector'))));
       default: {
         const namespaced = /^\/(api\/v1|apis\/apps\/v1)\/namespaces\/([^/]+)\/(pods|daemonsets|controllerrevisions|events)(?:\/([^/]+))?$/.exec(path);

@@ -1,7 +1,7 @@
 // A live cluster reached through a kubeconfig context. Nodes are listed page by page
 // (limit + continue, as kubectl does) and then kept current by a watch, like client-go's
 // reflector: a clean end of the watch resumes from the last resourceVersion; a dropped
-// connection, garbage or 410 Gone lead to a fresh list. Pods are listed per node only when
+// connection, garbage or 410 Gone lead to a fresh list. Pods are listed (and watched) only when
 // resource fit is asked for. Every call has a time limit, every failure becomes a status with
 // the last good state kept, and nothing rejects or throws out of load().
 import { EventEmitter } from 'node:events';
@@ -30,8 +30,6 @@ export interface KubeconfigSourceOptions extends KubeconfigLocation {
   maxRetryDelayMs?: number;
   /** The server ends each watch after this many seconds and we resume; kubectl picks 5–10 min. */
   watchTimeoutSeconds?: number;
-  /** Pod lists run this many at a time. */
-  podConcurrency?: number;
   /** Watch events within this window become one change notification. Default 250 ms. */
   coalesceMs?: number;
   /** Timers for retries and coalescing (tests inject a deterministic one). */
@@ -61,7 +59,6 @@ const DEFAULTS = {
   retryDelayMs: 1_000,
   maxRetryDelayMs: 30_000,
   watchTimeoutSeconds: 300,
-  podConcurrency: 4,
   coalesceMs: 250,
 };
 
@@ -88,7 +85,10 @@ export class KubeconfigSource implements ClusterSource {
   private readonly lifetime = new AbortController();
 
   private nodes = new Map<string, Node>();
-  private pods: Pod[] | undefined;
+  /** Running pods by namespace/name (includePods): listed once, then kept current by their own watch. */
+  private pods: Map<string, Pod> | undefined;
+  private podVersion = '';
+  private podWatch: WatchHandle | undefined;
   private lastGood: ClusterState | undefined;
   private status: ClusterStatus;
   private readAt: string;
@@ -155,6 +155,7 @@ export class KubeconfigSource implements ClusterSource {
     this.generation++;
     this.lifetime.abort();
     this.stopWatch();
+    this.stopPodWatch();
     this.cancelTimers();
     this.execPlugins.dispose();
     this.events.removeAllListeners();
@@ -173,7 +174,7 @@ export class KubeconfigSource implements ClusterSource {
 
   private currentState(): ClusterState {
     const nodes = [...this.nodes.values()].sort(byName);
-    return this.pods ? { nodes, pods: this.pods } : { nodes };
+    return this.pods ? { nodes, pods: [...this.pods.values()] } : { nodes };
   }
 
   private setStatus(state: ClusterStatus['state'], message: string): void {
@@ -209,10 +210,15 @@ export class KubeconfigSource implements ClusterSource {
     if (this.status.state !== 'ok') this.setStatus('connecting', `reading nodes from ${this.server}`);
     try {
       const { nodes, resourceVersion } = await this.listNodes();
-      const pods = this.opts.includePods ? await this.listPods(nodes) : undefined;
+      // Pods kept current by a running watch are not listed again (a load is then one node list).
+      const listPods = this.opts.includePods && !(this.opts.watch && this.podWatch && this.pods);
+      const pods = listPods ? await this.listPods() : undefined;
       if (gen !== this.generation) return this.current(); // a newer list or dispose() won
       this.nodes = new Map(nodes.map((n) => [n.metadata?.name ?? '', n]));
-      this.pods = pods;
+      if (pods) {
+        this.pods = new Map(pods.pods.map((p) => [podKey(p), p]));
+        this.podVersion = pods.resourceVersion;
+      }
       this.resourceVersion = resourceVersion;
       this.lastGood = this.currentState();
       // The backoff is NOT reset here: a server whose lists work but whose watches fail would
@@ -220,6 +226,7 @@ export class KubeconfigSource implements ClusterSource {
       // resets when a watch ran its full window (watchEnded 'closed').
       this.setStatus('ok', describeState(this.lastGood));
       if (this.opts.watch) this.startWatch(gen);
+      if (this.opts.watch && pods) this.startPodWatch();
     } catch (e) {
       if (gen !== this.generation) return this.current();
       this.setStatus('error', describeClusterError(e, this.server, 'listing nodes'));
@@ -315,46 +322,99 @@ export class KubeconfigSource implements ClusterSource {
     }
   }
 
-  private async listPods(nodes: Node[]): Promise<Pod[]> {
-    const names = nodes.map((n) => n.metadata?.name ?? '').filter((n) => n);
-    const perNode: Pod[][] = new Array<Pod[]>(names.length);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < names.length) {
-        const i = next++;
-        const name = names[i] as string;
-        const what = `listing pods on node ${name}`;
-        const pods: Pod[] = [];
-        let cont: string | undefined;
-        do {
-          const list = await this.call(what, (signal) => {
-            const param: { fieldSelector: string; limit: number; _continue?: string } = {
-              fieldSelector: `spec.nodeName=${name},${RUNNING_POD_SELECTOR}`,
-              limit: this.opts.pageSize,
-            };
-            if (cont) param._continue = cont;
-            return this.api.listPodForAllNamespaces(param, this.requestOptions(signal));
-          }).catch((e: unknown) => {
-            throw new ClusterCallError(describeClusterError(e, this.server, what), 'other');
-          });
-          if (!list || !Array.isArray(list.items)) {
-            throw new ClusterCallError(`the server at ${this.server} answered ${what} with something that is not a PodList`, 'garbage');
-          }
-          for (const [j, item] of list.items.entries()) {
-            try {
-              pods.push(toPod(item, `items[${j}] of the pod list of ${name}`));
-            } catch (e) {
-              if (e instanceof ObjectShapeError) throw new ClusterCallError(`the server at ${this.server} sent a malformed Pod: ${e.message}`, 'garbage');
-              throw e;
-            }
-          }
-          cont = list.metadata?._continue || undefined;
-        } while (cont);
-        perNode[i] = pods;
+  /** One paged list of the running pods of all nodes (`kubectl describe node`'s selector). */
+  private async listPods(): Promise<{ pods: Pod[]; resourceVersion: string }> {
+    const pods: Pod[] = [];
+    let cont: string | undefined;
+    let resourceVersion = '';
+    let page = 0;
+    do {
+      page++;
+      const what = page === 1 ? 'listing pods' : `listing pods (page ${page})`;
+      const list = await this.call(what, (signal) => {
+        const param: { fieldSelector: string; limit: number; _continue?: string } = { fieldSelector: RUNNING_POD_SELECTOR, limit: this.opts.pageSize };
+        if (cont) param._continue = cont;
+        return this.api.listPodForAllNamespaces(param, this.requestOptions(signal));
+      }).catch((e: unknown) => {
+        throw new ClusterCallError(describeClusterError(e, this.server, what), 'other');
+      });
+      if (!list || !Array.isArray(list.items)) {
+        throw new ClusterCallError(`the server at ${this.server} answered ${what} with something that is not a PodList`, 'garbage');
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.opts.podConcurrency, names.length) }, worker));
-    return perNode.flat();
+      for (const [j, item] of list.items.entries()) {
+        try {
+          pods.push(toPod(item, `items[${j}] of the pod list`));
+        } catch (e) {
+          if (e instanceof ObjectShapeError) throw new ClusterCallError(`the server at ${this.server} sent a malformed Pod: ${e.message}`, 'garbage');
+          throw e;
+        }
+      }
+      resourceVersion = list.metadata?.resourceVersion ?? resourceVersion;
+      cont = list.metadata?._continue || undefined;
+      if (page > 100_000) throw new ClusterCallError(`the server at ${this.server} kept paging the pod list`, 'garbage');
+    } while (cont);
+    return { pods, resourceVersion };
+  }
+
+  private stopPodWatch(): void {
+    this.podWatch?.abort();
+    this.podWatch = undefined;
+  }
+
+  /**
+   * The pods' own watch (all pods: one that finishes arrives as MODIFIED and leaves the map).
+   * A clean end resumes from the last version; anything else forgets the watched pods, so the
+   * next list (a load, or the retry this schedules) lists them again.
+   */
+  private startPodWatch(): void {
+    this.stopPodWatch();
+    const handle: WatchHandle = openWatch(this.kc, this.server, {
+      path: '/api/v1/pods',
+      query: { watch: '1', resourceVersion: this.podVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(this.opts.watchTimeoutSeconds) },
+      timeoutMs: this.opts.timeoutMs,
+      idleMs: this.opts.watchTimeoutSeconds * 1000 + this.opts.timeoutMs,
+      onEvent: (type, object) => {
+        if (this.podWatch === handle) this.applyPodEvent(type, object);
+      },
+      onEnd: (end) => {
+        if (this.podWatch !== handle || this.disposed) return;
+        this.podWatch = undefined;
+        if (end.kind === 'closed') {
+          this.startPodWatch();
+          return;
+        }
+        // Expired, dropped or refused: list again (nodes and pods), with the source's backoff.
+        this.pods = undefined;
+        this.setStatus('connecting', `re-reading pods from ${this.server}: ${end.message}`);
+        this.emit();
+        if (end.kind === 'expired') void this.relist();
+        else this.scheduleRelist(this.generation);
+      },
+      applyCredentials: (opts) => this.call('getting credentials', () => this.kc.applyToHTTPSOptions(opts)),
+    });
+    this.podWatch = handle;
+  }
+
+  private applyPodEvent(type: string, object: unknown): void {
+    const rv = (object as { metadata?: { resourceVersion?: unknown } } | undefined)?.metadata?.resourceVersion;
+    if (typeof rv === 'string') this.podVersion = rv;
+    if (type === 'BOOKMARK' || !this.pods) return;
+    let pod: Pod;
+    try {
+      pod = toPod(object, `a ${type} pod watch event`);
+    } catch {
+      // Not to be trusted any more: forget the watch and its pods, list again.
+      this.stopPodWatch();
+      this.pods = undefined;
+      this.scheduleRelist(this.generation);
+      return;
+    }
+    const key = podKey(pod);
+    const phase = pod.status?.phase;
+    if ((type === 'ADDED' || type === 'MODIFIED') && phase !== 'Succeeded' && phase !== 'Failed') this.pods.set(key, pod);
+    else if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') this.pods.delete(key);
+    else return;
+    this.scheduleFlush(this.generation);
   }
 
   private startWatch(gen: number): void {
@@ -413,6 +473,8 @@ export class KubeconfigSource implements ClusterSource {
     this.flushTimer = this.timers.setTimeout(() => {
       this.flushTimer = undefined;
       if (gen !== this.generation || this.disposed) return;
+      // The pods' watch failed and a list of them is pending: no state without its pods.
+      if (this.opts.includePods && !this.pods) return;
       this.lastGood = this.currentState();
       this.setStatus('ok', describeState(this.lastGood));
       this.emit();
@@ -448,6 +510,10 @@ export class KubeconfigSource implements ClusterSource {
     // not be hammered.
     this.scheduleRelist(gen);
   }
+}
+
+function podKey(p: Pod): string {
+  return `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

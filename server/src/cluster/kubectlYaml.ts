@@ -137,10 +137,27 @@ function quotedEnd(text: string, from: number): number {
   return -1;
 }
 
+/**
+ * What a caller may ask of the reader for the top-level `items` of a list (snapshot.ts): each
+ * item handed to `item` as soon as it is read (so the caller keeps its own small form and the
+ * full tree of 10,000 nodes is never alive at once), and fields of an item skipped unread.
+ */
+export interface KubectlYamlOptions {
+  /** Called with each item of the top-level `items` sequence; its answer is stored instead. */
+  item?: (value: unknown, index: number) => unknown;
+  /**
+   * Fields skipped without building their value, by the item's top-level key and the field
+   * (`status` → `images`). Only the block value's lines are passed over (lines indented deeper
+   * than the key, or go-yaml's indentless `- ` items): what they hold is not checked.
+   */
+  skip?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
 class Reader {
   // Lines are read on demand from offsets into the text: a 40 MB list has a million lines,
   // and a million small line objects alive for the whole parse cost more in GC than parsing.
-  private readonly starts: number[] = [0];
+  /** Offset of each line's start; a typed array (a million lines: 4 MB, not a growing JS array). */
+  private readonly starts: Int32Array;
   private readonly count: number;
   private pos = 0;
   private readonly endsWithNewline: boolean;
@@ -149,10 +166,19 @@ class Reader {
   /** "- key: v" re-read as "key: v" at the column after the dash (see seq()). */
   private override: { index: number; line: Line } | undefined;
   private depth = 0;
+  /** Set by map() for the top-level `items` key, taken by the block it opens. */
+  private itemsNext = false;
+  /** Inside an item of the top-level `items`: the keys from the item down to the current mapping. */
+  private itemKeys: string[] = [];
+  private inItem = false;
 
-  constructor(private readonly src: string) {
+  constructor(private readonly src: string, private readonly opts: KubectlYamlOptions = {}) {
     this.endsWithNewline = src.endsWith('\n');
-    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    let lines = 1;
+    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lines++;
+    this.starts = new Int32Array(lines);
+    let n = 1;
+    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) this.starts[n++] = i + 1;
     // A final newline opens no further line.
     this.count = this.endsWithNewline ? this.starts.length - 1 : this.starts.length;
   }
@@ -218,8 +244,10 @@ class Reader {
     // Recursion is per level: past the model's nesting bound, leave it to the full parser's
     // guard (model/nesting.ts), which says so.
     if (++this.depth > MAX_NESTING_DEPTH) bail();
+    const items = this.itemsNext;
+    this.itemsNext = false;
     try {
-      if (this.isSeqItem(t)) return this.seq(indent);
+      if (this.isSeqItem(t)) return this.seq(indent, items);
       return this.map(indent);
     } finally {
       this.depth--;
@@ -259,13 +287,65 @@ class Reader {
         if (!PLAIN_STRING_START.test(key) && typeof resolvePlain(key) !== 'string') bail();
       }
       if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(obj, key)) bail();
+      if (this.inItem) {
+        const keys = this.itemKeys;
+        if (keys.length === 1 && rest === '' && this.opts.skip?.get(keys[0] as string)?.has(key)) {
+          this.skipBlock(indent);
+          continue;
+        }
+        keys.push(key);
+        try {
+          obj[key] = this.value(rest, indent, true);
+        } finally {
+          keys.pop();
+        }
+        continue;
+      }
+      this.itemsNext = this.depth === 1 && key === 'items' && this.opts.item !== undefined;
       obj[key] = this.value(rest, indent, true);
+      this.itemsNext = false;
     }
     return obj;
   }
 
-  private seq(indent: number): unknown[] {
+  /** Passes over the block value of a key at `parent` (the line after `key:`), unread. */
+  private skipBlock(parent: number): void {
+    this.pos++;
+    const src = this.src;
+    while (this.pos < this.count) {
+      const start = this.starts[this.pos] as number;
+      let i = start;
+      while (src.charCodeAt(i) === 32) i++;
+      const c = src.charCodeAt(i);
+      const indent = i - start;
+      // Blank lines and comments; deeper lines; go-yaml's indentless `- ` items at the key's column.
+      if (c === 10 || c === 13 || Number.isNaN(c) || c === 35 || indent > parent || (indent === parent && c === 45 && (src.charCodeAt(i + 1) === 32 || src.charCodeAt(i + 1) === 10))) {
+        this.pos++;
+        continue;
+      }
+      if (c === 9) bail();
+      break;
+    }
+  }
+
+  private seq(indent: number, items = false): unknown[] {
     const arr: unknown[] = [];
+    const hook = items ? this.opts.item : undefined;
+    const push = (read: () => unknown): void => {
+      if (!hook) {
+        arr.push(read());
+        return;
+      }
+      this.inItem = true;
+      this.itemKeys = [];
+      let v: unknown;
+      try {
+        v = read();
+      } finally {
+        this.inItem = false;
+      }
+      arr.push(hook(v, arr.length));
+    };
     for (;;) {
       this.skip();
       if (this.done) break;
@@ -275,7 +355,7 @@ class Reader {
       const t = line.text;
       if (!this.isSeqItem(t)) break;
       if (t === '-') {
-        arr.push(this.value('', indent, false));
+        push(() => this.value('', indent, false));
         continue;
       }
       let spaces = 1;
@@ -292,9 +372,9 @@ class Reader {
       if (startsEntry) {
         // "- key: v" opens a mapping whose keys sit at the column after the dash.
         this.override = { index: this.pos, line: { indent: col, text: content, raw: ' '.repeat(col) + content } };
-        arr.push(this.block(col));
+        push(() => this.block(col));
       } else {
-        arr.push(this.value(content, indent, false));
+        push(() => this.value(content, indent, false));
       }
     }
     return arr;
@@ -314,7 +394,11 @@ class Reader {
         if (this.isSeqItem(next.text) || plainKeyEnd(next.text) > 0 || next.text[0] === '"' || next.text[0] === "'") return this.block(next.indent);
         bail(); // a scalar alone on the next line: legal, but not how kubectl writes
       }
-      if (inMap && next.indent === parent && this.isSeqItem(next.text)) return this.seq(parent);
+      if (inMap && next.indent === parent && this.isSeqItem(next.text)) {
+        const items = this.itemsNext;
+        this.itemsNext = false;
+        return this.seq(parent, items);
+      }
       return null;
     }
     const c = rest[0] as string;
@@ -471,9 +555,9 @@ class Reader {
  * Reads kubectl-style YAML. Returns the documents' values, or undefined when the text uses
  * anything outside the subset (the caller then uses the full `yaml` parser).
  */
-export function parseKubectlYaml(text: string): unknown[] | undefined {
+export function parseKubectlYaml(text: string, options?: KubectlYamlOptions): unknown[] | undefined {
   try {
-    return new Reader(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).document();
+    return new Reader(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options).document();
   } catch (e) {
     // Too deep for this recursive reader is also outside the subset: the caller's full parser
     // bounds nesting before it parses (model/nesting.ts).

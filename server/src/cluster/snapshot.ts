@@ -55,7 +55,55 @@ function kindOf(v: unknown): string {
   return `the ${typeof v} ${JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s)}`;
 }
 
-function parseDocuments(text: string, file: string, limits: SnapshotLimits): unknown[] {
+/** An item of a list already turned into the engine's Node/Pod (or the shape error that stopped it). */
+class Converted {
+  constructor(
+    readonly kind: 'Node' | 'Pod',
+    readonly value: Node | Pod | ObjectShapeError,
+    /** The item had no `kind`: converted as the file's role guessed, to be checked against the list's kind. */
+    readonly guessed: boolean,
+  ) {}
+}
+
+class GuessedWrong extends Error {}
+
+/**
+ * Fields of a listed object that neither toNode nor toPod reads (apiObjects.ts): the fast reader
+ * passes over them unread. `images` alone is a third of a typical Node.
+ */
+const UNREAD_FIELDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['metadata', new Set(['managedFields'])],
+  ['status', new Set([
+    'images', 'addresses', 'volumesAttached', 'volumesInUse', 'daemonEndpoints', 'config', 'runtimeHandlers', 'features',
+    'containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses', 'podIPs', 'hostIPs', 'resourceClaimStatuses',
+  ])],
+]);
+
+/**
+ * kubectl's YAML through the fast reader, each listed Node or Pod converted as soon as it is
+ * read: the whole tree of a 10,000-node list is never alive at once (peak memory and collector
+ * time). Undefined when the reader declines the text.
+ */
+function parseFast(text: string, role: SnapshotRole): unknown[] | undefined {
+  const guess = role === 'nodes' ? 'Node' : 'Pod';
+  return parseKubectlYaml(text, {
+    skip: UNREAD_FIELDS,
+    item(v, j) {
+      if (!isObj(v)) return v;
+      const kind = typeof v.kind === 'string' ? v.kind : guess;
+      if (kind !== 'Node' && kind !== 'Pod') return v;
+      const at = `items[${j}]`;
+      try {
+        return new Converted(kind, kind === 'Node' ? toNode(v, at) : toPod(v, at), typeof v.kind !== 'string');
+      } catch (e) {
+        if (e instanceof ObjectShapeError) return new Converted(kind, e, typeof v.kind !== 'string');
+        throw e;
+      }
+    },
+  });
+}
+
+function parseDocuments(text: string, file: string, limits: SnapshotLimits, role?: SnapshotRole): unknown[] {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
@@ -67,7 +115,7 @@ function parseDocuments(text: string, file: string, limits: SnapshotLimits): unk
   }
   // kubectl's own YAML takes a reader built for it (a minute → about a second for 10,000
   // nodes); anything it does not fully understand goes to the full parser.
-  const fast = parseKubectlYaml(text);
+  const fast = role ? parseFast(text, role) : parseKubectlYaml(text);
   if (fast) return fast;
   // The full parser, never on text nested deeper than it survives (model/nesting.ts).
   const { documents: list, tooDeep } = readYaml(text, { version: '1.2' });
@@ -100,11 +148,27 @@ function lineColumn(text: string, offset: number): string {
 
 /** Parses snapshot text. `role` decides the kind of objects that carry no `kind` field. */
 export function parseSnapshot(text: string, file: string, role: SnapshotRole, limits: SnapshotLimits = DEFAULT_SNAPSHOT_LIMITS): SnapshotContents {
+  try {
+    return contents(parseDocuments(text, file, limits, role), file, role);
+  } catch (e) {
+    // Items without a kind were read as the role's kind, but the list says otherwise (a
+    // NodeList given as the pods file): read again, converting after the list's kind is known.
+    if (e instanceof GuessedWrong) return contents(parseDocuments(text, file, limits), file, role);
+    throw e;
+  }
+}
+
+function contents(docs: unknown[], file: string, role: SnapshotRole): SnapshotContents {
   const out: SnapshotContents = { nodes: [], pods: [], ignored: {}, sawList: false };
-  const docs = parseDocuments(text, file, limits);
   const defaultKind = role === 'nodes' ? 'Node' : 'Pod';
 
   const take = (obj: unknown, kind: string, where: string): void => {
+    if (obj instanceof Converted) {
+      if (obj.value instanceof ObjectShapeError) throw new SnapshotError(file, obj.value.message);
+      if (obj.kind === 'Node') out.nodes.push(obj.value as Node);
+      else out.pods.push(obj.value as Pod);
+      return;
+    }
     try {
       if (kind === 'Node') out.nodes.push(toNode(obj, where));
       else if (kind === 'Pod') out.pods.push(toPod(obj, where));
@@ -128,6 +192,11 @@ export function parseSnapshot(text: string, file: string, role: SnapshotRole, li
       const itemKind = kind === 'NodeList' ? 'Node' : kind === 'PodList' ? 'Pod' : defaultKind;
       doc.items.forEach((item, j) => {
         const at = `${where === 'the document' ? '' : `${where} `}items[${j}]`;
+        if (item instanceof Converted) {
+          if (item.guessed && item.kind !== itemKind) throw new GuessedWrong();
+          take(item, item.kind, at);
+          return;
+        }
         if (!isObj(item)) throw new SnapshotError(file, `${at} is ${kindOf(item)}, not a Kubernetes object`);
         take(item, typeof item.kind === 'string' ? item.kind : itemKind, at);
       });

@@ -3,9 +3,9 @@
 // and the merged DaemonSets are passed in.
 import { DocumentModel, objectAt, rangeOfPath, toRange } from '../model';
 import { cachedPlacement } from '../placement';
-import type { PlacementResult } from '../placement/types';
+import type { ClusterState, NodeVerdict, PlacementResult } from '../placement/types';
 import { liveStatusView, type LiveStatusView } from '../placement/liveStatus';
-import type { ClusterStatus, DaemonSetRef, PlacementParams, PlacementResponse, PlacementNodeRow } from '../../../protocol';
+import type { ClusterNodesTable, ClusterStatus, DaemonSetRef, PanelVerdict, PanelVerdicts, PlacementParams, PlacementResponse, PlacementNodeRow } from '../../../protocol';
 import type { FeatureContext, HelmChartView } from './context';
 import { renderChart, shownName } from '../model/helm/chartRendering';
 
@@ -41,6 +41,24 @@ export function placementResponse(model: DocumentModel, uri: string, params: Pla
   // Shared with the CodeLens and the cluster diagnostics: one engine run per snapshot.
   const result = cachedPlacement(ds.value, ctx.cluster.state);
   if (!result) return { ...base, message: ds.valueError ? `The DaemonSet cannot be read: ${ds.valueError}` : 'The DaemonSet cannot be read.' };
+  if (params.nodesKey !== undefined) {
+    // The panel: per-node static data once per snapshot, and the verdicts compactly.
+    const state = ctx.cluster.state;
+    const key = nodesKey(state);
+    const compact: PlacementResponse = {
+      ...base,
+      result: { desired: result.desired, pending: result.pending, excluded: result.excluded, nodes: [] },
+      nodesKey: key,
+      verdicts: compactVerdicts(result.nodes, (path) => {
+        const [s, e] = rangeOfPath(ds, path, 'key');
+        return toRange(model, s, e);
+      }),
+    };
+    if (params.nodesKey !== key) compact.nodes = nodesTable(state, key);
+    const live = liveAnswer(result, ds.name, ds.namespace, ctx);
+    if (live) compact.live = live;
+    return compact;
+  }
   const nodes = ctx.cluster.state.nodes;
   const rows: PlacementNodeRow[] = result.nodes.map((v, i) => {
     const row: PlacementNodeRow = { name: v.name, labels: nodes[i]?.metadata?.labels ?? {} };
@@ -54,6 +72,68 @@ export function placementResponse(model: DocumentModel, uri: string, params: Pla
   const live = liveAnswer(result, ds.name, ds.namespace, ctx);
   if (live) answer.live = live;
   return answer;
+}
+
+const keys = new WeakMap<ClusterState, string>();
+const session = Math.random().toString(36).slice(2, 8);
+let nextKey = 0;
+
+/** A key per cluster snapshot object: snapshots are replaced, never changed in place. */
+export function nodesKey(state: ClusterState): string {
+  let key = keys.get(state);
+  if (key === undefined) {
+    key = `${session}.${++nextKey}`;
+    keys.set(state, key);
+  }
+  return key;
+}
+
+const tables = new WeakMap<ClusterState, ClusterNodesTable>();
+
+export function nodesTable(state: ClusterState, key = nodesKey(state)): ClusterNodesTable {
+  let table = tables.get(state);
+  if (!table) {
+    table = {
+      key,
+      names: state.nodes.map((n) => n.metadata?.name ?? ''),
+      labels: state.nodes.map((n) => n.metadata?.labels ?? {}),
+    };
+    tables.set(state, table);
+  }
+  return table;
+}
+
+/**
+ * The verdicts as a table of distinct ones plus an index per node. Verdicts repeat (a taint,
+ * a selector, "every check passes"), so 100,000 nodes are a few dozen entries and an index.
+ * Ranges are computed once per distinct path.
+ */
+export function compactVerdicts(verdicts: readonly NodeVerdict[], rangeOf: (path: NonNullable<NodeVerdict['path']>) => PanelVerdict['range']): PanelVerdicts {
+  const table: PanelVerdict[] = [];
+  const index = new Array<number>(verdicts.length);
+  const seen = new Map<string, number>();
+  const ranges = new Map<string, PanelVerdict['range']>();
+  for (let i = 0; i < verdicts.length; i++) {
+    const v = verdicts[i] as NodeVerdict;
+    const pathKey = v.path ? v.path.join('\u0000') : '';
+    const id = `${v.shouldRun ? 1 : 0}${v.shouldContinueRunning ? 1 : 0}${v.pending ? 1 : 0}${v.hasOwnPod ? 1 : 0}\u0001${v.reason}\u0001${v.detail}\u0001${v.notes ? v.notes.join('\u0000') : ''}\u0001${pathKey}`;
+    let at = seen.get(id);
+    if (at === undefined) {
+      const entry: PanelVerdict = { shouldRun: v.shouldRun, shouldContinueRunning: v.shouldContinueRunning, pending: v.pending, reason: v.reason, detail: v.detail };
+      if (v.notes?.length) entry.notes = v.notes;
+      if (v.hasOwnPod) entry.hasOwnPod = true;
+      if (v.path) {
+        if (!ranges.has(pathKey)) ranges.set(pathKey, rangeOf(v.path));
+        const range = ranges.get(pathKey);
+        if (range) entry.range = range;
+      }
+      at = table.length;
+      table.push(entry);
+      seen.set(id, at);
+    }
+    index[i] = at;
+  }
+  return { table, index };
 }
 
 /**
@@ -85,6 +165,7 @@ export interface MergedDaemonSets {
 export function mergedPlacementResponse(merged: MergedDaemonSets, params: PlacementParams, ctx: FeatureContext, cluster: ClusterStatus): PlacementResponse {
   const selection: PlacementParams = { uri: params.uri };
   if (params.index !== undefined) selection.index = params.index;
+  if (params.nodesKey !== undefined) selection.nodesKey = params.nodesKey;
   const r = placementResponse(merged.model, params.uri, selection, ctx, cluster);
   const response: PlacementResponse = {
     ...r,
@@ -92,6 +173,7 @@ export function mergedPlacementResponse(merged: MergedDaemonSets, params: Placem
     merged: { sources: merged.sources, notModelled: merged.notModelled },
   };
   if (r.rows) response.rows = r.rows.map(({ name, labels }) => ({ name, labels }));
+  if (r.verdicts) response.verdicts = { table: r.verdicts.table.map(({ range: _range, ...v }) => v), index: r.verdicts.index };
   if (r.daemonSets.length === 0) response.message = 'The kustomization builds no DaemonSet from the files it names.';
   return response;
 }

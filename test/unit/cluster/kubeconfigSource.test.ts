@@ -86,17 +86,59 @@ test('an expired continue token restarts the list once', { timeout: 10_000 }, as
   source.dispose();
 });
 
-test('with resource fit, pods are listed per node without finished ones', { timeout: 10_000 }, async () => {
+test('with resource fit, running pods are listed (one paged list) without finished ones', { timeout: 10_000 }, async () => {
   const mark = server.requests.length;
-  const source = await open({ includePods: true, podConcurrency: 2 });
+  const source = await open({ includePods: true, watch: false });
   const snap = await source.load();
   assert.equal(snap.status.state, 'ok', snap.status.message);
   assert.equal(snap.status.message, '7 nodes, 2 pods');
   assert.deepEqual(snap.state.pods?.map((p) => `${p.metadata?.namespace}/${p.metadata?.name}`), ['kube-system/coredns-1', 'web/api-1']);
-  const selectors = server.requests.slice(mark).filter((r) => r.path === '/api/v1/pods').map((r) => r.query.get('fieldSelector')).sort();
-  assert.equal(selectors.length, 7);
-  assert.equal(selectors[0], 'spec.nodeName=n01,status.phase!=Succeeded,status.phase!=Failed');
+  const selectors = server.requests.slice(mark).filter((r) => r.path === '/api/v1/pods').map((r) => r.query.get('fieldSelector'));
+  // Pages of 3: the two running pods fit in one.
+  assert.deepEqual(selectors, ['status.phase!=Succeeded,status.phase!=Failed']);
   source.dispose();
+});
+
+test('a watching source lists pods once and then follows them: loads and pod changes list no pods again', { timeout: 10_000 }, async () => {
+  const source = await open({ includePods: true, watch: true, coalesceMs: 0 });
+  const podLists = (from: number) => server.requests.slice(from).filter((r) => r.path === '/api/v1/pods' && !['1', 'true'].includes(r.query.get('watch') ?? '')).length;
+  const podWatches = (from: number) => server.requests.slice(from).filter((r) => r.path === '/api/v1/pods' && r.query.get('watch') === '1').length;
+  const mark = server.requests.length;
+  const first = await source.load();
+  assert.equal(first.status.state, 'ok', first.status.message);
+  assert.equal(first.status.message, '7 nodes, 2 pods');
+  assert.equal(podLists(mark), 1);
+
+  // A new pod, a pod that finishes, a deleted pod: each arrives through the watch.
+  const added = nextSnapshot(source, (s) => (s.state.pods ?? []).some((p) => p.metadata?.name === 'agent-1'));
+  server.upsert('pods', makePod('monitoring', 'agent-1', 'n03', '250m'));
+  await added;
+  const finished = nextSnapshot(source, (s) => !(s.state.pods ?? []).some((p) => p.metadata?.name === 'coredns-1'));
+  server.modify('pods', 'kube-system', 'coredns-1', (p) => { p.status = { phase: 'Succeeded' }; });
+  await finished;
+  const deleted = nextSnapshot(source, (s) => !(s.state.pods ?? []).some((p) => p.metadata?.name === 'api-1'));
+  server.remove('pods', 'web', 'api-1');
+  const after = await deleted;
+  assert.deepEqual(after.state.pods?.map((p) => `${p.metadata?.namespace}/${p.metadata?.name}`), ['monitoring/agent-1']);
+
+  // Loads re-list the nodes but not the watched pods.
+  const again = await source.load();
+  assert.equal(again.status.state, 'ok', again.status.message);
+  assert.deepEqual(again.state.pods?.map((p) => p.metadata?.name), ['agent-1']);
+  await source.load();
+  assert.equal(podLists(mark), 1, 'pods were listed once');
+  assert.equal(podWatches(mark), 1, 'and watched by one watch');
+
+  // A cut watch forgets the pods: the next list reads them again.
+  const relisted = nextSnapshot(source, (s) => s.status.state === 'ok' && podLists(mark) === 2);
+  server.dropWatches();
+  const back = await relisted;
+  assert.deepEqual(back.state.pods?.map((p) => p.metadata?.name), ['agent-1']);
+  source.dispose();
+  // The shared server's pods as the other tests expect them.
+  server.remove('pods', 'monitoring', 'agent-1');
+  server.modify('pods', 'kube-system', 'coredns-1', (p) => { p.status = { phase: 'Running' }; });
+  server.upsert('pods', makePod('web', 'api-1', 'n02', '500m'));
 });
 
 test('the watch applies ADDED, MODIFIED and DELETED and tells listeners', { timeout: 10_000 }, async () => {
@@ -196,14 +238,15 @@ test('401: a wrong token gives a clear status, never a throw', { timeout: 10_000
 
 test('403 on pods, a hung server and garbage keep the last good state', { timeout: 10_000 }, async () => {
   // Generous enough for a loaded CI machine; only the hung case waits it out.
-  const source = await open({ includePods: true, timeoutMs: 1000 });
+  // Without a watch every load lists (as the CLI does): each failure shows.
+  const source = await open({ includePods: true, timeoutMs: 1000, watch: false });
   const good = await source.load();
   assert.equal(good.status.state, 'ok');
   try {
     server.forbidden = ['/api/v1/pods'];
     const forbidden = await source.load();
     assert.equal(forbidden.status.state, 'error');
-    assert.match(forbidden.status.message, /403 Forbidden listing pods on node n0\d at .*: pods is forbidden: User "system:serviceaccount:default:viewer" cannot list resource "pods"/);
+    assert.match(forbidden.status.message, /403 Forbidden listing pods at .*: pods is forbidden: User "system:serviceaccount:default:viewer" cannot list resource "pods"/);
     assert.deepEqual(forbidden.state, good.state);
     assert.deepEqual(forbidden.status.lastGood, good.state);
     resetKnobs();

@@ -7,6 +7,8 @@ import { toNode, toPod } from '../../../server/src/cluster/apiObjects';
 import { loadSnapshotFiles, parseSnapshot, SnapshotError } from '../../../server/src/cluster/snapshot';
 import { SnapshotFileSource } from '../../../server/src/cluster/snapshotSource';
 import { sharedMissing, sharedPath } from '../../support/shared';
+import { stringify } from 'yaml';
+import { parseKubectlYaml } from '../../../server/src/cluster/kubectlYaml';
 
 
 const dir = mkdtempSync(join(tmpdir(), 'ds-snapshot-'));
@@ -141,4 +143,54 @@ test('the snapshot source keeps the last good state when the file breaks', async
   assert.deepEqual(bad.state.nodes.map((x) => x.metadata?.name), ['a']);
   assert.equal(bad.status.lastGood, good.state);
   source.dispose();
+});
+
+// The fast reader converts each listed item as it reads it and passes over fields the engine
+// never reads (status.images, metadata.managedFields, …): the result must be what the full
+// parser (JSON here) gives, and a NodeList read as a pods file must still be refused.
+test('kubectl YAML lists read item by item give the same Nodes and Pods as the full parser', () => {
+  const node = (i: number) => ({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: `n${i}`,
+      labels: { 'kubernetes.io/os': 'linux', zone: `z${i % 2}` },
+      managedFields: [{ manager: 'kubelet', fieldsV1: { 'f:status': { 'f:images': {} } } }],
+    },
+    spec: i % 2 ? { taints: [{ key: 'k', value: 'v', effect: 'NoSchedule' }] } : {},
+    status: {
+      addresses: [{ address: '10.0.0.1', type: 'InternalIP' }],
+      allocatable: { cpu: '4', memory: '16Gi', pods: '110' },
+      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }],
+      images: [{ names: ['registry.example/a:1', 'registry.example/a@sha256:00'], sizeBytes: 1234 }],
+      nodeInfo: { architecture: 'amd64', operatingSystem: 'linux', kubeletVersion: 'v1.32.0' },
+    },
+  });
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { nodeName: 'n0', containers: [{ name: 'c', resources: { requests: { cpu: '1' } } }] }, status: { phase: 'Running', containerStatuses: [{ name: 'c', ready: true }] } };
+  const list = { apiVersion: 'v1', items: [node(0), node(1), pod], kind: 'List', metadata: { resourceVersion: '' } };
+  // go-yaml's layout: indentless sequences under a key, as kubectl prints.
+  const yamlText = stringify(list, { indentSeq: false });
+  assert.notEqual(parseKubectlYaml(yamlText), undefined, 'the fast reader takes this text');
+  const fromYaml = parseSnapshot(yamlText, 'nodes.yaml', 'nodes');
+  const fromJson = parseSnapshot(JSON.stringify(list), 'nodes.json', 'nodes');
+  assert.deepEqual(fromYaml, fromJson);
+  assert.equal(fromYaml.nodes.length, 2);
+  assert.equal(fromYaml.pods.length, 1);
+  assert.deepEqual(fromYaml.nodes[1]?.spec?.taints, [{ key: 'k', value: 'v', effect: 'NoSchedule' }]);
+
+  // Items without kind: converted as the role guesses, checked against the list's kind.
+  const rawNodeList = { apiVersion: 'v1', items: [node(0)].map(({ apiVersion: _a, kind: _k, ...rest }) => rest), kind: 'NodeList', metadata: {} };
+  const asPods = parseSnapshot(stringify(rawNodeList, { indentSeq: false }), 'pods.yaml', 'pods');
+  assert.deepEqual(asPods, parseSnapshot(JSON.stringify(rawNodeList), 'pods.json', 'pods'));
+  assert.equal(asPods.nodes.length, 1);
+  assert.equal(asPods.pods.length, 0);
+
+  // A shape error in an item names it, as the full parser's path does.
+  const bad = { ...list, items: [node(0), { ...node(1), spec: { taints: 'none' } }] };
+  assert.throws(() => parseSnapshot(stringify(bad, { indentSeq: false }), 'nodes.yaml', 'nodes'), (e: unknown) => {
+    assert.ok(e instanceof SnapshotError);
+    assert.match(e.message, /items\[1\]|n1/);
+    assert.equal(e.message.replace('nodes.yaml', 'X'), (() => { try { parseSnapshot(JSON.stringify(bad), 'nodes.json', 'nodes'); } catch (j) { return (j as Error).message.replace('nodes.json', 'X'); } return ''; })());
+    return true;
+  });
 });
