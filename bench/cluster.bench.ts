@@ -63,8 +63,22 @@ function realisticNode(i: number): Record<string, unknown> {
         { address: name, type: 'InternalDNS' },
         { address: name, type: 'Hostname' },
       ],
-      allocatable: { cpu: '7910m', 'ephemeral-storage': '95491281146', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '31619252Ki', pods: '58' },
-      capacity: { cpu: '8', 'ephemeral-storage': '104845292Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '32636084Ki', pods: '58' },
+      allocatable: {
+        cpu: '7910m',
+        'ephemeral-storage': '95491281146',
+        'hugepages-1Gi': '0',
+        'hugepages-2Mi': '0',
+        memory: '31619252Ki',
+        pods: '58',
+      },
+      capacity: {
+        cpu: '8',
+        'ephemeral-storage': '104845292Ki',
+        'hugepages-1Gi': '0',
+        'hugepages-2Mi': '0',
+        memory: '32636084Ki',
+        pods: '58',
+      },
       conditions: [
         cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
         cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
@@ -73,7 +87,10 @@ function realisticNode(i: number): Record<string, unknown> {
       ],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       images: Array.from({ length: 6 }, (_, j) => ({
-        names: [`602401143452.dkr.ecr.eu-west-1.amazonaws.com/image-${j}@sha256:${String(j).repeat(64).slice(0, 64)}`, `602401143452.dkr.ecr.eu-west-1.amazonaws.com/image-${j}:v1.${j}.0`],
+        names: [
+          `602401143452.dkr.ecr.eu-west-1.amazonaws.com/image-${j}@sha256:${String(j).repeat(64).slice(0, 64)}`,
+          `602401143452.dkr.ecr.eu-west-1.amazonaws.com/image-${j}:v1.${j}.0`,
+        ],
         sizeBytes: 10_000_000 + j * 1_234_567,
       })),
       nodeInfo: {
@@ -126,7 +143,14 @@ async function measure(load: () => Promise<number>): Promise<Measured> {
   }
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
-  return { firstMs: times[0] ?? 0, medianMs: median, cpuMs: cpus[times.indexOf(median)] ?? 0, retainedMiB: mib(retained), peakRssMiB: process.resourceUsage().maxRSS / 1024, nodes };
+  return {
+    firstMs: times[0] ?? 0,
+    medianMs: median,
+    cpuMs: cpus[times.indexOf(median)] ?? 0,
+    retainedMiB: mib(retained),
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    nodes,
+  };
 }
 
 /** Child mode: `cluster.bench.js --case <snapshot|live> <file>`; prints one JSON line. */
@@ -163,8 +187,18 @@ async function main(): Promise<void> {
     const kubeconfig = server.current.writeKubeconfig(join(dir, 'kubeconfig'));
 
     const cases: Array<[string, string, string, string]> = [
-      [`snapshot, \`kubectl get nodes -o yaml\` (${NODES} nodes)`, 'snapshot', yamlFile, `${mib(statSync(yamlFile).size).toFixed(1)} MiB`],
-      [`snapshot, \`kubectl get nodes -o json\` (${NODES} nodes)`, 'snapshot', jsonFile, `${mib(statSync(jsonFile).size).toFixed(1)} MiB`],
+      [
+        `snapshot, \`kubectl get nodes -o yaml\` (${NODES} nodes)`,
+        'snapshot',
+        yamlFile,
+        `${mib(statSync(yamlFile).size).toFixed(1)} MiB`,
+      ],
+      [
+        `snapshot, \`kubectl get nodes -o json\` (${NODES} nodes)`,
+        'snapshot',
+        jsonFile,
+        `${mib(statSync(jsonFile).size).toFixed(1)} MiB`,
+      ],
       [`live list from the fake API server, pages of 500 (${NODES} nodes)`, 'live', kubeconfig, 'HTTPS loopback'],
     ];
     console.log('| case | input | first load | median of 3 (wall) | its CPU time | retained heap | peak RSS |');
@@ -172,14 +206,23 @@ async function main(): Promise<void> {
     for (const [label, kind, file, input] of cases) {
       // The child must not share this process's event loop: the live case's server runs here.
       const out = await new Promise<string>((resolve, reject) => {
-        execFile(process.execPath, ['--expose-gc', __filename, '--case', kind, file], { maxBuffer: 1 << 20, timeout: 600_000 }, (err, stdout, stderr) => (err ? reject(new Error(`${label}: ${stderr || err.message}`)) : resolve(stdout)));
+        execFile(
+          process.execPath,
+          ['--expose-gc', __filename, '--case', kind, file],
+          { maxBuffer: 1 << 20, timeout: 600_000 },
+          (err, stdout, stderr) => (err ? reject(new Error(`${label}: ${stderr || err.message}`)) : resolve(stdout)),
+        );
       });
       const m = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Measured;
       if (m.nodes !== NODES) throw new Error(`${label}: loaded ${m.nodes} nodes, expected ${NODES}`);
-      console.log(`| ${label} | ${input} | ${m.firstMs.toFixed(0)} ms | ${m.medianMs.toFixed(0)} ms | ${m.cpuMs.toFixed(0)} ms | ${m.retainedMiB.toFixed(1)} MiB | ${m.peakRssMiB.toFixed(0)} MiB |`);
+      console.log(
+        `| ${label} | ${input} | ${m.firstMs.toFixed(0)} ms | ${m.medianMs.toFixed(0)} ms | ${m.cpuMs.toFixed(0)} ms | ${m.retainedMiB.toFixed(1)} MiB | ${m.peakRssMiB.toFixed(0)} MiB |`,
+      );
     }
     console.log();
-    console.log(`Node ${process.version}; the first load includes importing @kubernetes/client-node (live case) and warming up; CPU time counts all threads of the loading process (the live case's server runs in the parent); retained heap = heap after the first load and a GC, minus before (the engine-ready ClusterState only: images, addresses and managedFields are dropped on load).`);
+    console.log(
+      `Node ${process.version}; the first load includes importing @kubernetes/client-node (live case) and warming up; CPU time counts all threads of the loading process (the live case's server runs in the parent); retained heap = heap after the first load and a GC, minus before (the engine-ready ClusterState only: images, addresses and managedFields are dropped on load).`,
+    );
   } finally {
     await server.current?.close();
     rmSync(dir, { recursive: true, force: true });

@@ -55,7 +55,10 @@ async function stalledServer(): Promise<number[]> {
   const server = await FakeApiServer.start({ nodes: [makeNode('n01')] });
   const runs: number[] = [];
   try {
-    const source = await KubeconfigSource.create({ kubeconfig: server.writeKubeconfig(join(dir, 'config')), timeoutMs: 1000 });
+    const source = await KubeconfigSource.create({
+      kubeconfig: server.writeKubeconfig(join(dir, 'config')),
+      timeoutMs: 1000,
+    });
     server.stall = true;
     for (let i = 0; i < 3; i++) {
       const t0 = process.hrtime.bigint();
@@ -76,19 +79,42 @@ async function main(): Promise<void> {
   const rows = ['| input | measure | median | max |', '| --- | --- | ---: | ---: |'];
 
   const big = DAEMONSET + `  # ${'x'.repeat(20 * 1024 * 1024)}\n`;
-  rows.push(row('20 MB file', `parse + diagnose (skipped, ${RUNS} runs)`, Array.from({ length: RUNS }, () => timeMs(() => diagnose(parseDocumentModel(big), ctx)))));
+  rows.push(
+    row(
+      '20 MB file',
+      `parse + diagnose (skipped, ${RUNS} runs)`,
+      Array.from({ length: RUNS }, () => timeMs(() => diagnose(parseDocumentModel(big), ctx))),
+    ),
+  );
 
   const parts: string[] = [];
-  for (let i = 0; i < 10_000; i++) parts.push(i % 100 === 0 ? DAEMONSET.replace('agent-N', `agent-${i}`) : `kind: ConfigMap\nmetadata: {name: c${i}}\n`);
+  for (let i = 0; i < 10_000; i++)
+    parts.push(
+      i % 100 === 0 ? DAEMONSET.replace('agent-N', `agent-${i}`) : `kind: ConfigMap\nmetadata: {name: c${i}}\n`,
+    );
   const many = parts.join('---\n');
   const model = parseDocumentModel(many);
-  rows.push(row('10,000 documents, 100 DaemonSets', `parse (${RUNS} runs)`, Array.from({ length: RUNS }, () => timeMs(() => parseDocumentModel(many)))));
-  rows.push(row('10,000 documents, 100 DaemonSets', `diagnose (${RUNS} runs)`, Array.from({ length: RUNS }, () => timeMs(() => diagnose(model, ctx)))));
+  rows.push(
+    row(
+      '10,000 documents, 100 DaemonSets',
+      `parse (${RUNS} runs)`,
+      Array.from({ length: RUNS }, () => timeMs(() => parseDocumentModel(many))),
+    ),
+  );
+  rows.push(
+    row(
+      '10,000 documents, 100 DaemonSets',
+      `diagnose (${RUNS} runs)`,
+      Array.from({ length: RUNS }, () => timeMs(() => diagnose(model, ctx))),
+    ),
+  );
 
   const fuzz = mutants(vendoredCorpus(), 600, 20260608);
   const perMutant: number[] = [];
   for (const m of fuzz) perMutant.push(timeMs(() => diagnose(parseDocumentModel(m.text), ctx)));
-  rows.push(`| 600 mutants of the vendored corpus | parse + diagnose, all | ${perMutant.reduce((a, b) => a + b, 0).toFixed(0)} ms | ${Math.max(...perMutant).toFixed(1)} ms (one) |`);
+  rows.push(
+    `| 600 mutants of the vendored corpus | parse + diagnose, all | ${perMutant.reduce((a, b) => a + b, 0).toFixed(0)} ms | ${Math.max(...perMutant).toFixed(1)} ms (one) |`,
+  );
 
   rows.push(row('stalled API server, 1 s timeout', 'load() until the timeout error (3 runs)', await stalledServer()));
   console.log(rows.join('\n'));

@@ -34,8 +34,17 @@ async function main(): Promise<void> {
   const runs = Number(process.env.E2E_BENCH_RUNS || 5);
   execFileSync('bash', [path.join(repoRoot, 'scripts', 'setup-e2e.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
   const suite = path.join(repoRoot, 'out', 'test', 'e2e', 'suite', 'bench.js');
-  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(repoRoot, 'test', 'e2e', 'tsconfig.json')], { stdio: 'inherit' });
-  if (!fs.existsSync(path.join(repoRoot, 'dist', 'client.js'))) throw new Error('dist/client.js is missing: run `npm run build`');
+  execFileSync(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      path.join(repoRoot, 'test', 'e2e', 'tsconfig.json'),
+    ],
+    { stdio: 'inherit' },
+  );
+  if (!fs.existsSync(path.join(repoRoot, 'dist', 'client.js')))
+    throw new Error('dist/client.js is missing: run `npm run build`');
 
   const tmp = tempDir('daemonset-e2e-bench-');
   const workspace = path.join(tmp, 'empty-workspace');
@@ -54,10 +63,18 @@ async function main(): Promise<void> {
     try {
       for (let i = 0; i < runs; i++) {
         fs.rmSync(path.join(outDir, 'data.jsonl'), { force: true });
-        const { exitCode, page, log } = await runSuiteInWindow(cs, browser, workspace, { suite, timeoutMs: 120_000, name: 'e2e-bench', quiet: true });
+        const { exitCode, page, log } = await runSuiteInWindow(cs, browser, workspace, {
+          suite,
+          timeoutMs: 120_000,
+          name: 'e2e-bench',
+          quiet: true,
+        });
         await page.context().close();
         const data = path.join(outDir, 'data.jsonl');
-        if (exitCode !== 0 || !fs.existsSync(data)) throw new Error(`bench window ${i + 1} failed (exit ${exitCode}):\n${log.filter((l) => l.includes('[e2e]') || l.includes('rror')).join('\n')}`);
+        if (exitCode !== 0 || !fs.existsSync(data))
+          throw new Error(
+            `bench window ${i + 1} failed (exit ${exitCode}):\n${log.filter((l) => l.includes('[e2e]') || l.includes('rror')).join('\n')}`,
+          );
         samples.push(JSON.parse(fs.readFileSync(data, 'utf8').trim().split('\n').pop()!) as Sample);
       }
     } finally {
@@ -79,7 +96,12 @@ async function main(): Promise<void> {
   console.log('');
   console.log('| from opening a DaemonSet to | median | min | max | runs |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
-  console.log(row('extension active (activate() resolved, language server started)', samples.map((s) => s.activationMs)));
+  console.log(
+    row(
+      'extension active (activate() resolved, language server started)',
+      samples.map((s) => s.activationMs),
+    ),
+  );
   console.log(row('first diagnostics in the editor', diag));
 }
 

@@ -12,7 +12,14 @@ import { complete } from '../server/src/features/completion';
 import { defaultContext } from '../server/src/features/context';
 import { diagnose } from '../server/src/features/diagnostics';
 import { DocumentModel, parseDocumentModel, parseDocumentModelSteps } from '../server/src/model';
-import { compactList, listItem, longEnvList, manyKeysMap, snapshotText, unknownFields } from '../test/support/hostileInputs';
+import {
+  compactList,
+  listItem,
+  longEnvList,
+  manyKeysMap,
+  snapshotText,
+  unknownFields,
+} from '../test/support/hostileInputs';
 import { startServer } from '../test/support/lspClient';
 
 const SCALE = process.env.BENCH_QUICK ? 0.5 : 1;
@@ -56,7 +63,13 @@ function lintCost(text: string): Measure {
   const [model, parseMs, longestMs] = parseInSteps(text);
   const [found, workMs] = time(() => diagnose(model, defaultContext()));
   const used = process.cpuUsage(cpu);
-  return { parseMs, workMs, longestMs, cpuMs: (used.user + used.system) / 1000, note: model.skipped ? 'skipped' : `${found.length} findings` };
+  return {
+    parseMs,
+    workMs,
+    longestMs,
+    cpuMs: (used.user + used.system) / 1000,
+    note: model.skipped ? 'skipped' : `${found.length} findings`,
+  };
 }
 
 /** One completion request inside the item at the middle of a List (the model is already parsed). */
@@ -76,7 +89,10 @@ function snapshotCost(mb: number): Measure {
   try {
     const file = join(dir, 'nodes.yaml');
     writeFileSync(file, snapshotText(mb * 1024 * 1024));
-    const out = execFileSync(process.execPath, ['--max-old-space-size=6144', __filename, '--snapshot', file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const out = execFileSync(process.execPath, ['--max-old-space-size=6144', __filename, '--snapshot', file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     const r = JSON.parse(out) as { ms: number; nodes: number; rssMb: number };
     return { parseMs: 0, workMs: r.ms, note: `${r.nodes.toLocaleString('en-US')} nodes, peak RSS ${r.rssMb} MB` };
   } finally {
@@ -102,12 +118,22 @@ async function hoverWhileChecking(): Promise<string[]> {
   const server = await startServer();
   const rows: string[] = [];
   try {
-    const small = server.open('small.yaml', 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: a}\nspec:\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n    spec: {containers: [{name: a, image: "r/a:1"}]}\n');
+    const small = server.open(
+      'small.yaml',
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: a}\nspec:\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n    spec: {containers: [{name: a, image: "r/a:1"}]}\n',
+    );
     const at = { textDocument: { uri: small }, position: { line: 1, character: 2 } };
     await server.connection.sendRequest('textDocument/hover', at);
     const bigInputs: Array<[string, string]> = [
       [`List of ${num(15000 * SCALE)} DaemonSets (one YAML document)`, compactList(15000 * SCALE)],
-      [`${num(3000 * SCALE)} DaemonSets in separate documents`, Array.from({ length: 3000 * SCALE }, (_, i) => listItem(i).replace(/^ {4}/gm, '').replace(/^ {2}- /, '')).join('---\n')],
+      [
+        `${num(3000 * SCALE)} DaemonSets in separate documents`,
+        Array.from({ length: 3000 * SCALE }, (_, i) =>
+          listItem(i)
+            .replace(/^ {4}/gm, '')
+            .replace(/^ {2}- /, ''),
+        ).join('---\n'),
+      ],
     ];
     for (const [name, text] of bigInputs) {
       const uri = server.open(`big-${rows.length}.yaml`, text);
@@ -117,8 +143,12 @@ async function hoverWhileChecking(): Promise<string[]> {
       const t0 = performance.now();
       let hoverMs = 0;
       let pullMs = 0;
-      const pull = server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }).then(() => (pullMs = performance.now() - t0));
-      const hover = server.connection.sendRequest('textDocument/hover', at).then(() => (hoverMs = performance.now() - t0));
+      const pull = server.connection
+        .sendRequest('textDocument/diagnostic', { textDocument: { uri } })
+        .then(() => (pullMs = performance.now() - t0));
+      const hover = server.connection
+        .sendRequest('textDocument/hover', at)
+        .then(() => (hoverMs = performance.now() - t0));
       await Promise.all([pull, hover]);
       rows.push(`| ${name} | ${fmt(hoverMs)} | ${fmt(pullMs)} | ${hoverMs < pullMs ? 'hover first' : 'pull first'} |`);
     }
@@ -131,14 +161,26 @@ async function hoverWhileChecking(): Promise<string[]> {
 async function main(): Promise<void> {
   if (process.argv[2] === '--snapshot') return snapshotChild(process.argv[3]!);
   const cases: Array<{ name: string; unit: string; full: number; run: (n: number) => Measure }> = [
-    { name: 'map with many keys (metadata.labels), lint', unit: 'keys', full: 40_000, run: (n) => lintCost(manyKeysMap(n)) },
-    { name: 'unknown fields in a pod spec, lint', unit: 'fields', full: 20_000, run: (n) => lintCost(unknownFields(n)) },
+    {
+      name: 'map with many keys (metadata.labels), lint',
+      unit: 'keys',
+      full: 40_000,
+      run: (n) => lintCost(manyKeysMap(n)),
+    },
+    {
+      name: 'unknown fields in a pod spec, lint',
+      unit: 'fields',
+      full: 20_000,
+      run: (n) => lintCost(unknownFields(n)),
+    },
     { name: 'kind: List of DaemonSets, lint', unit: 'items', full: 15_000, run: (n) => lintCost(compactList(n)) },
     { name: 'kind: List of DaemonSets, one completion', unit: 'items', full: 15_000, run: listCompletionCost },
     { name: 'env list of one container, lint', unit: 'lines', full: 100_000, run: (n) => lintCost(longEnvList(n)) },
     { name: 'node snapshot file, load', unit: 'MB', full: 200, run: snapshotCost },
   ];
-  console.log('| input | size | parse ms | longest parse stretch without a pause, ms | check ms | total ms | growth ×, full/half | note |');
+  console.log(
+    '| input | size | parse ms | longest parse stretch without a pause, ms | check ms | total ms | growth ×, full/half | note |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const c of cases) {
     const full = Math.round(c.full * SCALE);
@@ -150,11 +192,17 @@ async function main(): Promise<void> {
     const longest = (m: Measure) => (m.longestMs === undefined ? '' : fmt(m.longestMs));
     const cpu = (m: Measure) => (m.cpuMs === undefined ? '' : `, CPU ${fmt(m.cpuMs)} ms`);
     const cpuGrowth = a.cpuMs && b.cpuMs ? `, CPU ${(b.cpuMs / a.cpuMs).toFixed(2)}` : '';
-    console.log(`| ${c.name} | ${num(half)} ${c.unit} | ${fmt(a.parseMs)} | ${longest(a)} | ${fmt(a.workMs)} | ${fmt(ta)} | | ${a.note ?? ''}${cpu(a)} |`);
-    console.log(`| ${c.name} | ${num(full)} ${c.unit} | ${fmt(b.parseMs)} | ${longest(b)} | ${fmt(b.workMs)} | ${fmt(tb)} | **${(tb / ta).toFixed(2)}** (parse ${(b.parseMs / Math.max(a.parseMs, 0.01)).toFixed(2)}, check ${(b.workMs / Math.max(a.workMs, 0.01)).toFixed(2)}${cpuGrowth}) | ${b.note ?? ''}${cpu(b)} |`);
+    console.log(
+      `| ${c.name} | ${num(half)} ${c.unit} | ${fmt(a.parseMs)} | ${longest(a)} | ${fmt(a.workMs)} | ${fmt(ta)} | | ${a.note ?? ''}${cpu(a)} |`,
+    );
+    console.log(
+      `| ${c.name} | ${num(full)} ${c.unit} | ${fmt(b.parseMs)} | ${longest(b)} | ${fmt(b.workMs)} | ${fmt(tb)} | **${(tb / ta).toFixed(2)}** (parse ${(b.parseMs / Math.max(a.parseMs, 0.01)).toFixed(2)}, check ${(b.workMs / Math.max(a.workMs, 0.01)).toFixed(2)}${cpuGrowth}) | ${b.note ?? ''}${cpu(b)} |`,
+    );
   }
   console.log('');
-  console.log('Hover on a small file sent right after a diagnostics pull of a huge file that was just edited (real server over stdio):');
+  console.log(
+    'Hover on a small file sent right after a diagnostics pull of a huge file that was just edited (real server over stdio):',
+  );
   console.log('');
   console.log('| huge file | hover answered after ms | pull answered after ms | order |');
   console.log('| --- | ---: | ---: | --- |');

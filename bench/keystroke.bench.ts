@@ -58,7 +58,10 @@ function stats(xs: number[]): { median: number; p95: number } {
 async function run(n: number): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-keystroke-'));
   fs.writeFileSync(path.join(dir, 'nodes.yaml'), nodesYaml(n));
-  const server = await startServer({ workspaceRoot: dir, settings: { cluster: { source: 'snapshot', snapshotPath: 'nodes.yaml' } } });
+  const server = await startServer({
+    workspaceRoot: dir,
+    settings: { cluster: { source: 'snapshot', snapshotPath: 'nodes.yaml' } },
+  });
   try {
     // Wait until the snapshot is read (the notification, or a status that already says so).
     const loaded = new Promise<void>((resolve) => {
@@ -86,8 +89,12 @@ async function run(n: number): Promise<string> {
     };
     const full = stats(await edits({}, (res) => res.result.nodes.length));
     // The panel's compact answer: the nodes table once (the key it holds), then verdicts only.
-    const first = (await server.connection.sendRequest('daemonset/placement', { uri, nodesKey: '' })) as { nodesKey: string };
-    const compact = stats(await edits({ nodesKey: first.nodesKey }, (res) => (res.nodes ? -1 : res.verdicts.index.length)));
+    const first = (await server.connection.sendRequest('daemonset/placement', { uri, nodesKey: '' })) as {
+      nodesKey: string;
+    };
+    const compact = stats(
+      await edits({ nodesKey: first.nodesKey }, (res) => (res.nodes ? -1 : res.verdicts.index.length)),
+    );
     return `| ${n.toLocaleString('en')} | ${full.median.toFixed(1)} | ${full.p95.toFixed(1)} | ${compact.median.toFixed(1)} | ${compact.p95.toFixed(1)} |`;
   } finally {
     await server.stop();
@@ -96,7 +103,10 @@ async function run(n: number): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const rows = ['| nodes | keystroke → full placement answer (with labels), median ms (30) | p95 ms | keystroke → compact answer (the panel\'s, verdicts only), median ms (30) | p95 ms |', '| ---: | ---: | ---: | ---: | ---: |'];
+  const rows = [
+    "| nodes | keystroke → full placement answer (with labels), median ms (30) | p95 ms | keystroke → compact answer (the panel's, verdicts only), median ms (30) | p95 ms |",
+    '| ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const n of [1000, 10000]) rows.push(await run(n));
   console.log(rows.join('\n'));
 }

@@ -104,15 +104,24 @@ function positionOf(text: string, needle: string, delta = 0): { line: number; ch
 }
 
 async function measure(server: TestServer, label: string, text: string): Promise<string[]> {
-  const diag = (uri: string) => server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ items: unknown[] }>;
+  const diag = (uri: string) =>
+    server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{
+      items: unknown[];
+    }>;
   const uri = server.open(`${label}.yaml`, text);
   const [openMs] = await timed(() => diag(uri));
   // The last document: the cursor is deep in the file.
   const lastStart = text.lastIndexOf('apiVersion: apps/v1');
   const tail = text.slice(lastStart);
   const offsetLines = text.slice(0, lastStart).split('\n').length - 1;
-  const completionPos = (() => { const p = positionOf(tail, '    updateStrategy:'); return { line: p.line + offsetLines, character: 2 }; })();
-  const hoverPos = (() => { const p = positionOf(tail, 'imagePullPolicy', 3); return { line: p.line + offsetLines, character: p.character }; })();
+  const completionPos = (() => {
+    const p = positionOf(tail, '    updateStrategy:');
+    return { line: p.line + offsetLines, character: 2 };
+  })();
+  const hoverPos = (() => {
+    const p = positionOf(tail, 'imagePullPolicy', 3);
+    return { line: p.line + offsetLines, character: p.character };
+  })();
   // Steady state, as in an editor session: the first requests also compile the code paths.
   for (let i = 0; i < 10; i++) {
     await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: completionPos });
@@ -121,8 +130,20 @@ async function measure(server: TestServer, label: string, text: string): Promise
   const completion: number[] = [];
   const hover: number[] = [];
   for (let i = 0; i < 30; i++) {
-    completion.push((await timed(() => server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: completionPos })))[0]);
-    hover.push((await timed(() => server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverPos })))[0]);
+    completion.push(
+      (
+        await timed(() =>
+          server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: completionPos }),
+        )
+      )[0],
+    );
+    hover.push(
+      (
+        await timed(() =>
+          server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverPos }),
+        )
+      )[0],
+    );
   }
   const edits: number[] = [];
   let current = text;

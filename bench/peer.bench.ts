@@ -42,9 +42,14 @@ const REPEAT = 5;
 function ensurePeer(): string | undefined {
   if (fs.existsSync(PEER_BIN)) return undefined;
   fs.mkdirSync(PEER_DIR, { recursive: true });
-  if (!fs.existsSync(path.join(PEER_DIR, 'package.json'))) fs.writeFileSync(path.join(PEER_DIR, 'package.json'), '{ "private": true }\n');
+  if (!fs.existsSync(path.join(PEER_DIR, 'package.json')))
+    fs.writeFileSync(path.join(PEER_DIR, 'package.json'), '{ "private": true }\n');
   try {
-    execFileSync('npm', ['install', '--prefix', PEER_DIR, '--no-save', '--no-audit', '--no-fund', `yaml-language-server@${PEER_VERSION}`], { stdio: 'pipe' });
+    execFileSync(
+      'npm',
+      ['install', '--prefix', PEER_DIR, '--no-save', '--no-audit', '--no-fund', `yaml-language-server@${PEER_VERSION}`],
+      { stdio: 'pipe' },
+    );
   } catch (e) {
     return `could not install yaml-language-server@${PEER_VERSION} into bench/tmp/peer (offline?): ${(e as Error).message.split('\n')[0]}`;
   }
@@ -85,9 +90,18 @@ export function daemonSetJsonSchema(compact: { definitions: Record<string, Compa
     if (def.properties) {
       const properties: Record<string, unknown> = {};
       for (const [name, p] of Object.entries(def.properties)) properties[name] = prop(p);
-      definitions[id] = { type: 'object', description: def.description, properties, additionalProperties: false, ...(def.required ? { required: def.required } : {}) };
+      definitions[id] = {
+        type: 'object',
+        description: def.description,
+        properties,
+        additionalProperties: false,
+        ...(def.required ? { required: def.required } : {}),
+      };
     } else if (def.format === 'int-or-string' || id.endsWith('.Quantity')) {
-      definitions[id] = { description: def.description, anyOf: [{ type: 'string' }, { type: 'integer' }, ...(id.endsWith('.Quantity') ? [{ type: 'number' }] : [])] };
+      definitions[id] = {
+        description: def.description,
+        anyOf: [{ type: 'string' }, { type: 'integer' }, ...(id.endsWith('.Quantity') ? [{ type: 'number' }] : [])],
+      };
     } else {
       definitions[id] = { description: def.description, ...(def.type ? { type: def.type } : {}) };
     }
@@ -110,7 +124,10 @@ export function daemonSetJsonSchema(compact: { definitions: Record<string, Compa
 
 /** A 90-line DaemonSet with `envItems` env entries; the blank indented line is a pod-spec key spot. */
 export function daemonSet(i: number, envItems = 1): string {
-  const env = Array.from({ length: envItems }, (_, k) => `            - name: VAR_${k}\n              value: "value-${k}"\n`).join('');
+  const env = Array.from(
+    { length: envItems },
+    (_, k) => `            - name: VAR_${k}\n              value: "value-${k}"\n`,
+  ).join('');
   return `apiVersion: apps/v1
 kind: DaemonSet
 metadata:
@@ -243,7 +260,8 @@ interface Server {
 }
 
 async function start(name: 'ours' | 'peer'): Promise<Server> {
-  const args = name === 'ours' ? [...OUR_FLAGS, path.join(ROOT, 'dist', 'server.js'), '--stdio'] : [PEER_BIN, '--stdio'];
+  const args =
+    name === 'ours' ? [...OUR_FLAGS, path.join(ROOT, 'dist', 'server.js'), '--stdio'] : [PEER_BIN, '--stdio'];
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: WORK_DIR });
   child.stderr!.resume();
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -345,14 +363,24 @@ async function run(name: 'ours' | 'peer', doc: Doc, index: number): Promise<Figu
       else await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
       return now() - t0;
     };
-    const open = await diagnostics(() => s.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } }));
+    const open = await diagnostics(() =>
+      s.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'yaml', version: 1, text },
+      }),
+    );
 
     const completionAt: Pos[] = [
       { line: posIn(text, '      \n      volumes:').line, character: 6 }, // a pod-spec key
       posIn(text, 'imagePullPolicy: IfNotPresent', 'imagePullPolicy: '.length), // enum values
       posIn(text, 'dnsPolicy: ClusterFirstWithHostNet', 'dnsPolicy: '.length),
     ];
-    const hoverAt: Pos[] = ['updateStrategy', 'hostNetwork', 'imagePullPolicy', 'containerPort', 'mountPropagation'].map((k) => posIn(text, `${k}:`, 2));
+    const hoverAt: Pos[] = [
+      'updateStrategy',
+      'hostNetwork',
+      'imagePullPolicy',
+      'containerPort',
+      'mountPropagation',
+    ].map((k) => posIn(text, `${k}:`, 2));
     const completion: number[] = [];
     const completionItems: number[] = [];
     for (const position of completionAt) {
@@ -360,9 +388,10 @@ async function run(name: 'ours' | 'peer', doc: Doc, index: number): Promise<Figu
       let items = 0;
       for (let r = 0; r <= REPEAT; r++) {
         const t0 = now();
-        const res = (await s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as { items?: unknown[] } | unknown[] | null;
+        const res = (await s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as
+          { items?: unknown[] } | unknown[] | null;
         if (r > 0) times.push(now() - t0); // the first one also compiles the code path
-        items = Array.isArray(res) ? res.length : res?.items?.length ?? 0;
+        items = Array.isArray(res) ? res.length : (res?.items?.length ?? 0);
       }
       completion.push(median(times));
       completionItems.push(items);
@@ -380,12 +409,30 @@ async function run(name: 'ours' | 'peer', doc: Doc, index: number): Promise<Figu
     const edits: number[] = [];
     const cpu = posIn(text, 'cpu: 50m', 'cpu: 5'.length);
     for (let v = 2; v < 12; v++) {
-      const change = { range: { start: cpu, end: { line: cpu.line, character: cpu.character + 1 } }, text: v % 2 ? '0' : '1' };
-      edits.push(await diagnostics(() => s.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [change] })));
+      const change = {
+        range: { start: cpu, end: { line: cpu.line, character: cpu.character + 1 } },
+        text: v % 2 ? '0' : '1',
+      };
+      edits.push(
+        await diagnostics(() =>
+          s.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version: v },
+            contentChanges: [change],
+          }),
+        ),
+      );
     }
     const status = fs.readFileSync(`/proc/${s.child.pid}/status`, 'utf8');
     const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
-    return { open, completion, completionItems, hover: median(hoverTimes), hoverAnswered, edit: median(edits), rssMiB: hwm };
+    return {
+      open,
+      completion,
+      completionItems,
+      hover: median(hoverTimes),
+      hoverAnswered,
+      edit: median(edits),
+      rssMiB: hwm,
+    };
   } finally {
     await stop(s);
   }
@@ -403,7 +450,9 @@ async function main(): Promise<void> {
   fs.mkdirSync(WORK_DIR, { recursive: true });
   const compact = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'schema', 'k8s-schema.json'), 'utf8'));
   fs.writeFileSync(SCHEMA_FILE, JSON.stringify(daemonSetJsonSchema(compact)));
-  const peerVersion = JSON.parse(fs.readFileSync(path.join(PEER_DIR, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version;
+  const peerVersion = JSON.parse(
+    fs.readFileSync(path.join(PEER_DIR, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8'),
+  ).version;
 
   const rows: string[] = [];
   const ratios: string[] = [];
@@ -415,7 +464,10 @@ async function main(): Promise<void> {
     const second = await run(b, doc, i);
     const ours = a === 'ours' ? first : second;
     const peer = a === 'ours' ? second : first;
-    for (const [who, x] of [['ours', ours], ['peer', peer]] as const) {
+    for (const [who, x] of [
+      ['ours', ours],
+      ['peer', peer],
+    ] as const) {
       rows.push(
         `| ${doc.label} (${lines} lines) | ${who} | ${f(x.open)} | ${x.completion.map(f).join(' / ')} (${x.completionItems.join('/')} items) | ${f(x.hover)} (${x.hoverAnswered}/5) | ${f(x.edit)} | ${x.rssMiB.toFixed(0)} |`,
       );
@@ -426,15 +478,21 @@ async function main(): Promise<void> {
       `| ${doc.label} | ${ratio(peer.open, ours.open)} (${ratio(peerOpenWork, ours.open)}) | ${peer.completion.map((p, k) => ratio(p, ours.completion[k])).join(' / ')} | ${ratio(peer.hover, ours.hover)} | ${ratio(peer.edit, ours.edit)} (${ratio(peerEditWork, ours.edit)}) | ${(ours.rssMiB / peer.rssMiB).toFixed(2)} |`,
     );
   }
-  console.log(`Ours: \`node ${OUR_FLAGS.join(' ')} dist/server.js --stdio\`; peer: yaml-language-server ${peerVersion} (\`bench/tmp/peer\`) with a strict, kind-gated apps/v1 DaemonSet JSON schema generated from server/src/schema/k8s-schema.json. A fresh process per document and server; the same generic client capabilities for both; times in ms, medians of ${REPEAT} after one warm-up request (edits: median of 10 one-line edits). Ours answers pulled diagnostics; the peer pushes them ${PEER_VALIDATION_DELAY_MS} ms after the last change (its validation delay), so open and edit ratios are given with that delay and, in brackets, without it.`);
+  console.log(
+    `Ours: \`node ${OUR_FLAGS.join(' ')} dist/server.js --stdio\`; peer: yaml-language-server ${peerVersion} (\`bench/tmp/peer\`) with a strict, kind-gated apps/v1 DaemonSet JSON schema generated from server/src/schema/k8s-schema.json. A fresh process per document and server; the same generic client capabilities for both; times in ms, medians of ${REPEAT} after one warm-up request (edits: median of 10 one-line edits). Ours answers pulled diagnostics; the peer pushes them ${PEER_VALIDATION_DELAY_MS} ms after the last change (its validation delay), so open and edit ratios are given with that delay and, in brackets, without it.`,
+  );
   console.log();
-  console.log('| document | server | open → diagnostics | completion: pod-spec key / imagePullPolicy value / dnsPolicy value | hover, 5 keys (answered) | edit → diagnostics | peak RSS MiB |');
+  console.log(
+    '| document | server | open → diagnostics | completion: pod-spec key / imagePullPolicy value / dnsPolicy value | hover, 5 keys (answered) | edit → diagnostics | peak RSS MiB |',
+  );
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
   console.log(rows.join('\n'));
   console.log();
   console.log('Ratios peer/ours (higher is better for us; peak RSS is ours/peer, lower is better):');
   console.log();
-  console.log('| document | open → diagnostics | completion (3 spots) | hover | edit → diagnostics | peak RSS ours/peer |');
+  console.log(
+    '| document | open → diagnostics | completion (3 spots) | hover | edit → diagnostics | peak RSS ours/peer |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   console.log(ratios.join('\n'));
 }

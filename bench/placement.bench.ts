@@ -52,17 +52,23 @@ export function generateCluster(nodeCount: number, seed = 42): ClusterState {
       },
       spec: {},
       status: {
-        allocatable: { cpu: pick(rand, ['3920m', '7910m', '15890m']), memory: pick(rand, ['15Gi', '31Gi', '62Gi']), pods: '110' },
+        allocatable: {
+          cpu: pick(rand, ['3920m', '7910m', '15890m']),
+          memory: pick(rand, ['15Gi', '31Gi', '62Gi']),
+          pods: '110',
+        },
         conditions: [{ type: 'Ready', status: rand() < 0.99 ? 'True' : 'False' }],
       },
     };
     if (rand() < 0.1) {
-      node.spec!.taints = [pick(rand, [
-        { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' },
-        { key: 'maintenance', effect: 'NoExecute' },
-        { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' },
-        { key: 'team', value: 'data', effect: 'NoSchedule' },
-      ])];
+      node.spec!.taints = [
+        pick(rand, [
+          { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' },
+          { key: 'maintenance', effect: 'NoExecute' },
+          { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' },
+          { key: 'team', value: 'data', effect: 'NoSchedule' },
+        ]),
+      ];
     }
     nodes.push(node);
     const podCount = 2 + Math.floor(rand() * 3); // 2..4, about 3
@@ -72,11 +78,13 @@ export function generateCluster(nodeCount: number, seed = 42): ClusterState {
         metadata: { name: `${name}-pod-${p}`, namespace: 'default' },
         spec: {
           nodeName: name,
-          containers: [{
-            name: 'app',
-            resources: { requests: { cpu: pick(rand, cpuRequests), memory: pick(rand, memoryRequests) } },
-            ...(withPort ? { ports: [{ containerPort: 9100, hostPort: 9100 }] } : {}),
-          }],
+          containers: [
+            {
+              name: 'app',
+              resources: { requests: { cpu: pick(rand, cpuRequests), memory: pick(rand, memoryRequests) } },
+              ...(withPort ? { ports: [{ containerPort: 9100, hostPort: 9100 }] } : {}),
+            },
+          ],
         },
         status: { phase: rand() < 0.02 ? 'Succeeded' : 'Running' },
       });
@@ -98,21 +106,25 @@ export const benchDaemonSet: DaemonSet = {
         affinity: {
           nodeAffinity: {
             requiredDuringSchedulingIgnoredDuringExecution: {
-              nodeSelectorTerms: [{
-                matchExpressions: [
-                  { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] },
-                  { key: 'pool', operator: 'NotIn', values: ['gpu'] },
-                ],
-              }],
+              nodeSelectorTerms: [
+                {
+                  matchExpressions: [
+                    { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] },
+                    { key: 'pool', operator: 'NotIn', values: ['gpu'] },
+                  ],
+                },
+              ],
             },
           },
         },
         tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' }],
-        containers: [{
-          name: 'node-exporter',
-          ports: [{ containerPort: 9100, hostPort: 9100, name: 'metrics' }],
-          resources: { requests: { cpu: '102m', memory: '180Mi' }, limits: { cpu: '250m', memory: '180Mi' } },
-        }],
+        containers: [
+          {
+            name: 'node-exporter',
+            ports: [{ containerPort: 9100, hostPort: 9100, name: 'metrics' }],
+            resources: { requests: { cpu: '102m', memory: '180Mi' }, limits: { cpu: '250m', memory: '180Mi' } },
+          },
+        ],
       },
     },
   },
@@ -180,7 +192,14 @@ function main(): void {
     times.sort((a, b) => a - b);
     // The issue's yardstick: reading and parsing the same cluster as a snapshot file
     // (`kubectl get nodes,pods -A -o json` shape, parsed and converted by cluster/snapshot.ts).
-    const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [...cluster.nodes.map((n) => ({ apiVersion: 'v1', kind: 'Node', ...n })), ...(cluster.pods ?? []).map((p) => ({ apiVersion: 'v1', kind: 'Pod', ...p }))] });
+    const text = JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [
+        ...cluster.nodes.map((n) => ({ apiVersion: 'v1', kind: 'Node', ...n })),
+        ...(cluster.pods ?? []).map((p) => ({ apiVersion: 'v1', kind: 'Pod', ...p })),
+      ],
+    });
     const parses: number[] = [];
     for (let r = 0; r < 3; r++) {
       const start = performance.now();
@@ -191,12 +210,18 @@ function main(): void {
     parses.sort((a, b) => a - b);
     const parseMs = parses[1] as number;
     const after = referenceLoopMs();
-    rows.push(`| ${size.toLocaleString('en-US')} | ${first.toFixed(1)} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${parseMs.toFixed(1)} | ${(percentile(times, 50) / parseMs).toFixed(2)}× | ${gc === undefined ? 'n/a' : (heapDelta / 2 ** 20).toFixed(1)} | ${reference.toFixed(0)} / ${after.toFixed(0)} | ${summary} |`);
+    rows.push(
+      `| ${size.toLocaleString('en-US')} | ${first.toFixed(1)} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${parseMs.toFixed(1)} | ${(percentile(times, 50) / parseMs).toFixed(2)}× | ${gc === undefined ? 'n/a' : (heapDelta / 2 ** 20).toFixed(1)} | ${reference.toFixed(0)} / ${after.toFixed(0)} | ${summary} |`,
+    );
   }
-  console.log('| nodes | first call on a new snapshot ms (cold, builds the pod index) | median ms | p95 ms | parse the same cluster from JSON text (JSON.parse + conversion, snapshot.ts), median of 3 ms | placement / parse | heap MB delta | reference loop ms before / after | result |');
+  console.log(
+    '| nodes | first call on a new snapshot ms (cold, builds the pod index) | median ms | p95 ms | parse the same cluster from JSON text (JSON.parse + conversion, snapshot.ts), median of 3 ms | placement / parse | heap MB delta | reference loop ms before / after | result |',
+  );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const row of rows) console.log(row);
-  console.log('\nThe reference loop (10^8 integer steps) takes about 70-100 ms on an idle core; larger figures mean a busy machine.');
+  console.log(
+    '\nThe reference loop (10^8 integer steps) takes about 70-100 ms on an idle core; larger figures mean a busy machine.',
+  );
   if (gc === undefined) console.log('(run with node --expose-gc for the heap column)');
 }
 

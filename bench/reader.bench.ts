@@ -25,7 +25,13 @@ function time(fn: () => void, runs = 3): number {
 const keysMap = (n: number) => `${Array.from({ length: n }, (_, i) => `key${i}: value${i}`).join('\n')}\n`;
 const syntaxErrors = (n: number) => `${Array.from({ length: n }, (_, i) => `k${i}: [`).join('\n')}\n`;
 
-function row(label: string, sizes: [number, number], make: (n: number) => string, fn: (text: string) => void, runs = 3): string {
+function row(
+  label: string,
+  sizes: [number, number],
+  make: (n: number) => string,
+  fn: (text: string) => void,
+  runs = 3,
+): string {
   const [a, b] = sizes.map((n) => {
     const text = make(n);
     return time(() => fn(text), runs);
@@ -46,7 +52,13 @@ function main(): void {
     row('N lines of `k: [` (syntax errors): model + diagnostics', [50_000, 100_000], syntaxErrors, lint),
     row('`[` × N (too deep): model + diagnostics', [50_000, 100_000], (n) => '['.repeat(n), lint),
     // The old path, for comparison: the yaml package's own uniqueKeys check (quadratic).
-    row('one mapping, N keys: yaml package with uniqueKeys (before)', [5_000, 10_000], keysMap, (t) => void parseAllDocuments(t, { version: '1.1' }), 1),
+    row(
+      'one mapping, N keys: yaml package with uniqueKeys (before)',
+      [5_000, 10_000],
+      keysMap,
+      (t) => void parseAllDocuments(t, { version: '1.1' }),
+      1,
+    ),
   ];
   console.log(rows.join('\n'));
 }

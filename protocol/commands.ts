@@ -11,7 +11,12 @@ export const RELOAD_CLUSTER_COMMAND = 'daemonset.reloadCluster';
 /** Opens the bundled example DaemonSet as an untitled YAML document (the walkthrough's first step). */
 export const OPEN_EXAMPLE_COMMAND = 'daemonset.openExample';
 
-export const COMMANDS = [SHOW_PREVIEW_COMMAND, SELECT_SOURCE_COMMAND, RELOAD_CLUSTER_COMMAND, OPEN_EXAMPLE_COMMAND] as const;
+export const COMMANDS = [
+  SHOW_PREVIEW_COMMAND,
+  SELECT_SOURCE_COMMAND,
+  RELOAD_CLUSTER_COMMAND,
+  OPEN_EXAMPLE_COMMAND,
+] as const;
 
 /**
  * The context key the client sets while the active editor's document holds a DaemonSet (the

@@ -67,7 +67,10 @@ export interface ClusterNodesTable {
 }
 
 /** One distinct verdict of the compact answer (no node name; the range of its `path`). */
-export interface PanelVerdict extends Pick<NodeVerdict, 'shouldRun' | 'shouldContinueRunning' | 'pending' | 'reason' | 'detail' | 'notes' | 'hasOwnPod'> {
+export interface PanelVerdict extends Pick<
+  NodeVerdict,
+  'shouldRun' | 'shouldContinueRunning' | 'pending' | 'reason' | 'detail' | 'notes' | 'hasOwnPod'
+> {
   range?: PlacementNodeRow['range'];
 }
 
@@ -151,4 +154,3 @@ export interface ClusterStatus {
   readAt?: string;
   nodeCount: number;
 }
-

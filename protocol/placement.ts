@@ -12,13 +12,7 @@ export interface Taint {
 }
 
 export type PlacementReason =
-  | 'ok'
-  | 'nodeName'
-  | 'nodeSelector'
-  | 'nodeAffinity'
-  | 'taint'
-  | 'insufficientResources'
-  | 'hostPort';
+  'ok' | 'nodeName' | 'nodeSelector' | 'nodeAffinity' | 'taint' | 'insufficientResources' | 'hostPort';
 
 export interface ResourceShortfall {
   resource: string;

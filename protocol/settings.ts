@@ -52,7 +52,11 @@ export const DEFAULT_SETTINGS: Settings = {
  * `daemonset.trace.server`: read by vscode-languageclient itself (the client id is `daemonset`),
  * never by the server; declared here so package.json and the protocol still agree.
  */
-export const TRACE_SERVER_SETTING = { key: 'trace.server', default: 'off', values: ['off', 'messages', 'verbose'] } as const;
+export const TRACE_SERVER_SETTING = {
+  key: 'trace.server',
+  default: 'off',
+  values: ['off', 'messages', 'verbose'],
+} as const;
 
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   source: 'example',

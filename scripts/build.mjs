@@ -25,15 +25,50 @@ const kubeClientApart = {
 };
 
 const builds = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node18', plugins: [kubeClientApart] },
-  { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node18', plugins: [kubeClientApart] },
-  { entryPoints: ['@kubernetes/client-node'], outfile: 'dist/kube.cjs', platform: 'node', format: 'cjs', target: 'node18' },
+  {
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+  },
+  {
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'dist/server.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    plugins: [kubeClientApart],
+  },
+  {
+    entryPoints: ['server/src/cli/cli.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    plugins: [kubeClientApart],
+  },
+  {
+    entryPoints: ['@kubernetes/client-node'],
+    outfile: 'dist/kube.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+  },
 ];
 if (existsSync('client/webview/main.ts')) {
   // The codicon font (@vscode/codicons, imported by main.ts) is copied beside the bundle as
   // dist/codicon.ttf; the CSP's font-src is the webview's own origin (client/src/webviewHtml.ts).
-  builds.push({ entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.ttf': 'file' }, assetNames: '[name]' });
+  builds.push({
+    entryPoints: ['client/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    loader: { '.ttf': 'file' },
+    assetNames: '[name]',
+  });
 }
 
 if (watch) {

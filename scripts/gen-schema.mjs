@@ -95,11 +95,13 @@ function compactDefinition(def) {
   if (def.type) out.type = def.type;
   if (def.format) out.format = def.format;
   const gvk = def['x-kubernetes-group-version-kind'];
-  if (Array.isArray(gvk) && gvk.length > 0) out.gvk = gvk.map((g) => ({ group: g.group, kind: g.kind, version: g.version }));
+  if (Array.isArray(gvk) && gvk.length > 0)
+    out.gvk = gvk.map((g) => ({ group: g.group, kind: g.kind, version: g.version }));
   if (Array.isArray(def.required) && def.required.length > 0) out.required = [...def.required].sort();
   if (def.properties) {
     out.properties = {};
-    for (const name of Object.keys(def.properties).sort()) out.properties[name] = compactField(def.properties[name], true);
+    for (const name of Object.keys(def.properties).sort())
+      out.properties[name] = compactField(def.properties[name], true);
   }
   return out;
 }
@@ -132,7 +134,7 @@ function compactField(field, isProperty) {
 // to Always if :latest tag is specified…", "Defaults to the default set of capabilities…") are
 // left to the description itself.
 const DEFAULT_PATTERN =
-  /\b(?:defaults? to|default(?: value)? is)\s+("[^"]*"|'[^']*'|[A-Za-z0-9_/\-]+(?:\.[A-Za-z0-9_/\-]+)*)(\s+seconds?)?(?=(\s*$|\.(\s|$)|\s+\(|\s+if (?:unset|unspecified|not specified)\b|\s+and\s|\s+More info:))/i;
+  /\b(?:defaults? to|default(?: value)? is)\s+("[^"]*"|'[^']*'|[A-Za-z0-9_/-]+(?:\.[A-Za-z0-9_/-]+)*)(\s+seconds?)?(?=(\s*$|\.(\s|$)|\s+\(|\s+if (?:unset|unspecified|not specified)\b|\s+and\s|\s+More info:))/i;
 
 /** @returns {string | undefined} */
 export function defaultFromDescription(description) {
@@ -172,7 +174,14 @@ function serialize(header, definitions) {
 function stable(value) {
   if (Array.isArray(value)) return '[' + value.map(stable).join(',') + ']';
   if (value && typeof value === 'object') {
-    return '{' + Object.keys(value).sort().map((k) => JSON.stringify(k) + ':' + stable(value[k])).join(',') + '}';
+    return (
+      '{' +
+      Object.keys(value)
+        .sort()
+        .map((k) => JSON.stringify(k) + ':' + stable(value[k]))
+        .join(',') +
+      '}'
+    );
   }
   return JSON.stringify(value);
 }

@@ -9,8 +9,9 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 bash scripts/setup.sh
 bash scripts/setup-e2e.sh
-echo "test: type-check and build"
+echo "test: type-check, lint (ESLint) and formatting (Prettier)"
 npm run --silent typecheck
+npm run --silent lint
 npm run --silent build
 rm -rf out && npx tsc -p tsconfig.json
 status=0

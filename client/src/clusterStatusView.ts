@@ -24,19 +24,43 @@ function plain(s: string): string {
 
 export function clusterStatusView(status: ClusterStatus | undefined): ClusterStatusView {
   if (!status) {
-    return { text: '$(sync~spin) Reading cluster…', detail: 'DaemonSet placement', severity: 'information', busy: true, accessibilityLabel: 'DaemonSet cluster: reading the cluster source' };
+    return {
+      text: '$(sync~spin) Reading cluster…',
+      detail: 'DaemonSet placement',
+      severity: 'information',
+      busy: true,
+      accessibilityLabel: 'DaemonSet cluster: reading the cluster source',
+    };
   }
   const source = plain(status.source);
   const nodes = `${status.nodeCount} node${status.nodeCount === 1 ? '' : 's'}`;
   const icon = ICON[status.kind] ?? '$(server-environment)';
   switch (status.state) {
     case 'ok':
-      return { text: `${icon} ${source}`, detail: nodes, severity: 'information', busy: false, accessibilityLabel: `DaemonSet cluster: ${source}, ${nodes}` };
+      return {
+        text: `${icon} ${source}`,
+        detail: nodes,
+        severity: 'information',
+        busy: false,
+        accessibilityLabel: `DaemonSet cluster: ${source}, ${nodes}`,
+      };
     case 'connecting':
-      return { text: `${icon} ${source}`, detail: 'connecting…', severity: 'information', busy: true, accessibilityLabel: `DaemonSet cluster: ${source}, connecting` };
+      return {
+        text: `${icon} ${source}`,
+        detail: 'connecting…',
+        severity: 'information',
+        busy: true,
+        accessibilityLabel: `DaemonSet cluster: ${source}, connecting`,
+      };
     default: {
       const why = status.message ? plain(status.message) : 'cannot be read';
-      return { text: `$(warning) ${source}`, detail: why, severity: status.nodeCount > 0 ? 'warning' : 'error', busy: false, accessibilityLabel: `DaemonSet cluster: ${source}, error: ${why}` };
+      return {
+        text: `$(warning) ${source}`,
+        detail: why,
+        severity: status.nodeCount > 0 ? 'warning' : 'error',
+        busy: false,
+        accessibilityLabel: `DaemonSet cluster: ${source}, error: ${why}`,
+      };
     }
   }
 }

@@ -38,7 +38,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -58,8 +62,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const statusBar = new ClusterLanguageStatus();
   context.subscriptions.push(statusBar);
   // The context key of the menus' `when` clauses: the server counts each document's DaemonSets.
-  const hasDaemonSet = new DaemonSetContext((value) => void vscode.commands.executeCommand('setContext', HAS_DAEMONSET_CONTEXT, value));
-  const serverUri = (doc: vscode.TextDocument | undefined) => (doc ? client!.code2ProtocolConverter.asUri(doc.uri) : undefined);
+  const hasDaemonSet = new DaemonSetContext(
+    (value) => void vscode.commands.executeCommand('setContext', HAS_DAEMONSET_CONTEXT, value),
+  );
+  const serverUri = (doc: vscode.TextDocument | undefined) =>
+    doc ? client!.code2ProtocolConverter.asUri(doc.uri) : undefined;
   client.onNotification(DocumentDaemonSetsNotification, (p: DocumentDaemonSetsParams) => hasDaemonSet.update(p));
   hasDaemonSet.activate(serverUri(vscode.window.activeTextEditor?.document));
   context.subscriptions.push(
@@ -72,7 +79,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     extensionUri: context.extensionUri,
     fetch: async (uri, params) => {
       await started;
-      return client!.sendRequest<PlacementResponse>(PlacementRequest, { uri: client!.code2ProtocolConverter.asUri(uri), ...params });
+      return client!.sendRequest<PlacementResponse>(PlacementRequest, {
+        uri: client!.code2ProtocolConverter.asUri(uri),
+        ...params,
+      });
     },
   };
   context.subscriptions.push(
@@ -85,7 +95,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, async () => {
       // Untitled, so the user's edits never touch the installed extension's files.
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...EXAMPLE_DAEMONSET));
-      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: new TextDecoder().decode(bytes) });
+      const doc = await vscode.workspace.openTextDocument({
+        language: 'yaml',
+        content: new TextDecoder().decode(bytes),
+      });
       await vscode.window.showTextDocument(doc);
     }),
     vscode.commands.registerCommand(SELECT_SOURCE_COMMAND, () => client && pickClusterSource(client)),
@@ -93,7 +106,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       statusBar.show(undefined);
       statusBar.show(await client?.sendRequest<ClusterStatus>(ReloadClusterRequest));
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TrustNotification, { trusted: true } satisfies TrustParams)),
+    vscode.workspace.onDidGrantWorkspaceTrust(
+      () => void client?.sendNotification(TrustNotification, { trusted: true } satisfies TrustParams),
+    ),
     { dispose: () => PlacementPanel.instance?.dispose() },
   );
 

@@ -17,7 +17,11 @@ export class ClusterLanguageStatus implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'DaemonSet cluster source';
-    this.item.command = { command: SELECT_SOURCE_COMMAND, title: 'Change', tooltip: 'Choose where the placement features read nodes from' };
+    this.item.command = {
+      command: SELECT_SOURCE_COMMAND,
+      title: 'Change',
+      tooltip: 'Choose where the placement features read nodes from',
+    };
     this.show(undefined);
   }
 

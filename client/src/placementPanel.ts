@@ -58,7 +58,8 @@ export class PlacementPanel implements vscode.Disposable {
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(
-      PlacementPanel.viewType, TITLE,
+      PlacementPanel.viewType,
+      TITLE,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { ...PlacementPanel.webviewOptions(deps.extensionUri), retainContextWhenHidden: false },
     );
@@ -123,22 +124,34 @@ export class PlacementPanel implements vscode.Disposable {
   private postedNodesKey = '';
   private nodesSeq = 0;
 
-  private constructor(private readonly panel: vscode.WebviewPanel, private readonly deps: PlacementPanelDeps, state: PanelState | undefined) {
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly deps: PlacementPanelDeps,
+    state: PanelState | undefined,
+  ) {
     PlacementPanel.current = this;
     if (state?.uri) this.target = vscode.Uri.parse(state.uri, true);
     if (state?.selected !== undefined && state.selected >= 0) this.pinned = state.selected;
     panel.webview.html = this.html();
 
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
-    panel.onDidChangeViewState(() => {
-      // retainContextWhenHidden is false: hiding unloads the webview; it says `ready` when back.
-      if (!panel.visible) this.ready = false;
-    }, null, this.disposables);
+    panel.onDidChangeViewState(
+      () => {
+        // retainContextWhenHidden is false: hiding unloads the webview; it says `ready` when back.
+        if (!panel.visible) this.ready = false;
+      },
+      null,
+      this.disposables,
+    );
     panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m), null, this.disposables);
     vscode.window.onDidChangeActiveTextEditor(() => this.followActiveEditor(), null, this.disposables);
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length && sameUri(e.document.uri, this.target)) this.schedule(EDIT_DEBOUNCE_MS);
-    }, null, this.disposables);
+    vscode.workspace.onDidChangeTextDocument(
+      (e) => {
+        if (e.contentChanges.length && sameUri(e.document.uri, this.target)) this.schedule(EDIT_DEBOUNCE_MS);
+      },
+      null,
+      this.disposables,
+    );
     vscode.window.onDidChangeTextEditorSelection((e) => this.onCursor(e), null, this.disposables);
     if (!this.target) this.followActiveEditor();
   }
@@ -205,7 +218,10 @@ export class PlacementPanel implements vscode.Disposable {
   private paramsFor(uri: vscode.Uri): Omit<PlacementParams, 'uri'> {
     if (this.pinned !== undefined) return { index: this.pinned };
     const active = vscode.window.activeTextEditor;
-    const editor = active && sameUri(active.document.uri, uri) ? active : vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, uri));
+    const editor =
+      active && sameUri(active.document.uri, uri)
+        ? active
+        : vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, uri));
     if (editor) return { offset: editor.document.offsetAt(editor.selection.active) };
     const selected = this.last?.selected;
     return selected !== undefined && selected >= 0 ? { index: selected } : {};
@@ -220,35 +236,39 @@ export class PlacementPanel implements vscode.Disposable {
     const seq = ++this.seq;
     this.inFlight++;
     // The compact answer: verdicts only, the nodes table only when the snapshot changed.
-    this.deps.fetch(uri, { ...params, nodesKey: this.nodes?.key ?? '' }).finally(() => this.inFlight--).then(
-      (response) => {
-        if (this.disposed) return;
-        // A late answer to an older request must not replace a newer snapshot's table.
-        if (response.nodes && seq >= this.nodesSeq) {
-          this.nodes = response.nodes;
-          this.nodesSeq = seq;
-        }
-        if (seq < this.applied) return;
-        const switching = !sameUri(uri, this.target);
-        if (switching && onlyIfDaemonSets && !(Array.isArray(response.daemonSets) && response.daemonSets.length)) return;
-        this.applied = seq;
-        if (switching) this.pinned = undefined;
-        this.target = uri;
-        this.last = response;
-        this.dirty = false;
-        const active = vscode.window.activeTextEditor;
-        if (active && sameUri(active.document.uri, uri) && Array.isArray(response.daemonSets)) {
-          this.cursorIndex = daemonSetAtLine(response.daemonSets, active.selection.active.line);
-        }
-        const ds = response.daemonSets?.find((d) => d.index === response.selected);
-        this.panel.title = ds ? `Placement: ${ds.name}` : TITLE;
-        this.postUpdate(response);
-      },
-      (err: unknown) => {
-        if (this.disposed || seq < this.applied) return;
-        this.post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
-      },
-    );
+    this.deps
+      .fetch(uri, { ...params, nodesKey: this.nodes?.key ?? '' })
+      .finally(() => this.inFlight--)
+      .then(
+        (response) => {
+          if (this.disposed) return;
+          // A late answer to an older request must not replace a newer snapshot's table.
+          if (response.nodes && seq >= this.nodesSeq) {
+            this.nodes = response.nodes;
+            this.nodesSeq = seq;
+          }
+          if (seq < this.applied) return;
+          const switching = !sameUri(uri, this.target);
+          if (switching && onlyIfDaemonSets && !(Array.isArray(response.daemonSets) && response.daemonSets.length))
+            return;
+          this.applied = seq;
+          if (switching) this.pinned = undefined;
+          this.target = uri;
+          this.last = response;
+          this.dirty = false;
+          const active = vscode.window.activeTextEditor;
+          if (active && sameUri(active.document.uri, uri) && Array.isArray(response.daemonSets)) {
+            this.cursorIndex = daemonSetAtLine(response.daemonSets, active.selection.active.line);
+          }
+          const ds = response.daemonSets?.find((d) => d.index === response.selected);
+          this.panel.title = ds ? `Placement: ${ds.name}` : TITLE;
+          this.postUpdate(response);
+        },
+        (err: unknown) => {
+          if (this.disposed || seq < this.applied) return;
+          this.post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+        },
+      );
   }
 
   /** An update, with the nodes table when the webview does not hold the one it refers to. */
@@ -285,7 +305,9 @@ export class PlacementPanel implements vscode.Disposable {
         if (!this.target) return;
         const reveal = this.deps.reveal ?? revealInEditor;
         Promise.resolve(reveal(this.target, toRange(m.range))).catch((err: unknown) => {
-          void vscode.window.showErrorMessage(`Cannot show the manifest: ${err instanceof Error ? err.message : String(err)}`);
+          void vscode.window.showErrorMessage(
+            `Cannot show the manifest: ${err instanceof Error ? err.message : String(err)}`,
+          );
         });
         break;
       }

@@ -34,7 +34,11 @@ export class VirtualGrid {
   private frame = 0;
   private parkingFocus = false;
 
-  constructor(readonly element: HTMLElement, header: HTMLElement, private readonly opts: GridOptions) {
+  constructor(
+    readonly element: HTMLElement,
+    header: HTMLElement,
+    private readonly opts: GridOptions,
+  ) {
     element.setAttribute('role', 'grid');
     element.setAttribute('aria-colcount', String(opts.columns));
     element.tabIndex = -1;
@@ -200,12 +204,24 @@ export class VirtualGrid {
     const page = Math.max(1, Math.floor(this.viewportHeight() / this.opts.rowHeight) - 1);
     let next = -1;
     switch (e.key) {
-      case 'ArrowDown': next = this.active + 1; break;
-      case 'ArrowUp': next = this.active - 1; break;
-      case 'PageDown': next = this.active + page; break;
-      case 'PageUp': next = this.active - page; break;
-      case 'Home': next = 0; break;
-      case 'End': next = this.count - 1; break;
+      case 'ArrowDown':
+        next = this.active + 1;
+        break;
+      case 'ArrowUp':
+        next = this.active - 1;
+        break;
+      case 'PageDown':
+        next = this.active + page;
+        break;
+      case 'PageUp':
+        next = this.active - page;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = this.count - 1;
+        break;
       default:
         if (this.opts.onKey(this.active, e)) e.preventDefault();
         return;

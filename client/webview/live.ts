@@ -12,9 +12,18 @@ export interface LiveSection {
 /** Rows shown at most (a DaemonSet has one per node; the rest is counted). */
 const MAX_ROWS = 300;
 
-const PREDICTED: Record<LiveNodeRow['predicted'], string> = { runs: 'runs', pending: 'pending', excluded: 'excluded', unknown: '?' };
+const PREDICTED: Record<LiveNodeRow['predicted'], string> = {
+  runs: 'runs',
+  pending: 'pending',
+  excluded: 'excluded',
+  unknown: '?',
+};
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -28,7 +37,8 @@ export function liveLine(live: LiveStatusView): string {
   if (live.state === 'connecting' && !live.getDs) return 'reading…';
   if (live.state === 'error' && !live.getDs) return 'cannot read';
   const parts = [live.summary ?? ''];
-  if (live.rolloutStatus) parts.push(live.rolloutStatus.done ? 'rolled out' : live.rolloutStatus.error ? 'OnDelete' : 'rolling out');
+  if (live.rolloutStatus)
+    parts.push(live.rolloutStatus.done ? 'rolled out' : live.rolloutStatus.error ? 'OnDelete' : 'rolling out');
   if (live.driftCount) parts.push(`${live.driftCount} ${live.driftCount === 1 ? 'node' : 'nodes'} with drift`);
   return parts.filter(Boolean).join(' · ');
 }
@@ -58,7 +68,16 @@ export function createLiveSection(): LiveSection {
     tr.dataset.node = r.node;
     if (r.drift.length) tr.className = 'drift';
     const pod = r.pods[0];
-    const cells = [r.node, PREDICTED[r.predicted], pod?.name ?? '—', pod?.status ?? '', pod?.ready ?? '', pod ? String(pod.restarts) : '', pod?.revision ?? '', pod?.age ?? ''];
+    const cells = [
+      r.node,
+      PREDICTED[r.predicted],
+      pod?.name ?? '—',
+      pod?.status ?? '',
+      pod?.ready ?? '',
+      pod ? String(pod.restarts) : '',
+      pod?.revision ?? '',
+      pod?.age ?? '',
+    ];
     for (const c of cells) tr.append(el('td', undefined, c));
     if (r.pods.length > 1) tr.cells[2]!.textContent += ` (+${r.pods.length - 1})`;
     if (pod?.oldRevision) tr.cells[6]!.classList.add('old-revision');
@@ -86,7 +105,9 @@ export function createLiveSection(): LiveSection {
     message.hidden = !live.message;
     getDs.textContent = live.table ?? '';
     getDs.hidden = !live.table;
-    rollout.textContent = live.rolloutStatus ? `$ kubectl rollout status ds/${live.name} -n ${live.namespace}\n${live.rolloutStatus.error ? `error: ${live.rolloutStatus.message}` : live.rolloutStatus.message}` : '';
+    rollout.textContent = live.rolloutStatus
+      ? `$ kubectl rollout status ds/${live.name} -n ${live.namespace}\n${live.rolloutStatus.error ? `error: ${live.rolloutStatus.message}` : live.rolloutStatus.message}`
+      : '';
     rollout.hidden = !live.rolloutStatus;
     const rows = [...live.nodes, ...live.stray];
     table.replaceChildren();

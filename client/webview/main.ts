@@ -12,8 +12,19 @@ import { VirtualGrid } from './grid';
 import { createLiveSection } from './live';
 import { isHostMessage, isPanelState, type PanelState, type WebviewMessage } from './messages';
 import {
-  buildView, countsSummary, groupId, groupKeys, groupLabel, kindAt, nodeName, prepare, relativeTime,
-  VERDICT_DESCRIPTION, VERDICT_LABEL, type Prepared, type View,
+  buildView,
+  countsSummary,
+  groupId,
+  groupKeys,
+  groupLabel,
+  kindAt,
+  nodeName,
+  prepare,
+  relativeTime,
+  VERDICT_DESCRIPTION,
+  VERDICT_LABEL,
+  type Prepared,
+  type View,
 } from './model';
 import { createRolloutSection } from './rollout';
 import './style.css';
@@ -42,7 +53,11 @@ let view: View = { entries: new Int32Array(0), groups: [], matched: 0 };
 let failure: string | undefined;
 let renders = 0;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -70,7 +85,10 @@ banner.hidden = true;
 
 const countsTable = el('table', 'counts');
 const countCells: Record<'desired' | 'pending' | 'excluded' | 'nodes', HTMLTableCellElement> = {
-  desired: el('td'), pending: el('td'), excluded: el('td'), nodes: el('td'),
+  desired: el('td'),
+  pending: el('td'),
+  excluded: el('td'),
+  nodes: el('td'),
 };
 {
   const head = el('tr');
@@ -110,7 +128,12 @@ const status = el('span', 'status');
 status.setAttribute('role', 'status');
 
 const toolbar = el('div', 'toolbar');
-toolbar.append(pickerField, field('Group by', groupSelect, 'group-field'), field('Filter', filterBox, 'filter-field'), status);
+toolbar.append(
+  pickerField,
+  field('Group by', groupSelect, 'group-field'),
+  field('Filter', filterBox, 'filter-field'),
+  status,
+);
 
 const empty = el('div', 'empty');
 const emptyTitle = el('p', 'empty-title');
@@ -140,8 +163,12 @@ const grid = new VirtualGrid(gridEl, gridHeader, {
     const entry = view.entries[index];
     if (entry < 0) {
       const g = view.groups[-entry - 1];
-      if (event.key === 'Enter' || event.key === ' '
-        || (event.key === 'ArrowLeft' && !g.collapsed) || (event.key === 'ArrowRight' && g.collapsed)) {
+      if (
+        event.key === 'Enter' ||
+        event.key === ' ' ||
+        (event.key === 'ArrowLeft' && !g.collapsed) ||
+        (event.key === 'ArrowRight' && g.collapsed)
+      ) {
         toggleGroup(-entry - 1);
         return true;
       }
@@ -235,8 +262,9 @@ function renderBanner(): void {
   else if (c?.state === 'error') {
     const rel = relativeTime(c.readAt, Date.now());
     const why = c.message ? `: ${c.message.replace(/[.\s]+$/, '')}.` : '.';
-    text = `Cannot read the cluster${why} `
-      + (rel ? `Showing the last good read, ${rel} (${c.readAt}).` : 'There is no earlier good read.');
+    text =
+      `Cannot read the cluster${why} ` +
+      (rel ? `Showing the last good read, ${rel} (${c.readAt}).` : 'There is no earlier good read.');
   }
   banner.textContent = text;
   banner.hidden = text === '';
@@ -248,10 +276,12 @@ function renderOrigin(r: PlacementResponse): void {
   let text = '';
   let detail: string[] = [];
   if (c) {
-    const files = Array.isArray(c.valuesFiles) && c.valuesFiles.length > 0 ? c.valuesFiles.join(', ') : 'no values file';
+    const files =
+      Array.isArray(c.valuesFiles) && c.valuesFiles.length > 0 ? c.valuesFiles.join(', ') : 'no values file';
     text = `With chart defaults: ${c.chart ? `chart ${c.chart}, ` : ''}rendered with ${files}.`;
     const unresolved = Array.isArray(c.unresolved) ? c.unresolved : [];
-    if (unresolved.length > 0) text += ` ${unresolved.length} template part${unresolved.length === 1 ? '' : 's'} unknown.`;
+    if (unresolved.length > 0)
+      text += ` ${unresolved.length} template part${unresolved.length === 1 ? '' : 's'} unknown.`;
     detail = unresolved;
   } else if (m) {
     const n = Array.isArray(m.notModelled) ? m.notModelled.length : 0;
@@ -270,7 +300,8 @@ function renderHeader(r: PlacementResponse): void {
   title.textContent = ds ? `DaemonSet ${ds.namespace ? `${ds.namespace}/` : ''}${ds.name}` : 'Placement preview';
   const c = r.cluster;
   source.textContent = c ? String(c.source ?? '') : '';
-  state.textContent = c?.state === 'ok' ? 'up to date' : c?.state === 'connecting' ? 'connecting…' : c?.state === 'error' ? 'error' : '';
+  state.textContent =
+    c?.state === 'ok' ? 'up to date' : c?.state === 'connecting' ? 'connecting…' : c?.state === 'error' ? 'error' : '';
   state.dataset.state = c?.state ?? '';
   renderReadTime();
   renderBanner();
@@ -290,13 +321,15 @@ function renderPicker(r: PlacementResponse): void {
   const key = JSON.stringify([list.map((d) => [d.index, d.namespace, d.name, d.line]), r.selected]);
   if (key === pickerKey) return;
   pickerKey = key;
-  picker.replaceChildren(...list.map((d) => {
-    const o = el('vscode-option');
-    o.value = String(d.index);
-    o.textContent = `${d.namespace ? `${d.namespace}/` : ''}${d.name} (line ${d.line + 1})`;
-    o.selected = d.index === r.selected;
-    return o;
-  }));
+  picker.replaceChildren(
+    ...list.map((d) => {
+      const o = el('vscode-option');
+      o.value = String(d.index);
+      o.textContent = `${d.namespace ? `${d.namespace}/` : ''}${d.name} (line ${d.line + 1})`;
+      o.selected = d.index === r.selected;
+      return o;
+    }),
+  );
 }
 
 let groupKey = '';
@@ -309,12 +342,15 @@ function renderGroupSelect(p: Prepared): void {
   const none = el('vscode-option', undefined, 'None');
   none.value = NO_GROUP;
   none.selected = groupBy === '';
-  groupSelect.replaceChildren(none, ...keys.map((k) => {
-    const o = el('vscode-option', undefined, k);
-    o.value = k;
-    o.selected = k === groupBy;
-    return o;
-  }));
+  groupSelect.replaceChildren(
+    none,
+    ...keys.map((k) => {
+      const o = el('vscode-option', undefined, k);
+      o.value = k;
+      o.selected = k === groupBy;
+      return o;
+    }),
+  );
 }
 
 function showEmpty(titleText: string, detail = ''): void {
@@ -331,7 +367,10 @@ function rebuild(reset: boolean): void {
   let showGrid = false;
   if (!p || !r) showEmpty('Waiting for a DaemonSet…', 'Open a YAML file with a DaemonSet.');
   else if (!Array.isArray(r.daemonSets) || r.daemonSets.length === 0 || r.selected < 0) {
-    showEmpty('No DaemonSet in this file.', r.message ?? 'Add a manifest with kind: DaemonSet to see where its pods would run.');
+    showEmpty(
+      'No DaemonSet in this file.',
+      r.message ?? 'Add a manifest with kind: DaemonSet to see where its pods would run.',
+    );
   } else if (!r.result) showEmpty('No placement for this DaemonSet.', r.message ?? '');
   else if (p.count === 0) showEmpty('The cluster has no nodes.', r.message ?? '');
   else showGrid = true;
@@ -346,7 +385,9 @@ function rebuild(reset: boolean): void {
   }
   view = buildView(p, filter, groupBy, collapsed);
   const total = p.count;
-  status.textContent = filter.trim() ? `${view.matched} of ${total} nodes match` : `${total} ${total === 1 ? 'node' : 'nodes'}`;
+  status.textContent = filter.trim()
+    ? `${view.matched} of ${total} nodes match`
+    : `${total} ${total === 1 ? 'node' : 'nodes'}`;
   if (view.matched === 0) showEmpty('No node matches the filter.', filter);
   grid.setCount(view.entries.length, reset);
 }
@@ -419,7 +460,8 @@ groupSelect.addEventListener('change', () => {
 
 picker.addEventListener('change', () => {
   const index = Number(picker.value);
-  if (Number.isInteger(index) && index >= 0 && index !== prepared?.response.selected) vscode.postMessage({ type: 'select', index });
+  if (Number.isInteger(index) && index >= 0 && index !== prepared?.response.selected)
+    vscode.postMessage({ type: 'select', index });
 });
 
 setInterval(renderReadTime, 15_000);

@@ -3,8 +3,14 @@
 // other as untrusted input and check shapes before acting.
 import type { ClusterNodesTable, PlacementResponse } from '../../protocol';
 
-export interface LspPosition { line: number; character: number }
-export interface LspRange { start: LspPosition; end: LspPosition }
+export interface LspPosition {
+  line: number;
+  character: number;
+}
+export interface LspRange {
+  start: LspPosition;
+  end: LspPosition;
+}
 
 /** host → webview */
 export type HostMessage =
@@ -60,14 +66,22 @@ export function isWebviewMessage(m: unknown): m is WebviewMessage {
 function isNodesTable(t: unknown): t is ClusterNodesTable {
   if (typeof t !== 'object' || t === null) return false;
   const { key, names, labels } = t as Record<string, unknown>;
-  return typeof key === 'string' && Array.isArray(names) && Array.isArray(labels) && names.length === labels.length
-    && labels.every((l) => typeof l === 'object' && l !== null);
+  return (
+    typeof key === 'string' &&
+    Array.isArray(names) &&
+    Array.isArray(labels) &&
+    names.length === labels.length &&
+    labels.every((l) => typeof l === 'object' && l !== null)
+  );
 }
 
 export function isHostMessage(m: unknown): m is HostMessage {
   if (typeof m !== 'object' || m === null) return false;
   const msg = m as Record<string, unknown>;
-  if (msg.type === 'update') return typeof msg.response === 'object' && msg.response !== null && (msg.nodes === undefined || isNodesTable(msg.nodes));
+  if (msg.type === 'update')
+    return (
+      typeof msg.response === 'object' && msg.response !== null && (msg.nodes === undefined || isNodesTable(msg.nodes))
+    );
   if (msg.type === 'failed') return typeof msg.message === 'string';
   return false;
 }
@@ -75,8 +89,10 @@ export function isHostMessage(m: unknown): m is HostMessage {
 export function isPanelState(s: unknown): s is PanelState {
   if (typeof s !== 'object' || s === null) return false;
   const st = s as Record<string, unknown>;
-  return (st.uri === undefined || typeof st.uri === 'string')
-    && (st.selected === undefined || Number.isInteger(st.selected))
-    && (st.filter === undefined || typeof st.filter === 'string')
-    && (st.groupBy === undefined || typeof st.groupBy === 'string');
+  return (
+    (st.uri === undefined || typeof st.uri === 'string') &&
+    (st.selected === undefined || Number.isInteger(st.selected)) &&
+    (st.filter === undefined || typeof st.filter === 'string') &&
+    (st.groupBy === undefined || typeof st.groupBy === 'string')
+  );
 }

@@ -58,7 +58,8 @@ const REASON_FALLBACK: Readonly<Record<string, string>> = {
 
 /** The reason in plain words: the engine's `detail`, then notes that did not change the verdict. */
 export function reasonText(v: Pick<NodeVerdict, 'reason' | 'detail' | 'notes'>): string {
-  const detail = typeof v.detail === 'string' && v.detail !== '' ? v.detail : (REASON_FALLBACK[v.reason] ?? String(v.reason ?? ''));
+  const detail =
+    typeof v.detail === 'string' && v.detail !== '' ? v.detail : (REASON_FALLBACK[v.reason] ?? String(v.reason ?? ''));
   const notes = Array.isArray(v.notes) ? v.notes.filter((n) => typeof n === 'string' && n !== '') : [];
   return notes.length ? `${detail} (${notes.join('; ')})` : detail;
 }
@@ -119,7 +120,8 @@ export function prepare(response: PlacementResponse, table?: ClusterNodesTable):
   const totals = { run: 0, pending: 0, excluded: 0 };
   const compact = response.verdicts;
   if (compact && typeof compact === 'object' && Array.isArray(compact.table) && Array.isArray(compact.index)) {
-    const usable = table !== undefined && table.key === response.nodesKey && table.names.length === compact.index.length;
+    const usable =
+      table !== undefined && table.key === response.nodesKey && table.names.length === compact.index.length;
     const n = compact.index.length;
     const entryKind = new Uint8Array(compact.table.length);
     const entryReason = new Array<string>(compact.table.length);
@@ -190,7 +192,10 @@ function searchTexts(p: Prepared): string[] {
 
 /** Whitespace-separated terms, all of which must occur in the name, a `key=value` label, the verdict or the reason. */
 export function filterTerms(filter: string): string[] {
-  return filter.toLowerCase().split(/\s+/).filter((t) => t !== '');
+  return filter
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t !== '');
 }
 
 export function matchingNodes(p: Prepared, filter: string): number[] {
@@ -266,7 +271,8 @@ export function buildView(p: Prepared, filter: string, groupBy: string, collapse
     g.counts[countsAs(kindAt(p, i))]++;
   }
   const groups = [...byValue.values()].sort((a, b) =>
-    a.value === null ? 1 : b.value === null ? -1 : collator.compare(a.value, b.value));
+    a.value === null ? 1 : b.value === null ? -1 : collator.compare(a.value, b.value),
+  );
   let size = 0;
   for (const g of groups) {
     g.collapsed = collapsed.has(groupId(g));

@@ -12,7 +12,11 @@ export interface RolloutSection {
 /** Node names listed before "… N more". */
 const MAX_NAMES = 50;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -24,7 +28,11 @@ export function rolloutSummary(plan: RolloutPlan): string {
   if (plan.mode === 'onDelete') return 'OnDelete · pods change only when deleted';
   const parts: string[] = [plan.strategy];
   if (plan.batches === 0) parts.push(plan.templateUnchanged ? 'template unchanged' : 'nothing to replace');
-  else parts.push(`${plan.perBatch} ${plan.perBatch === 1 ? 'node' : 'nodes'} at a time`, `${plan.batches} ${plan.batches === 1 ? 'batch' : 'batches'}`);
+  else
+    parts.push(
+      `${plan.perBatch} ${plan.perBatch === 1 ? 'node' : 'nodes'} at a time`,
+      `${plan.batches} ${plan.batches === 1 ? 'batch' : 'batches'}`,
+    );
   if (!plan.completes) parts.push('never completes');
   else if (plan.estimate?.totalSeconds) parts.push(`≈ ${plan.estimate.summary}`);
   return parts.join(' · ');
@@ -75,7 +83,8 @@ export function createRolloutSection(): RolloutSection {
       fact('Batches', String(plan.batches), 'batches');
     }
     if (plan.minReadySeconds > 0) fact('minReadySeconds', String(plan.minReadySeconds), 'minReadySeconds');
-    if (plan.estimate && plan.batches > 0) fact('Estimate', `${plan.estimate.summary}; ${plan.estimate.basis}`, 'estimate');
+    if (plan.estimate && plan.batches > 0)
+      fact('Estimate', `${plan.estimate.summary}; ${plan.estimate.basis}`, 'estimate');
 
     messages.replaceChildren(
       ...plan.problems.map((p) => el('li', 'problem', `The API server rejects this: ${p}.`)),
@@ -93,13 +102,17 @@ export function createRolloutSection(): RolloutSection {
         li.append(el('span', 'node-name', b.name), el('span', 'node-detail', b.detail));
         list.append(li);
       }
-      if (plan.blockedNodes.length > MAX_NAMES) list.append(el('li', 'more', `… ${plan.blockedNodes.length - MAX_NAMES} more`));
+      if (plan.blockedNodes.length > MAX_NAMES)
+        list.append(el('li', 'more', `… ${plan.blockedNodes.length - MAX_NAMES} more`));
       blocked.append(list);
     }
 
     const names = plan.pendingNodes;
     pending.hidden = names.length === 0;
-    pending.textContent = names.length === 0 ? '' : `Pending nodes (${names.length}): ${names.slice(0, MAX_NAMES).join(', ')}${names.length > MAX_NAMES ? `, … ${names.length - MAX_NAMES} more` : ''}`;
+    pending.textContent =
+      names.length === 0
+        ? ''
+        : `Pending nodes (${names.length}): ${names.slice(0, MAX_NAMES).join(', ')}${names.length > MAX_NAMES ? `, … ${names.length - MAX_NAMES} more` : ''}`;
 
     model.hidden = !plan.estimate || plan.batches === 0;
     model.textContent = plan.estimate?.model ?? '';

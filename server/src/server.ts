@@ -32,7 +32,6 @@ import { hover } from './features/hover';
 import { chartPlacementResponse, mergedPlacementResponse, placementResponse } from './features/placementAnswer';
 import { usesChartDefaults } from './model/helm/chartRendering';
 import { withRollout } from './features/rollout/answer';
-import { rolloutDiagnostics } from './features/rollout/diagnostics';
 import { rolloutHover } from './features/rollout/hover';
 import type { DocumentModel } from './model';
 import {
@@ -60,7 +59,14 @@ import { isKustomizationFile, KustomizePreviews } from './session/kustomizePrevi
 import { ModelCache } from './session/modelCache';
 import { ClusterSettings, readSettings } from './session/settings';
 import { createKubeconfigSource, listKubeconfigContexts } from './session/liveCluster';
-import { applyLintConfig, CONFIG_FILE_NAME, EMPTY_CONFIG, isIgnoredPath, parseLintConfig, type LintConfig } from './lintConfig';
+import {
+  applyLintConfig,
+  CONFIG_FILE_NAME,
+  EMPTY_CONFIG,
+  isIgnoredPath,
+  parseLintConfig,
+  type LintConfig,
+} from './lintConfig';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -108,7 +114,8 @@ connection.onInitialize((params) => {
   // One path for the settings: a client that answers workspace/configuration is asked once,
   // after `initialized`; only a client that cannot be asked has its settings taken from here.
   clientSettings = init.settings;
-  if (!hasConfiguration) void cluster.configure(readSettings(init.settings).cluster, trusted).catch(logError('cluster'));
+  if (!hasConfiguration)
+    void cluster.configure(readSettings(init.settings).cluster, trusted).catch(logError('cluster'));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -116,7 +123,11 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
-      ...(pushDiagnostics ? {} : { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false, workDoneProgress: true } }),
+      ...(pushDiagnostics
+        ? {}
+        : {
+            diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false, workDoneProgress: true },
+          }),
     },
     serverInfo: { name: 'daemonset-language-server' },
   };
@@ -227,13 +238,20 @@ documents.onDidChangeContent((e) => {
 });
 
 connection.onDidChangeWatchedFiles((p) => {
-  const kustomizations = p.changes.filter((c) => c.uri.startsWith('file:') && kustomizeFiles.invalidate(fileURLToPath(c.uri)));
+  const kustomizations = p.changes.filter(
+    (c) => c.uri.startsWith('file:') && kustomizeFiles.invalidate(fileURLToPath(c.uri)),
+  );
   if (kustomizations.length > 0) for (const d of documents.all()) refreshKustomize(d.uri);
   const charts = p.changes.filter((c) => c.uri.startsWith('file:') && helmCharts.invalidate(fileURLToPath(c.uri)));
   if (charts.length > 0) for (const d of documents.all()) refreshHelm(d.uri);
   // A resource or a patch may have changed: merge the open kustomizations again.
   if (p.changes.length > 0) for (const d of documents.all()) refreshPreview(d.uri);
-  if (workspaceRoot && p.changes.some((c) => c.uri.startsWith('file:') && fileURLToPath(c.uri) === path.join(workspaceRoot!, CONFIG_FILE_NAME))) {
+  if (
+    workspaceRoot &&
+    p.changes.some(
+      (c) => c.uri.startsWith('file:') && fileURLToPath(c.uri) === path.join(workspaceRoot!, CONFIG_FILE_NAME),
+    )
+  ) {
     void loadLintConfig().then(() => refreshDiagnostics(), logError('lint config'));
   }
   if (!cluster) return;
@@ -306,7 +324,7 @@ function guarded<T>(what: string, fallback: T, fn: () => T): T {
 }
 
 function logError(what: string): (e: unknown) => void {
-  return (e) => connection.console.error(`${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  return (e) => connection.console.error(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 }
 
 connection.onCompletion(async (params): Promise<CompletionList> => {
@@ -329,14 +347,22 @@ connection.onHover(async (params): Promise<Hover | null> => {
 });
 
 connection.languages.diagnostics.on((params, token, progress) =>
-  documentDiagnostics(params.textDocument.uri, () => (token.isCancellationRequested ? 'cancelled' : undefined), progress),
+  documentDiagnostics(
+    params.textDocument.uri,
+    () => (token.isCancellationRequested ? 'cancelled' : undefined),
+    progress,
+  ),
 );
 
 /**
  * The diagnostics of an open document (session/diagnosticsPull.ts: time-sliced, capped, filtered
  * by .daemonset-lint.yaml); stops when `cancelled` says so or the document changes.
  */
-async function documentDiagnostics(uri: string, cancelled: () => string | undefined, progress?: WorkDoneProgressReporter): Promise<{ kind: typeof DocumentDiagnosticReportKind.Full; items: Diagnostic[] }> {
+async function documentDiagnostics(
+  uri: string,
+  cancelled: () => string | undefined,
+  progress?: WorkDoneProgressReporter,
+): Promise<{ kind: typeof DocumentDiagnosticReportKind.Full; items: Diagnostic[] }> {
   const ctx = await contextFor(uri);
   const doc = documents.get(uri);
   if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -347,7 +373,13 @@ async function documentDiagnostics(uri: string, cancelled: () => string | undefi
   const stale = () => cancelled() ?? (documents.get(uri)?.version !== doc.version ? 'the document changed' : undefined);
   const items = await pullDiagnostics(
     { uri, version: doc.version, text: () => doc.getText(), ctx, stale, progress },
-    { models, staticDiagnostics, clusterFindings, logError, filter: (model, found) => applyLintConfig(model, found, lintConfig) },
+    {
+      models,
+      staticDiagnostics,
+      clusterFindings,
+      logError,
+      filter: (model, found) => applyLintConfig(model, found, lintConfig),
+    },
   );
   noteDaemonSets(uri, doc.version);
   return { kind: DocumentDiagnosticReportKind.Full, items };
@@ -386,7 +418,8 @@ function schedulePush(uri: string): void {
     void documentDiagnostics(uri, () => undefined).then(
       (report) => {
         // A newer version has its own push queued.
-        if (documents.get(uri)?.version === doc.version) void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: report.items });
+        if (documents.get(uri)?.version === doc.version)
+          void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: report.items });
       },
       (e: unknown) => {
         // Stopped because the document changed: the push of the newer version is queued.
@@ -417,7 +450,9 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
   const { uri } = params.textDocument;
   return [
     ...guarded('code actions', [], () => codeActions(model, uri, params.range, params.context.diagnostics, ctx)),
-    ...guarded('cluster code actions', [], () => clusterCodeActions(model, uri, params.range, params.context.diagnostics, ctx)),
+    ...guarded('cluster code actions', [], () =>
+      clusterCodeActions(model, uri, params.range, params.context.diagnostics, ctx),
+    ),
   ];
 });
 
@@ -431,7 +466,8 @@ connection.onCodeLens(async (params): Promise<CodeLens[]> => {
 /** The schema docs and the cluster's answer for the same spot, as one hover. */
 function mergeHovers(a: Hover | null, b: Hover | null): Hover | null {
   if (!a || !b) return a ?? b;
-  const text = (h: Hover) => (typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : String(h.contents));
+  const text = (h: Hover) =>
+    typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : String(h.contents);
   return { contents: { kind: 'markdown', value: `${text(a)}\n\n---\n\n${text(b)}` }, range: a.range ?? b.range };
 }
 
@@ -439,20 +475,27 @@ connection.onRequest(PlacementRequest, async (params: PlacementParams): Promise<
   const ctx = await contextFor(params.uri);
   const model = modelOf(params.uri);
   const status = cluster!.status;
-  if (!model) return { uri: params.uri, daemonSets: [], selected: -1, cluster: status, message: 'The document is not open.' };
-  const merged = params.uri.startsWith('file:') && isKustomizationFile(fileURLToPath(params.uri)) ? kustomizePreviews.latest(fileURLToPath(params.uri)) : undefined;
+  if (!model)
+    return { uri: params.uri, daemonSets: [], selected: -1, cluster: status, message: 'The document is not open.' };
+  const merged =
+    params.uri.startsWith('file:') && isKustomizationFile(fileURLToPath(params.uri))
+      ? kustomizePreviews.latest(fileURLToPath(params.uri))
+      : undefined;
   if (merged) return guarded('placement', null, () => mergedPlacementResponse(merged, params, ctx, status));
   if (usesChartDefaults(model, ctx.helm)) {
     const chart = ctx.helm;
     return guarded('placement', null, () => chartPlacementResponse(model, chart, params, ctx, status));
   }
-  return guarded('placement', null, () => withRollout(placementResponse(model, params.uri, params, ctx, status), model, ctx));
+  return guarded('placement', null, () =>
+    withRollout(placementResponse(model, params.uri, params, ctx, status), model, ctx),
+  );
 });
 
 connection.onRequest(ClusterStatusRequest, () => cluster?.status ?? null);
 
 connection.onRequest(ListContextsRequest, async (p: ListContextsParams | undefined): Promise<ListContextsResult> => {
-  if (!trusted) return { contexts: [], current: undefined, error: 'Workspace not trusted: kubeconfig files are not read.' };
+  if (!trusted)
+    return { contexts: [], current: undefined, error: 'Workspace not trusted: kubeconfig files are not read.' };
   return listKubeconfigContexts(p?.kubeconfig ?? '');
 });
 

@@ -9,7 +9,11 @@ export class Emitter<T> {
   readonly event = (fn: Listener<T>, thisArg?: unknown, disposables?: Array<{ dispose(): void }>) => {
     const bound: Listener<T> = thisArg ? fn.bind(thisArg) : fn;
     this.listeners.push(bound);
-    const d = { dispose: () => { this.listeners = this.listeners.filter((l) => l !== bound); } };
+    const d = {
+      dispose: () => {
+        this.listeners = this.listeners.filter((l) => l !== bound);
+      },
+    };
     disposables?.push(d);
     return d;
   };
@@ -22,7 +26,10 @@ export class Emitter<T> {
 }
 
 export class Uri {
-  private constructor(readonly scheme: string, readonly path: string) {}
+  private constructor(
+    readonly scheme: string,
+    readonly path: string,
+  ) {}
   static parse(s: string): Uri {
     const m = /^([a-z][a-z0-9+.-]*):(?:\/\/)?(.*)$/i.exec(s);
     if (!m) throw new Error(`not a uri: ${s}`);
@@ -40,7 +47,10 @@ export class Uri {
 }
 
 export class Position {
-  constructor(readonly line: number, readonly character: number) {}
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
 }
 
 export class Range {
@@ -87,12 +97,18 @@ export class FakePanel {
     options: {} as unknown,
     cspSource: 'https://test.vscode-cdn.net',
     asWebviewUri: (u: Uri) => u,
-    postMessage: (m: unknown) => { this.posted.push(m); return Promise.resolve(true); },
+    postMessage: (m: unknown) => {
+      this.posted.push(m);
+      return Promise.resolve(true);
+    },
     onDidReceiveMessage: this.messages.event,
   };
   readonly onDidDispose = this.disposeEvent.event;
   readonly onDidChangeViewState = this.viewState.event;
-  constructor(readonly viewType: string, readonly createOptions: unknown) {}
+  constructor(
+    readonly viewType: string,
+    readonly createOptions: unknown,
+  ) {}
   reveal(): void {
     this.reveals++;
   }
@@ -138,7 +154,11 @@ export const vscode = {
     },
     registerWebviewPanelSerializer(_viewType: string, s: typeof fake.serializer) {
       fake.serializer = s;
-      return { dispose: () => { fake.serializer = undefined; } };
+      return {
+        dispose: () => {
+          fake.serializer = undefined;
+        },
+      };
     },
     showErrorMessage(m: string) {
       fake.errors.push(m);

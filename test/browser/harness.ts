@@ -46,7 +46,12 @@ export interface PanelServer {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.ttf': 'font/ttf' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+  '.ttf': 'font/ttf',
+};
 
 export async function startServer(): Promise<PanelServer> {
   const nonce = newNonce();
@@ -68,14 +73,20 @@ export async function startServer(): Promise<PanelServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  html = renderHtml({ cspSource: origin, nonce, scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/dist/webview.css` });
+  html = renderHtml({
+    cspSource: origin,
+    nonce,
+    scriptUri: `${origin}/dist/webview.js`,
+    styleUri: `${origin}/dist/webview.css`,
+  });
   return {
     origin,
     nonce,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -105,7 +116,11 @@ export interface Panel {
 declare const window: PageWindow;
 declare const document: PageDocument;
 
-export async function openPanel(browser: Browser, server: PanelServer, opts: { state?: unknown; height?: number } = {}): Promise<Panel> {
+export async function openPanel(
+  browser: Browser,
+  server: PanelServer,
+  opts: { state?: unknown; height?: number } = {},
+): Promise<Panel> {
   const context = await browser.newContext({ viewport: { width: 1000, height: opts.height ?? 700 } });
   const page = await context.newPage();
   const consoleViolations: string[] = [];
@@ -116,17 +131,26 @@ export async function openPanel(browser: Browser, server: PanelServer, opts: { s
     window.__posted = [];
     window.__violations = [];
     window.__state = initial;
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
-    }, true);
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+      },
+      true,
+    );
     let acquired = false;
     window.acquireVsCodeApi = () => {
       if (acquired) throw new Error('acquireVsCodeApi called twice');
       acquired = true;
       return {
-        postMessage: (m: Record<string, unknown>) => { window.__posted.push(JSON.parse(JSON.stringify(m))); },
+        postMessage: (m: Record<string, unknown>) => {
+          window.__posted.push(JSON.parse(JSON.stringify(m)));
+        },
         getState: () => window.__state,
-        setState: (s: unknown) => { window.__state = s; return s; },
+        setState: (s: unknown) => {
+          window.__state = s;
+          return s;
+        },
       };
     };
   }, opts.state);
@@ -155,7 +179,10 @@ export async function openPanel(browser: Browser, server: PanelServer, opts: { s
     async updateGenerated(n) {
       const before = await renders();
       await page.evaluate(`window.__makeResponse = ${makeResponse.toString()}`);
-      await page.evaluate((count) => window.postMessage({ type: 'update', response: window.__makeResponse!(count) }, '*'), n);
+      await page.evaluate(
+        (count) => window.postMessage({ type: 'update', response: window.__makeResponse!(count) }, '*'),
+        n,
+      );
       await waitRendered(before);
     },
     state: () => page.evaluate(() => window.__state),
@@ -168,17 +195,35 @@ export async function openPanel(browser: Browser, server: PanelServer, opts: { s
  * distinct verdicts + an index per node, names and labels in a nodes table sent beside it.
  * Self-contained: it is also sent into the page as source text.
  */
-export function compactMessage(full: PlacementResponse, key: string, withTable: boolean): { type: 'update'; response: PlacementResponse; nodes?: ClusterNodesTable } {
+export function compactMessage(
+  full: PlacementResponse,
+  key: string,
+  withTable: boolean,
+): { type: 'update'; response: PlacementResponse; nodes?: ClusterNodesTable } {
   const nodes = full.result?.nodes ?? [];
   const rows = full.rows ?? [];
   const table: PanelVerdict[] = [];
   const seen = new Map<string, number>();
   const index = nodes.map((v, i) => {
     const range = rows[i]?.range;
-    const id = JSON.stringify([v.shouldRun, v.shouldContinueRunning, v.pending, v.reason, v.detail, v.notes ?? [], range ?? null]);
+    const id = JSON.stringify([
+      v.shouldRun,
+      v.shouldContinueRunning,
+      v.pending,
+      v.reason,
+      v.detail,
+      v.notes ?? [],
+      range ?? null,
+    ]);
     let at = seen.get(id);
     if (at === undefined) {
-      const entry: PanelVerdict = { shouldRun: v.shouldRun, shouldContinueRunning: v.shouldContinueRunning, pending: v.pending, reason: v.reason, detail: v.detail };
+      const entry: PanelVerdict = {
+        shouldRun: v.shouldRun,
+        shouldContinueRunning: v.shouldContinueRunning,
+        pending: v.pending,
+        reason: v.reason,
+        detail: v.detail,
+      };
       if (v.notes) entry.notes = v.notes;
       if (range) entry.range = range;
       at = table.push(entry) - 1;
@@ -187,10 +232,23 @@ export function compactMessage(full: PlacementResponse, key: string, withTable: 
     return at;
   });
   const { rows: _rows, ...rest } = full;
-  const response: PlacementResponse = { ...rest, result: full.result ? { ...full.result, nodes: [] } : undefined, nodesKey: key, verdicts: { table, index } };
+  const response: PlacementResponse = {
+    ...rest,
+    result: full.result ? { ...full.result, nodes: [] } : undefined,
+    nodesKey: key,
+    verdicts: { table, index },
+  };
   if (!full.result) delete response.result;
-  const message: { type: 'update'; response: PlacementResponse; nodes?: ClusterNodesTable } = { type: 'update', response };
-  if (withTable) message.nodes = { key, names: nodes.map((v, i) => v.name ?? rows[i]?.name ?? ''), labels: rows.map((r) => r.labels ?? {}) };
+  const message: { type: 'update'; response: PlacementResponse; nodes?: ClusterNodesTable } = {
+    type: 'update',
+    response,
+  };
+  if (withTable)
+    message.nodes = {
+      key,
+      names: nodes.map((v, i) => v.name ?? rows[i]?.name ?? ''),
+      labels: rows.map((r) => r.labels ?? {}),
+    };
   return message;
 }
 
@@ -211,13 +269,44 @@ export function makeResponse(n: number): PlacementResponse {
     const k = i % 10;
     const line = k === 7 ? 20 : k === 8 ? 14 : k === 9 ? 9 : 0;
     if (k === 7) {
-      nodes.push({ name, shouldRun: true, shouldContinueRunning: true, pending: true, reason: 'insufficientResources' as const, detail: 'cpu: requests 500m, 200m free of 2 allocatable', path: ['spec', 'template', 'spec', 'containers', 0, 'resources'] });
+      nodes.push({
+        name,
+        shouldRun: true,
+        shouldContinueRunning: true,
+        pending: true,
+        reason: 'insufficientResources' as const,
+        detail: 'cpu: requests 500m, 200m free of 2 allocatable',
+        path: ['spec', 'template', 'spec', 'containers', 0, 'resources'],
+      });
     } else if (k === 8) {
-      nodes.push({ name, shouldRun: false, shouldContinueRunning: true, pending: false, reason: 'taint' as const, detail: 'taint nvidia.com/gpu=present:NoSchedule is not tolerated', path: ['spec', 'template', 'spec', 'tolerations'] });
+      nodes.push({
+        name,
+        shouldRun: false,
+        shouldContinueRunning: true,
+        pending: false,
+        reason: 'taint' as const,
+        detail: 'taint nvidia.com/gpu=present:NoSchedule is not tolerated',
+        path: ['spec', 'template', 'spec', 'tolerations'],
+      });
     } else if (k === 9) {
-      nodes.push({ name, shouldRun: false, shouldContinueRunning: false, pending: false, reason: 'nodeSelector' as const, detail: 'nodeSelector kubernetes.io/os=linux does not match', path: ['spec', 'template', 'spec', 'nodeSelector'] });
+      nodes.push({
+        name,
+        shouldRun: false,
+        shouldContinueRunning: false,
+        pending: false,
+        reason: 'nodeSelector' as const,
+        detail: 'nodeSelector kubernetes.io/os=linux does not match',
+        path: ['spec', 'template', 'spec', 'nodeSelector'],
+      });
     } else {
-      nodes.push({ name, shouldRun: true, shouldContinueRunning: true, pending: false, reason: 'ok' as const, detail: 'all checks pass' });
+      nodes.push({
+        name,
+        shouldRun: true,
+        shouldContinueRunning: true,
+        pending: false,
+        reason: 'ok' as const,
+        detail: 'all checks pass',
+      });
     }
     if (k !== 8 && k !== 9) desired++;
     if (k === 7) pending++;
@@ -236,7 +325,13 @@ export function makeResponse(n: number): PlacementResponse {
     uri: 'file:///work/ds.yaml',
     daemonSets: [{ index: 0, name: 'node-exporter', namespace: 'monitoring', line: 0 }],
     selected: 0,
-    cluster: { source: 'example cluster', kind: 'example', state: 'ok', readAt: new Date().toISOString(), nodeCount: n },
+    cluster: {
+      source: 'example cluster',
+      kind: 'example',
+      state: 'ok',
+      readAt: new Date().toISOString(),
+      nodeCount: n,
+    },
     result: { desired, pending, excluded: n - desired, nodes },
     rows,
   };

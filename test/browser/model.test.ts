@@ -2,8 +2,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  buildView, countsSummary, daemonSetAtLine, groupKeys, groupLabel, MAX_GROUP_KEYS, matchingNodes, prepare,
-  reasonText, relativeTime, verdictKind, VERDICT_LABEL,
+  buildView,
+  countsSummary,
+  daemonSetAtLine,
+  groupKeys,
+  groupLabel,
+  MAX_GROUP_KEYS,
+  matchingNodes,
+  prepare,
+  reasonText,
+  relativeTime,
+  verdictKind,
+  VERDICT_LABEL,
 } from '../../client/webview/model';
 import type { PlacementResponse } from '../../protocol';
 import { makeResponse } from './harness';
@@ -18,13 +28,23 @@ describe('verdicts', () => {
       [false, false, false, 'Not scheduled'],
     ];
     for (const [shouldRun, shouldContinueRunning, pending, label] of cases) {
-      assert.equal(VERDICT_LABEL[verdictKind({ shouldRun, shouldContinueRunning, pending })], label, `${shouldRun}/${shouldContinueRunning}/${pending}`);
+      assert.equal(
+        VERDICT_LABEL[verdictKind({ shouldRun, shouldContinueRunning, pending })],
+        label,
+        `${shouldRun}/${shouldContinueRunning}/${pending}`,
+      );
     }
   });
 
   test('the reason is the engine detail plus its notes, or plain words for the code', () => {
-    assert.equal(reasonText({ reason: 'taint', detail: 'taint a=b:NoSchedule is not tolerated' }), 'taint a=b:NoSchedule is not tolerated');
-    assert.equal(reasonText({ reason: 'ok', detail: 'fits', notes: ['cordoned', 'NotReady'] }), 'fits (cordoned; NotReady)');
+    assert.equal(
+      reasonText({ reason: 'taint', detail: 'taint a=b:NoSchedule is not tolerated' }),
+      'taint a=b:NoSchedule is not tolerated',
+    );
+    assert.equal(
+      reasonText({ reason: 'ok', detail: 'fits', notes: ['cordoned', 'NotReady'] }),
+      'fits (cordoned; NotReady)',
+    );
     assert.equal(reasonText({ reason: 'hostPort', detail: '' }), 'a host port is already taken on the node');
   });
 });
@@ -43,7 +63,10 @@ describe('filter and grouping', () => {
   test('grouping by zone gives sorted groups with per-verdict counts; collapsed groups hide their nodes', () => {
     const v = buildView(p, '', 'topology.kubernetes.io/zone', new Set());
     assert.deepEqual(v.groups.map(groupLabel), ['zone-a', 'zone-b', 'zone-c']);
-    assert.deepEqual(v.groups.map((g) => g.members.length), [10, 10, 10]);
+    assert.deepEqual(
+      v.groups.map((g) => g.members.length),
+      [10, 10, 10],
+    );
     assert.equal(countsSummary(v.groups[0].counts), '7 run · 1 pending · 2 not scheduled');
     assert.equal(v.entries.length, 33);
     assert.equal(v.entries[0], -1);
@@ -59,18 +82,30 @@ describe('filter and grouping', () => {
     const v = buildView(q, '', 'pool', new Set());
     assert.deepEqual(v.groups.map(groupLabel), ['gpu', '(label not set)']);
     assert.deepEqual(groupKeys(q), [
-      'topology.kubernetes.io/zone', 'node.kubernetes.io/instance-type', 'kubernetes.io/arch', 'pool', 'b-custom', 'kubernetes.io/hostname',
+      'topology.kubernetes.io/zone',
+      'node.kubernetes.io/instance-type',
+      'kubernetes.io/arch',
+      'pool',
+      'b-custom',
+      'kubernetes.io/hostname',
     ]);
   });
 
   test('a cluster with a distinct label key per node offers a bounded list', () => {
     const r = makeResponse(5000);
-    r.rows!.forEach((row, i) => { row.labels[`unique-${i}`] = 'x'; });
+    r.rows!.forEach((row, i) => {
+      row.labels[`unique-${i}`] = 'x';
+    });
     assert.equal(groupKeys(prepare(r)).length, MAX_GROUP_KEYS);
   });
 
   test('a response without result or rows prepares to nothing and does not throw', () => {
-    const q = prepare({ uri: 'file:///x.yaml', daemonSets: [], selected: -1, cluster: { source: 's', kind: 'example', state: 'ok', nodeCount: 0 } });
+    const q = prepare({
+      uri: 'file:///x.yaml',
+      daemonSets: [],
+      selected: -1,
+      cluster: { source: 's', kind: 'example', state: 'ok', nodeCount: 0 },
+    });
     assert.equal(buildView(q, 'x', 'pool', new Set()).entries.length, 0);
   });
 });
@@ -88,7 +123,11 @@ describe('helpers', () => {
   });
 
   test('the DaemonSet under a line is the last one starting at or above it', () => {
-    const list = [{ index: 0, line: 0 }, { index: 1, line: 30 }, { index: 2, line: 61 }];
+    const list = [
+      { index: 0, line: 0 },
+      { index: 1, line: 30 },
+      { index: 2, line: 61 },
+    ];
     assert.equal(daemonSetAtLine(list, 12), 0);
     assert.equal(daemonSetAtLine(list, 30), 1);
     assert.equal(daemonSetAtLine(list, 200), 2);

@@ -5,10 +5,22 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import type { PlacementPanelDeps } from '../../client/src/placementPanel';
 import type { PlacementParams, PlacementResponse } from '../../protocol';
-import { activate, doc, editor, events, fake, installFakeVscode, moveCursor, vscode, type FakeDocument, type FakePanel } from './fakeVscode';
+import {
+  activate,
+  doc,
+  editor,
+  events,
+  fake,
+  installFakeVscode,
+  moveCursor,
+  vscode,
+  type FakeDocument,
+  type FakePanel,
+} from './fakeVscode';
 
 installFakeVscode();
-const { PlacementPanel } = require('../../client/src/placementPanel') as typeof import('../../client/src/placementPanel');
+const { PlacementPanel } =
+  require('../../client/src/placementPanel') as typeof import('../../client/src/placementPanel');
 
 interface Call {
   uri: string;
@@ -34,18 +46,23 @@ function response(uri: string, selected: number, names: string[] = ['agent', 'gp
 
 const deps = {
   extensionUri: vscode.Uri.file('/ext'),
-  fetch: (uri: { toString(): string }, params: Omit<PlacementParams, 'uri'>) => new Promise<PlacementResponse>((resolve, reject) => {
-    const { nodesKey, ...choice } = params;
-    calls.push({ uri: uri.toString(), params: choice, nodesKey, resolve, reject });
-  }),
-  reveal: (uri: { toString(): string }, range: unknown) => { reveals.push({ uri: uri.toString(), range }); },
+  fetch: (uri: { toString(): string }, params: Omit<PlacementParams, 'uri'>) =>
+    new Promise<PlacementResponse>((resolve, reject) => {
+      const { nodesKey, ...choice } = params;
+      calls.push({ uri: uri.toString(), params: choice, nodesKey, resolve, reject });
+    }),
+  reveal: (uri: { toString(): string }, range: unknown) => {
+    reveals.push({ uri: uri.toString(), range });
+  },
 } as unknown as PlacementPanelDeps;
 
 /** Let resolved fetches run their continuations (no timers involved). */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function updates(panel: FakePanel): PlacementResponse[] {
-  return (panel.posted as Array<{ type: string; response: PlacementResponse }>).filter((m) => m.type === 'update').map((m) => m.response);
+  return (panel.posted as Array<{ type: string; response: PlacementResponse }>)
+    .filter((m) => m.type === 'update')
+    .map((m) => m.response);
 }
 
 let manifest: FakeDocument;
@@ -81,10 +98,17 @@ describe('placement panel host', () => {
     PlacementPanel.createOrShow(deps);
     const panel = fake.panels[0];
     assert.equal(panel.viewType, 'daemonset.placementPreview');
-    assert.deepEqual(panel.createOptions, { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist')], retainContextWhenHidden: false });
+    assert.deepEqual(panel.createOptions, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist')],
+      retainContextWhenHidden: false,
+    });
     assert.match(panel.webview.html, /script-src 'nonce-[A-Za-z0-9+/=]+'/);
     assert.match(panel.webview.html, /src="file:\/\/\/ext\/dist\/webview\.js"/);
-    assert.deepEqual(calls.map((c) => [c.uri, c.params]), [['file:///work/agents.yaml', { offset: 3000 }]]);
+    assert.deepEqual(
+      calls.map((c) => [c.uri, c.params]),
+      [['file:///work/agents.yaml', { offset: 3000 }]],
+    );
 
     calls[0].resolve(response('file:///work/agents.yaml', 0));
     await settle();
@@ -105,7 +129,13 @@ describe('placement panel host', () => {
       ...response('file:///work/agents.yaml', 0),
       result: { desired: 1, pending: 0, excluded: 1, nodes: [] },
       nodesKey: key,
-      verdicts: { table: [{ shouldRun: true, shouldContinueRunning: true, pending: false, reason: 'ok', detail: 'fits' }, { shouldRun: false, shouldContinueRunning: true, pending: false, reason: 'taint', detail: 'taint' }], index: [0, 1] },
+      verdicts: {
+        table: [
+          { shouldRun: true, shouldContinueRunning: true, pending: false, reason: 'ok', detail: 'fits' },
+          { shouldRun: false, shouldContinueRunning: true, pending: false, reason: 'taint', detail: 'taint' },
+        ],
+        index: [0, 1],
+      },
       ...(withTable ? { nodes: key === 'k1' ? table : { ...table, key } } : {}),
     });
     const edit = () => {
@@ -165,7 +195,12 @@ describe('placement panel host', () => {
     await settle();
     calls[0].resolve({ ...response('file:///work/agents.yaml', 0), message: 'older' });
     await settle();
-    assert.deepEqual(updates(panel).slice(1).map((r) => r.message), ['newer']);
+    assert.deepEqual(
+      updates(panel)
+        .slice(1)
+        .map((r) => r.message),
+      ['newer'],
+    );
   });
 
   test('moving the cursor into another DaemonSet asks for it; moving inside one does not', async () => {
@@ -176,14 +211,20 @@ describe('placement panel host', () => {
     assert.equal(calls.length, 0);
     moveCursor(e, 31);
     mock.timers.tick(100);
-    assert.deepEqual(calls.map((c) => c.params), [{ offset: 31000 }]);
+    assert.deepEqual(
+      calls.map((c) => c.params),
+      [{ offset: 31000 }],
+    );
   });
 
   test('the picker pins a DaemonSet; reveal calls back with the manifest and range; junk is ignored', async () => {
     const panel = await openReady();
     panel.receive({ type: 'select', index: 1 });
     mock.timers.tick(0);
-    assert.deepEqual(calls.map((c) => c.params), [{ index: 1 }]);
+    assert.deepEqual(
+      calls.map((c) => c.params),
+      [{ index: 1 }],
+    );
     calls[0].resolve(response('file:///work/agents.yaml', 1));
     await settle();
     events.change.fire({ document: manifest, contentChanges: [{}] });
@@ -247,12 +288,23 @@ describe('placement panel host', () => {
     const registration = PlacementPanel.registerSerializer(deps);
     activate(undefined);
     const panel = vscode.window.createWebviewPanel('daemonset.placementPreview', 'x', 1, {}) as unknown as FakePanel;
-    await fake.serializer!.deserializeWebviewPanel(panel, { uri: 'file:///work/agents.yaml', selected: 1, filter: 'zone', groupBy: 'pool' });
+    await fake.serializer!.deserializeWebviewPanel(panel, {
+      uri: 'file:///work/agents.yaml',
+      selected: 1,
+      filter: 'zone',
+      groupBy: 'pool',
+    });
     assert.deepEqual(fake.opened, ['file:///work/agents.yaml']);
-    assert.deepEqual(panel.webview.options, { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist')] });
+    assert.deepEqual(panel.webview.options, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist')],
+    });
     assert.match(panel.webview.html, /Content-Security-Policy/);
     panel.receive({ type: 'ready' });
-    assert.deepEqual(calls.map((c) => [c.uri, c.params]), [['file:///work/agents.yaml', { index: 1 }]]);
+    assert.deepEqual(
+      calls.map((c) => [c.uri, c.params]),
+      [['file:///work/agents.yaml', { index: 1 }]],
+    );
     registration.dispose();
   });
 

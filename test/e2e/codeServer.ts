@@ -15,7 +15,11 @@ export const repoRoot = findRepoRoot(__dirname);
 function findRepoRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'daemonset-studio') return dir;
+    if (
+      fs.existsSync(pkg) &&
+      (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'daemonset-studio'
+    )
+      return dir;
     if (path.dirname(dir) === dir) throw new Error(`no daemonset-studio package.json above ${from}`);
   }
 }
@@ -89,7 +93,14 @@ export function makeProfile(dir: string, settings: Record<string, unknown> = qui
 }
 
 function codeServerArgs(profile: Profile): string[] {
-  return ['--config', profile.configFile, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir];
+  return [
+    '--config',
+    profile.configFile,
+    '--user-data-dir',
+    profile.userDataDir,
+    '--extensions-dir',
+    profile.extensionsDir,
+  ];
 }
 
 function codeServerEnv(profile: Profile, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -198,8 +209,10 @@ async function startCodeServerOnce(opts: StartOptions, port: number): Promise<Co
   const args = [
     codeServerEntry(),
     ...codeServerArgs(opts.profile),
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

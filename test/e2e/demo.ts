@@ -34,7 +34,9 @@ function demoProfile(check: boolean): Profile {
   if (check) return makeProfile(path.join(tempDir('daemonset-demo-'), 'profile'));
   const dir = path.join(path.dirname(codeServerRoot()), 'demo-profile');
   const settings = path.join(dir, 'user-data', 'User', 'settings.json');
-  const existing = fs.existsSync(settings) ? (JSON.parse(fs.readFileSync(settings, 'utf8')) as Record<string, unknown>) : {};
+  const existing = fs.existsSync(settings)
+    ? (JSON.parse(fs.readFileSync(settings, 'utf8')) as Record<string, unknown>)
+    : {};
   // Word-based suggestions stay off so the completion list shows what the extension offers.
   return makeProfile(dir, { ...quietSettings, ...existing });
 }
@@ -48,7 +50,9 @@ async function main(): Promise<number> {
     return 2;
   }
   if (port !== 0 && !(await portIsFree(port))) {
-    say(`port ${port} on 127.0.0.1 is already taken. Stop what listens there, or choose another: PORT=${port + 1} npm start`);
+    say(
+      `port ${port} on 127.0.0.1 is already taken. Stop what listens there, or choose another: PORT=${port + 1} npm start`,
+    );
     return 1;
   }
   const workspace = path.join(repoRoot, 'examples', 'workspace');
@@ -68,7 +72,9 @@ async function main(): Promise<number> {
   if (!check) {
     say('DaemonSet Studio is running in code-server (VS Code in the browser).');
     say(`open ${url}`);
-    say('try: new-daemonset.yaml (completion), mistakes.yaml and legacy-api.yaml (diagnostics, quick fix), gpu-device-plugin.yaml (placement), log-collector.yaml (rollout and live status in the preview)');
+    say(
+      'try: new-daemonset.yaml (completion), mistakes.yaml and legacy-api.yaml (diagnostics, quick fix), gpu-device-plugin.yaml (placement), log-collector.yaml (rollout and live status in the preview)',
+    );
     say('press Ctrl-C to stop');
     for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void stop(0));
     cs.process.once('exit', (code) => {
@@ -109,20 +115,28 @@ async function main(): Promise<number> {
     await view.locator('h1', { hasText: 'fluent-bit' }).waitFor({ timeout: 60_000 });
     const batches = view.locator('section.rollout dd[data-fact="batches"]');
     await batches.waitFor({ timeout: 30_000 });
-    const getDs = view.locator('section.live pre.live-getds', { hasText: /NAME\s+DESIRED\s+CURRENT\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+NODE SELECTOR\s+AGE/ });
+    const getDs = view.locator('section.live pre.live-getds', {
+      hasText: /NAME\s+DESIRED\s+CURRENT\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+NODE SELECTOR\s+AGE/,
+    });
     await getDs.waitFor({ timeout: 30_000 });
-    await view.locator('section.live .live-rollout', { hasText: 'kubectl rollout status ds/fluent-bit' }).waitFor({ timeout: 30_000 });
+    await view
+      .locator('section.live .live-rollout', { hasText: 'kubectl rollout status ds/fluent-bit' })
+      .waitFor({ timeout: 30_000 });
     const rollout = (await view.locator('section.rollout .rollout-summary').innerText()).trim();
     const live = (await view.locator('section.live .live-summary').innerText()).trim();
     await page.screenshot({ path: shot });
-    say(`log-collector.yaml's preview shows the Rollout section (${rollout}) and the Live section (${live}); screenshot: ${path.relative(repoRoot, shot)}`);
+    say(
+      `log-collector.yaml's preview shows the Rollout section (${rollout}) and the Live section (${live}); screenshot: ${path.relative(repoRoot, shot)}`,
+    );
     return 0;
   } catch (e) {
     const dir = path.join(resultsDir(), 'demo');
     const pages = browser.contexts().flatMap((c) => c.pages());
     if (pages[0]) await pages[0].screenshot({ path: path.join(dir, 'failure.png') }).catch(() => undefined);
     saveLogs(profile, cs, dir);
-    say(`the check failed: ${e instanceof Error ? e.message : String(e)}\nscreenshot and logs: ${path.relative(repoRoot, dir)}/`);
+    say(
+      `the check failed: ${e instanceof Error ? e.message : String(e)}\nscreenshot and logs: ${path.relative(repoRoot, dir)}/`,
+    );
     return 1;
   } finally {
     await browser.close().catch(() => undefined);

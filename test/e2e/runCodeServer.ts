@@ -138,7 +138,10 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteRun> {
     saveLogs(profile, cs, dir);
     process.stderr.write(`[e2e] ${opts.name}: screenshot and logs in ${path.relative(repoRoot, dir)}/\n`);
   }
-  await page?.context().close().catch(() => undefined);
+  await page
+    ?.context()
+    .close()
+    .catch(() => undefined);
   if (!opts.shared) {
     await browser?.close().catch(() => undefined);
     await cs?.stop();
@@ -155,8 +158,10 @@ async function main(): Promise<void> {
   };
   const suite = arg('--suite', path.join(__dirname, 'suite', 'index.js'));
   const timeoutMs = Number(arg('--timeout', '300')) * 1000;
-  if (!fs.existsSync(suite)) throw new Error(`${suite} is missing: compile it with \`npx tsc -p test/e2e/tsconfig.json\``);
-  if (!fs.existsSync(path.join(repoRoot, 'dist', 'client.js'))) throw new Error('dist/client.js is missing: run `npm run build`');
+  if (!fs.existsSync(suite))
+    throw new Error(`${suite} is missing: compile it with \`npx tsc -p test/e2e/tsconfig.json\``);
+  if (!fs.existsSync(path.join(repoRoot, 'dist', 'client.js')))
+    throw new Error('dist/client.js is missing: run `npm run build`');
   const start = Date.now();
   const run = await runSuite({ suite, timeoutMs, name: 'extension-host' });
   const passed = run.results.filter((r) => r.ok).length;

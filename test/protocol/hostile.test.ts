@@ -84,10 +84,12 @@ test('a hover sent while ONE huge YAML document (a 15,000-item List) is being re
     if (events[events.length - 1] !== message) events.push(message);
     if (message === 'Reading YAML') reading();
   });
-  const diagnostics = server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: big }, workDoneToken: token }).then((r) => {
-    events.push('diagnostics');
-    return r as { items: Diag[] };
-  });
+  const diagnostics = server.connection
+    .sendRequest('textDocument/diagnostic', { textDocument: { uri: big }, workDoneToken: token })
+    .then((r) => {
+      events.push('diagnostics');
+      return r as { items: Diag[] };
+    });
   // The pull said it is reading the big file (it gave way once): only now is the hover sent, so
   // it reaches the server while the document is being read, not before the reading starts.
   await Promise.race([readingSeen, diagnostics]);
@@ -107,7 +109,9 @@ test('a hover sent while ONE huge YAML document (a 15,000-item List) is being re
 
 test('a file with 1,500 unknown fields reports 1,000 errors and a count of the rest', async () => {
   const uri = server.open('unknown.yaml', unknownFields(1500));
-  const { items } = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] };
+  const { items } = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as {
+    items: Diag[];
+  };
   assert.equal(items.length, 1001);
   const last = items[items.length - 1]!;
   assert.equal(last.code, 'moreDiagnostics');

@@ -9,7 +9,8 @@ import { blockMaps, blockSeqs, flowMaps, flowSeqs, twoDocs } from '../support/ho
 let server: TestServer;
 type Diag = { code?: string | number; severity?: number; message: string; range: { start: { line: number } } };
 const pull = async (uri: string): Promise<Diag[]> =>
-  ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] }).items;
+  ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] })
+    .items;
 
 const GOOD = `apiVersion: apps/v1
 kind: DaemonSet
@@ -52,19 +53,34 @@ for (const [name, text] of Object.entries(inputs)) {
     const deep = items.filter((d) => d.code === 'yamlTooDeep');
     const docs = text.split('\n---\n').length;
     assert.equal(deep.length, name === 'in a DaemonSet' ? 1 : docs, JSON.stringify(items.map((d) => d.code)));
-    assert.ok(deep.every((d) => d.severity === 1 && /^YAML nesting deeper than \d+ levels; this document was not parsed$/.test(d.message)));
+    assert.ok(
+      deep.every(
+        (d) =>
+          d.severity === 1 && /^YAML nesting deeper than \d+ levels; this document was not parsed$/.test(d.message),
+      ),
+    );
     // Completion re-parses the cursor's document (cursorContext.ts): the same guard applies.
-    await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 3 } });
+    await server.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 0, character: 3 },
+    });
     assert.equal(server.process.exitCode, null, `server exited: ${server.stderr().slice(-500)}`);
   });
 }
 
 test('after all of them, the server still answers on a good document', async () => {
   // Parse them all once more in the same process: the abort used to come on a later parse.
-  for (const [name, text] of Object.entries(inputs)) await pull(server.open(`again-${name.replace(/\W+/g, '-')}.yaml`, text));
+  for (const [name, text] of Object.entries(inputs))
+    await pull(server.open(`again-${name.replace(/\W+/g, '-')}.yaml`, text));
   const uri = server.open('good.yaml', GOOD);
-  assert.deepEqual((await pull(uri)).filter((d) => d.severity === 1), []);
-  const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 4 } });
+  assert.deepEqual(
+    (await pull(uri)).filter((d) => d.severity === 1),
+    [],
+  );
+  const hover = await server.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 5, character: 4 },
+  });
   assert.ok(hover);
   assert.equal(server.process.exitCode, null);
 });

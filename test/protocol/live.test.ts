@@ -29,13 +29,28 @@ test('the example cluster ships a live state: fluent-bit mid-rollout, with drift
     }
     const live = res.live;
     assert.equal(live.state, 'ok', JSON.stringify(live));
-    assert.deepEqual(live.getDs.headers, ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE']);
+    assert.deepEqual(live.getDs.headers, [
+      'NAME',
+      'DESIRED',
+      'CURRENT',
+      'READY',
+      'UP-TO-DATE',
+      'AVAILABLE',
+      'NODE SELECTOR',
+      'AGE',
+    ]);
     assert.deepEqual(live.getDs.row.slice(0, 7), ['fluent-bit', '7', '6', '5', '4', '5', '<none>']);
-    assert.equal(live.rolloutStatus.message, 'Waiting for daemon set "fluent-bit" rollout to finish: 4 out of 7 new pods have been updated...');
+    assert.equal(
+      live.rolloutStatus.message,
+      'Waiting for daemon set "fluent-bit" rollout to finish: 4 out of 7 new pods have been updated...',
+    );
     assert.equal(live.currentRevision, '6d9f8c7b5');
     const kinds = Object.fromEntries(live.nodes.map((n: any) => [n.node, n.drift.map((d: any) => d.kind)]));
     assert.deepEqual(kinds['arm-b1'], ['missing']);
-    assert.match(live.nodes.find((n: any) => n.node === 'arm-b1').drift[0].message, /FailedDaemonPod: Found failed daemon pod logging\/fluent-bit-q8m4d on node arm-b1/);
+    assert.match(
+      live.nodes.find((n: any) => n.node === 'arm-b1').drift[0].message,
+      /FailedDaemonPod: Found failed daemon pod logging\/fluent-bit-q8m4d on node arm-b1/,
+    );
     assert.deepEqual(kinds['worker-b1'], ['oldRevision']);
     assert.deepEqual(kinds['worker-b3'], ['unschedulable']);
     assert.deepEqual(kinds['worker-a1'], []);
@@ -48,7 +63,15 @@ test('the example cluster ships a live state: fluent-bit mid-rollout, with drift
 });
 
 test('a kubeconfig context: the panel asks, the DaemonSet is followed, a rollout step arrives by watch', async () => {
-  const ds = makeDaemonSet('logging', 'log-agent', { status: { desiredNumberScheduled: 2, currentNumberScheduled: 2, numberReady: 2, updatedNumberScheduled: 2, numberAvailable: 2 } });
+  const ds = makeDaemonSet('logging', 'log-agent', {
+    status: {
+      desiredNumberScheduled: 2,
+      currentNumberScheduled: 2,
+      numberReady: 2,
+      updatedNumberScheduled: 2,
+      numberAvailable: 2,
+    },
+  });
   ds.spec.selector = { matchLabels: { app: 'log-agent' } };
   ds.spec.template.metadata.labels = { app: 'log-agent' };
   const api = await FakeApiServer.start({
@@ -59,7 +82,10 @@ test('a kubeconfig context: the panel asks, the DaemonSet is followed, a rollout
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-live-proto-'));
   const kubeconfig = api.writeKubeconfig(path.join(dir, 'kubeconfig'), { context: 'kind-dev' });
-  const s = await startServer({ workspaceRoot: dir, settings: { cluster: { source: 'kubeconfig', kubeconfig, context: 'kind-dev' } } });
+  const s = await startServer({
+    workspaceRoot: dir,
+    settings: { cluster: { source: 'kubeconfig', kubeconfig, context: 'kind-dev' } },
+  });
   try {
     let changes = 0;
     let wake: (() => void) | undefined;
@@ -99,7 +125,10 @@ test('a kubeconfig context: the panel asks, the DaemonSet is followed, a rollout
     };
     let res = await until((r) => r.live?.state === 'ok' && r.live.nodes.length === 2);
     assert.equal(res.live.rolloutStatus.message, 'daemon set "log-agent" successfully rolled out');
-    assert.deepEqual(res.live.nodes.map((n: any) => n.pods.map((p: any) => p.revision)), [['aaa'], ['aaa']]);
+    assert.deepEqual(
+      res.live.nodes.map((n: any) => n.pods.map((p: any) => p.revision)),
+      [['aaa'], ['aaa']],
+    );
 
     // A rollout step: a new revision, one pod replaced, the status updated.
     await api.waitForRequest((r) => r.path === '/api/v1/namespaces/logging/pods' && r.query.get('watch') === '1');
@@ -110,9 +139,20 @@ test('a kubeconfig context: the panel asks, the DaemonSet is followed, a rollout
     api.upsert('controllerrevisions', makeRevision(ds, 'bbb', 2));
     api.remove('pods', 'logging', 'log-agent-live-1');
     api.upsert('pods', makeDaemonPod(ds, 'live-1', 'bbb', { suffix: 'live-1-v2', ready: false }));
-    res = await until((r) => r.live?.currentRevision === 'bbb' && r.live.nodes[0]?.pods[0]?.name === 'log-agent-live-1-v2' && r.live.getDs.row[4] === '1');
-    assert.equal(res.live.rolloutStatus.message, 'Waiting for daemon set "log-agent" rollout to finish: 1 out of 2 new pods have been updated...');
-    assert.deepEqual(res.live.nodes[1].drift.map((d: any) => d.kind), ['oldRevision']);
+    res = await until(
+      (r) =>
+        r.live?.currentRevision === 'bbb' &&
+        r.live.nodes[0]?.pods[0]?.name === 'log-agent-live-1-v2' &&
+        r.live.getDs.row[4] === '1',
+    );
+    assert.equal(
+      res.live.rolloutStatus.message,
+      'Waiting for daemon set "log-agent" rollout to finish: 1 out of 2 new pods have been updated...',
+    );
+    assert.deepEqual(
+      res.live.nodes[1].drift.map((d: any) => d.kind),
+      ['oldRevision'],
+    );
     assert.equal(res.live.nodes[0].pods[0].ready, '0/1');
   } finally {
     await s.stop();

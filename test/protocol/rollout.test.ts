@@ -38,8 +38,13 @@ let server: TestServer;
 before(async () => {
   server = await startServer({ settings: { rollout: { warnAfterMinutes: 1 } } });
   // The example cluster is read after initialize: wait for it (the notification, or a status that is already ok).
-  const changed = new Promise<void>((resolve) => server.connection.onNotification('daemonset/clusterChanged', () => resolve()));
-  const status = (await server.connection.sendRequest('daemonset/clusterStatus')) as { state?: string; nodeCount?: number } | null;
+  const changed = new Promise<void>((resolve) =>
+    server.connection.onNotification('daemonset/clusterChanged', () => resolve()),
+  );
+  const status = (await server.connection.sendRequest('daemonset/clusterStatus')) as {
+    state?: string;
+    nodeCount?: number;
+  } | null;
   if (status?.state !== 'ok' || !status.nodeCount) await changed;
 });
 after(async () => {
@@ -62,7 +67,10 @@ test('the placement answer carries the rollout plan of the selected DaemonSet', 
 
 test('hover on maxUnavailable: the field docs, then the rollout on the example cluster', async () => {
   const uri = server.open('rollout-hover.yaml', AGENT);
-  const res = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: position(AGENT, 'maxUnavailable', 3) })) as { contents: { value: string } };
+  const res = (await server.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: position(AGENT, 'maxUnavailable', 3),
+  })) as { contents: { value: string } };
   const md = res.contents.value;
   assert.match(md, /FIELD: \*\*maxUnavailable\*\*/);
   assert.match(md, /\*\*Rollout on example cluster\*\* \(when the pod template changes\):/);
@@ -72,10 +80,15 @@ test('hover on maxUnavailable: the field docs, then the rollout on the example c
 
 test('rolloutTooLong follows daemonset.rollout.warnAfterMinutes from the client', async () => {
   const uri = server.open('rollout-diag.yaml', AGENT);
-  const res = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Array<{ code?: string; severity?: number; message: string; range: { start: { line: number } } }> };
+  const res = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as {
+    items: Array<{ code?: string; severity?: number; message: string; range: { start: { line: number } } }>;
+  };
   const d = res.items.find((i) => i.code === 'rolloutTooLong');
   assert.ok(d, JSON.stringify(res.items));
   assert.equal(d!.severity, 2);
   assert.match(d!.message, /more than daemonset\.rollout\.warnAfterMinutes \(1\)/);
-  assert.equal(d!.range.start.line, AGENT.split('\n').findIndex((l) => l.includes('maxUnavailable: 1')));
+  assert.equal(
+    d!.range.start.line,
+    AGENT.split('\n').findIndex((l) => l.includes('maxUnavailable: 1')),
+  );
 });

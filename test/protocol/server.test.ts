@@ -43,7 +43,8 @@ function lines(text: string, needle: string, delta = 0): { line: number; charact
 
 type Diag = { code?: string | number; severity?: number; message: string; source?: string; range: any };
 const pull = async (uri: string): Promise<Diag[]> =>
-  ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] }).items;
+  ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diag[] })
+    .items;
 
 before(async () => {
   server = await startServer();
@@ -56,7 +57,10 @@ test('completion over LSP offers DaemonSet spec keys and not Deployment ones', a
   const text = GOOD.replace('  template:\n', '  \n  template:\n');
   const uri = server.open('completion.yaml', text);
   const pos = { line: text.split('\n').indexOf('  '), character: 2 };
-  const res = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: pos })) as { items: Array<{ label: string }> };
+  const res = (await server.connection.sendRequest('textDocument/completion', {
+    textDocument: { uri },
+    position: pos,
+  })) as { items: Array<{ label: string }> };
   const labels = res.items.map((i) => i.label);
   assert.ok(labels.includes('updateStrategy'), labels.join(','));
   assert.ok(labels.includes('minReadySeconds'));
@@ -67,7 +71,10 @@ test('completion over LSP offers DaemonSet spec keys and not Deployment ones', a
 test('hover over LSP shows the field documentation', async () => {
   const text = GOOD.replace('  template:\n', '  updateStrategy:\n    type: RollingUpdate\n  template:\n');
   const uri = server.open('hover.yaml', text);
-  const res = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: lines(text, 'updateStrategy', 3) })) as { contents: { value: string } };
+  const res = (await server.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: lines(text, 'updateStrategy', 3),
+  })) as { contents: { value: string } };
   assert.match(res.contents.value, /An update strategy to replace existing DaemonSet pods with new pods/);
 });
 
@@ -90,7 +97,11 @@ test('a quick fix over LSP rewrites a removed apiVersion to apps/v1', async () =
   const items = await pull(uri);
   const d = items.find((i) => i.code === 'removedApiVersion');
   assert.ok(d, JSON.stringify(items));
-  const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d!.range, context: { diagnostics: [d] } })) as Array<{ title: string; edit?: { changes?: Record<string, Array<{ newText: string }>> } }>;
+  const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: d!.range,
+    context: { diagnostics: [d] },
+  })) as Array<{ title: string; edit?: { changes?: Record<string, Array<{ newText: string }>> } }>;
   const fix = actions.find((a) => a.title.startsWith('Rewrite to apps/v1'));
   assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
   assert.ok(JSON.stringify(fix!.edit).includes('apps/v1'));
@@ -98,13 +109,15 @@ test('a quick fix over LSP rewrites a removed apiVersion to apps/v1', async () =
 
 test('a CodeLens summarises placement on the example cluster and opens the preview', async () => {
   const uri = server.open('lens.yaml', GOOD);
-  const lenses = (await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Array<{ command: { title: string; command: string; arguments: unknown[] } }>;
+  const lenses = (await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Array<{
+    command: { title: string; command: string; arguments: unknown[] };
+  }>;
   assert.equal(lenses.length, 1);
   assert.match(lenses[0].command.title, /^Runs on \d+ of \d+ nodes( · \d+ Pending)? · source: example cluster$/);
   assert.equal(lenses[0].command.command, 'daemonset.showPlacementPreview');
 });
 
-test('the server tells the client how many DaemonSets a document holds, when that changes (the menus\' context key)', async () => {
+test("the server tells the client how many DaemonSets a document holds, when that changes (the menus' context key)", async () => {
   const counts: Array<{ uri: string; count: number }> = [];
   let wake: (() => void) | undefined;
   server.connection.onNotification('daemonset/documentDaemonSets', (p: { uri: string; count: number }) => {
@@ -130,7 +143,10 @@ test('the server tells the client how many DaemonSets a document holds, when tha
   server.change(uri, `${cm}---\n${GOOD}---\n${GOOD}`, 4);
   await pull(uri);
   await next(uri, 3);
-  assert.deepEqual(counts.filter((c) => c.uri === uri).map((c) => c.count), [1, 0, 2]);
+  assert.deepEqual(
+    counts.filter((c) => c.uri === uri).map((c) => c.count),
+    [1, 0, 2],
+  );
 });
 
 test('the placement request answers node by node with reasons', async () => {
@@ -146,23 +162,36 @@ test('the placement request answers node by node with reasons', async () => {
   assert.ok(res.rows[tainted].range, 'a taint verdict points at a manifest line');
 });
 
-test('the panel\'s compact answer: the nodes table once per snapshot, distinct verdicts with an index per node', async () => {
+test("the panel's compact answer: the nodes table once per snapshot, distinct verdicts with an index per node", async () => {
   const uri = server.open('compact.yaml', GOOD);
   const full = (await server.connection.sendRequest('daemonset/placement', { uri })) as any;
   const first = (await server.connection.sendRequest('daemonset/placement', { uri, nodesKey: '' })) as any;
   assert.equal(first.rows, undefined, 'no per-node rows');
   assert.deepEqual(first.result.nodes, []);
-  assert.deepEqual([first.result.desired, first.result.pending, first.result.excluded], [full.result.desired, full.result.pending, full.result.excluded]);
+  assert.deepEqual(
+    [first.result.desired, first.result.pending, first.result.excluded],
+    [full.result.desired, full.result.pending, full.result.excluded],
+  );
   assert.equal(typeof first.nodesKey, 'string');
   assert.equal(first.nodes.key, first.nodesKey);
   // Expanded again, the compact answer is the full one, node by node.
-  assert.deepEqual(first.nodes.names, full.result.nodes.map((v: any) => v.name));
-  assert.deepEqual(first.nodes.labels, full.rows.map((r: any) => r.labels));
+  assert.deepEqual(
+    first.nodes.names,
+    full.result.nodes.map((v: any) => v.name),
+  );
+  assert.deepEqual(
+    first.nodes.labels,
+    full.rows.map((r: any) => r.labels),
+  );
   assert.equal(first.verdicts.index.length, full.result.nodes.length);
   assert.ok(first.verdicts.table.length < full.result.nodes.length, 'verdicts repeat across nodes');
   full.result.nodes.forEach((v: any, i: number) => {
     const c = first.verdicts.table[first.verdicts.index[i]];
-    assert.deepEqual([c.shouldRun, c.shouldContinueRunning, c.pending, c.reason, c.detail, c.notes, c.range], [v.shouldRun, v.shouldContinueRunning, v.pending, v.reason, v.detail, v.notes, full.rows[i].range], v.name);
+    assert.deepEqual(
+      [c.shouldRun, c.shouldContinueRunning, c.pending, c.reason, c.detail, c.notes, c.range],
+      [v.shouldRun, v.shouldContinueRunning, v.pending, v.reason, v.detail, v.notes, full.rows[i].range],
+      v.name,
+    );
   });
   // The client holds the table now: the next answer leaves it out.
   const second = (await server.connection.sendRequest('daemonset/placement', { uri, nodesKey: first.nodesKey })) as any;
@@ -175,7 +204,8 @@ test('the panel\'s compact answer: the nodes table once per snapshot, distinct v
 });
 
 test('bad input never crashes the server, and it keeps answering', async () => {
-  const bomb = 'apiVersion: apps/v1\nkind: DaemonSet\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+  const bomb =
+    'apiVersion: apps/v1\nkind: DaemonSet\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
   const inputs: Record<string, string> = {
     huge: GOOD + '#'.repeat(20 * 1024 * 1024),
     bomb,
@@ -186,12 +216,27 @@ test('bad input never crashes the server, and it keeps answering', async () => {
   for (const [name, text] of Object.entries(inputs)) {
     const items = await pull(server.open(`${name}.yaml`, text));
     assert.ok(Array.isArray(items), name);
-    if (name === 'huge') assert.ok(items.some((i) => /limit/.test(i.message)), 'huge file gets a clear message');
-    if (name === 'binary') assert.ok(items.some((i) => /binary/.test(i.message)), 'binary input gets a clear message');
-    if (name === 'broken') assert.ok(items.some((i) => i.severity === 1), 'broken YAML gets an error');
+    if (name === 'huge')
+      assert.ok(
+        items.some((i) => /limit/.test(i.message)),
+        'huge file gets a clear message',
+      );
+    if (name === 'binary')
+      assert.ok(
+        items.some((i) => /binary/.test(i.message)),
+        'binary input gets a clear message',
+      );
+    if (name === 'broken')
+      assert.ok(
+        items.some((i) => i.severity === 1),
+        'broken YAML gets an error',
+      );
   }
   const uri = server.open('after.yaml', GOOD);
-  const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: lines(GOOD, 'selector', 2) });
+  const hover = await server.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: lines(GOOD, 'selector', 2),
+  });
   assert.ok(hover, 'the server still answers after bad input');
   assert.equal(server.process.exitCode, null);
 });
@@ -202,7 +247,10 @@ test('a snapshot file named in the settings becomes the cluster source', async (
     path.join(dir, 'nodes.yaml'),
     'apiVersion: v1\nkind: NodeList\nitems:\n- metadata:\n    name: only-node\n    labels: {kubernetes.io/os: linux}\n  status:\n    allocatable: {cpu: "2", memory: 4Gi, pods: "110"}\n',
   );
-  const s = await startServer({ workspaceRoot: dir, settings: { cluster: { source: 'snapshot', snapshotPath: 'nodes.yaml' } } });
+  const s = await startServer({
+    workspaceRoot: dir,
+    settings: { cluster: { source: 'snapshot', snapshotPath: 'nodes.yaml' } },
+  });
   try {
     const changed = new Promise<any>((resolve) => s.connection.onNotification('daemonset/clusterChanged', resolve));
     let status = (await s.connection.sendRequest('daemonset/clusterStatus')) as any;
@@ -216,7 +264,10 @@ test('a snapshot file named in the settings becomes the cluster source', async (
 });
 
 test('an untrusted workspace never reads a kubeconfig', async () => {
-  const s = await startServer({ trusted: false, settings: { cluster: { source: 'kubeconfig', kubeconfig: path.join(ROOT, 'nope') } } });
+  const s = await startServer({
+    trusted: false,
+    settings: { cluster: { source: 'kubeconfig', kubeconfig: path.join(ROOT, 'nope') } },
+  });
   try {
     const changed = new Promise<any>((resolve) => s.connection.onNotification('daemonset/clusterChanged', resolve));
     let status = (await s.connection.sendRequest('daemonset/clusterStatus')) as any;
@@ -231,11 +282,13 @@ test('an untrusted workspace never reads a kubeconfig', async () => {
 });
 
 test('a kubeconfig context reaches a live (loopback) API server, and a watch event updates the CodeLens', async () => {
-
   const api = await FakeApiServer.start({ nodes: [makeNode('live-1'), makeNode('live-2')] });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-live-'));
   const kubeconfig = api.writeKubeconfig(path.join(dir, 'kubeconfig'), { context: 'kind-dev' });
-  const s = await startServer({ workspaceRoot: dir, settings: { cluster: { source: 'kubeconfig', kubeconfig, context: 'kind-dev' } } });
+  const s = await startServer({
+    workspaceRoot: dir,
+    settings: { cluster: { source: 'kubeconfig', kubeconfig, context: 'kind-dev' } },
+  });
   try {
     const statuses: any[] = [];
     let wake: (() => void) | undefined;
@@ -251,11 +304,15 @@ test('a kubeconfig context reaches a live (loopback) API server, and a watch eve
       }
     };
     const first = (await s.connection.sendRequest('daemonset/clusterStatus')) as any;
-    const ok = first.state === 'ok' && first.nodeCount === 2 ? first : await until((st) => st.state === 'ok' && st.nodeCount === 2);
+    const ok =
+      first.state === 'ok' && first.nodeCount === 2
+        ? first
+        : await until((st) => st.state === 'ok' && st.nodeCount === 2);
     assert.equal(ok.kind, 'kubeconfig');
     assert.equal(ok.source, 'context kind-dev');
     const uri = s.open('live.yaml', GOOD);
-    const lens = async () => ((await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as any[])[0].command.title;
+    const lens = async () =>
+      ((await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as any[])[0].command.title;
     assert.match(await lens(), /^Runs on 2 of 2 nodes · source: context kind-dev$/);
     api.addNode(makeNode('live-3'));
     await until((st) => st.nodeCount === 3);

@@ -75,7 +75,13 @@ async function startGeneric(capabilities: object, initializationOptions?: unknow
     for (const resolve of w) resolve(p);
   });
   // Requests a server may send; recorded so a test can say which ones came.
-  for (const method of ['workspace/configuration', 'client/registerCapability', 'window/workDoneProgress/create', 'workspace/diagnostic/refresh', 'workspace/codeLens/refresh']) {
+  for (const method of [
+    'workspace/configuration',
+    'client/registerCapability',
+    'window/workDoneProgress/create',
+    'workspace/diagnostic/refresh',
+    'workspace/codeLens/refresh',
+  ]) {
     conn.onRequest(method, () => {
       requests.push(method);
       return null;
@@ -84,9 +90,22 @@ async function startGeneric(capabilities: object, initializationOptions?: unknow
   conn.onNotification('window/logMessage', () => undefined);
   conn.listen();
   const root = pathToFileURL(ROOT).href;
-  const init = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: root, workspaceFolders: null, capabilities, ...(initializationOptions ? { initializationOptions } : {}) });
+  const init = await conn.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: root,
+    workspaceFolders: null,
+    capabilities,
+    ...(initializationOptions ? { initializationOptions } : {}),
+  });
   await conn.sendNotification(InitializedNotification.type, {});
-  const g: Generic = { child, conn, init, published, requests, nextPublish: () => new Promise((resolve) => waiting.push(resolve)) };
+  const g: Generic = {
+    child,
+    conn,
+    init,
+    published,
+    requests,
+    nextPublish: () => new Promise((resolve) => waiting.push(resolve)),
+  };
   started.push(g);
   return g;
 }
@@ -112,21 +131,32 @@ const uriOf = (name: string) => pathToFileURL(path.join(ROOT, `__standalone_${na
 
 test('a client without pull diagnostics gets them published, for each version; completion and hover answer', async () => {
   const g = await startGeneric({ textDocument: { completion: {}, hover: {} } });
-  assert.equal(g.init.capabilities.diagnosticProvider, undefined, 'no pull diagnostics offered to a client that cannot pull');
+  assert.equal(
+    g.init.capabilities.diagnosticProvider,
+    undefined,
+    'no pull diagnostics offered to a client that cannot pull',
+  );
   const uri = uriOf('push');
   const first = g.nextPublish();
-  await g.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text: MISTAKE } });
+  await g.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'yaml', version: 1, text: MISTAKE },
+  });
   const p1 = await first;
   assert.equal(p1.uri, uri);
   assert.equal(p1.version, 1);
-  assert.ok(p1.diagnostics.some((d) => d.code === 'restartPolicyNotAlways'), JSON.stringify(p1.diagnostics));
+  assert.ok(
+    p1.diagnostics.some((d) => d.code === 'restartPolicyNotAlways'),
+    JSON.stringify(p1.diagnostics),
+  );
 
   // An incremental edit fixes the mistake: the next publish is for version 2 and has no such finding.
   const second = g.nextPublish();
   const pos = at(MISTAKE, 'Never');
   await g.conn.sendNotification(DidChangeTextDocumentNotification.type, {
     textDocument: { uri, version: 2 },
-    contentChanges: [{ range: { start: pos, end: { line: pos.line, character: pos.character + 'Never'.length } }, text: 'Always' }],
+    contentChanges: [
+      { range: { start: pos, end: { line: pos.line, character: pos.character + 'Never'.length } }, text: 'Always' },
+    ],
   });
   // The example cluster finishing its load re-publishes version 1 once: wait for version 2.
   let p2 = await second;
@@ -134,29 +164,45 @@ test('a client without pull diagnostics gets them published, for each version; c
   assert.equal(p2.version, 2);
   assert.ok(!p2.diagnostics.some((d) => d.code === 'restartPolicyNotAlways'), JSON.stringify(p2.diagnostics));
 
-  const completion = (await g.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: at(MISTAKE, '      \n', 6) })) as { items: Array<{ label: string }> };
+  const completion = (await g.conn.sendRequest('textDocument/completion', {
+    textDocument: { uri },
+    position: at(MISTAKE, '      \n', 6),
+  })) as { items: Array<{ label: string }> };
   const labels = completion.items.map((i) => i.label);
   assert.ok(labels.includes('hostNetwork') && labels.includes('tolerations'), labels.join(','));
   assert.ok(!labels.includes('containers'), 'present keys are not offered again');
 
-  const values = (await g.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: at(MISTAKE, 'IfNotPresent') })) as { items: Array<{ label: string }> };
+  const values = (await g.conn.sendRequest('textDocument/completion', {
+    textDocument: { uri },
+    position: at(MISTAKE, 'IfNotPresent'),
+  })) as { items: Array<{ label: string }> };
   assert.deepEqual(values.items.map((i) => i.label).sort(), ['Always', 'IfNotPresent', 'Never']);
 
-  const hover = (await g.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: at(MISTAKE, 'imagePullPolicy', 3) })) as { contents: { value: string } };
+  const hover = (await g.conn.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: at(MISTAKE, 'imagePullPolicy', 3),
+  })) as { contents: { value: string } };
   assert.match(hover.contents.value, /Image pull policy/);
-  assert.ok(!g.requests.includes('workspace/configuration'), 'a client without the capability is not asked for settings');
+  assert.ok(
+    !g.requests.includes('workspace/configuration'),
+    'a client without the capability is not asked for settings',
+  );
 });
 
 test('settings from initializationOptions apply without workspace/configuration (diagnostics off)', async () => {
   const g = await startGeneric({ textDocument: {} }, { settings: { diagnostics: { enable: false } } });
   const uri = uriOf('off');
   const first = g.nextPublish();
-  await g.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text: MISTAKE } });
+  await g.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'yaml', version: 1, text: MISTAKE },
+  });
   assert.deepEqual((await first).diagnostics, []);
   // ... and a didChangeConfiguration push turns them on again. (A publish may come first for
   // another reason, the example cluster finishing its load: wait for a few.)
   let next = g.nextPublish();
-  await g.conn.sendNotification('workspace/didChangeConfiguration', { settings: { daemonset: { diagnostics: { enable: true } } } });
+  await g.conn.sendNotification('workspace/didChangeConfiguration', {
+    settings: { daemonset: { diagnostics: { enable: true } } },
+  });
   let found = false;
   for (let i = 0; i < 4 && !found; i++) {
     const p = await next;
@@ -170,8 +216,12 @@ test('a client with pull diagnostics (and no configuration) pulls them; nothing 
   const g = await startGeneric({ textDocument: { diagnostic: {} } });
   assert.ok(g.init.capabilities.diagnosticProvider);
   const uri = uriOf('pull');
-  await g.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text: MISTAKE } });
-  const report = (await g.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Published['diagnostics'] };
+  await g.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'yaml', version: 1, text: MISTAKE },
+  });
+  const report = (await g.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as {
+    items: Published['diagnostics'];
+  };
   assert.ok(report.items.some((d) => d.code === 'restartPolicyNotAlways'));
   // The pull answered after the open was handled; a push would have been sent before it.
   assert.deepEqual(g.published, []);

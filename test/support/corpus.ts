@@ -39,6 +39,7 @@ export function sharedCorpus(): CorpusFile[] {
 export function applyEdits(model: DocumentModel, edits: TextEdit[]): string {
   let out = model.text;
   const sorted = [...edits].sort((a, b) => model.lines.offsetAt(b.range.start) - model.lines.offsetAt(a.range.start));
-  for (const e of sorted) out = out.slice(0, model.lines.offsetAt(e.range.start)) + e.newText + out.slice(model.lines.offsetAt(e.range.end));
+  for (const e of sorted)
+    out = out.slice(0, model.lines.offsetAt(e.range.start)) + e.newText + out.slice(model.lines.offsetAt(e.range.end));
   return out;
 }

@@ -14,7 +14,7 @@ import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw API JSON
+type Obj = Record<string, any>;
 
 export interface FakeApiServerOptions {
   /** The bearer token accepted; anything else gets 401. */
@@ -180,7 +180,10 @@ export class FakeApiServer extends EventEmitter {
     for (const e of options.events ?? []) this.put('events', clone(e));
     const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => this.handle(req, res);
     this.server = this.tls
-      ? https.createServer({ cert: readFileSync(FAKE_CA_FILE), key: readFileSync(join(FIXTURES_DIR, 'fake-apiserver.key')) }, handler)
+      ? https.createServer(
+          { cert: readFileSync(FAKE_CA_FILE), key: readFileSync(join(FIXTURES_DIR, 'fake-apiserver.key')) },
+          handler,
+        )
       : http.createServer(handler);
     this.server.on(this.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
       this.sockets.add(socket);
@@ -330,7 +333,9 @@ export class FakeApiServer extends EventEmitter {
     this.compactedRv = this.rv;
     this.events = [];
     for (const w of this.watches) {
-      w.res.end(`${JSON.stringify({ type: 'ERROR', object: statusBody(410, 'Expired', `too old resource version: ${this.rv - 1} (${this.rv})`) })}\n`);
+      w.res.end(
+        `${JSON.stringify({ type: 'ERROR', object: statusBody(410, 'Expired', `too old resource version: ${this.rv - 1} (${this.rv})`) })}\n`,
+      );
     }
     this.watches.clear();
   }
@@ -358,14 +363,21 @@ export class FakeApiServer extends EventEmitter {
   /** Writes a real kubeconfig for this server; returns its path. */
   writeKubeconfig(
     file: string,
-    opts: { token?: string; context?: string; trustCa?: boolean; server?: string; exec?: { command: string; args?: string[]; env?: Record<string, string> } } = {},
+    opts: {
+      token?: string;
+      context?: string;
+      trustCa?: boolean;
+      server?: string;
+      exec?: { command: string; args?: string[]; env?: Record<string, string> };
+    } = {},
   ): string {
     const context = opts.context ?? 'fake';
     const server = opts.server ?? this.url;
     const trust = opts.trustCa ?? true;
     const clusterLines = [`    server: ${server}`];
     if (server.startsWith('http:')) clusterLines.push('    insecure-skip-tls-verify: true');
-    else if (trust) clusterLines.push(`    certificate-authority-data: ${readFileSync(FAKE_CA_FILE).toString('base64')}`);
+    else if (trust)
+      clusterLines.push(`    certificate-authority-data: ${readFileSync(FAKE_CA_FILE).toString('base64')}`);
     const text = [
       'apiVersion: v1',
       'kind: Config',
@@ -472,35 +484,79 @@ export class FakeApiServer extends EventEmitter {
     const forbidden = this.forbidden.find((p) => path.startsWith(p));
     if (forbidden) {
       const resource = path.split('/').pop() ?? '';
-      this.send(res, 403, statusBody(403, 'Forbidden', `${resource} is forbidden: User "system:serviceaccount:default:viewer" cannot list resource "${resource}" in API group "" at the cluster scope`));
+      this.send(
+        res,
+        403,
+        statusBody(
+          403,
+          'Forbidden',
+          `${resource} is forbidden: User "system:serviceaccount:default:viewer" cannot list resource "${resource}" in API group "" at the cluster scope`,
+        ),
+      );
       return;
     }
     if (req.method !== 'GET') {
-      this.send(res, 405, statusBody(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
+      this.send(
+        res,
+        405,
+        statusBody(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'),
+      );
       return;
     }
     switch (path) {
       case '/version':
         return this.send(res, 200, { major: '1', minor: '32', gitVersion: 'v1.32.2-fake', platform: 'linux/amd64' });
       case '/api':
-        return this.send(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: this.url.replace(/^https?:\/\//, '') }] });
+        return this.send(res, 200, {
+          kind: 'APIVersions',
+          versions: ['v1'],
+          serverAddressByClientCIDRs: [
+            { clientCIDR: '0.0.0.0/0', serverAddress: this.url.replace(/^https?:\/\//, '') },
+          ],
+        });
       case '/apis':
         return this.send(res, 200, {
           kind: 'APIGroupList',
           apiVersion: 'v1',
-          groups: [{ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } }],
+          groups: [
+            {
+              name: 'apps',
+              versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
+              preferredVersion: { groupVersion: 'apps/v1', version: 'v1' },
+            },
+          ],
         });
       case '/apis/apps':
-        return this.send(res, 200, { kind: 'APIGroup', apiVersion: 'v1', name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } });
+        return this.send(res, 200, {
+          kind: 'APIGroup',
+          apiVersion: 'v1',
+          name: 'apps',
+          versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
+          preferredVersion: { groupVersion: 'apps/v1', version: 'v1' },
+        });
       case '/apis/apps/v1':
         return this.send(res, 200, {
           kind: 'APIResourceList',
           apiVersion: 'v1',
           groupVersion: 'apps/v1',
           resources: [
-            { name: 'daemonsets', singularName: 'daemonset', namespaced: true, kind: 'DaemonSet', verbs: ['get', 'list', 'watch'], shortNames: ['ds'], categories: ['all'] },
+            {
+              name: 'daemonsets',
+              singularName: 'daemonset',
+              namespaced: true,
+              kind: 'DaemonSet',
+              verbs: ['get', 'list', 'watch'],
+              shortNames: ['ds'],
+              categories: ['all'],
+            },
             { name: 'daemonsets/status', singularName: '', namespaced: true, kind: 'DaemonSet', verbs: ['get'] },
-            { name: 'controllerrevisions', singularName: 'controllerrevision', namespaced: true, kind: 'ControllerRevision', verbs: ['get', 'list', 'watch'] },
+            {
+              name: 'controllerrevisions',
+              singularName: 'controllerrevision',
+              namespaced: true,
+              kind: 'ControllerRevision',
+              verbs: ['get', 'list', 'watch'],
+            },
           ],
         });
       case '/api/v1':
@@ -508,23 +564,66 @@ export class FakeApiServer extends EventEmitter {
           kind: 'APIResourceList',
           groupVersion: 'v1',
           resources: [
-            { name: 'nodes', singularName: 'node', namespaced: false, kind: 'Node', verbs: ['get', 'list', 'watch'], shortNames: ['no'] },
-            { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', verbs: ['get', 'list', 'watch'], shortNames: ['po'], categories: ['all'] },
-            { name: 'events', singularName: 'event', namespaced: true, kind: 'Event', verbs: ['get', 'list', 'watch'], shortNames: ['ev'] },
+            {
+              name: 'nodes',
+              singularName: 'node',
+              namespaced: false,
+              kind: 'Node',
+              verbs: ['get', 'list', 'watch'],
+              shortNames: ['no'],
+            },
+            {
+              name: 'pods',
+              singularName: 'pod',
+              namespaced: true,
+              kind: 'Pod',
+              verbs: ['get', 'list', 'watch'],
+              shortNames: ['po'],
+              categories: ['all'],
+            },
+            {
+              name: 'events',
+              singularName: 'event',
+              namespaced: true,
+              kind: 'Event',
+              verbs: ['get', 'list', 'watch'],
+              shortNames: ['ev'],
+            },
           ],
         });
       case '/api/v1/nodes':
         if (['1', 'true'].includes(url.searchParams.get('watch') ?? '')) return this.watchNodes(res, url);
-        return this.list(res, url, 'NodeList', [...this.nodes.values()].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)));
+        return this.list(
+          res,
+          url,
+          'NodeList',
+          [...this.nodes.values()].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)),
+        );
       case '/api/v1/pods':
         if (['1', 'true'].includes(url.searchParams.get('watch') ?? '')) {
           const selector = url.searchParams.get('fieldSelector');
           return this.watch(res, url, 'pods', (o) => matchesFieldSelector(o, selector));
         }
-        return this.list(res, url, 'PodList', this.all('pods').filter((p) => matchesFieldSelector(p, url.searchParams.get('fieldSelector'))));
+        return this.list(
+          res,
+          url,
+          'PodList',
+          this.all('pods').filter((p) => matchesFieldSelector(p, url.searchParams.get('fieldSelector'))),
+        );
       default: {
-        const namespaced = /^\/(api\/v1|apis\/apps\/v1)\/namespaces\/([^/]+)\/(pods|daemonsets|controllerrevisions|events)(?:\/([^/]+))?$/.exec(path);
-        if (namespaced) return this.namespaced(req, res, url, decodeURIComponent(namespaced[2] as string), namespaced[3] as FakeResource, namespaced[4] ? decodeURIComponent(namespaced[4]) : undefined);
+        const namespaced =
+          /^\/(api\/v1|apis\/apps\/v1)\/namespaces\/([^/]+)\/(pods|daemonsets|controllerrevisions|events)(?:\/([^/]+))?$/.exec(
+            path,
+          );
+        if (namespaced)
+          return this.namespaced(
+            req,
+            res,
+            url,
+            decodeURIComponent(namespaced[2] as string),
+            namespaced[3] as FakeResource,
+            namespaced[4] ? decodeURIComponent(namespaced[4]) : undefined,
+          );
         const one = /^\/api\/v1\/nodes\/([^/]+)$/.exec(path);
         const node = one ? this.nodes.get(decodeURIComponent(one[1] as string)) : undefined;
         if (node) return this.send(res, 200, node);
@@ -533,15 +632,28 @@ export class FakeApiServer extends EventEmitter {
     }
   }
 
-  private namespaced(req: http.IncomingMessage, res: http.ServerResponse, url: URL, namespace: string, resource: FakeResource, name: string | undefined): void {
+  private namespaced(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    namespace: string,
+    resource: FakeResource,
+    name: string | undefined,
+  ): void {
     const q = url.searchParams;
     const matches = (o: Obj): boolean =>
-      o.metadata?.namespace === namespace && matchesLabelSelector(o, q.get('labelSelector')) && matchesFieldSelector(o, q.get('fieldSelector'));
+      o.metadata?.namespace === namespace &&
+      matchesLabelSelector(o, q.get('labelSelector')) &&
+      matchesFieldSelector(o, q.get('fieldSelector'));
     const table = resource === 'daemonsets' && /as=Table/.test(req.headers.accept ?? '');
     if (name !== undefined) {
       const o = this.stores.get(resource)!.get(`${namespace}/${name}`);
       const gr = resource === 'pods' || resource === 'events' ? resource : `${resource}.apps`;
-      if (!o) return this.send(res, 404, { ...statusBody(404, 'NotFound', `${gr} "${name}" not found`), details: { name, group: gr.split('.')[1] ?? '', kind: resource } });
+      if (!o)
+        return this.send(res, 404, {
+          ...statusBody(404, 'NotFound', `${gr} "${name}" not found`),
+          details: { name, group: gr.split('.')[1] ?? '', kind: resource },
+        });
       return this.send(res, 200, table ? this.daemonSetTable([o]) : o);
     }
     if (['1', 'true'].includes(q.get('watch') ?? '')) return this.watch(res, url, resource, matches);
@@ -616,7 +728,15 @@ export class FakeApiServer extends EventEmitter {
     if (token) {
       if (this.expireNextContinue) {
         this.expireNextContinue = false;
-        this.send(res, 410, statusBody(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.'));
+        this.send(
+          res,
+          410,
+          statusBody(
+            410,
+            'Expired',
+            'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+          ),
+        );
         return;
       }
       try {
@@ -656,14 +776,18 @@ export class FakeApiServer extends EventEmitter {
     res.flushHeaders();
     const from = Number(url.searchParams.get('resourceVersion') ?? '0');
     if (from > 0 && from < this.compactedRv) {
-      res.end(`${JSON.stringify({ type: 'ERROR', object: statusBody(410, 'Expired', `too old resource version: ${from} (${this.compactedRv})`) })}\n`);
+      res.end(
+        `${JSON.stringify({ type: 'ERROR', object: statusBody(410, 'Expired', `too old resource version: ${from} (${this.compactedRv})`) })}\n`,
+      );
       return;
     }
     const conn: WatchConn = { res, socket: res.socket as Socket, resource, matches };
     // resourceVersion 0 or absent means "start with the current state", as synthetic ADDs.
-    const current = resource === 'nodes' ? [...this.nodes.values()] : this.all(resource as FakeResource).filter(matches);
+    const current =
+      resource === 'nodes' ? [...this.nodes.values()] : this.all(resource as FakeResource).filter(matches);
     if (from === 0) for (const n of current) this.sendEvent(conn, { rv: this.rv, type: 'ADDED', object: n, resource });
-    for (const ev of this.events) if (ev.rv > from && ev.resource === resource && matches(ev.object)) this.sendEvent(conn, ev);
+    for (const ev of this.events)
+      if (ev.rv > from && ev.resource === resource && matches(ev.object)) this.sendEvent(conn, ev);
     this.watches.add(conn);
     res.on('close', () => this.watches.delete(conn));
     const timeoutSeconds = Number(url.searchParams.get('timeoutSeconds') ?? '0');
@@ -680,7 +804,10 @@ export class FakeApiServer extends EventEmitter {
 }
 
 /** A realistic Node object for tests (the shape `kubectl get nodes -o json` prints). */
-export function makeNode(name: string, extra: { labels?: Record<string, string>; taints?: Obj[]; cpu?: string; unschedulable?: boolean } = {}): Obj {
+export function makeNode(
+  name: string,
+  extra: { labels?: Record<string, string>; taints?: Obj[]; cpu?: string; unschedulable?: boolean } = {},
+): Obj {
   const spec: Obj = { podCIDR: '10.244.0.0/24' };
   if (extra.taints) spec.taints = extra.taints;
   if (extra.unschedulable) spec.unschedulable = true;
@@ -691,13 +818,27 @@ export function makeNode(name: string, extra: { labels?: Record<string, string>;
       name,
       uid: `uid-${name}`,
       creationTimestamp: '2025-03-04T09:12:41Z',
-      labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', ...(extra.labels ?? {}) },
+      labels: {
+        'kubernetes.io/hostname': name,
+        'kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
+        ...(extra.labels ?? {}),
+      },
     },
     spec,
     status: {
       allocatable: { cpu: extra.cpu ?? '4', memory: '16288736Ki', pods: '110' },
       capacity: { cpu: extra.cpu ?? '4', memory: '16391136Ki', pods: '110' },
-      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: '2025-06-12T08:41:07Z', lastTransitionTime: '2025-03-04T09:14:02Z' }],
+      conditions: [
+        {
+          type: 'Ready',
+          status: 'True',
+          reason: 'KubeletReady',
+          message: 'kubelet is posting ready status',
+          lastHeartbeatTime: '2025-06-12T08:41:07Z',
+          lastTransitionTime: '2025-03-04T09:14:02Z',
+        },
+      ],
       nodeInfo: { architecture: 'amd64', operatingSystem: 'linux', kubeletVersion: 'v1.32.2' },
     },
   };
@@ -708,7 +849,10 @@ export function makePod(namespace: string, name: string, nodeName: string, cpu: 
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name, namespace, uid: `uid-${namespace}-${name}` },
-    spec: { nodeName, containers: [{ name: 'main', image: 'registry.k8s.io/pause:3.10', resources: { requests: { cpu } } }] },
+    spec: {
+      nodeName,
+      containers: [{ name: 'main', image: 'registry.k8s.io/pause:3.10', resources: { requests: { cpu } } }],
+    },
     status: { phase },
   };
 }

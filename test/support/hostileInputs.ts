@@ -25,7 +25,17 @@ const CONTAINERS = `      containers:
 export function manyKeysMap(n: number): string {
   const lines: string[] = ['apiVersion: apps/v1', 'kind: DaemonSet', 'metadata:', '  name: agent', '  labels:'];
   for (let i = 0; i < n; i++) lines.push(`    key-${i}: v${i}`);
-  lines.push('spec:', '  selector:', '    matchLabels:', '      app: agent', '  template:', '    metadata:', '      labels:', '        app: agent', '    spec:');
+  lines.push(
+    'spec:',
+    '  selector:',
+    '    matchLabels:',
+    '      app: agent',
+    '  template:',
+    '    metadata:',
+    '      labels:',
+    '        app: agent',
+    '    spec:',
+  );
   return lines.join('\n') + '\n' + CONTAINERS;
 }
 

@@ -39,16 +39,22 @@ export interface StartOptions {
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   // The same flags the extension starts the server with (client/src/extension.ts).
-  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: ROOT });
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    cwd: ROOT,
+  });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   const logs: string[] = [];
   connection.onNotification('window/logMessage', (p: { message: string }) => {
     logs.push(p.message);
   });
   connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
-    p.items.map((i) => (i.section === 'daemonset' ? opts.settings ?? {} : null)),
+    p.items.map((i) => (i.section === 'daemonset' ? (opts.settings ?? {}) : null)),
   );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
@@ -79,11 +85,16 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     logs,
     open(name, text, version = 1) {
       const uri = pathToFileURL(path.join(root, `__test_${counter++}_${name}`)).href;
-      void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
+      void connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'yaml', version, text },
+      });
       return uri;
     },
     change(uri, text, version) {
-      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
+      });
     },
     async stop() {
       if (child.exitCode !== null) return;

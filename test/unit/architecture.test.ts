@@ -26,7 +26,12 @@ export function namedPaths(markdown: string): string[] {
   const out = new Set<string>();
   for (const m of markdown.matchAll(/`([^`\s]+)`/g)) {
     const p = m[1];
-    if (!/^(package\.json|protocol\/|client\/|server\/|test\/|scripts\/|bench\/|docs\/|syntaxes\/|examples\/|CONTRIBUTING\.md)/.test(p)) continue;
+    if (
+      !/^(package\.json|protocol\/|client\/|server\/|test\/|scripts\/|bench\/|docs\/|syntaxes\/|examples\/|CONTRIBUTING\.md)/.test(
+        p,
+      )
+    )
+      continue;
     if (/[*<>{}]/.test(p)) continue;
     out.add(p.replace(/\/$/, ''));
   }
@@ -70,7 +75,9 @@ test('invariant: every test that reads ../shared goes through test/support/share
     .filter((f) => f !== path.join('test', 'support', 'shared.ts'))
     .filter((f) => f !== path.join('test', 'unit', 'architecture.test.ts'))
     // A path built to ../shared: path.join(ROOT, '..', 'shared') or a literal starting '../shared'.
-    .filter((f) => /['"]\.\.['"]\s*,\s*['"]shared['"]|['"`]\.\.\/shared/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')));
+    .filter((f) =>
+      /['"]\.\.['"]\s*,\s*['"]shared['"]|['"`]\.\.\/shared/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')),
+    );
   assert.deepEqual(offenders, []);
 });
 
@@ -81,17 +88,19 @@ test('invariant: no script or test downloads a binary (no curl, wget, playwright
     for (const line of text.split('\n')) {
       if (/^\s*(#|\/\/)/.test(line)) continue;
       if (f.endsWith('architecture.test.ts')) continue;
-      if (/\b(curl|wget)\s|playwright\s+install|@vscode\/test-electron.*download/.test(line)) offenders.push(`${f}: ${line.trim()}`);
+      if (/\b(curl|wget)\s|playwright\s+install|@vscode\/test-electron.*download/.test(line))
+        offenders.push(`${f}: ${line.trim()}`);
     }
   }
   assert.deepEqual(offenders, []);
 });
 
-test('invariant: one place for each Kubernetes rule (outside the engine, rule functions only word the engine\'s answer)', () => {
+test("invariant: one place for each Kubernetes rule (outside the engine, rule functions only word the engine's answer)", () => {
   // The engine's rule names. A module outside placement/ that defines a function of such a name
   // must import the engine's module for that rule (it words the engine's answer); and no module
   // outside placement/ carries the label-syntax or DNS-1123 patterns themselves.
-  const ruleNames = /function\s+(isQualifiedName|isValidLabelValue|isLabelValue|isDNS1123(Label|Subdomain)|labelSelectorMatches|requirementMatches|daemonPodTolerations|toleratesTaint)\b/;
+  const ruleNames =
+    /function\s+(isQualifiedName|isValidLabelValue|isLabelValue|isDNS1123(Label|Subdomain)|labelSelectorMatches|requirementMatches|daemonPodTolerations|toleratesTaint)\b/;
   const engineImport = /from\s+['"][./]*placement(\/(labelSyntax|labelSelector|tolerations|index))?['"]/;
   const patterns = /\[-A-Za-z0-9_\.\]|\[a-z0-9\]\(\[-a-z0-9\]\*\[a-z0-9\]\)/;
   const offenders: string[] = [];

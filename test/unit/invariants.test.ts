@@ -21,7 +21,8 @@ function tsFiles(dir: string): string[] {
 /** Every module specifier a file imports or requires (static, dynamic, type-only, re-export). */
 export function importsOf(source: string): string[] {
   const specs: string[] = [];
-  const re = /(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,]+\s+from\s+)?|\bexport\s+(?:type\s+)?[\w*{}\s,]*\s+from\s+|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]([^'"]+)['"]/g;
+  const re =
+    /(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,]+\s+from\s+)?|\bexport\s+(?:type\s+)?[\w*{}\s,]*\s+from\s+|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]([^'"]+)['"]/g;
   for (const m of source.matchAll(re)) specs.push(m[1]);
   return specs;
 }
@@ -43,18 +44,30 @@ test('invariant: the placement engine is pure (no vscode, LSP, yaml, k8s client,
       const bad =
         spec.startsWith('node:') ||
         builtins.has(bare) ||
-        /^(vscode|vscode-languageserver|vscode-languageclient|vscode-jsonrpc|yaml|@kubernetes\/client-node)(\/|$)/.test(spec) ||
+        /^(vscode|vscode-languageserver|vscode-languageclient|vscode-jsonrpc|yaml|@kubernetes\/client-node)(\/|$)/.test(
+          spec,
+        ) ||
         !spec.startsWith('.') ||
         !(
           path.resolve(path.dirname(path.join(ROOT, file)), spec).startsWith(path.join(ROOT, 'server/src/placement')) ||
           // the answer's wire types (placement, rollout plan, live status), which import nothing (type-only)
-          (['protocol/placement', 'protocol/rollout', 'protocol/live'].some((wire) => path.resolve(path.dirname(path.join(ROOT, file)), spec) === path.join(ROOT, wire)) && /\b(import|export) type\b/.test(source.split('\n').find((l) => l.includes(`'${spec}'`)) ?? ''))
+          (['protocol/placement', 'protocol/rollout', 'protocol/live'].some(
+            (wire) => path.resolve(path.dirname(path.join(ROOT, file)), spec) === path.join(ROOT, wire),
+          ) &&
+            typeOnlyFrom(source, spec))
         );
       if (bad) offenders.push(`${file} imports '${spec}'`);
     }
   }
   assert.deepEqual(offenders, []);
 });
+
+/** Every import or export of `spec` in `source` is type-only (`import type {…} from`, over any number of lines). */
+function typeOnlyFrom(source: string, spec: string): boolean {
+  const quoted = spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const all = [...source.matchAll(new RegExp(`\\b(import|export)\\b([^;'"]*?)from\\s*'${quoted}'`, 'g'))];
+  return all.length > 0 && all.every((m) => /^\s*type\b/.test(m[2]!));
+}
 
 /** Relative imports of `file`, resolved to repository-relative paths (extension-less). */
 function relativeImports(file: string): Array<{ spec: string; rel: string }> {
@@ -80,8 +93,14 @@ test('invariant: protocol/ imports nothing but its own files and vscode-language
   for (const file of files) {
     const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
     for (const spec of importsOf(source)) {
-      const inside = spec.startsWith('.') && !path.relative(path.join(ROOT, 'protocol'), path.resolve(path.dirname(path.join(ROOT, file)), spec)).startsWith('..');
-      const lspTypes = /^vscode-languageserver-protocol(\/|$)/.test(spec) && new RegExp(`import\\s+type\\s[^;]*['"]${spec}['"]`).test(source);
+      const inside =
+        spec.startsWith('.') &&
+        !path
+          .relative(path.join(ROOT, 'protocol'), path.resolve(path.dirname(path.join(ROOT, file)), spec))
+          .startsWith('..');
+      const lspTypes =
+        /^vscode-languageserver-protocol(\/|$)/.test(spec) &&
+        new RegExp(`import\\s+type\\s[^;]*['"]${spec}['"]`).test(source);
       if (!inside && !lspTypes) offenders.push(`${file} imports '${spec}'`);
     }
   }
@@ -92,7 +111,10 @@ test('invariant: the server and the client name messages and commands through pr
   const offenders: string[] = [];
   for (const file of [...tsFiles('server/src'), ...tsFiles('client/src')]) {
     const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
-    for (const m of source.matchAll(/['"`](daemonset\/[A-Za-z]+|daemonset\.(?:showPlacementPreview|selectClusterSource|reloadCluster))['"`]/g)) offenders.push(`${file}: ${m[1]}`);
+    for (const m of source.matchAll(
+      /['"`](daemonset\/[A-Za-z]+|daemonset\.(?:showPlacementPreview|selectClusterSource|reloadCluster))['"`]/g,
+    ))
+      offenders.push(`${file}: ${m[1]}`);
   }
   assert.deepEqual(offenders, []);
 });
@@ -101,7 +123,10 @@ test('invariant: features do no IO (no fs, net, http, child_process in server/sr
   const offenders: string[] = [];
   for (const file of tsFiles('server/src/features')) {
     for (const spec of importsOf(fs.readFileSync(path.join(ROOT, file), 'utf8'))) {
-      if (/^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram|tls)$/.test(spec) || spec.startsWith('@kubernetes/client-node')) {
+      if (
+        /^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram|tls)$/.test(spec) ||
+        spec.startsWith('@kubernetes/client-node')
+      ) {
         offenders.push(`${file} imports '${spec}'`);
       }
     }
@@ -128,7 +153,8 @@ export function crossFeatureImports(files: ReadonlyArray<{ file: string; source:
       if (!spec.startsWith('.')) continue;
       const target = path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), spec));
       const other = featureOf(target);
-      if (other !== undefined && other !== own && !SHARED_FEATURE_MODULES.has(other)) offenders.push(`${file} imports '${spec}'`);
+      if (other !== undefined && other !== own && !SHARED_FEATURE_MODULES.has(other))
+        offenders.push(`${file} imports '${spec}'`);
     }
   }
   return offenders;
@@ -136,9 +162,21 @@ export function crossFeatureImports(files: ReadonlyArray<{ file: string; source:
 
 test('the feature rule can fail: an import from one feature into another is found', () => {
   const files = [
-    { file: 'server/src/features/codeLens.ts', source: "import { placementResponse } from './placementAnswer';\nimport type { FeatureContext } from './context';" },
-    { file: 'server/src/features/completion/valueChoices.ts', source: "import { factsAt } from '../hover';\nimport { x } from './objectValues';\nimport { y } from '../completion';" },
-    { file: 'server/src/features/cluster/codeActions.ts', source: "import {\n  clusterDiagnostics,\n} from './diagnostics';\nimport type { M } from '../diagnostics/reporter';" },
+    {
+      file: 'server/src/features/codeLens.ts',
+      source:
+        "import { placementResponse } from './placementAnswer';\nimport type { FeatureContext } from './context';",
+    },
+    {
+      file: 'server/src/features/completion/valueChoices.ts',
+      source:
+        "import { factsAt } from '../hover';\nimport { x } from './objectValues';\nimport { y } from '../completion';",
+    },
+    {
+      file: 'server/src/features/cluster/codeActions.ts',
+      source:
+        "import {\n  clusterDiagnostics,\n} from './diagnostics';\nimport type { M } from '../diagnostics/reporter';",
+    },
   ];
   assert.deepEqual(crossFeatureImports(files), [
     "server/src/features/codeLens.ts imports './placementAnswer'",
@@ -148,7 +186,10 @@ test('the feature rule can fail: an import from one feature into another is foun
 });
 
 test('invariant: features do not import each other (features/X imports no features/Y, Y ≠ X, except features/context.ts)', () => {
-  const files = tsFiles('server/src/features').map((file) => ({ file, source: fs.readFileSync(path.join(ROOT, file), 'utf8') }));
+  const files = tsFiles('server/src/features').map((file) => ({
+    file,
+    source: fs.readFileSync(path.join(ROOT, file), 'utf8'),
+  }));
   assert.ok(files.length > 10, 'server/src/features has too few files');
   assert.deepEqual(crossFeatureImports(files), []);
 });

@@ -21,22 +21,26 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   lint: {
     usage: 'daemonset lint <files…> [--format text|json|sarif|github] [--max-warnings N] [--config FILE]',
-    summary: 'Report what the API server would reject and the node-agent best practices (exit 1 on errors or too many warnings, 2 when it cannot run).',
+    summary:
+      'Report what the API server would reject and the node-agent best practices (exit 1 on errors or too many warnings, 2 when it cannot run).',
     run: runLint,
   },
   placement: {
-    usage: 'daemonset placement <manifest> [--nodes <file>] [--pods <file>] [--context <name>] [--kubeconfig <file>] [--format text|json]',
+    usage:
+      'daemonset placement <manifest> [--nodes <file>] [--pods <file>] [--context <name>] [--kubeconfig <file>] [--format text|json]',
     summary: "Predict, node by node, where the DaemonSet's pods would run (default: the bundled example cluster).",
     run: runPlacement,
   },
   rollout: {
-    usage: 'daemonset rollout <files…> [--nodes <file>] [--pods <file>] [--context <name>] [--kubeconfig <file>] [--format text|json]',
+    usage:
+      'daemonset rollout <files…> [--nodes <file>] [--pods <file>] [--context <name>] [--kubeconfig <file>] [--format text|json]',
     summary: 'How a template change rolls out: maxUnavailable/maxSurge in nodes, batches, blocked nodes, an estimate.',
     run: runRollout,
   },
   status: {
     usage: 'daemonset status <manifest> [--context <name>] [--kubeconfig <file>] [--format text|json]',
-    summary: "The same DaemonSet in the cluster: kubectl get ds, rollout status, pods and drift per node (default: the example cluster's live state).",
+    summary:
+      "The same DaemonSet in the cluster: kubectl get ds, rollout status, pods and drift per node (default: the example cluster's live state).",
     run: runStatus,
   },
 };
@@ -66,7 +70,11 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
  * called `daemonset`, or a `daemonset.cmd` shim on Windows.)
  */
 export function runFromProcess(): void {
-  const io: CliIo = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() };
+  const io: CliIo = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+  };
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

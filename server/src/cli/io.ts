@@ -39,13 +39,18 @@ export function parseCommandArgs(args: string[], options: NonNullable<ParseArgsC
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const flag = /'(-{1,2}[^\s'<]+)/.exec(err.message)?.[1] ?? '';
-    const long = flag.startsWith('--') || !flag ? flag : `--${Object.entries(options).find(([, o]) => o.short === flag.slice(1))?.[0] ?? flag.slice(1)}`;
+    const long =
+      flag.startsWith('--') || !flag
+        ? flag
+        : `--${Object.entries(options).find(([, o]) => o.short === flag.slice(1))?.[0] ?? flag.slice(1)}`;
     switch (err.code) {
       case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
         throw new UsageError(`unknown option ${flag}`);
       case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
         // A string option with no value (or a value that looks like another option).
-        throw new UsageError(options[long.slice(2)]?.type === 'boolean' ? `${long} takes no value` : `${long} needs a value`);
+        throw new UsageError(
+          options[long.slice(2)]?.type === 'boolean' ? `${long} takes no value` : `${long} needs a value`,
+        );
       default:
         throw new UsageError(err.message);
     }
@@ -84,7 +89,12 @@ export async function readManifestFile(file: string, io: Pick<CliIo, 'cwd'>): Pr
     if (s.isDirectory()) return fail('is a directory; give the YAML files in it (for example dir/*.yaml)');
     if (!s.isFile()) return fail('is not a regular file');
     if (s.size > MAX_FILE_BYTES) {
-      return { ok: false, file, reason: `not checked: ${(s.size / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit`, tooLarge: true };
+      return {
+        ok: false,
+        file,
+        reason: `not checked: ${(s.size / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit`,
+        tooLarge: true,
+      };
     }
     // Bytes that are not UTF-8 are a finding at their place (kubectl refuses them), not "binary".
     const { text, invalidAt, byte } = decodeUtf8(await readFile(abs));

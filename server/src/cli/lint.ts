@@ -7,9 +7,24 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { defaultContext } from '../features/context';
 import { diagnose, ManifestDiagnostic } from '../features/diagnostics';
-import { applyLintConfig, CONFIG_FILE_NAME, EMPTY_CONFIG, isIgnoredPath, parseLintConfig, type LintConfig } from '../lintConfig';
+import {
+  applyLintConfig,
+  CONFIG_FILE_NAME,
+  EMPTY_CONFIG,
+  isIgnoredPath,
+  parseLintConfig,
+  type LintConfig,
+} from '../lintConfig';
 import { toGithubAnnotations, toSarif } from './ciFormats';
-import { modelOfFile, parseCommandArgs, readManifestFile, reportUsageError, stringValue, UsageError, type CliIo } from './io';
+import {
+  modelOfFile,
+  parseCommandArgs,
+  readManifestFile,
+  reportUsageError,
+  stringValue,
+  UsageError,
+  type CliIo,
+} from './io';
 
 const USAGE = `usage: daemonset lint <files...> [--format text|json|sarif|github] [--max-warnings N] [--config FILE]
 
@@ -58,7 +73,8 @@ function parseLintArgs(args: string[]): LintOptions | 'help' {
   const format = (stringValue(values, 'format') ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, json, sarif or github, not "${format}"`);
   const max = stringValue(values, 'max-warnings');
-  if (max !== undefined && !/^\d+$/.test(max)) throw new UsageError(`--max-warnings must be a whole number, not "${max}"`);
+  if (max !== undefined && !/^\d+$/.test(max))
+    throw new UsageError(`--max-warnings must be a whole number, not "${max}"`);
   if (positionals.length === 0) throw new UsageError('no files given');
   const opts: LintOptions = { files: positionals, format, maxWarnings: max === undefined ? Infinity : Number(max) };
   const config = stringValue(values, 'config');
@@ -73,7 +89,8 @@ async function loadConfig(io: CliIo, file: string | undefined): Promise<{ config
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    if (file === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') return { config: EMPTY_CONFIG, dir: io.cwd };
+    if (file === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT')
+      return { config: EMPTY_CONFIG, dir: io.cwd };
     return `${file ?? CONFIG_FILE_NAME}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
   }
   const { config, problems } = parseLintConfig(text);
@@ -125,7 +142,9 @@ export async function runLint(args: string[], io: CliIo): Promise<number> {
     io.stdout(toGithubAnnotations(results));
   } else if (results.length > 0) {
     const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-    io.stdout(`${n(totals.error, 'error')}, ${n(totals.warning, 'warning')}, ${n(totals.info, 'info')} in ${n(results.length, 'file')}\n`);
+    io.stdout(
+      `${n(totals.error, 'error')}, ${n(totals.warning, 'warning')}, ${n(totals.info, 'info')} in ${n(results.length, 'file')}\n`,
+    );
   }
   if (inputErrors > 0) return 2;
   if (totals.warning > opts.maxWarnings) {
@@ -140,7 +159,12 @@ async function lintFile(file: string, cwd: string, config: LintConfig): Promise<
   const read = await readManifestFile(file, { cwd });
   if (!read.ok && read.tooLarge) {
     const start = { line: 0, character: 0 };
-    return { file, diagnostics: [{ path: '', code: 'fileTooLarge', severity: 'error', message: read.reason, range: { start, end: start } }] };
+    return {
+      file,
+      diagnostics: [
+        { path: '', code: 'fileTooLarge', severity: 'error', message: read.reason, range: { start, end: start } },
+      ],
+    };
   }
   if (!read.ok) return read.reason;
   // Files past the editor's 4 MB limit are checked here too (every step of the reader is linear).

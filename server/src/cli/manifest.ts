@@ -14,7 +14,8 @@ export interface FoundDaemonSet {
 /** Every DaemonSet of the model (top level and List items) that can be read as data, and why others cannot. */
 export function daemonSetsOf(model: DocumentModel): { daemonSets: FoundDaemonSet[]; problems: string[] } {
   const problems: string[] = [];
-  if (model.skipped) return { daemonSets: [], problems: [model.skipped.replace(/^File not checked: /, 'not checked: ')] };
+  if (model.skipped)
+    return { daemonSets: [], problems: [model.skipped.replace(/^File not checked: /, 'not checked: ')] };
   const many = model.documents.length > 1;
   const docName = (i: number) => (many ? `document ${i + 1}` : 'the document');
   // What the reader refused to parse (nested too deep, not UTF-8) belongs to no parsed document.
@@ -29,12 +30,16 @@ export function daemonSetsOf(model: DocumentModel): { daemonSets: FoundDaemonSet
     if (!err) return;
     broken.add(i);
     const at = model.lines.positionAt(err.pos[0]);
-    problems.push(`${docName(i)} is not valid YAML (line ${at.line + 1}, column ${at.character + 1}): ${yamlProblem(err.message)}`);
+    problems.push(
+      `${docName(i)} is not valid YAML (line ${at.line + 1}, column ${at.character + 1}): ${yamlProblem(err.message)}`,
+    );
   });
   const daemonSets: FoundDaemonSet[] = [];
   for (const object of model.daemonSets) {
     if (broken.has(object.docIndex)) continue;
-    const where = object.basePath.length ? `${docName(object.docIndex)} ${object.basePath[0]}[${object.basePath[1]}]` : docName(object.docIndex);
+    const where = object.basePath.length
+      ? `${docName(object.docIndex)} ${object.basePath[0]}[${object.basePath[1]}]`
+      : docName(object.docIndex);
     const value = object.value;
     if (!value || typeof value !== 'object') {
       problems.push(`${where} cannot be read: ${object.valueError ?? 'not a mapping'}`);

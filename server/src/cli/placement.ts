@@ -9,9 +9,17 @@ import { SnapshotFileSource } from '../cluster/snapshotSource';
 import { describeState, type ClusterSnapshot, type ClusterSource } from '../cluster/source';
 import { predictPlacement } from '../placement/index';
 import type { NodeVerdict, PlacementResult } from '../placement/types';
-import { formatOption, modelOfFile, parseCommandArgs, readManifestFile, reportUsageError, stringValue, UsageError, type CliIo } from './io';
+import {
+  formatOption,
+  modelOfFile,
+  parseCommandArgs,
+  readManifestFile,
+  reportUsageError,
+  stringValue,
+  UsageError,
+  type CliIo,
+} from './io';
 import { daemonSetsOf, extractDaemonSets } from './manifest';
-import { parseDocumentModel } from '../model';
 
 export { extractDaemonSets };
 
@@ -58,7 +66,9 @@ function parsePlacementArgs(args: string[]): Options | 'help' {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
-  const opts: Partial<Options> & { format: Options['format'] } = { format: formatOption(stringValue(values, 'format') ?? stringValue(values, 'output')) };
+  const opts: Partial<Options> & { format: Options['format'] } = {
+    format: formatOption(stringValue(values, 'format') ?? stringValue(values, 'output')),
+  };
   for (const key of ['nodes', 'pods', 'context', 'kubeconfig'] as const) {
     const v = stringValue(values, key);
     if (v !== undefined) opts[key] = v;
@@ -67,7 +77,8 @@ function parsePlacementArgs(args: string[]): Options | 'help' {
   if (timeout !== undefined) opts.timeoutMs = parseDuration(timeout);
   if (positional.length === 0) throw new UsageError('no manifest given');
   if (positional.length > 1) throw new UsageError(`one manifest at a time (got ${positional.join(', ')})`);
-  if (opts.nodes && (opts.context || opts.kubeconfig)) throw new UsageError('--nodes and --context/--kubeconfig choose different clusters; give one');
+  if (opts.nodes && (opts.context || opts.kubeconfig))
+    throw new UsageError('--nodes and --context/--kubeconfig choose different clusters; give one');
   if (opts.pods && !opts.nodes) throw new UsageError('--pods goes with --nodes (a live cluster lists its own pods)');
   return { ...opts, manifest: positional[0] as string };
 }
@@ -94,7 +105,16 @@ function verdictWord(v: NodeVerdict): string {
 function table(rows: string[][]): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 3))).join('').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((c, i) => (i === r.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 3)))
+          .join('')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 interface Outcome {
@@ -105,7 +125,10 @@ interface Outcome {
   error?: string;
 }
 
-export async function openSource(o: Pick<Options, 'nodes' | 'pods' | 'context' | 'kubeconfig' | 'timeoutMs'>, io: CliIo): Promise<ClusterSource> {
+export async function openSource(
+  o: Pick<Options, 'nodes' | 'pods' | 'context' | 'kubeconfig' | 'timeoutMs'>,
+  io: CliIo,
+): Promise<ClusterSource> {
   if (o.nodes) {
     const opts: ConstructorParameters<typeof SnapshotFileSource>[0] = { nodesFile: resolve(io.cwd, o.nodes) };
     if (o.pods) opts.podsFile = resolve(io.cwd, o.pods);
@@ -114,7 +137,11 @@ export async function openSource(o: Pick<Options, 'nodes' | 'pods' | 'context' |
   if (o.context || o.kubeconfig) {
     const opts: KubeconfigSourceOptions = { includePods: true, watch: false, env: io.env ?? process.env };
     if (o.context) opts.context = o.context;
-    if (o.kubeconfig) opts.kubeconfig = o.kubeconfig.split(delimiter).filter((p) => p).map((p) => resolve(io.cwd, p));
+    if (o.kubeconfig)
+      opts.kubeconfig = o.kubeconfig
+        .split(delimiter)
+        .filter((p) => p)
+        .map((p) => resolve(io.cwd, p));
     if (o.timeoutMs) opts.timeoutMs = o.timeoutMs;
     return KubeconfigSource.create(opts);
   }
@@ -151,7 +178,10 @@ export async function runPlacement(args: string[], io: CliIo): Promise<number> {
   }
   for (const p of problems) io.stderr(`daemonset placement: warning: ${o.manifest}: ${p}\n`);
   for (const { object, where } of daemonSets) {
-    if (object.templated) io.stderr(`daemonset placement: warning: ${o.manifest}: ${where} has template expressions ({{ … }}); the values inside them are unknown, the rest is used\n`);
+    if (object.templated)
+      io.stderr(
+        `daemonset placement: warning: ${o.manifest}: ${where} has template expressions ({{ … }}); the values inside them are unknown, the rest is used\n`,
+      );
   }
 
   let source: ClusterSource;
@@ -174,7 +204,11 @@ export async function runPlacement(args: string[], io: CliIo): Promise<number> {
   }
 
   const outcomes: Outcome[] = daemonSets.map(({ ds, where }) => {
-    const outcome: Outcome = { name: ds.metadata?.name ?? '(unnamed)', namespace: ds.metadata?.namespace ?? 'default', where };
+    const outcome: Outcome = {
+      name: ds.metadata?.name ?? '(unnamed)',
+      namespace: ds.metadata?.namespace ?? 'default',
+      where,
+    };
     try {
       outcome.result = predictPlacement(ds, snapshot.state);
     } catch (e) {
@@ -186,7 +220,12 @@ export async function runPlacement(args: string[], io: CliIo): Promise<number> {
 
   if (o.format === 'json') {
     const json = {
-      cluster: { source: snapshot.source, readAt: snapshot.readAt, nodes: snapshot.state.nodes.length, pods: snapshot.state.pods?.length ?? null },
+      cluster: {
+        source: snapshot.source,
+        readAt: snapshot.readAt,
+        nodes: snapshot.state.nodes.length,
+        pods: snapshot.state.pods?.length ?? null,
+      },
       daemonsets: outcomes.map((d) => ({
         name: d.name,
         namespace: d.namespace,
@@ -211,7 +250,13 @@ export async function runPlacement(args: string[], io: CliIo): Promise<number> {
   let out = `Cluster: ${snapshot.source} (${describeState(snapshot.state)})\n\n`;
   out += table([
     ['NAMESPACE', 'NAME', 'DESIRED', 'PENDING', 'EXCLUDED'],
-    ...outcomes.map((d) => [d.namespace, d.name, String(d.result?.desired ?? '-'), String(d.result?.pending ?? '-'), String(d.result?.excluded ?? '-')]),
+    ...outcomes.map((d) => [
+      d.namespace,
+      d.name,
+      String(d.result?.desired ?? '-'),
+      String(d.result?.pending ?? '-'),
+      String(d.result?.excluded ?? '-'),
+    ]),
   ]);
   for (const d of outcomes) {
     out += `\n${d.namespace}/${d.name}:\n`;
@@ -219,7 +264,10 @@ export async function runPlacement(args: string[], io: CliIo): Promise<number> {
       out += `  ${d.error ?? 'no result'}\n`;
       continue;
     }
-    out += table([['NODE', 'VERDICT', 'REASON', 'DETAIL'], ...d.result.nodes.map((v) => [v.name, verdictWord(v), v.reason, v.detail])]);
+    out += table([
+      ['NODE', 'VERDICT', 'REASON', 'DETAIL'],
+      ...d.result.nodes.map((v) => [v.name, verdictWord(v), v.reason, v.detail]),
+    ]);
   }
   io.stdout(out);
   return 0;

@@ -6,7 +6,15 @@ import { describeState, type ClusterSnapshot, type ClusterSource } from '../clus
 import { parseDocumentModel } from '../model';
 import { ESTIMATE_MODEL, formatSeconds, planRollout, predictPlacement } from '../placement/index';
 import type { DaemonSet, RolloutPlan } from '../placement/types';
-import { formatOption, parseCommandArgs, readManifestFile, reportUsageError, stringValue, UsageError, type CliIo } from './io';
+import {
+  formatOption,
+  parseCommandArgs,
+  readManifestFile,
+  reportUsageError,
+  stringValue,
+  UsageError,
+  type CliIo,
+} from './io';
 import { daemonSetsOf } from './manifest';
 import { openSource, parseDuration } from './placement';
 
@@ -50,7 +58,8 @@ function options(args: string[]): Options | 'help' {
   const timeout = stringValue(values, 'request-timeout');
   if (timeout !== undefined) o.timeoutMs = parseDuration(timeout);
   if (positionals.length === 0) throw new UsageError('no manifest given');
-  if (o.nodes && (o.context || o.kubeconfig)) throw new UsageError('--nodes and --context/--kubeconfig choose different clusters; give one');
+  if (o.nodes && (o.context || o.kubeconfig))
+    throw new UsageError('--nodes and --context/--kubeconfig choose different clusters; give one');
   if (o.pods && !o.nodes) throw new UsageError('--pods goes with --nodes (a live cluster lists its own pods)');
   return o;
 }
@@ -65,14 +74,22 @@ interface Outcome {
 
 /** Control characters from files and clusters are shown escaped, never sent to the terminal. */
 function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function table(rows: string[][]): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 3))).join('').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((c, i) => (i === r.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 3)))
+          .join('')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 /** "≈ 1m 10s", "never completes", "-": the ESTIMATE column. */
@@ -109,7 +126,10 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
     for (const p of problems) io.stderr(`daemonset rollout: warning: ${clean(file)}: ${clean(p)}\n`);
     if (daemonSets.length === 0) io.stderr(`daemonset rollout: warning: ${clean(file)}: no DaemonSet found\n`);
     for (const { ds, where, object } of daemonSets) {
-      if (object.templated) io.stderr(`daemonset rollout: warning: ${clean(file)}: ${where} has template expressions ({{ … }}); the values inside them are unknown, the rest is used\n`);
+      if (object.templated)
+        io.stderr(
+          `daemonset rollout: warning: ${clean(file)}: ${where} has template expressions ({{ … }}); the values inside them are unknown, the rest is used\n`,
+        );
       found.push({ file, ds, where });
     }
   }
@@ -132,12 +152,18 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
     source.dispose();
   }
   if (snapshot.status.state !== 'ok') {
-    io.stderr(`daemonset rollout: cannot read the cluster (${clean(source.label)}): ${clean(snapshot.status.message ?? '')}\n`);
+    io.stderr(
+      `daemonset rollout: cannot read the cluster (${clean(source.label)}): ${clean(snapshot.status.message ?? '')}\n`,
+    );
     return 2;
   }
 
   const outcomes: Outcome[] = found.map(({ file, ds }) => {
-    const out: Outcome = { file, name: String(ds.metadata?.name ?? '(unnamed)'), namespace: String(ds.metadata?.namespace ?? 'default') };
+    const out: Outcome = {
+      file,
+      name: String(ds.metadata?.name ?? '(unnamed)'),
+      namespace: String(ds.metadata?.namespace ?? 'default'),
+    };
     try {
       out.plan = planRollout(ds, snapshot.state, predictPlacement(ds, snapshot.state));
     } catch (e) {
@@ -149,7 +175,12 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
 
   if (o.format === 'json') {
     const json = {
-      cluster: { source: snapshot.source, readAt: snapshot.readAt, nodes: snapshot.state.nodes.length, pods: snapshot.state.pods?.length ?? null },
+      cluster: {
+        source: snapshot.source,
+        readAt: snapshot.readAt,
+        nodes: snapshot.state.nodes.length,
+        pods: snapshot.state.pods?.length ?? null,
+      },
       daemonsets: outcomes.map(({ file, name, namespace, plan, error }) => ({
         name,
         namespace,
@@ -161,19 +192,21 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
         blockedNodes: (plan?.blockedNodes ?? []).map((b) => b.name),
         file,
         ...(error ? { error } : {}),
-        ...(plan ? {
-          mode: plan.mode,
-          perBatch: plan.perBatch,
-          completes: plan.completes,
-          pendingNodes: plan.pendingNodes,
-          blocked: plan.blockedNodes,
-          ...(plan.wholeCluster ? { wholeCluster: plan.wholeCluster } : {}),
-          fellBackToOneUnavailable: plan.fellBackToOneUnavailable,
-          minReadySeconds: plan.minReadySeconds,
-          ...(plan.estimate ? { estimate: plan.estimate } : {}),
-          messages: plan.messages,
-          problems: plan.problems,
-        } : {}),
+        ...(plan
+          ? {
+              mode: plan.mode,
+              perBatch: plan.perBatch,
+              completes: plan.completes,
+              pendingNodes: plan.pendingNodes,
+              blocked: plan.blockedNodes,
+              ...(plan.wholeCluster ? { wholeCluster: plan.wholeCluster } : {}),
+              fellBackToOneUnavailable: plan.fellBackToOneUnavailable,
+              minReadySeconds: plan.minReadySeconds,
+              ...(plan.estimate ? { estimate: plan.estimate } : {}),
+              messages: plan.messages,
+              problems: plan.problems,
+            }
+          : {}),
       })),
     };
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
@@ -184,8 +217,15 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
   out += table([
     ['NAMESPACE', 'NAME', 'STRATEGY', 'DESIRED', 'MAX-UNAVAILABLE', 'MAX-SURGE', 'AT-ONCE', 'BATCHES', 'ESTIMATE'],
     ...outcomes.map(({ name, namespace, plan }) => [
-      clean(namespace), clean(name), plan?.strategy ?? '-', String(plan?.desired ?? '-'), String(plan?.maxUnavailable ?? '-'),
-      String(plan?.maxSurge ?? '-'), String(plan?.perBatch ?? '-'), String(plan?.batches ?? '-'), estimateCell(plan),
+      clean(namespace),
+      clean(name),
+      plan?.strategy ?? '-',
+      String(plan?.desired ?? '-'),
+      String(plan?.maxUnavailable ?? '-'),
+      String(plan?.maxSurge ?? '-'),
+      String(plan?.perBatch ?? '-'),
+      String(plan?.batches ?? '-'),
+      estimateCell(plan),
     ]),
   ]);
   let estimated = false;
@@ -205,8 +245,15 @@ export async function runRollout(args: string[], io: CliIo): Promise<number> {
     }
     if (plan.blockedNodes.length > 0) {
       out += `  Blocked nodes:\n`;
-      const rows = table([['NODE', 'REASON', 'DETAIL'], ...plan.blockedNodes.map((b) => [clean(b.name), b.reason, clean(b.detail)])]);
-      out += rows.trimEnd().split('\n').map((l) => `    ${l}\n`).join('');
+      const rows = table([
+        ['NODE', 'REASON', 'DETAIL'],
+        ...plan.blockedNodes.map((b) => [clean(b.name), b.reason, clean(b.detail)]),
+      ]);
+      out += rows
+        .trimEnd()
+        .split('\n')
+        .map((l) => `    ${l}\n`)
+        .join('');
     }
     if (plan.pendingNodes.length > 0) out += `  Pending nodes: ${plan.pendingNodes.map(clean).join(', ')}\n`;
   }

@@ -14,7 +14,15 @@ import { describeState, type ClusterSnapshot } from '../cluster/source';
 import { parseDocumentModel } from '../model';
 import { predictPlacement } from '../placement/index';
 import { formatTable, liveStatusView, type LiveStatusView } from '../placement/liveStatus';
-import { formatOption, parseCommandArgs, readManifestFile, reportUsageError, stringValue, UsageError, type CliIo } from './io';
+import {
+  formatOption,
+  parseCommandArgs,
+  readManifestFile,
+  reportUsageError,
+  stringValue,
+  UsageError,
+  type CliIo,
+} from './io';
 import { daemonSetsOf } from './manifest';
 
 const USAGE = `usage: daemonset status <manifest> [--context <name>] [--kubeconfig <file>] [--format text|json]
@@ -44,7 +52,10 @@ function parseStatusArgs(args: string[]): Options | 'help' {
   if (values.help) return 'help';
   if (positionals.length === 0) throw new UsageError('no manifest given');
   if (positionals.length > 1) throw new UsageError(`one manifest at a time (got ${positionals.join(', ')})`);
-  const o: Options = { manifest: positionals[0] as string, format: formatOption(stringValue(values, 'format') ?? stringValue(values, 'output')) };
+  const o: Options = {
+    manifest: positionals[0] as string,
+    format: formatOption(stringValue(values, 'format') ?? stringValue(values, 'output')),
+  };
   const context = stringValue(values, 'context');
   const kubeconfig = stringValue(values, 'kubeconfig');
   if (context !== undefined) o.context = context;
@@ -74,7 +85,11 @@ async function openReader(o: Options, io: CliIo): Promise<Reader> {
   if (o.context || o.kubeconfig) {
     const opts: KubeconfigSourceOptions = { includePods: true, watch: false, env: io.env ?? process.env };
     if (o.context) opts.context = o.context;
-    if (o.kubeconfig) opts.kubeconfig = o.kubeconfig.split(delimiter).filter((p) => p).map((p) => resolve(io.cwd, p));
+    if (o.kubeconfig)
+      opts.kubeconfig = o.kubeconfig
+        .split(delimiter)
+        .filter((p) => p)
+        .map((p) => resolve(io.cwd, p));
     const source = await KubeconfigSource.create(opts);
     return {
       label: source.label,
@@ -109,14 +124,25 @@ function textOf(v: LiveStatusView): string {
   let out = `${v.namespace}/${v.name}:\n`;
   if (!v.table) return `${out}  ${v.message ?? v.state}\n`;
   out += v.table;
-  if (v.rolloutStatus) out += `\n${v.rolloutStatus.error ? `error: ${v.rolloutStatus.message}` : v.rolloutStatus.message}\n`;
+  if (v.rolloutStatus)
+    out += `\n${v.rolloutStatus.error ? `error: ${v.rolloutStatus.message}` : v.rolloutStatus.message}\n`;
   const rows = [...v.nodes, ...v.stray];
   if (rows.length) {
     out += `\n${formatTable([
       ['NODE', 'PREDICTED', 'POD', 'STATUS', 'READY', 'RESTARTS', 'REVISION', 'AGE', 'DRIFT'],
       ...rows.map((r) => {
         const p = r.pods[0];
-        return [r.node, r.predicted, p ? p.name + (r.pods.length > 1 ? ` (+${r.pods.length - 1})` : '') : '-', p?.status ?? '', p?.ready ?? '', p ? String(p.restarts) : '', p?.revision ?? '', p?.age ?? '', r.drift.map((d) => d.kind).join(',') || '-'];
+        return [
+          r.node,
+          r.predicted,
+          p ? p.name + (r.pods.length > 1 ? ` (+${r.pods.length - 1})` : '') : '-',
+          p?.status ?? '',
+          p?.ready ?? '',
+          p ? String(p.restarts) : '',
+          p?.revision ?? '',
+          p?.age ?? '',
+          r.drift.map((d) => d.kind).join(',') || '-',
+        ];
       }),
     ])}`;
     const drift = rows.flatMap((r) => r.drift.map((d) => `  ${r.node}: ${d.message}`));
@@ -170,11 +196,20 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
       const namespace = ds.metadata?.namespace ?? 'default';
       const live = await reader.live(namespace, name);
       if (live.state !== 'ok') failed = true;
-      const meta: Parameters<typeof liveStatusView>[3] = { source: reader.label, state: live.state, namespace, name, readAt: live.readAt };
+      const meta: Parameters<typeof liveStatusView>[3] = {
+        source: reader.label,
+        state: live.state,
+        namespace,
+        name,
+        readAt: live.readAt,
+      };
       if (live.message) meta.message = live.message;
       views.push(liveStatusView(predictPlacement(ds, snapshot.state), live.live, now, meta));
     }
-    if (o.format === 'json') io.stdout(`${JSON.stringify({ cluster: { source: reader.label, nodes: snapshot.state.nodes.length }, daemonsets: views }, null, 2)}\n`);
+    if (o.format === 'json')
+      io.stdout(
+        `${JSON.stringify({ cluster: { source: reader.label, nodes: snapshot.state.nodes.length }, daemonsets: views }, null, 2)}\n`,
+      );
     else io.stdout(`Cluster: ${reader.label} (${describeState(snapshot.state)})\n\n${views.map(textOf).join('\n')}`);
     return failed ? 2 : 0;
   } finally {

@@ -12,5 +12,9 @@ export interface OutputIo {
 }
 
 export function terminalSafeIo<T extends OutputIo>(io: T): T {
-  return { ...io, stdout: (s: string) => io.stdout(terminalText(s)), stderr: (s: string) => io.stderr(terminalText(s)) };
+  return {
+    ...io,
+    stdout: (s: string) => io.stdout(terminalText(s)),
+    stderr: (s: string) => io.stderr(terminalText(s)),
+  };
 }

@@ -76,8 +76,10 @@ export function describeClusterError(e: unknown, server: string, what: string): 
     const code = err.code;
     const reason = STATUS_CODES[code] ?? 'error';
     const detail = statusMessage(err.body);
-    if (code === 401) return `401 Unauthorized ${what} at ${server}: the credentials were rejected (expired or wrong token?)${detail ? `: ${detail}` : ''}`;
-    if (code === 403) return `403 Forbidden ${what} at ${server}${detail ? `: ${detail}` : ': the user may not do this'}`;
+    if (code === 401)
+      return `401 Unauthorized ${what} at ${server}: the credentials were rejected (expired or wrong token?)${detail ? `: ${detail}` : ''}`;
+    if (code === 403)
+      return `403 Forbidden ${what} at ${server}${detail ? `: ${detail}` : ': the user may not do this'}`;
     return `${code} ${reason} ${what} at ${server}${detail ? `: ${detail}` : ''}`;
   }
   const code = errorCode(e);
@@ -97,7 +99,13 @@ export function describeClusterError(e: unknown, server: string, what: string): 
  * Runs `work` with an AbortSignal that fires after `ms`, and also stops waiting after `ms`
  * even if `work` ignores the signal (an exec credential plugin that hangs, for instance).
  */
-export async function withTimeout<T>(ms: number, server: string, what: string, work: (signal: AbortSignal) => Promise<T>, outer?: AbortSignal): Promise<T> {
+export async function withTimeout<T>(
+  ms: number,
+  server: string,
+  what: string,
+  work: (signal: AbortSignal) => Promise<T>,
+  outer?: AbortSignal,
+): Promise<T> {
   const controller = new AbortController();
   const onOuterAbort = (): void => controller.abort();
   outer?.addEventListener('abort', onOuterAbort, { once: true });

@@ -67,7 +67,8 @@ class Reader {
     if (!Array.isArray(v)) this.fail(key, `must be a list, not ${describe(v)}`);
     const base = this.path ? `${this.path}.${key}` : key;
     return v.map((item, i) => {
-      if (!isObj(item)) throw new ObjectShapeError(this.what, `${base}[${i}]`, `must be a mapping, not ${describe(item)}`);
+      if (!isObj(item))
+        throw new ObjectShapeError(this.what, `${base}[${i}]`, `must be a mapping, not ${describe(item)}`);
       return new Reader(this.what, `${base}[${i}]`, item);
     });
   }
@@ -204,7 +205,11 @@ export function toNode(raw: Json, objectName: string): Node {
   if (!name) throw new ObjectShapeError(objectName, 'metadata.name', 'is missing: every Node needs a name');
   const what = `Node ${JSON.stringify(name)}`;
   const n = new Reader(what, '', raw);
-  const node: Node = { apiVersion: n.str('apiVersion') ?? 'v1', kind: 'Node', metadata: readMeta(n.child('metadata'), false) };
+  const node: Node = {
+    apiVersion: n.str('apiVersion') ?? 'v1',
+    kind: 'Node',
+    metadata: readMeta(n.child('metadata'), false),
+  };
 
   const spec = n.child('spec');
   if (spec) {

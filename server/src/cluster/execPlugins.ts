@@ -45,7 +45,10 @@ function killGroup(child: ChildProcess): void {
 }
 
 export class ExecPluginSupervisor {
-  private readonly running = new Map<ChildProcess, { command: string; stop: (why: string) => void; closed: Promise<void> }>();
+  private readonly running = new Map<
+    ChildProcess,
+    { command: string; stop: (why: string) => void; closed: Promise<void> }
+  >();
   private readonly cache = new Map<string, ExecCredential>();
   private disposed = false;
 
@@ -56,8 +59,15 @@ export class ExecPluginSupervisor {
     const authenticators = (kc as unknown as { authenticators?: unknown[] }).authenticators ?? [];
     for (const a of authenticators) {
       if (a && typeof a === 'object' && 'execFn' in a && 'getCredential' in a) {
-        (a as { getCredential: (user: { name: string; exec?: ExecConfig; authProvider?: { config?: { exec?: ExecConfig } } }) => Promise<ExecCredential | null> }).getCredential =
-          (user) => this.credential(user.name, user.exec ?? user.authProvider?.config?.exec);
+        (
+          a as {
+            getCredential: (user: {
+              name: string;
+              exec?: ExecConfig;
+              authProvider?: { config?: { exec?: ExecConfig } };
+            }) => Promise<ExecCredential | null>;
+          }
+        ).getCredential = (user) => this.credential(user.name, user.exec ?? user.authProvider?.config?.exec);
       }
     }
   }
@@ -97,9 +107,11 @@ export class ExecPluginSupervisor {
 
   private run(exec: ExecConfig): Promise<ExecCredential> {
     const command = exec.command;
-    if (!command) return Promise.reject(new ClusterCallError('the kubeconfig user has an exec section without a command', 'auth'));
+    if (!command)
+      return Promise.reject(new ClusterCallError('the kubeconfig user has an exec section without a command', 'auth'));
     const plugin = `exec credential plugin "${command}"`;
-    if (this.disposed) return Promise.reject(new ClusterCallError(`${plugin} not run: the cluster source was closed`, 'auth'));
+    if (this.disposed)
+      return Promise.reject(new ClusterCallError(`${plugin} not run: the cluster source was closed`, 'auth'));
     const env = { ...process.env };
     for (const e of exec.env ?? []) if (e && typeof e.name === 'string') env[e.name] = String(e.value ?? '');
     return new Promise<ExecCredential>((resolve, reject) => {
@@ -130,7 +142,10 @@ export class ExecPluginSupervisor {
         failure ??= why;
         killGroup(child);
       };
-      const timer = setTimeout(() => stop(`did not answer within ${formatMs(this.timeoutMs)}; it was stopped`), this.timeoutMs);
+      const timer = setTimeout(
+        () => stop(`did not answer within ${formatMs(this.timeoutMs)}; it was stopped`),
+        this.timeoutMs,
+      );
       const closed = new Promise<void>((done) => child.once('close', () => done()));
       this.running.set(child, { command, stop, closed });
       live.add(child);
@@ -139,7 +154,8 @@ export class ExecPluginSupervisor {
         process.once('exit', () => live.forEach(killGroup));
       }
       child.on('error', (e: NodeJS.ErrnoException) => {
-        failure ??= e.code === 'ENOENT' ? `could not be started: ${command} not found` : `could not be started: ${e.message}`;
+        failure ??=
+          e.code === 'ENOENT' ? `could not be started: ${command} not found` : `could not be started: ${e.message}`;
       });
       // 'close' comes after the process exited and every holder of its stdout/stderr (children
       // it started) let go: after a group kill, the whole group is gone.
@@ -152,13 +168,20 @@ export class ExecPluginSupervisor {
         if (failure) return reject(new ClusterCallError(`${plugin} ${failure}`, 'auth'));
         if (code !== 0) {
           const said = firstLine(stderr.trim());
-          return reject(new ClusterCallError(`${plugin} failed (${code === null ? `signal ${signal}` : `exit status ${code}`})${said ? `: ${said}` : ''}`, 'auth'));
+          return reject(
+            new ClusterCallError(
+              `${plugin} failed (${code === null ? `signal ${signal}` : `exit status ${code}`})${said ? `: ${said}` : ''}`,
+              'auth',
+            ),
+          );
         }
         let parsed: unknown;
         try {
           parsed = JSON.parse(stdout);
         } catch {
-          return reject(new ClusterCallError(`${plugin} printed something that is not an ExecCredential (JSON expected)`, 'auth'));
+          return reject(
+            new ClusterCallError(`${plugin} printed something that is not an ExecCredential (JSON expected)`, 'auth'),
+          );
         }
         const status = (parsed as { status?: unknown } | null)?.status;
         if (typeof status !== 'object' || status === null) {

@@ -15,7 +15,9 @@ let library: Promise<K8s> | undefined;
 /** The client library is ESM-only; a real dynamic import keeps this CommonJS module loadable. */
 export function kubernetesClient(): Promise<K8s> {
   // Bundled, the library is dist/kube.cjs (scripts/build.mjs); its exports may arrive as `default`.
-  library ??= import('@kubernetes/client-node').then((m) => ('KubeConfig' in m ? m : ((m as { default?: K8s }).default ?? m)));
+  library ??= import('@kubernetes/client-node').then((m) =>
+    'KubeConfig' in m ? m : ((m as { default?: K8s }).default ?? m),
+  );
   return library;
 }
 
@@ -136,14 +138,19 @@ export function selectContext(kc: KubeConfig, context: string | undefined, files
   const name = context ?? kc.currentContext;
   const where = files.join(', ');
   if (!name) {
-    throw new KubeconfigError(`${where}: no current-context is set; choose one of: ${kc.contexts.map((c) => c.name).join(', ') || '(none defined)'}`);
+    throw new KubeconfigError(
+      `${where}: no current-context is set; choose one of: ${kc.contexts.map((c) => c.name).join(', ') || '(none defined)'}`,
+    );
   }
   const ctx = kc.contexts.find((c) => c.name === name);
   if (!ctx) {
-    throw new KubeconfigError(`context "${name}" is not in ${where}; choose one of: ${kc.contexts.map((c) => c.name).join(', ') || '(none defined)'}`);
+    throw new KubeconfigError(
+      `context "${name}" is not in ${where}; choose one of: ${kc.contexts.map((c) => c.name).join(', ') || '(none defined)'}`,
+    );
   }
   const cluster = kc.clusters.find((c) => c.name === ctx.cluster);
-  if (!cluster) throw new KubeconfigError(`context "${name}" names cluster "${ctx.cluster}", which is not defined in ${where}`);
+  if (!cluster)
+    throw new KubeconfigError(`context "${name}" names cluster "${ctx.cluster}", which is not defined in ${where}`);
   if (!kc.users.some((u) => u.name === ctx.user) && ctx.user) {
     throw new KubeconfigError(`context "${name}" names user "${ctx.user}", which is not defined in ${where}`);
   }

@@ -9,8 +9,22 @@ import type { ClusterState, Node, Pod } from '../placement/types';
 import { ObjectShapeError, toNode, toPod } from './apiObjects';
 import { ClusterCallError, describeClusterError, formatMs, withTimeout } from './apiError';
 import { ExecPluginSupervisor } from './execPlugins';
-import { kubernetesClient, loadKubeconfig, selectContext, type K8s, type KubeConfig, type KubeconfigLocation } from './kubeconfig';
-import { describeState, type ClusterSnapshot, type ClusterSource, type ClusterStatus, type Disposable, EMPTY_CLUSTER } from './source';
+import {
+  kubernetesClient,
+  loadKubeconfig,
+  selectContext,
+  type K8s,
+  type KubeConfig,
+  type KubeconfigLocation,
+} from './kubeconfig';
+import {
+  describeState,
+  type ClusterSnapshot,
+  type ClusterSource,
+  type ClusterStatus,
+  type Disposable,
+  EMPTY_CLUSTER,
+} from './source';
 import { openWatch, type WatchEnd, type WatchHandle } from './watchStream';
 import { LiveDaemonSetWatch, type LiveWatchOptions } from './liveWatch';
 
@@ -135,7 +149,7 @@ export class KubeconfigSource implements ClusterSource {
 
   /** The latest snapshot without any IO: what a request handler may read. */
   current(): ClusterSnapshot {
-    const state = this.status.state === 'ok' ? this.currentState() : this.lastGood ?? EMPTY_CLUSTER;
+    const state = this.status.state === 'ok' ? this.currentState() : (this.lastGood ?? EMPTY_CLUSTER);
     const snap: ClusterSnapshot = { state, source: this.label, readAt: this.readAt, status: { ...this.status } };
     if (this.status.state === 'error') snap.error = this.status.message;
     return snap;
@@ -303,12 +317,16 @@ export class KubeconfigSource implements ClusterSource {
         return this.api.listNode(param, this.requestOptions(signal));
       });
       if (!list || !Array.isArray(list.items)) {
-        throw new ClusterCallError(`the server at ${this.server} answered ${what} with something that is not a NodeList`, 'garbage');
+        throw new ClusterCallError(
+          `the server at ${this.server} answered ${what} with something that is not a NodeList`,
+          'garbage',
+        );
       }
       for (const [i, item] of list.items.entries()) nodes.push(this.toNode(item, `items[${i}] of the node list`));
       resourceVersion = list.metadata?.resourceVersion ?? resourceVersion;
       cont = list.metadata?._continue || undefined;
-      if (page > 100_000) throw new ClusterCallError(`the server at ${this.server} kept paging the node list`, 'garbage');
+      if (page > 100_000)
+        throw new ClusterCallError(`the server at ${this.server} kept paging the node list`, 'garbage');
     } while (cont);
     return { nodes, resourceVersion };
   }
@@ -317,7 +335,8 @@ export class KubeconfigSource implements ClusterSource {
     try {
       return toNode(raw, where);
     } catch (e) {
-      if (e instanceof ObjectShapeError) throw new ClusterCallError(`the server at ${this.server} sent a malformed Node: ${e.message}`, 'garbage');
+      if (e instanceof ObjectShapeError)
+        throw new ClusterCallError(`the server at ${this.server} sent a malformed Node: ${e.message}`, 'garbage');
       throw e;
     }
   }
@@ -332,26 +351,34 @@ export class KubeconfigSource implements ClusterSource {
       page++;
       const what = page === 1 ? 'listing pods' : `listing pods (page ${page})`;
       const list = await this.call(what, (signal) => {
-        const param: { fieldSelector: string; limit: number; _continue?: string } = { fieldSelector: RUNNING_POD_SELECTOR, limit: this.opts.pageSize };
+        const param: { fieldSelector: string; limit: number; _continue?: string } = {
+          fieldSelector: RUNNING_POD_SELECTOR,
+          limit: this.opts.pageSize,
+        };
         if (cont) param._continue = cont;
         return this.api.listPodForAllNamespaces(param, this.requestOptions(signal));
       }).catch((e: unknown) => {
         throw new ClusterCallError(describeClusterError(e, this.server, what), 'other');
       });
       if (!list || !Array.isArray(list.items)) {
-        throw new ClusterCallError(`the server at ${this.server} answered ${what} with something that is not a PodList`, 'garbage');
+        throw new ClusterCallError(
+          `the server at ${this.server} answered ${what} with something that is not a PodList`,
+          'garbage',
+        );
       }
       for (const [j, item] of list.items.entries()) {
         try {
           pods.push(toPod(item, `items[${j}] of the pod list`));
         } catch (e) {
-          if (e instanceof ObjectShapeError) throw new ClusterCallError(`the server at ${this.server} sent a malformed Pod: ${e.message}`, 'garbage');
+          if (e instanceof ObjectShapeError)
+            throw new ClusterCallError(`the server at ${this.server} sent a malformed Pod: ${e.message}`, 'garbage');
           throw e;
         }
       }
       resourceVersion = list.metadata?.resourceVersion ?? resourceVersion;
       cont = list.metadata?._continue || undefined;
-      if (page > 100_000) throw new ClusterCallError(`the server at ${this.server} kept paging the pod list`, 'garbage');
+      if (page > 100_000)
+        throw new ClusterCallError(`the server at ${this.server} kept paging the pod list`, 'garbage');
     } while (cont);
     return { pods, resourceVersion };
   }
@@ -370,7 +397,12 @@ export class KubeconfigSource implements ClusterSource {
     this.stopPodWatch();
     const handle: WatchHandle = openWatch(this.kc, this.server, {
       path: '/api/v1/pods',
-      query: { watch: '1', resourceVersion: this.podVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(this.opts.watchTimeoutSeconds) },
+      query: {
+        watch: '1',
+        resourceVersion: this.podVersion,
+        allowWatchBookmarks: 'true',
+        timeoutSeconds: String(this.opts.watchTimeoutSeconds),
+      },
       timeoutMs: this.opts.timeoutMs,
       idleMs: this.opts.watchTimeoutSeconds * 1000 + this.opts.timeoutMs,
       onEvent: (type, object) => {
@@ -411,7 +443,8 @@ export class KubeconfigSource implements ClusterSource {
     }
     const key = podKey(pod);
     const phase = pod.status?.phase;
-    if ((type === 'ADDED' || type === 'MODIFIED') && phase !== 'Succeeded' && phase !== 'Failed') this.pods.set(key, pod);
+    if ((type === 'ADDED' || type === 'MODIFIED') && phase !== 'Succeeded' && phase !== 'Failed')
+      this.pods.set(key, pod);
     else if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') this.pods.delete(key);
     else return;
     this.scheduleFlush(this.generation);
@@ -452,7 +485,10 @@ export class KubeconfigSource implements ClusterSource {
       node = toNode(object, `a ${type} watch event`);
     } catch (e) {
       // A malformed object means we can no longer trust the stream: start over from a list.
-      this.watchEnded({ kind: 'dropped', message: `the server at ${this.server} sent a malformed Node: ${(e as Error).message}` }, gen);
+      this.watchEnded(
+        { kind: 'dropped', message: `the server at ${this.server} sent a malformed Node: ${(e as Error).message}` },
+        gen,
+      );
       return;
     }
     const name = node.metadata?.name ?? '';
@@ -504,7 +540,10 @@ export class KubeconfigSource implements ClusterSource {
       void this.relist();
       return;
     }
-    this.setStatus(end.kind === 'failed' ? 'error' : 'connecting', end.kind === 'failed' ? end.message : `re-reading nodes from ${this.server}: ${end.message}`);
+    this.setStatus(
+      end.kind === 'failed' ? 'error' : 'connecting',
+      end.kind === 'failed' ? end.message : `re-reading nodes from ${this.server}: ${end.message}`,
+    );
     this.emit();
     // Backoff even after a plain drop: a server that accepts lists but breaks every watch must
     // not be hammered.

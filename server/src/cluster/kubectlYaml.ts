@@ -49,16 +49,41 @@ function resolvePlain(s: string): unknown {
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
   if (INT.test(s)) return parseInt(s, 10);
   if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
-  if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (FLOAT_NAN.test(s))
+    return s.slice(-3).toLowerCase() === 'nan'
+      ? NaN
+      : s[0] === '-'
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY;
   if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
   return detach(s);
 }
 
 /** Keys starting like this can only resolve to strings (no null, bool or number does). */
-const PLAIN_STRING_START = /^[a-eg-mo-su-zA-EG-MO-SU-Z_\/]/;
+const PLAIN_STRING_START = /^[a-eg-mo-su-zA-EG-MO-SU-Z_/]/;
 
 /** Characters that may not start a plain scalar (or that start syntax we leave to `yaml`). */
-const NOT_PLAIN_START = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+const NOT_PLAIN_START = new Set([
+  '-',
+  '?',
+  ':',
+  ',',
+  '[',
+  ']',
+  '{',
+  '}',
+  '#',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  "'",
+  '"',
+  '%',
+  '@',
+  '`',
+]);
 
 const ESCAPES: Record<string, string> = {
   '0': '\0',
@@ -172,7 +197,10 @@ class Reader {
   private itemKeys: string[] = [];
   private inItem = false;
 
-  constructor(private readonly src: string, private readonly opts: KubectlYamlOptions = {}) {
+  constructor(
+    private readonly src: string,
+    private readonly opts: KubectlYamlOptions = {},
+  ) {
     this.endsWithNewline = src.endsWith('\n');
     let lines = 1;
     for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lines++;
@@ -280,7 +308,8 @@ class Reader {
         const end = plainKeyEnd(t);
         if (end <= 0) bail();
         key = t.slice(0, end);
-        if (NOT_PLAIN_START.has(key[0] as string) || key !== key.trim() || key.includes(' #') || key.includes('\t')) bail();
+        if (NOT_PLAIN_START.has(key[0] as string) || key !== key.trim() || key.includes(' #') || key.includes('\t'))
+          bail();
         rest = t.slice(end + 1).trimStart();
         // A plain key resolves like any plain scalar; JS object keys are its string form,
         // which for null is "" in the `yaml` package. Keep to keys that are plainly strings.
@@ -319,7 +348,14 @@ class Reader {
       const c = src.charCodeAt(i);
       const indent = i - start;
       // Blank lines and comments; deeper lines; go-yaml's indentless `- ` items at the key's column.
-      if (c === 10 || c === 13 || Number.isNaN(c) || c === 35 || indent > parent || (indent === parent && c === 45 && (src.charCodeAt(i + 1) === 32 || src.charCodeAt(i + 1) === 10))) {
+      if (
+        c === 10 ||
+        c === 13 ||
+        Number.isNaN(c) ||
+        c === 35 ||
+        indent > parent ||
+        (indent === parent && c === 45 && (src.charCodeAt(i + 1) === 32 || src.charCodeAt(i + 1) === 10))
+      ) {
         this.pos++;
         continue;
       }
@@ -364,10 +400,11 @@ class Reader {
       const col = indent + spaces;
       const startsEntry =
         this.isSeqItem(content) ||
-        ((content[0] === '"' || content[0] === "'") && (() => {
-          const end = quotedEnd(content, 0);
-          return end > 0 && content[end] === ':' && (content.length === end + 1 || content[end + 1] === ' ');
-        })()) ||
+        ((content[0] === '"' || content[0] === "'") &&
+          (() => {
+            const end = quotedEnd(content, 0);
+            return end > 0 && content[end] === ':' && (content.length === end + 1 || content[end + 1] === ' ');
+          })()) ||
         (content[0] !== '"' && content[0] !== "'" && plainKeyEnd(content) > 0);
       if (startsEntry) {
         // "- key: v" opens a mapping whose keys sit at the column after the dash.
@@ -391,7 +428,8 @@ class Reader {
       if (this.done) return null;
       const next = this.line();
       if (next.indent > parent) {
-        if (this.isSeqItem(next.text) || plainKeyEnd(next.text) > 0 || next.text[0] === '"' || next.text[0] === "'") return this.block(next.indent);
+        if (this.isSeqItem(next.text) || plainKeyEnd(next.text) > 0 || next.text[0] === '"' || next.text[0] === "'")
+          return this.block(next.indent);
         bail(); // a scalar alone on the next line: legal, but not how kubectl writes
       }
       if (inMap && next.indent === parent && this.isSeqItem(next.text)) {

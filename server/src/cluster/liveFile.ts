@@ -15,7 +15,8 @@ function flatten(v: unknown, out: Obj[]): void {
   if (Array.isArray(v)) v.forEach((x) => flatten(x, out));
   else if (typeof v === 'object' && v !== null) {
     const o = v as Obj;
-    if (Array.isArray(o['items']) && typeof o['kind'] === 'string' && o['kind'].endsWith('List')) flatten(o['items'], out);
+    if (Array.isArray(o['items']) && typeof o['kind'] === 'string' && o['kind'].endsWith('List'))
+      flatten(o['items'], out);
     else out.push(o);
   }
 }
@@ -25,13 +26,15 @@ export function liveStatesOf(objects: unknown[]): Map<string, LiveState> {
   const all: Obj[] = [];
   flatten(objects, all);
   const ns = (o: Obj): string => String(((o['metadata'] ?? {}) as Obj)['namespace'] ?? 'default');
-  const labels = (o: Obj): Record<string, unknown> => (((o['metadata'] ?? {}) as Obj)['labels'] ?? {}) as Record<string, unknown>;
+  const labels = (o: Obj): Record<string, unknown> =>
+    (((o['metadata'] ?? {}) as Obj)['labels'] ?? {}) as Record<string, unknown>;
   const out = new Map<string, LiveState>();
   for (const o of all.filter((x) => x['kind'] === 'DaemonSet')) {
     const ds = readDaemonSet(o);
     if (!ds) continue;
     const sel = labelSelectorAsSelector(ds.selector);
-    const mine = (x: Obj): boolean => ns(x) === ds.namespace && !!sel && !sel.nothing && labelSelectorMatches(sel, labels(x));
+    const mine = (x: Obj): boolean =>
+      ns(x) === ds.namespace && !!sel && !sel.nothing && labelSelectorMatches(sel, labels(x));
     const state: LiveState = {
       daemonSet: ds,
       pods: all.filter((x) => x['kind'] === 'Pod' && mine(x)).flatMap((x) => readPod(x) ?? []),
@@ -68,6 +71,10 @@ export class LiveFile {
 
   lookup(namespace: string, name: string): LiveSnapshot {
     if (!this.states) return { state: 'error', message: this.error ?? 'not read yet', readAt: this.readAt };
-    return { state: 'ok', live: this.states.get(`${namespace}/${name}`) ?? { pods: [], revisions: [], events: [] }, readAt: this.readAt };
+    return {
+      state: 'ok',
+      live: this.states.get(`${namespace}/${name}`) ?? { pods: [], revisions: [], events: [] },
+      readAt: this.readAt,
+    };
   }
 }

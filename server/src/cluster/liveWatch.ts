@@ -12,7 +12,17 @@ import { EventEmitter } from 'node:events';
 import { ClusterCallError, describeClusterError, withTimeout } from './apiError';
 import type { KubeConfig } from './kubeconfig';
 import { openWatch, type WatchEnd, type WatchHandle } from './watchStream';
-import { readDaemonSet, readEvent, readPod, readRevision, type LiveDaemonSet, type LiveEvent, type LivePod, type LiveRevision, type LiveState } from '../placement/liveStatus';
+import {
+  readDaemonSet,
+  readEvent,
+  readPod,
+  readRevision,
+  type LiveDaemonSet,
+  type LiveEvent,
+  type LivePod,
+  type LiveRevision,
+  type LiveState,
+} from '../placement/liveStatus';
 import type { Disposable } from './source';
 
 export interface LiveWatchOptions {
@@ -30,7 +40,15 @@ export interface LiveWatchOptions {
   maxRetryDelayMs?: number;
 }
 
-const DEFAULTS = { timeoutMs: 10_000, pageSize: 500, maxPods: 5_000, maxEvents: 200, watchTimeoutSeconds: 300, retryDelayMs: 1_000, maxRetryDelayMs: 30_000 };
+const DEFAULTS = {
+  timeoutMs: 10_000,
+  pageSize: 500,
+  maxPods: 5_000,
+  maxEvents: 200,
+  watchTimeoutSeconds: 300,
+  retryDelayMs: 1_000,
+  maxRetryDelayMs: 30_000,
+};
 
 export interface LiveSnapshot {
   state: 'connecting' | 'ok' | 'error';
@@ -52,7 +70,8 @@ export function selectorQuery(raw: unknown): string | undefined {
   const sel = raw as Obj;
   const reqs: Array<[string, string]> = [];
   const ml = sel['matchLabels'];
-  if (typeof ml === 'object' && ml !== null) for (const [k, v] of Object.entries(ml as Obj)) if (typeof v === 'string') reqs.push([k, `${k}=${v}`]);
+  if (typeof ml === 'object' && ml !== null)
+    for (const [k, v] of Object.entries(ml as Obj)) if (typeof v === 'string') reqs.push([k, `${k}=${v}`]);
   const me = Array.isArray(sel['matchExpressions']) ? sel['matchExpressions'] : [];
   for (const e of me) {
     const x = (e ?? {}) as Obj;
@@ -60,15 +79,27 @@ export function selectorQuery(raw: unknown): string | undefined {
     const values = (Array.isArray(x['values']) ? x['values'] : []).map(String).sort();
     if (!key) return undefined;
     switch (x['operator']) {
-      case 'In': reqs.push([key, `${key} in (${values.join(',')})`]); break;
-      case 'NotIn': reqs.push([key, `${key} notin (${values.join(',')})`]); break;
-      case 'Exists': reqs.push([key, key]); break;
-      case 'DoesNotExist': reqs.push([key, `!${key}`]); break;
-      default: return undefined;
+      case 'In':
+        reqs.push([key, `${key} in (${values.join(',')})`]);
+        break;
+      case 'NotIn':
+        reqs.push([key, `${key} notin (${values.join(',')})`]);
+        break;
+      case 'Exists':
+        reqs.push([key, key]);
+        break;
+      case 'DoesNotExist':
+        reqs.push([key, `!${key}`]);
+        break;
+      default:
+        return undefined;
     }
   }
   if (reqs.length === 0) return undefined; // an empty selector is refused by validation; never list every pod
-  return reqs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s).join(',');
+  return reqs
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, s]) => s)
+    .join(',');
 }
 
 interface ListResult {
@@ -104,7 +135,10 @@ export class LiveDaemonSetWatch {
     private readonly server: string,
     options: LiveWatchOptions,
   ) {
-    this.opts = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof DEFAULTS & LiveWatchOptions;
+    this.opts = {
+      ...DEFAULTS,
+      ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+    } as typeof DEFAULTS & LiveWatchOptions;
     this.retryDelay = this.opts.retryDelayMs;
   }
 
@@ -171,13 +205,23 @@ export class LiveDaemonSetWatch {
     clearTimeout(this.retryTimer);
     if (this.lifetime.signal.aborted) return this.current();
     try {
-      const dsList = await this.list(`/apis/apps/v1/namespaces/${this.ns}/daemonsets`, { fieldSelector: `metadata.name=${this.opts.name}` }, 'listing the DaemonSet', 1);
+      const dsList = await this.list(
+        `/apis/apps/v1/namespaces/${this.ns}/daemonsets`,
+        { fieldSelector: `metadata.name=${this.opts.name}` },
+        'listing the DaemonSet',
+        1,
+      );
       const ds = dsList.items.map(readDaemonSet).find((d) => d?.name === this.opts.name);
       let pods: LivePod[] = [];
       let podVersion = '';
       const selector = ds ? selectorQuery(ds.selector) : undefined;
       if (ds && selector) {
-        const podList = await this.list(`/api/v1/namespaces/${this.ns}/pods`, { labelSelector: selector }, 'listing the daemon pods', this.opts.maxPods);
+        const podList = await this.list(
+          `/api/v1/namespaces/${this.ns}/pods`,
+          { labelSelector: selector },
+          'listing the daemon pods',
+          this.opts.maxPods,
+        );
         pods = podList.items.map(readPod).filter((p): p is LivePod => !!p);
         podVersion = podList.resourceVersion;
       }
@@ -206,9 +250,24 @@ export class LiveDaemonSetWatch {
 
   /** ControllerRevisions (listed with the DaemonSet's selector, as the controller lists its history) and warning events. */
   private async readHistory(ds: LiveDaemonSet, selector: string): Promise<[LiveRevision[], LiveEvent[]]> {
-    const revs = await this.list(`/apis/apps/v1/namespaces/${this.ns}/controllerrevisions`, { labelSelector: selector }, 'listing ControllerRevisions', 500);
-    const dsEvents = await this.list(`/api/v1/namespaces/${this.ns}/events`, { fieldSelector: `involvedObject.kind=DaemonSet,involvedObject.name=${ds.name}` }, 'listing events', this.opts.maxEvents);
-    const podEvents = await this.list(`/api/v1/namespaces/${this.ns}/events`, { fieldSelector: 'involvedObject.kind=Pod,reason=FailedScheduling' }, 'listing events', this.opts.maxEvents);
+    const revs = await this.list(
+      `/apis/apps/v1/namespaces/${this.ns}/controllerrevisions`,
+      { labelSelector: selector },
+      'listing ControllerRevisions',
+      500,
+    );
+    const dsEvents = await this.list(
+      `/api/v1/namespaces/${this.ns}/events`,
+      { fieldSelector: `involvedObject.kind=DaemonSet,involvedObject.name=${ds.name}` },
+      'listing events',
+      this.opts.maxEvents,
+    );
+    const podEvents = await this.list(
+      `/api/v1/namespaces/${this.ns}/events`,
+      { fieldSelector: 'involvedObject.kind=Pod,reason=FailedScheduling' },
+      'listing events',
+      this.opts.maxEvents,
+    );
     const events = [...dsEvents.items, ...podEvents.items]
       .map(readEvent)
       .filter((e): e is LiveEvent => !!e)
@@ -259,7 +318,13 @@ export class LiveDaemonSetWatch {
   }
 
   private watchQuery(version: string, extra: Record<string, string>): Record<string, string> {
-    return { ...extra, watch: '1', resourceVersion: version, allowWatchBookmarks: 'true', timeoutSeconds: String(this.opts.watchTimeoutSeconds) };
+    return {
+      ...extra,
+      watch: '1',
+      resourceVersion: version,
+      allowWatchBookmarks: 'true',
+      timeoutSeconds: String(this.opts.watchTimeoutSeconds),
+    };
   }
 
   private startDsWatch(gen: number): void {
@@ -321,7 +386,8 @@ export class LiveDaemonSetWatch {
       return;
     }
     this.ds = ds;
-    if (before.generation !== ds.generation || before.status.observedGeneration !== ds.status.observedGeneration) this.refreshHistory(gen);
+    if (before.generation !== ds.generation || before.status.observedGeneration !== ds.status.observedGeneration)
+      this.refreshHistory(gen);
     this.emit();
   }
 
@@ -357,7 +423,10 @@ export class LiveDaemonSetWatch {
       return;
     }
     this.status = end.kind === 'failed' ? 'error' : 'connecting';
-    this.message = end.kind === 'failed' ? end.message : `re-reading DaemonSet ${this.opts.namespace}/${this.opts.name}: ${end.message}`;
+    this.message =
+      end.kind === 'failed'
+        ? end.message
+        : `re-reading DaemonSet ${this.opts.namespace}/${this.opts.name}: ${end.message}`;
     this.emit();
     this.scheduleRelist(next);
   }
@@ -370,9 +439,18 @@ export class LiveDaemonSetWatch {
     do {
       const q: Record<string, string> = { ...query, limit: String(this.opts.pageSize) };
       if (cont) q['continue'] = cont;
-      const body = (await withTimeout(this.opts.timeoutMs, this.server, what, (signal) => getJson(this.kc, this.server, path, q, signal), this.lifetime.signal)) as Obj | undefined;
+      const body = (await withTimeout(
+        this.opts.timeoutMs,
+        this.server,
+        what,
+        (signal) => getJson(this.kc, this.server, path, q, signal),
+        this.lifetime.signal,
+      )) as Obj | undefined;
       if (!body || typeof body !== 'object' || !Array.isArray(body['items'])) {
-        throw new ClusterCallError(`the server at ${this.server} answered ${what} with something that is not a Kubernetes list`, 'garbage');
+        throw new ClusterCallError(
+          `the server at ${this.server} answered ${what} with something that is not a Kubernetes list`,
+          'garbage',
+        );
       }
       items.push(...(body['items'] as unknown[]));
       const meta = (body['metadata'] ?? {}) as Obj;
@@ -387,13 +465,22 @@ export class LiveDaemonSetWatch {
 const MAX_BODY = 64 * 1024 * 1024;
 
 /** One GET of API JSON with the kubeconfig's credentials; rejects with `{ code, body }` on a non-200. */
-export async function getJson(kc: KubeConfig, server: string, path: string, query: Record<string, string>, signal: AbortSignal): Promise<unknown> {
+export async function getJson(
+  kc: KubeConfig,
+  server: string,
+  path: string,
+  query: Record<string, string>,
+  signal: AbortSignal,
+): Promise<unknown> {
   const opts: https.RequestOptions = {};
   await kc.applyToHTTPSOptions(opts);
   const url = new URL(server + path);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   const mod = url.protocol === 'http:' ? http : https;
-  const headers: http.OutgoingHttpHeaders = { ...(opts.headers as http.OutgoingHttpHeaders | undefined), Accept: 'application/json' };
+  const headers: http.OutgoingHttpHeaders = {
+    ...(opts.headers as http.OutgoingHttpHeaders | undefined),
+    Accept: 'application/json',
+  };
   const options: https.RequestOptions = { method: 'GET', headers, signal };
   if (opts.agent) options.agent = opts.agent;
   if (opts.auth) options.auth = opts.auth;

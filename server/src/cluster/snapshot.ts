@@ -73,10 +73,25 @@ class GuessedWrong extends Error {}
  */
 const UNREAD_FIELDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['metadata', new Set(['managedFields'])],
-  ['status', new Set([
-    'images', 'addresses', 'volumesAttached', 'volumesInUse', 'daemonEndpoints', 'config', 'runtimeHandlers', 'features',
-    'containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses', 'podIPs', 'hostIPs', 'resourceClaimStatuses',
-  ])],
+  [
+    'status',
+    new Set([
+      'images',
+      'addresses',
+      'volumesAttached',
+      'volumesInUse',
+      'daemonEndpoints',
+      'config',
+      'runtimeHandlers',
+      'features',
+      'containerStatuses',
+      'initContainerStatuses',
+      'ephemeralContainerStatuses',
+      'podIPs',
+      'hostIPs',
+      'resourceClaimStatuses',
+    ]),
+  ],
 ]);
 
 /**
@@ -119,7 +134,8 @@ function parseDocuments(text: string, file: string, limits: SnapshotLimits, role
   if (fast) return fast;
   // The full parser, never on text nested deeper than it survives (model/nesting.ts).
   const { documents: list, tooDeep } = readYaml(text, { version: '1.2' });
-  if (tooDeep) throw new SnapshotError(file, `is not valid YAML (${lineColumn(text, tooDeep.offset)}): ${tooDeep.message}`);
+  if (tooDeep)
+    throw new SnapshotError(file, `is not valid YAML (${lineColumn(text, tooDeep.offset)}): ${tooDeep.message}`);
   const values: unknown[] = [];
   for (const [i, doc] of list.entries()) {
     const err = doc.errors[0];
@@ -147,7 +163,12 @@ function lineColumn(text: string, offset: number): string {
 }
 
 /** Parses snapshot text. `role` decides the kind of objects that carry no `kind` field. */
-export function parseSnapshot(text: string, file: string, role: SnapshotRole, limits: SnapshotLimits = DEFAULT_SNAPSHOT_LIMITS): SnapshotContents {
+export function parseSnapshot(
+  text: string,
+  file: string,
+  role: SnapshotRole,
+  limits: SnapshotLimits = DEFAULT_SNAPSHOT_LIMITS,
+): SnapshotContents {
   try {
     return contents(parseDocuments(text, file, limits, role), file, role);
   } catch (e) {
@@ -231,10 +252,16 @@ async function readText(file: string, limits: SnapshotLimits): Promise<string> {
   } catch (e) {
     if (e instanceof SnapshotError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new SnapshotError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (e as Error).message})`);
+    throw new SnapshotError(
+      file,
+      code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (e as Error).message})`,
+    );
   }
   if (size > limits.maxBytes) {
-    throw new SnapshotError(file, `is ${(size / 1048576).toFixed(1)} MiB, over the ${(limits.maxBytes / 1048576).toFixed(0)} MiB limit for snapshot files`);
+    throw new SnapshotError(
+      file,
+      `is ${(size / 1048576).toFixed(1)} MiB, over the ${(limits.maxBytes / 1048576).toFixed(0)} MiB limit for snapshot files`,
+    );
   }
   const buf = await readFile(file);
   if (buf.includes(0)) throw new SnapshotError(file, 'is a binary file, not YAML or JSON');
@@ -256,7 +283,10 @@ export async function loadSnapshotFiles(files: SnapshotFiles): Promise<ClusterSt
   const nodesText = await readText(files.nodesFile, limits);
   const main = parseSnapshot(nodesText, files.nodesFile, 'nodes', limits);
   if (main.nodes.length === 0) {
-    throw new SnapshotError(files.nodesFile, `holds no Node objects${ignoredSummary(main, 'nodes')}; expected the output of "kubectl get nodes -o yaml"`);
+    throw new SnapshotError(
+      files.nodesFile,
+      `holds no Node objects${ignoredSummary(main, 'nodes')}; expected the output of "kubectl get nodes -o yaml"`,
+    );
   }
   checkUniqueNames(files.nodesFile, main.nodes);
   const pods = [...main.pods];
@@ -266,7 +296,10 @@ export async function loadSnapshotFiles(files: SnapshotFiles): Promise<ClusterSt
     const extra = parseSnapshot(podsText, files.podsFile, 'pods', limits);
     // An empty PodList is a real answer from a cluster with nothing scheduled yet.
     if (extra.pods.length === 0 && !extra.sawList) {
-      throw new SnapshotError(files.podsFile, `holds no Pod objects${ignoredSummary(extra, 'pods')}; expected the output of "kubectl get pods -A -o yaml"`);
+      throw new SnapshotError(
+        files.podsFile,
+        `holds no Pod objects${ignoredSummary(extra, 'pods')}; expected the output of "kubectl get pods -A -o yaml"`,
+      );
     }
     pods.push(...extra.pods);
     havePods = true;

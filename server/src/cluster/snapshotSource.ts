@@ -3,7 +3,14 @@
 import { basename } from 'node:path';
 import type { ClusterState } from '../placement/types';
 import { loadSnapshotFiles, SnapshotError, type SnapshotLimits } from './snapshot';
-import { errorSnapshot, NO_CHANGES, okSnapshot, type ClusterSnapshot, type ClusterSource, type Disposable } from './source';
+import {
+  errorSnapshot,
+  NO_CHANGES,
+  okSnapshot,
+  type ClusterSnapshot,
+  type ClusterSource,
+  type Disposable,
+} from './source';
 
 export interface SnapshotSourceOptions {
   nodesFile: string;

@@ -56,7 +56,12 @@ export function okSnapshot(source: string, state: ClusterState, readAt = new Dat
   return { state, source, readAt, status: { state: 'ok', message: describeState(state), readAt } };
 }
 
-export function errorSnapshot(source: string, message: string, lastGood?: ClusterState, readAt = new Date().toISOString()): ClusterSnapshot {
+export function errorSnapshot(
+  source: string,
+  message: string,
+  lastGood?: ClusterState,
+  readAt = new Date().toISOString(),
+): ClusterSnapshot {
   const status: ClusterStatus = { state: 'error', message, readAt };
   if (lastGood) status.lastGood = lastGood;
   return { state: lastGood ?? EMPTY_CLUSTER, source, readAt, status, error: message };

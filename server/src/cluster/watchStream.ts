@@ -76,13 +76,19 @@ export function openWatch(kc: KubeConfig, server: string, req: WatchRequest): Wa
     for (const [k, v] of Object.entries(req.query)) url.searchParams.set(k, v);
     const mod = url.protocol === 'http:' ? http : https;
     // applyToHTTPSOptions writes a plain header object (Authorization for tokens and exec plugins).
-    const headers: http.OutgoingHttpHeaders = { ...(opts.headers as http.OutgoingHttpHeaders | undefined), Accept: 'application/json' };
+    const headers: http.OutgoingHttpHeaders = {
+      ...(opts.headers as http.OutgoingHttpHeaders | undefined),
+      Accept: 'application/json',
+    };
     const options: https.RequestOptions = { method: 'GET', headers };
     if (opts.agent) options.agent = opts.agent;
     if (opts.auth) options.auth = opts.auth;
     const r = mod.request(url, options);
     request = r;
-    headerTimer = setTimeout(() => end({ kind: 'failed', message: `no answer from ${server} ${what} within ${formatMs(req.timeoutMs)}` }), req.timeoutMs);
+    headerTimer = setTimeout(
+      () => end({ kind: 'failed', message: `no answer from ${server} ${what} within ${formatMs(req.timeoutMs)}` }),
+      req.timeoutMs,
+    );
     r.on('error', (e) => end({ kind: 'dropped', message: describeClusterError(e, server, what) }));
     r.on('response', (res) => {
       clearTimeout(headerTimer);
@@ -108,7 +114,10 @@ export function openWatch(kc: KubeConfig, server: string, req: WatchRequest): Wa
       const maxLine = req.maxLineChars ?? MAX_LINE_CHARS;
       const armIdle = (): void => {
         clearTimeout(idleTimer);
-        idleTimer = setTimeout(() => end({ kind: 'dropped', message: `the watch on ${server} went silent for ${formatMs(req.idleMs)}` }), req.idleMs);
+        idleTimer = setTimeout(
+          () => end({ kind: 'dropped', message: `the watch on ${server} went silent for ${formatMs(req.idleMs)}` }),
+          req.idleMs,
+        );
       };
       armIdle();
       res.setEncoding('utf8');

@@ -43,7 +43,13 @@ export function codeActions(
     if (!object || (object.kind !== 'DaemonSet' && d.code !== 'unknownKind')) continue;
     const fix = fixFor(model, object, String(d.code), start, end, d.data);
     if (!fix) continue;
-    actions.push({ title: fix.title, kind: QUICK_FIX, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: fix.edits } } });
+    actions.push({
+      title: fix.title,
+      kind: QUICK_FIX,
+      diagnostics: [d],
+      isPreferred: true,
+      edit: { changes: { [uri]: fix.edits } },
+    });
   }
   return actions;
 }
@@ -53,7 +59,14 @@ interface Fix {
   edits: TextEdit[];
 }
 
-function fixFor(model: DocumentModel, object: ManifestObject, code: string, start: number, end: number, data: unknown): Fix | undefined {
+function fixFor(
+  model: DocumentModel,
+  object: ManifestObject,
+  code: string,
+  start: number,
+  end: number,
+  data: unknown,
+): Fix | undefined {
   const e = new Edits(model);
   switch (code) {
     case 'removedApiVersion':
@@ -107,7 +120,13 @@ function fixFor(model: DocumentModel, object: ManifestObject, code: string, star
     case 'hostNetworkWithoutDnsPolicy':
       return setPodField(object, e, 'dnsPolicy', 'ClusterFirstWithHostNet', 'Set dnsPolicy: ClusterFirstWithHostNet');
     case 'noPriorityClass':
-      return setPodField(object, e, 'priorityClassName', 'system-node-critical', 'Set priorityClassName: system-node-critical');
+      return setPodField(
+        object,
+        e,
+        'priorityClassName',
+        'system-node-critical',
+        'Set priorityClassName: system-node-critical',
+      );
     case 'hostPidShared':
       return setPodField(object, e, 'hostPID', 'false', 'Set hostPID: false');
     case 'hostIpcShared':
@@ -115,7 +134,10 @@ function fixFor(model: DocumentModel, object: ManifestObject, code: string, star
     case 'writableLogHostPath': {
       // The diagnostic sits on the mount's name: its parent is the mount.
       const path = (data as { path?: unknown } | undefined)?.path;
-      const m = typeof path === 'string' ? /^spec\.template\.spec\.containers\[(\d+)\]\.volumeMounts\[(\d+)\]/.exec(path) : null;
+      const m =
+        typeof path === 'string'
+          ? /^spec\.template\.spec\.containers\[(\d+)\]\.volumeMounts\[(\d+)\]/.exec(path)
+          : null;
       if (!m) return undefined;
       const mountPath: FieldPath = [...POD_SPEC, 'containers', Number(m[1]), 'volumeMounts', Number(m[2])];
       const existing = nodeAtPath(object, [...mountPath, 'readOnly']);
@@ -132,7 +154,17 @@ function fixFor(model: DocumentModel, object: ManifestObject, code: string, star
         if (!e.insertPairs(selector, [[{ depth: 0, text: 'kubernetes.io/os: linux' }]])) return undefined;
       } else if (selector === undefined) {
         const pod = nodeAtPath(object, POD_SPEC);
-        if (!isMap(pod) || pod.items.length === 0 || !e.insertPairs(pod, [[{ depth: 0, text: 'nodeSelector:' }, { depth: 1, text: 'kubernetes.io/os: linux' }]])) return undefined;
+        if (
+          !isMap(pod) ||
+          pod.items.length === 0 ||
+          !e.insertPairs(pod, [
+            [
+              { depth: 0, text: 'nodeSelector:' },
+              { depth: 1, text: 'kubernetes.io/os: linux' },
+            ],
+          ])
+        )
+          return undefined;
       } else return undefined;
       return { title: 'Add nodeSelector kubernetes.io/os: linux', edits: e.list };
     }
@@ -149,7 +181,8 @@ function setPodField(object: ManifestObject, e: Edits, key: string, value: strin
   if (existing?.range) e.replace(existing.range[0], existing.range[1], value);
   else {
     const pod = nodeAtPath(object, POD_SPEC);
-    if (!isMap(pod) || pod.items.length === 0 || !e.insertPairs(pod, [[{ depth: 0, text: `${key}: ${value}` }]])) return undefined;
+    if (!isMap(pod) || pod.items.length === 0 || !e.insertPairs(pod, [[{ depth: 0, text: `${key}: ${value}` }]]))
+      return undefined;
   }
   return { title, edits: e.list };
 }
@@ -164,11 +197,16 @@ function rewriteToAppsV1(object: ManifestObject, e: Edits): Fix | undefined {
   const specNode = blockMap(nodeAtPath(object, SPEC));
   const added: Line[][] = [];
   const labels = templateLabels(object);
-  if (spec && (spec['selector'] === undefined || spec['selector'] === null) && labels.size > 0) added.push(selectorLines(labels));
+  if (spec && (spec['selector'] === undefined || spec['selector'] === null) && labels.size > 0)
+    added.push(selectorLines(labels));
   const strategy = oldDefaultStrategy(object.apiVersion);
   if (strategy && spec) {
     const current = obj(spec['updateStrategy']);
-    if (!current) added.push([{ depth: 0, text: 'updateStrategy:' }, { depth: 1, text: `type: ${strategy}` }]);
+    if (!current)
+      added.push([
+        { depth: 0, text: 'updateStrategy:' },
+        { depth: 1, text: `type: ${strategy}` },
+      ]);
     else if (current['type'] === undefined || current['type'] === null) {
       const node = blockMap(nodeAtPath(object, [...SPEC, 'updateStrategy']));
       if (node) e.insertPairs(node, [[{ depth: 0, text: `type: ${strategy}` }]]);
@@ -180,7 +218,11 @@ function rewriteToAppsV1(object: ManifestObject, e: Edits): Fix | undefined {
 
 function addSelectorLabelsToTemplate(object: ManifestObject, e: Edits): Fix | undefined {
   const selector = obj(obj(obj(object.value)?.['spec'])?.['selector']);
-  if (!selector || Array.isArray(selector['matchExpressions']) && (selector['matchExpressions'] as unknown[]).length > 0) return undefined;
+  if (
+    !selector ||
+    (Array.isArray(selector['matchExpressions']) && (selector['matchExpressions'] as unknown[]).length > 0)
+  )
+    return undefined;
   const wanted = stringMap(selector['matchLabels']);
   if (wanted.size === 0) return undefined;
   const current = templateLabels(object);
@@ -198,12 +240,17 @@ function addSelectorLabelsToTemplate(object: ManifestObject, e: Edits): Fix | un
     if (isMap(labelsNode)) {
       if (!e.insertPairs(labelsNode, missing)) return undefined;
     } else {
-      const labelLines: Line[] = [{ depth: 0, text: 'labels:' }, ...missing.map((l) => ({ depth: 1, text: l[0]!.text }))];
+      const labelLines: Line[] = [
+        { depth: 0, text: 'labels:' },
+        ...missing.map((l) => ({ depth: 1, text: l[0]!.text })),
+      ];
       const meta = blockMap(nodeAtPath(object, [...TEMPLATE, 'metadata']));
       const template = blockMap(nodeAtPath(object, TEMPLATE));
       if (meta && labelsNode === undefined) e.insertPairs(meta, [labelLines]);
       else if (template && nodeAtPath(object, [...TEMPLATE, 'metadata']) === undefined) {
-        e.insertPairs(template, [[{ depth: 0, text: 'metadata:' }, ...labelLines.map((l) => ({ depth: l.depth + 1, text: l.text }))]]);
+        e.insertPairs(template, [
+          [{ depth: 0, text: 'metadata:' }, ...labelLines.map((l) => ({ depth: l.depth + 1, text: l.text }))],
+        ]);
       } else return undefined;
     }
   }
@@ -229,7 +276,9 @@ function blockMap(node: unknown): YAMLMap | undefined {
 /** A scalar written so YAML 1.1 reads it back as the same string. */
 export function yamlScalar(s: string): string {
   const plain = /^[A-Za-z_][A-Za-z0-9._/-]*$/.test(s) || /^[0-9][A-Za-z0-9._/-]*[A-Za-z_/-][A-Za-z0-9._/-]*$/.test(s);
-  const special = /^(y|yes|n|no|true|false|on|off|null|~)$/i.test(s) || /^[-+]?(\.inf|\.nan|0x[0-9a-f]+|[0-9][0-9_]*(\.[0-9]*)?(e[-+]?[0-9]+)?)$/i.test(s);
+  const special =
+    /^(y|yes|n|no|true|false|on|off|null|~)$/i.test(s) ||
+    /^[-+]?(\.inf|\.nan|0x[0-9a-f]+|[0-9][0-9_]*(\.[0-9]*)?(e[-+]?[0-9]+)?)$/i.test(s);
   return plain && !special ? s : JSON.stringify(s);
 }
 
@@ -310,6 +359,7 @@ function indentStep(model: DocumentModel, map: YAMLMap): number {
 }
 
 function overlaps(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  const before = (p: Range['start'], q: Range['start']) =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }

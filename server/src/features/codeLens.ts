@@ -20,7 +20,9 @@ export function codeLenses(model: DocumentModel, uri: string, ctx: FeatureContex
     const range = toRange(model, start, start);
     // Shared with the placement answer and the cluster diagnostics: one engine run per snapshot.
     const result = cachedPlacement(ds.value, ctx.cluster!.state);
-    let title = result ? placementSummary(result, ctx.cluster!.source) : 'Placement unknown: the DaemonSet cannot be read';
+    let title = result
+      ? placementSummary(result, ctx.cluster!.source)
+      : 'Placement unknown: the DaemonSet cannot be read';
     // Only what is already known: a CodeLens does not start following a DaemonSet.
     const live = ds.name && ctx.live ? ctx.live(ds.namespace ?? 'default', ds.name, false).live?.daemonSet : undefined;
     if (live) title += ` · ${liveSummary(live)}`;
@@ -54,10 +56,13 @@ function chartLenses(model: DocumentModel, uri: string, ctx: FeatureContext): Co
     const unknown = rendering.placementUnknown[index] ?? [];
     let title: string;
     if (rendering.error) title = 'Placement unknown: the template cannot be rendered with the chart defaults';
-    else if (unknown.length > 0) title = `Placement unknown with chart defaults: ${unknown[0]!.split(':')[0]} is not resolved`;
+    else if (unknown.length > 0)
+      title = `Placement unknown with chart defaults: ${unknown[0]!.split(':')[0]} is not resolved`;
     else {
       const result = cachedPlacement(ds.value, ctx.cluster!.state);
-      title = result ? `${placementSummary(result, ctx.cluster!.source)} · with chart defaults` : 'Placement unknown: the DaemonSet cannot be read';
+      title = result
+        ? `${placementSummary(result, ctx.cluster!.source)} · with chart defaults`
+        : 'Placement unknown: the DaemonSet cannot be read';
     }
     lenses.push({ range, command: { title, command: SHOW_PREVIEW_COMMAND, arguments: [uri, index] } });
   });

@@ -16,7 +16,13 @@ import {
   SchemaNode,
 } from '../schema/schema';
 import { enumMeaning } from '../schema/enumMeanings';
-import { DaemonSetFact, DAEMONSET_SUMMARY, explainRolloutValue, factsAt, rolloutBudget } from '../schema/daemonSetFacts';
+import {
+  DaemonSetFact,
+  DAEMONSET_SUMMARY,
+  explainRolloutValue,
+  factsAt,
+  rolloutBudget,
+} from '../schema/daemonSetFacts';
 import { TAINT_NETWORK_UNAVAILABLE } from '../placement';
 import { plainText } from '../text/escape';
 import { FeatureContext, HelmChartView } from './context';
@@ -101,7 +107,9 @@ function fieldMarkdown(field: FieldInfo, object: ManifestObject, ctx: FeatureCon
   out.push(gvkLine());
   out.push(`FIELD: **${field.name}** \`<${node.explainType}>\`${field.required ? ' **-required-**' : ''}`);
   if (field.mapKey !== undefined) {
-    out.push(`Entry \`${escapeCode(field.mapKey)}\` of this map: a \`<${node.values?.explainType ?? 'Object'}>\` value.`);
+    out.push(
+      `Entry \`${escapeCode(field.mapKey)}\` of this map: a \`<${node.values?.explainType ?? 'Object'}>\` value.`,
+    );
   }
   const description = node.description || (node.definition ? definitionDescription(node.definition) : '');
   if (description) out.push(`DESCRIPTION:\n\n${escapeMarkdown(description)}`);
@@ -114,7 +122,9 @@ function fieldMarkdown(field: FieldInfo, object: ManifestObject, ctx: FeatureCon
       out.push(`FIELDS: ${props.map((p) => (p.required ? `**\`${p.name}\`**` : `\`${p.name}\``)).join(' · ')}`);
     }
   }
-  const specific = [rolloutMarkdown(field, object, ctx), hostNetworkMarkdown(field, object)].filter((s): s is string => !!s);
+  const specific = [rolloutMarkdown(field, object, ctx), hostNetworkMarkdown(field, object)].filter(
+    (s): s is string => !!s,
+  );
   const facts = factsAt(explainPath(field.path));
   if (specific.length > 0 || facts.length > 0) {
     out.push('---');
@@ -152,7 +162,9 @@ function resourceMarkdown(object: ManifestObject): string {
   out.push(`**${gvk?.kind ?? 'DaemonSet'}** \`${gvk ? `${gvk.group}/${gvk.version}` : 'apps/v1'}\``);
   out.push(gvkLine());
   if (object.apiVersion !== undefined && gvk && object.apiVersion !== `${gvk.group}/${gvk.version}`) {
-    out.push(`\`apiVersion: ${escapeCode(object.apiVersion)}\` is not served: DaemonSet is \`${gvk.group}/${gvk.version}\`.`);
+    out.push(
+      `\`apiVersion: ${escapeCode(object.apiVersion)}\` is not served: DaemonSet is \`${gvk.group}/${gvk.version}\`.`,
+    );
   }
   out.push(`DESCRIPTION:\n\n${escapeMarkdown(definitionDescription(DAEMONSET))}`);
   const props = propertiesOf(root);
@@ -188,12 +200,16 @@ function rolloutMarkdown(field: FieldInfo, object: ManifestObject, ctx: FeatureC
   // UnavailableCount/SurgeCount return 0 for any other strategy: the budget is not used at all.
   const strategy = dig(object.value, ['spec', 'updateStrategy', 'type']);
   if (typeof strategy === 'string' && strategy !== 'RollingUpdate') {
-    lines.push(`Not used while \`updateStrategy.type\` is \`${escapeCode(strategy)}\`: the controller does no rolling update.`);
+    lines.push(
+      `Not used while \`updateStrategy.type\` is \`${escapeCode(strategy)}\`: the controller does no rolling update.`,
+    );
   }
   if (name === 'maxSurge' && templateUsesHostPort(object.value)) {
     const budget = rolloutBudget(rolling ?? {}, nodes?.count ?? 1);
     if (budget && budget.maxSurge > 0) {
-      lines.push('⚠ This template sets a `hostPort`: surge pods cannot start next to the old pod, so this rollout would never finish.');
+      lines.push(
+        '⚠ This template sets a `hostPort`: surge pods cannot start next to the old pod, so this rollout would never finish.',
+      );
     }
   }
   return lines.join('\n\n');
@@ -227,7 +243,11 @@ function templateUsesHostPort(value: unknown): boolean {
     for (const c of containers) {
       const ports = c && typeof c === 'object' ? (c as Record<string, unknown>)['ports'] : undefined;
       if (!Array.isArray(ports)) continue;
-      if (ports.some((port) => port && typeof port === 'object' && Number((port as Record<string, unknown>)['hostPort']) > 0)) {
+      if (
+        ports.some(
+          (port) => port && typeof port === 'object' && Number((port as Record<string, unknown>)['hostPort']) > 0,
+        )
+      ) {
         return true;
       }
     }
@@ -267,11 +287,21 @@ function chartValueHover(model: DocumentModel, offset: number, chart: HelmChartV
   const found = lookupValue(chart.values, ref.path);
   const head = `\`${ref.expression}\``;
   if (!found.definedIn) {
-    return { contents: { kind: 'markdown', value: `${head}: not defined in the chart's values files, so unknown (no default)` } };
+    return {
+      contents: {
+        kind: 'markdown',
+        value: `${head}: not defined in the chart's values files, so unknown (no default)`,
+      },
+    };
   }
   const where = `${found.definedIn.file.split(/[\\/]/).pop()!.replace(/[`\\]/g, '')} line ${found.definedIn.line}`;
   let shown = stringify(found.value, { version: '1.1' }).trimEnd();
   if (shown.length > 1500) shown = `${shown.slice(0, 1500)}\n...`;
   const fence = shown.includes('```') ? '~~~~' : '```';
-  return { contents: { kind: 'markdown', value: `${head} with chart defaults (defined in ${where}):\n\n${fence}yaml\n${shown}\n${fence}` } };
+  return {
+    contents: {
+      kind: 'markdown',
+      value: `${head} with chart defaults (defined in ${where}):\n\n${fence}yaml\n${shown}\n${fence}`,
+    },
+  };
 }

@@ -5,7 +5,16 @@ import { DocumentModel, objectAt, rangeOfPath, toRange } from '../model';
 import { cachedPlacement } from '../placement';
 import type { ClusterState, NodeVerdict, PlacementResult } from '../placement/types';
 import { liveStatusView, type LiveStatusView } from '../placement/liveStatus';
-import type { ClusterNodesTable, ClusterStatus, DaemonSetRef, PanelVerdict, PanelVerdicts, PlacementParams, PlacementResponse, PlacementNodeRow } from '../../../protocol';
+import type {
+  ClusterNodesTable,
+  ClusterStatus,
+  DaemonSetRef,
+  PanelVerdict,
+  PanelVerdicts,
+  PlacementParams,
+  PlacementResponse,
+  PlacementNodeRow,
+} from '../../../protocol';
 import type { FeatureContext, HelmChartView } from './context';
 import { renderChart, shownName } from '../model/helm/chartRendering';
 
@@ -30,17 +39,28 @@ export function pickDaemonSet(model: DocumentModel, params: { index?: number; of
   return 0;
 }
 
-export function placementResponse(model: DocumentModel, uri: string, params: PlacementParams, ctx: FeatureContext, cluster: ClusterStatus): PlacementResponse {
+export function placementResponse(
+  model: DocumentModel,
+  uri: string,
+  params: PlacementParams,
+  ctx: FeatureContext,
+  cluster: ClusterStatus,
+): PlacementResponse {
   const daemonSets = daemonSetRefs(model);
   const selected = pickDaemonSet(model, params);
   const base: PlacementResponse = { uri, daemonSets, selected, cluster };
   if (model.skipped) return { ...base, message: model.skipped };
   if (selected < 0) return { ...base, message: 'This file has no DaemonSet.' };
   const ds = model.daemonSets[selected];
-  if (!ctx.cluster) return { ...base, message: `No cluster: ${cluster.message ?? 'the source has not been read yet'}.` };
+  if (!ctx.cluster)
+    return { ...base, message: `No cluster: ${cluster.message ?? 'the source has not been read yet'}.` };
   // Shared with the CodeLens and the cluster diagnostics: one engine run per snapshot.
   const result = cachedPlacement(ds.value, ctx.cluster.state);
-  if (!result) return { ...base, message: ds.valueError ? `The DaemonSet cannot be read: ${ds.valueError}` : 'The DaemonSet cannot be read.' };
+  if (!result)
+    return {
+      ...base,
+      message: ds.valueError ? `The DaemonSet cannot be read: ${ds.valueError}` : 'The DaemonSet cannot be read.',
+    };
   if (params.nodesKey !== undefined) {
     // The panel: per-node static data once per snapshot, and the verdicts compactly.
     const state = ctx.cluster.state;
@@ -108,7 +128,10 @@ export function nodesTable(state: ClusterState, key = nodesKey(state)): ClusterN
  * a selector, "every check passes"), so 100,000 nodes are a few dozen entries and an index.
  * Ranges are computed once per distinct path.
  */
-export function compactVerdicts(verdicts: readonly NodeVerdict[], rangeOf: (path: NonNullable<NodeVerdict['path']>) => PanelVerdict['range']): PanelVerdicts {
+export function compactVerdicts(
+  verdicts: readonly NodeVerdict[],
+  rangeOf: (path: NonNullable<NodeVerdict['path']>) => PanelVerdict['range'],
+): PanelVerdicts {
   const table: PanelVerdict[] = [];
   const index = new Array<number>(verdicts.length);
   const seen = new Map<string, number>();
@@ -119,7 +142,13 @@ export function compactVerdicts(verdicts: readonly NodeVerdict[], rangeOf: (path
     const id = `${v.shouldRun ? 1 : 0}${v.shouldContinueRunning ? 1 : 0}${v.pending ? 1 : 0}${v.hasOwnPod ? 1 : 0}\u0001${v.reason}\u0001${v.detail}\u0001${v.notes ? v.notes.join('\u0000') : ''}\u0001${pathKey}`;
     let at = seen.get(id);
     if (at === undefined) {
-      const entry: PanelVerdict = { shouldRun: v.shouldRun, shouldContinueRunning: v.shouldContinueRunning, pending: v.pending, reason: v.reason, detail: v.detail };
+      const entry: PanelVerdict = {
+        shouldRun: v.shouldRun,
+        shouldContinueRunning: v.shouldContinueRunning,
+        pending: v.pending,
+        reason: v.reason,
+        detail: v.detail,
+      };
       if (v.notes?.length) entry.notes = v.notes;
       if (v.hasOwnPod) entry.hasOwnPod = true;
       if (v.path) {
@@ -141,11 +170,21 @@ export function compactVerdicts(verdicts: readonly NodeVerdict[], rangeOf: (path
  * follows it (a live cluster starts watching it in the background; the answer comes with the
  * next change).
  */
-export function liveAnswer(result: PlacementResult | undefined, name: string | undefined, namespace: string | undefined, ctx: FeatureContext): LiveStatusView | undefined {
+export function liveAnswer(
+  result: PlacementResult | undefined,
+  name: string | undefined,
+  namespace: string | undefined,
+  ctx: FeatureContext,
+): LiveStatusView | undefined {
   if (!ctx.live || !name) return undefined;
   const ns = namespace ?? 'default';
   const lookup = ctx.live(ns, name, true);
-  const meta: Parameters<typeof liveStatusView>[3] = { source: lookup.source, state: lookup.state, namespace: ns, name };
+  const meta: Parameters<typeof liveStatusView>[3] = {
+    source: lookup.source,
+    state: lookup.state,
+    namespace: ns,
+    name,
+  };
   if (lookup.message) meta.message = lookup.message;
   if (lookup.readAt) meta.readAt = lookup.readAt;
   return liveStatusView(result, lookup.live, ctx.now ?? Date.now(), meta);
@@ -162,7 +201,12 @@ export interface MergedDaemonSets {
  * The placement of the DaemonSets a kustomization builds, marked as merged. No ranges and no
  * lines: the merged DaemonSets are not text of the kustomization file.
  */
-export function mergedPlacementResponse(merged: MergedDaemonSets, params: PlacementParams, ctx: FeatureContext, cluster: ClusterStatus): PlacementResponse {
+export function mergedPlacementResponse(
+  merged: MergedDaemonSets,
+  params: PlacementParams,
+  ctx: FeatureContext,
+  cluster: ClusterStatus,
+): PlacementResponse {
   const selection: PlacementParams = { uri: params.uri };
   if (params.index !== undefined) selection.index = params.index;
   if (params.nodesKey !== undefined) selection.nodesKey = params.nodesKey;
@@ -173,7 +217,8 @@ export function mergedPlacementResponse(merged: MergedDaemonSets, params: Placem
     merged: { sources: merged.sources, notModelled: merged.notModelled },
   };
   if (r.rows) response.rows = r.rows.map(({ name, labels }) => ({ name, labels }));
-  if (r.verdicts) response.verdicts = { table: r.verdicts.table.map(({ range: _range, ...v }) => v), index: r.verdicts.index };
+  if (r.verdicts)
+    response.verdicts = { table: r.verdicts.table.map(({ range: _range, ...v }) => v), index: r.verdicts.index };
   if (r.daemonSets.length === 0) response.message = 'The kustomization builds no DaemonSet from the files it names.';
   return response;
 }
@@ -187,7 +232,13 @@ const MAX_UNRESOLVED_SHOWN = 20;
  * answer says which field and which expression, and nothing is guessed. Node rows have no
  * ranges: the rendered text is not the template's text.
  */
-export function chartPlacementResponse(model: DocumentModel, chart: HelmChartView, params: PlacementParams, ctx: FeatureContext, cluster: ClusterStatus): PlacementResponse {
+export function chartPlacementResponse(
+  model: DocumentModel,
+  chart: HelmChartView,
+  params: PlacementParams,
+  ctx: FeatureContext,
+  cluster: ClusterStatus,
+): PlacementResponse {
   const rendering = renderChart(model, chart);
   const rendered = rendering.model;
   // The template's own DaemonSets give the lines and the cursor's pick when they line up.
@@ -201,7 +252,12 @@ export function chartPlacementResponse(model: DocumentModel, chart: HelmChartVie
   const placementUnknown = r.selected >= 0 ? (rendering.placementUnknown[r.selected] ?? []) : [];
   const response: PlacementResponse = {
     ...r,
-    daemonSets: r.daemonSets.map((d, i) => ({ ...d, name: shownName(d.name), namespace: shownName(d.namespace), line: aligned ? own[i]!.line : 0 })),
+    daemonSets: r.daemonSets.map((d, i) => ({
+      ...d,
+      name: shownName(d.name),
+      namespace: shownName(d.namespace),
+      line: aligned ? own[i]!.line : 0,
+    })),
     chartDefaults: {
       ...(rendering.chart ? { chart: rendering.chart } : {}),
       valuesFiles: rendering.valuesFiles,
@@ -209,7 +265,8 @@ export function chartPlacementResponse(model: DocumentModel, chart: HelmChartVie
       placementUnknown,
     },
   };
-  if (unresolved.length > MAX_UNRESOLVED_SHOWN) response.chartDefaults!.unresolved.push(`… ${unresolved.length - MAX_UNRESOLVED_SHOWN} more`);
+  if (unresolved.length > MAX_UNRESOLVED_SHOWN)
+    response.chartDefaults!.unresolved.push(`… ${unresolved.length - MAX_UNRESOLVED_SHOWN} more`);
   if (r.rows) response.rows = r.rows.map(({ name, labels }) => ({ name, labels }));
   if (rendering.error) {
     delete response.result;

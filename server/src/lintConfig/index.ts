@@ -47,12 +47,16 @@ export function parseLintConfig(text: string): { config: LintConfig; problems: s
     return { config, problems: [`not valid YAML: ${(e as Error).message.split('\n')[0]}`] };
   }
   if (raw === null || raw === undefined) return { config, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { config, problems: ['must be a mapping with rules, disable and ignorePaths'] };
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    return { config, problems: ['must be a mapping with rules, disable and ignorePaths'] };
   const r = raw as Record<string, unknown>;
-  for (const key of Object.keys(r)) if (!['rules', 'disable', 'ignorePaths'].includes(key)) problems.push(`unknown key "${key}" (expected rules, disable, ignorePaths)`);
+  for (const key of Object.keys(r))
+    if (!['rules', 'disable', 'ignorePaths'].includes(key))
+      problems.push(`unknown key "${key}" (expected rules, disable, ignorePaths)`);
   const rules = r['rules'];
   if (rules !== undefined && rules !== null) {
-    if (typeof rules !== 'object' || Array.isArray(rules)) problems.push('rules must map codes to error, warning, info or off');
+    if (typeof rules !== 'object' || Array.isArray(rules))
+      problems.push('rules must map codes to error, warning, info or off');
     else {
       for (const [code, sev] of Object.entries(rules)) {
         // YAML 1.2 reads `off` as a string; a `false` means the same.
@@ -62,7 +66,10 @@ export function parseLintConfig(text: string): { config: LintConfig; problems: s
       }
     }
   }
-  for (const [key, target] of [['disable', 'codes'], ['ignorePaths', 'paths']] as const) {
+  for (const [key, target] of [
+    ['disable', 'codes'],
+    ['ignorePaths', 'paths'],
+  ] as const) {
     const list = r[key];
     if (list === undefined || list === null) continue;
     if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' || v === '')) {
@@ -91,7 +98,11 @@ export function globToRegExp(glob: string): RegExp {
       const close = g.indexOf('}', i);
       if (close < 0) re += '\\{';
       else {
-        re += `(?:${g.slice(i + 1, close).split(',').map(escapeRe).join('|')})`;
+        re += `(?:${g
+          .slice(i + 1, close)
+          .split(',')
+          .map(escapeRe)
+          .join('|')})`;
         i = close;
       }
     } else re += escapeRe(c);
@@ -125,7 +136,11 @@ const COMMENT = /#\s*daemonset-lint-(disable-next-line|disable)\b[ \t]*([^\n]*)/
  * codes dropped, severities as configured, and a suppressionWithoutReason warning for each
  * suppression that gives no reason (it still applies: the reason is what is missing).
  */
-export function applyLintConfig(model: DocumentModel, found: readonly ManifestDiagnostic[], config: LintConfig = EMPTY_CONFIG): ManifestDiagnostic[] {
+export function applyLintConfig(
+  model: DocumentModel,
+  found: readonly ManifestDiagnostic[],
+  config: LintConfig = EMPTY_CONFIG,
+): ManifestDiagnostic[] {
   const suppressions: Suppression[] = [];
   const extra: ManifestDiagnostic[] = [];
   const text = model.text;
@@ -137,10 +152,19 @@ export function applyLintConfig(model: DocumentModel, found: readonly ManifestDi
       const { codes, reason } = splitReason(m[2]!);
       const end = start + m[0].length;
       if (codes.length === 0) {
-        extra.push(noReason(start, end, `daemonset-lint-${m[1]} names no code: write the codes, then -- and the reason`));
+        extra.push(
+          noReason(start, end, `daemonset-lint-${m[1]} names no code: write the codes, then -- and the reason`),
+        );
         continue;
       }
-      if (!reason) extra.push(noReason(start, end, `daemonset-lint-${m[1]} ${codes.join(', ')} gives no reason: add -- and why the finding does not apply`));
+      if (!reason)
+        extra.push(
+          noReason(
+            start,
+            end,
+            `daemonset-lint-${m[1]} ${codes.join(', ')} gives no reason: add -- and why the finding does not apply`,
+          ),
+        );
       if (m[1] === 'disable') suppressions.push({ codes, from: start, to: text.length });
       else {
         // The next line that is not blank and not another comment.
@@ -166,7 +190,9 @@ export function applyLintConfig(model: DocumentModel, found: readonly ManifestDi
       if (typeof value !== 'string' || value.trim() === '') {
         const at = text.indexOf(key, range[0]);
         const s = at >= 0 && at < range[1] ? at : range[0];
-        extra.push(noReason(s, s + key.length, `annotation ${key} gives no reason: its value says why ${code} does not apply`));
+        extra.push(
+          noReason(s, s + key.length, `annotation ${key} gives no reason: its value says why ${code} does not apply`),
+        );
       }
     }
   }
@@ -174,7 +200,11 @@ export function applyLintConfig(model: DocumentModel, found: readonly ManifestDi
   for (const d of [...found, ...extra]) {
     const setting = config.rules[d.code];
     if (setting === 'off') continue;
-    if (d.code !== SUPPRESSION_CODES.noReason && suppressions.some((s) => s.codes.includes(d.code) && d.start >= s.from && d.start <= s.to)) continue;
+    if (
+      d.code !== SUPPRESSION_CODES.noReason &&
+      suppressions.some((s) => s.codes.includes(d.code) && d.start >= s.from && d.start <= s.to)
+    )
+      continue;
     out.push(setting && setting !== d.severity ? { ...d, severity: setting } : d);
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -49,13 +49,14 @@ export const MAX_SYNTAX_ERRORS_PER_DOCUMENT = 100;
  * Problems found by our own reader rather than the YAML parser, with the diagnostic code each
  * is reported under (everything else is `yamlSyntax`). They are reported in Helm templates too.
  */
-export const READER_PROBLEM_CODES: Readonly<Record<string, { code: string; severity: 'error' | 'warning' | 'info' }>> = {
-  NESTING_TOO_DEEP: { code: 'yamlTooDeep', severity: 'error' },
-  INVALID_UTF8: { code: 'yamlEncoding', severity: 'error' },
-  REPLACEMENT_CHAR: { code: 'yamlEncoding', severity: 'warning' },
-  BOM_IN_DOCUMENT: { code: 'yamlEncoding', severity: 'info' },
-  LONE_CR: { code: 'yamlLineBreaks', severity: 'warning' },
-};
+export const READER_PROBLEM_CODES: Readonly<Record<string, { code: string; severity: 'error' | 'warning' | 'info' }>> =
+  {
+    NESTING_TOO_DEEP: { code: 'yamlTooDeep', severity: 'error' },
+    INVALID_UTF8: { code: 'yamlEncoding', severity: 'error' },
+    REPLACEMENT_CHAR: { code: 'yamlEncoding', severity: 'warning' },
+    BOM_IN_DOCUMENT: { code: 'yamlEncoding', severity: 'info' },
+    LONE_CR: { code: 'yamlLineBreaks', severity: 'warning' },
+  };
 
 export interface ManifestObject {
   /** The YAML document the object lives in. */
@@ -118,7 +119,12 @@ export interface ModelOptions {
   invalidUtf8?: { at: number; byte: number };
 }
 
-export function parseDocumentModel(text: string, version = 0, previous?: DocumentModel, options: ModelOptions = {}): DocumentModel {
+export function parseDocumentModel(
+  text: string,
+  version = 0,
+  previous?: DocumentModel,
+  options: ModelOptions = {},
+): DocumentModel {
   return runSteps(parseDocumentModelSteps(text, version, previous, options));
 }
 
@@ -127,12 +133,30 @@ export function parseDocumentModel(text: string, version = 0, previous?: Documen
  * and inside one (every few thousand tokens or List items, steps.ts), so a caller can let other
  * requests run in between (session/modelCache.ts getAsync).
  */
-export function* parseDocumentModelSteps(text: string, version = 0, previous?: DocumentModel, options: ModelOptions = {}): Generator<void, DocumentModel, void> {
+export function* parseDocumentModelSteps(
+  text: string,
+  version = 0,
+  previous?: DocumentModel,
+  options: ModelOptions = {},
+): Generator<void, DocumentModel, void> {
   const lines = new LineIndex(text);
-  const empty = { version, text, lines, documents: [], objects: [], daemonSets: [], templates: [], problems: [], chunks: [] };
+  const empty = {
+    version,
+    text,
+    lines,
+    documents: [],
+    objects: [],
+    daemonSets: [],
+    templates: [],
+    problems: [],
+    chunks: [],
+  };
   const maxChars = options.maxChars ?? MAX_DOCUMENT_CHARS;
   if (text.length > maxChars) {
-    return { ...empty, skipped: `File not checked: ${(text.length / 1048576).toFixed(1)} MB is over the ${(maxChars / 1048576).toFixed(0)} MB limit for DaemonSet checks.` };
+    return {
+      ...empty,
+      skipped: `File not checked: ${(text.length / 1048576).toFixed(1)} MB is over the ${(maxChars / 1048576).toFixed(0)} MB limit for DaemonSet checks.`,
+    };
   }
   if (looksBinary(text)) {
     return { ...empty, skipped: 'File not checked: it looks like binary data, not YAML.' };
@@ -146,7 +170,12 @@ export function* parseDocumentModelSteps(text: string, version = 0, previous?: D
   if (options.invalidUtf8) {
     const { at, byte } = options.invalidUtf8;
     const hex = byte.toString(16).toUpperCase().padStart(2, '0');
-    notices.unshift({ start: at, end: at + 1, code: 'INVALID_UTF8', message: `The file is not valid UTF-8 (byte 0x${hex} here): kubectl refuses it ("invalid leading UTF-8 octet"); save it as UTF-8` });
+    notices.unshift({
+      start: at,
+      end: at + 1,
+      code: 'INVALID_UTF8',
+      message: `The file is not valid UTF-8 (byte 0x${hex} here): kubectl refuses it ("invalid leading UTF-8 octet"); save it as UTF-8`,
+    });
   }
   // Reuse the previous version's chunks by their text; each one is used at most once.
   const reusable = new Map<string, ModelChunk[]>();
@@ -161,14 +190,19 @@ export function* parseDocumentModelSteps(text: string, version = 0, previous?: D
     const bounds = chunkBounds(prepared.text);
     // The chunk at the same place in the previous version, when the file has as many chunks: an
     // edit inside one large YAML document re-parses only the mapping around it (incremental.ts).
-    const sameShape = previous && previous.chunks.length === bounds.length && masked.spans.length === 0 ? previous.chunks : undefined;
+    const sameShape =
+      previous && previous.chunks.length === bounds.length && masked.spans.length === 0 ? previous.chunks : undefined;
     for (const [k, [start, end]] of bounds.entries()) {
       const chunkText = prepared.text.slice(start, end);
       const old = reusable.get(chunkText)?.shift();
       // A new chunk is parsed in steps (steps.ts): one huge YAML document pauses inside too.
-      const chunk = old ? shiftChunk(old, start - old.start) : (sameShape && reparseChunk(sameShape[k]!, reusable, chunkText, start)) || (yield* parseChunk(chunkText, start, masked.spans));
+      const chunk = old
+        ? shiftChunk(old, start - old.start)
+        : (sameShape && reparseChunk(sameShape[k]!, reusable, chunkText, start)) ||
+          (yield* parseChunk(chunkText, start, masked.spans));
       const docIndexes = new Map(chunk.documents.map((d, i) => [d, i]));
-      for (const o of chunk.objects) (o as { docIndex: number }).docIndex = docIndex + (docIndexes.get(o.document) ?? -1);
+      for (const o of chunk.objects)
+        (o as { docIndex: number }).docIndex = docIndex + (docIndexes.get(o.document) ?? -1);
       docIndex += chunk.documents.length;
       chunks.push(chunk);
       if (!old) yield;
@@ -216,21 +250,33 @@ function* parseChunk(chunkText: string, start: number, spans: TemplateSpan[]): S
     const chunk: ModelChunk = { start: 0, text: chunkText, documents: [], objects: [], problems: [] };
     const lineEnd = chunkText.indexOf('\n', deep.offset);
     const end = Math.min(lineEnd < 0 ? chunkText.length : lineEnd, deep.offset + 200);
-    chunk.problems.push({ start: deep.offset, end: Math.max(end, deep.offset + 1), code: 'NESTING_TOO_DEEP', message: deep.message });
+    chunk.problems.push({
+      start: deep.offset,
+      end: Math.max(end, deep.offset + 1),
+      code: 'NESTING_TOO_DEEP',
+      message: deep.message,
+    });
     return shiftChunk(chunk, start);
   }
   const documents = yield* parseGuardedSteps(chunkText, { version: '1.1' });
   // Tabs the `yaml` package lets pass and libyaml refuses (nesting.ts): errors of their document.
   for (const t of tabs) {
     const doc = documents.find((d) => t >= d.range[0] && t <= d.range[2]) ?? documents[documents.length - 1];
-    doc?.errors.push(new YAMLParseError([t, t + 1], 'TAB_AS_INDENT', 'Tabs are not allowed after a block "-" or "?" indicator (kubectl: found character that cannot start any token)'));
+    doc?.errors.push(
+      new YAMLParseError(
+        [t, t + 1],
+        'TAB_AS_INDENT',
+        'Tabs are not allowed after a block "-" or "?" indicator (kubectl: found character that cannot start any token)',
+      ),
+    );
   }
   const chunk: ModelChunk = { start: 0, text: chunkText, documents, objects: [], problems: [] };
   shiftChunk(chunk, start);
   for (const [i, doc] of documents.entries()) {
     // In source order (the duplicate-key pass appends its errors), the first
     // MAX_SYNTAX_ERRORS_PER_DOCUMENT of them, then one problem that counts the rest.
-    const errors = doc.errors.length > 1 ? [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0] || a.pos[1] - b.pos[1]) : doc.errors;
+    const errors =
+      doc.errors.length > 1 ? [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0] || a.pos[1] - b.pos[1]) : doc.errors;
     // At least one character wide, but never past the chunk (an error at the very end of the
     // text covers its last character). The positions are already shifted to the whole text.
     const limit = chunk.start + chunkText.length;
@@ -278,7 +324,12 @@ function* listObjects(chunk: ModelChunk, doc: Document.Parsed, i: number, spans:
  * mapping around the change (incremental.ts); undefined when that does not apply. The old chunk
  * is taken out of `reusable`: its document now belongs to the new chunk.
  */
-function reparseChunk(old: ModelChunk, reusable: Map<string, ModelChunk[]>, chunkText: string, start: number): ModelChunk | undefined {
+function reparseChunk(
+  old: ModelChunk,
+  reusable: Map<string, ModelChunk[]>,
+  chunkText: string,
+  start: number,
+): ModelChunk | undefined {
   if (old.documents.length !== 1 || old.problems.length > 0) return undefined;
   const pool = reusable.get(old.text);
   const at = pool?.indexOf(old) ?? -1;
@@ -309,7 +360,13 @@ function shiftChunk(chunk: ModelChunk, delta: number): ModelChunk {
   return chunk;
 }
 
-function makeObject(doc: Document.Parsed, docIndex: number, node: YAMLMap, basePath: FieldPath, spans: TemplateSpan[]): ManifestObject {
+function makeObject(
+  doc: Document.Parsed,
+  docIndex: number,
+  node: YAMLMap,
+  basePath: FieldPath,
+  spans: TemplateSpan[],
+): ManifestObject {
   const meta = node.get('metadata', true);
   const range = node.range ?? [0, 0, 0];
   let cached: { value: unknown; error?: string } | undefined;

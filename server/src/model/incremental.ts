@@ -28,7 +28,14 @@ const UNSAFE = /[&*|>\t\r]/;
  * when the shortcut does not apply (then nothing was changed). On success the old document is
  * updated in place and returned: the old chunk must not be used again.
  */
-export function reparseInside(doc: Document.Parsed, oldText: string, oldStart: number, newText: string, newStart: number, minChars = MIN_DOCUMENT_CHARS): Document.Parsed | undefined {
+export function reparseInside(
+  doc: Document.Parsed,
+  oldText: string,
+  oldStart: number,
+  newText: string,
+  newStart: number,
+  minChars = MIN_DOCUMENT_CHARS,
+): Document.Parsed | undefined {
   if (oldText.length < minChars || doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const min = Math.min(oldText.length, newText.length);
   let p = 0;
@@ -82,7 +89,7 @@ export function reparseInside(doc: Document.Parsed, oldText: string, oldStart: n
   // A comment or blank line last: the whole document's ranges run on into the next line.
   if (!endsWithContent(fragment) || !endsWithContent(oldText.slice(fragStart, mapEnd - oldStart))) return undefined;
   // Every line that is not blank or a comment stays at or right of the mapping's column.
-  for (let i = fragment.indexOf('\n') + 1; i < fragment.length; ) {
+  for (let i = fragment.indexOf('\n') + 1; i < fragment.length;) {
     const end = fragment.indexOf('\n', i);
     let j = i;
     while (j < end && fragment.charCodeAt(j) === 32) j++;
@@ -97,7 +104,8 @@ export function reparseInside(doc: Document.Parsed, oldText: string, oldStart: n
   if (parsed.length !== 1) return undefined;
   const fresh = parsed[0]!;
   const map = fresh.contents;
-  if (fresh.errors.length > 0 || fresh.commentBefore || fresh.comment || !isMap(map) || map.flow || !map.range) return undefined;
+  if (fresh.errors.length > 0 || fresh.commentBefore || fresh.comment || !isMap(map) || map.flow || !map.range)
+    return undefined;
   if (map.range[0] !== col || map.range[2] !== padded.length) return undefined;
   // An empty value (`key:`, `- `) at the very end takes in the next line's indentation, which
   // the fragment does not have: its range would differ from the whole document's.

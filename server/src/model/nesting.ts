@@ -45,7 +45,11 @@ export function nestingProblem(text: string, limit = MAX_NESTING_DEPTH, tabs?: n
 }
 
 /** nestingProblem in steps: pauses every STEP_TOKENS tokens (see steps.ts). */
-export function* nestingProblemSteps(text: string, limit = MAX_NESTING_DEPTH, tabs?: number[]): Generator<void, NestingProblem | undefined, void> {
+export function* nestingProblemSteps(
+  text: string,
+  limit = MAX_NESTING_DEPTH,
+  tabs?: number[],
+): Generator<void, NestingProblem | undefined, void> {
   const depth = yield* maxNesting(text, limit, undefined, tabs);
   if (!depth) return undefined;
   return { offset: depth.offset, depth: depth.depth, message: nestingMessage(limit) };
@@ -59,7 +63,12 @@ export function nestingMessage(limit = MAX_NESTING_DEPTH): string {
  * Scans `text` and stops at the first token nested deeper than `stopAbove` (returning it), or
  * returns undefined. With stopAbove = Infinity it never stops; use maxNestingDepth() for that.
  */
-function* maxNesting(text: string, stopAbove: number, stats?: { max: number }, tabs?: number[]): Generator<void, { offset: number; depth: number } | undefined, void> {
+function* maxNesting(
+  text: string,
+  stopAbove: number,
+  stats?: { max: number },
+  tabs?: number[],
+): Generator<void, { offset: number; depth: number } | undefined, void> {
   let prev: string | null = null;
   // Block indentation columns of the open nodes, innermost last (strictly increasing).
   const block: number[] = [];

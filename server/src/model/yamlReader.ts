@@ -10,7 +10,19 @@
 //   marker at column 0, never its indentation); the `yaml` package ends the scalar there and
 //   reports "Missing closing quote" (issue 9). test/fixtures/yaml-parity records libyaml's
 //   answers for the constructs where the two could differ.
-import { Composer, CST, Document, isMap, isSeq, Lexer, Parser, YAMLError, YAMLParseError, YAMLSeq, YAMLWarning } from 'yaml';
+import {
+  Composer,
+  CST,
+  Document,
+  isMap,
+  isSeq,
+  Lexer,
+  Parser,
+  YAMLError,
+  YAMLParseError,
+  YAMLSeq,
+  YAMLWarning,
+} from 'yaml';
 import { checkDuplicateKeysSteps } from './duplicateKeys';
 import { NestingProblem, nestingProblem } from './nesting';
 import { runSteps, STEP_TOKENS, Steps } from './steps';
@@ -197,7 +209,11 @@ interface Ahead {
  * last one's). One difference: an item with no `-` indicator at a batch's start reports its
  * MISSING_CHAR at the sequence's start rather than at the previous item's end.
  */
-function* composeInBatches(doc: CST.Document, options: ConstructorParameters<typeof Composer>[0], pause: () => Steps<void>): Steps<Ahead | undefined> {
+function* composeInBatches(
+  doc: CST.Document,
+  options: ConstructorParameters<typeof Composer>[0],
+  pause: () => Steps<void>,
+): Steps<Ahead | undefined> {
   const found = longestBlockSeq(doc);
   if (!found || found.seq.items.length <= COMPOSE_BATCH) return undefined;
   const { seq, path } = found;

@@ -64,10 +64,18 @@ export function firstConflictWithPod(wanted: readonly HostPortClaim[], podSpec: 
   const spec = asRecord(podSpec);
   if (spec === undefined) return undefined;
   const hostNetwork = spec['hostNetwork'] === true;
-  return scanForConflict(wanted, spec['initContainers'], true, hostNetwork) ?? scanForConflict(wanted, spec['containers'], false, hostNetwork);
+  return (
+    scanForConflict(wanted, spec['initContainers'], true, hostNetwork) ??
+    scanForConflict(wanted, spec['containers'], false, hostNetwork)
+  );
 }
 
-function scanForConflict(wanted: readonly HostPortClaim[], list: unknown, sidecarsOnly: boolean, hostNetwork: boolean): HostPortClaim | undefined {
+function scanForConflict(
+  wanted: readonly HostPortClaim[],
+  list: unknown,
+  sidecarsOnly: boolean,
+  hostNetwork: boolean,
+): HostPortClaim | undefined {
   if (!Array.isArray(list)) return undefined;
   for (let c = 0; c < list.length; c++) {
     const container = asRecord(list[c]);
@@ -83,7 +91,12 @@ function scanForConflict(wanted: readonly HostPortClaim[], list: unknown, sideca
       const protocol = asString(entry['protocol']) || 'TCP';
       const hostIP = asString(entry['hostIP']) || BIND_ALL;
       for (const w of wanted) {
-        if (w.port === port && w.protocol === protocol && (w.hostIP === BIND_ALL || hostIP === BIND_ALL || hostIP === w.hostIP)) return w;
+        if (
+          w.port === port &&
+          w.protocol === protocol &&
+          (w.hostIP === BIND_ALL || hostIP === BIND_ALL || hostIP === w.hostIP)
+        )
+          return w;
       }
     }
   }

@@ -25,7 +25,8 @@ export interface LabelRequirement {
 }
 
 /** A selector as labels.Selector: `nothing` (nil), or requirements ANDed (none: everything). */
-export type CompiledLabelSelector = { readonly nothing: true } | { readonly nothing: false; readonly requirements: readonly LabelRequirement[] };
+export type CompiledLabelSelector =
+  { readonly nothing: true } | { readonly nothing: false; readonly requirements: readonly LabelRequirement[] };
 
 const NOTHING: CompiledLabelSelector = Object.freeze({ nothing: true });
 
@@ -71,7 +72,10 @@ export function selectsEverything(selector: CompiledLabelSelector): boolean {
  * Selector.Matches over a label map (values read as labelValue reads them: strings, plus the
  * numbers and booleans of hand-written snapshots as their text).
  */
-export function labelSelectorMatches(selector: CompiledLabelSelector, labels: Readonly<Record<string, unknown>>): boolean {
+export function labelSelectorMatches(
+  selector: CompiledLabelSelector,
+  labels: Readonly<Record<string, unknown>>,
+): boolean {
   if (selector.nothing) return false;
   for (const req of selector.requirements) if (!requirementMatches(req, labels)) return false;
   return true;

@@ -44,14 +44,16 @@ const LABEL_VALUE = new RegExp(`^${LABEL_VALUE_FMT}$`);
 export function dns1123LabelProblems(value: string): SyntaxProblem[] {
   const out: SyntaxProblem[] = [];
   if (value.length > DNS1123_LABEL_MAX_LENGTH) out.push({ kind: 'tooLong', max: DNS1123_LABEL_MAX_LENGTH });
-  if (!DNS1123_LABEL.test(value)) out.push(DNS1123_SUBDOMAIN.test(value) ? { kind: 'dots' } : { kind: 'format', rule: 'dns1123Label' });
+  if (!DNS1123_LABEL.test(value))
+    out.push(DNS1123_SUBDOMAIN.test(value) ? { kind: 'dots' } : { kind: 'format', rule: 'dns1123Label' });
   return out;
 }
 
 /** IsDNS1123Subdomain: object names, node names, the prefix of a qualified name. */
 export function dns1123SubdomainProblems(value: string, part?: NamePart): SyntaxProblem[] {
   const out: SyntaxProblem[] = [];
-  if (value.length > DNS1123_SUBDOMAIN_MAX_LENGTH) out.push(withPart({ kind: 'tooLong', max: DNS1123_SUBDOMAIN_MAX_LENGTH }, part));
+  if (value.length > DNS1123_SUBDOMAIN_MAX_LENGTH)
+    out.push(withPart({ kind: 'tooLong', max: DNS1123_SUBDOMAIN_MAX_LENGTH }, part));
   if (!DNS1123_SUBDOMAIN.test(value)) out.push(withPart({ kind: 'format', rule: 'dns1123Subdomain' }, part));
   return out;
 }
@@ -72,7 +74,8 @@ export function qualifiedNameProblems(value: string): SyntaxProblem[] {
     return [{ kind: 'slashes' }];
   }
   if (name.length === 0) out.push({ kind: 'empty', part: 'name' });
-  else if (name.length > QUALIFIED_NAME_MAX_LENGTH) out.push({ kind: 'tooLong', max: QUALIFIED_NAME_MAX_LENGTH, part: 'name' });
+  else if (name.length > QUALIFIED_NAME_MAX_LENGTH)
+    out.push({ kind: 'tooLong', max: QUALIFIED_NAME_MAX_LENGTH, part: 'name' });
   if (!QUALIFIED_NAME.test(name)) out.push({ kind: 'format', rule: 'qualifiedName', part: 'name' });
   return out;
 }

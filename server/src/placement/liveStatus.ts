@@ -13,8 +13,14 @@ export const REVISION_HASH_LABEL = 'controller-revision-hash';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const obj = (v: unknown): Obj => (isObj(v) ? v : {});
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : undefined);
-const int = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : 0);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : undefined;
+const int = (v: unknown): number =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? Math.trunc(v)
+    : typeof v === 'string' && /^-?\d+$/.test(v)
+      ? Number(v)
+      : 0;
 const strMap = (v: unknown): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const [k, x] of Object.entries(obj(v))) if (typeof x === 'string') out[k] = x;
@@ -150,7 +156,18 @@ export function readPod(raw: unknown): LivePod | undefined {
     containers,
     restarts: statuses.reduce((n, c) => n + int(c['restartCount']), 0),
   };
-  const set = (k: 'uid' | 'nodeName' | 'creationTimestamp' | 'deletionTimestamp' | 'controllerUid' | 'reason' | 'unschedulable' | 'targetNode', v: string | undefined): void => {
+  const set = (
+    k:
+      | 'uid'
+      | 'nodeName'
+      | 'creationTimestamp'
+      | 'deletionTimestamp'
+      | 'controllerUid'
+      | 'reason'
+      | 'unschedulable'
+      | 'targetNode',
+    v: string | undefined,
+  ): void => {
     if (v) pod[k] = v;
   };
   set('uid', str(meta['uid']));
@@ -167,12 +184,15 @@ export function readPod(raw: unknown): LivePod | undefined {
   }
   set('reason', reason);
   if (!pod.nodeName) {
-    const terms = obj(obj(obj(spec['affinity'])['nodeAffinity'])['requiredDuringSchedulingIgnoredDuringExecution'])['nodeSelectorTerms'];
+    const terms = obj(obj(obj(spec['affinity'])['nodeAffinity'])['requiredDuringSchedulingIgnoredDuringExecution'])[
+      'nodeSelectorTerms'
+    ];
     for (const t of Array.isArray(terms) ? terms : []) {
       for (const f of Array.isArray(obj(t)['matchFields']) ? (obj(t)['matchFields'] as unknown[]) : []) {
         const m = obj(f);
         const values = Array.isArray(m['values']) ? m['values'] : [];
-        if (m['key'] === 'metadata.name' && m['operator'] === 'In' && values.length === 1) set('targetNode', str(values[0]));
+        if (m['key'] === 'metadata.name' && m['operator'] === 'In' && values.length === 1)
+          set('targetNode', str(values[0]));
       }
     }
   } else pod.targetNode = pod.nodeName;
@@ -199,7 +219,13 @@ export function readEvent(raw: unknown): LiveEvent | undefined {
   const involved = obj(o['involvedObject'] ?? o['regarding']);
   const reason = str(o['reason']);
   if (!reason) return undefined;
-  const times = [o['lastTimestamp'], o['eventTime'], obj(o['series'])['lastObservedTime'], o['firstTimestamp'], obj(o['metadata'])['creationTimestamp']]
+  const times = [
+    o['lastTimestamp'],
+    o['eventTime'],
+    obj(o['series'])['lastObservedTime'],
+    o['firstTimestamp'],
+    obj(o['metadata'])['creationTimestamp'],
+  ]
     .map(str)
     .filter((t): t is string => !!t && !Number.isNaN(Date.parse(t)));
   const ev: LiveEvent = {
@@ -265,7 +291,16 @@ export function formatLabels(labels: Record<string, string>): string {
   return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels[k]}`).join(',');
 }
 
-export const GET_DS_HEADERS = ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'] as const;
+export const GET_DS_HEADERS = [
+  'NAME',
+  'DESIRED',
+  'CURRENT',
+  'READY',
+  'UP-TO-DATE',
+  'AVAILABLE',
+  'NODE SELECTOR',
+  'AGE',
+] as const;
 
 /** The cells printDaemonSet (pkg/printers/internalversion/printers.go) fills, from .status. */
 export function getDsRow(ds: LiveDaemonSet, now: number): string[] {
@@ -292,7 +327,9 @@ export function formatTable(rows: ReadonlyArray<ReadonlyArray<string>>): string 
   return rows
     .map((row) =>
       row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(Math.max(6, (widths[i] ?? 0) + 3) - [...cell].length)))
+        .map((cell, i) =>
+          i === row.length - 1 ? cell : cell + ' '.repeat(Math.max(6, (widths[i] ?? 0) + 3) - [...cell].length),
+        )
         .join(''),
     )
     .join('\n')
@@ -325,10 +362,16 @@ export function rolloutStatus(ds: LiveDaemonSet): RolloutStatus {
   const q = JSON.stringify(ds.name);
   if (ds.generation <= s.observedGeneration) {
     if (s.updatedNumberScheduled < s.desiredNumberScheduled) {
-      return { message: `Waiting for daemon set ${q} rollout to finish: ${s.updatedNumberScheduled} out of ${s.desiredNumberScheduled} new pods have been updated...\n`, done: false };
+      return {
+        message: `Waiting for daemon set ${q} rollout to finish: ${s.updatedNumberScheduled} out of ${s.desiredNumberScheduled} new pods have been updated...\n`,
+        done: false,
+      };
     }
     if (s.numberAvailable < s.desiredNumberScheduled) {
-      return { message: `Waiting for daemon set ${q} rollout to finish: ${s.numberAvailable} of ${s.desiredNumberScheduled} updated pods are available...\n`, done: false };
+      return {
+        message: `Waiting for daemon set ${q} rollout to finish: ${s.numberAvailable} of ${s.desiredNumberScheduled} updated pods are available...\n`,
+        done: false,
+      };
     }
     return { message: `daemon set ${q} successfully rolled out\n`, done: true };
   }
@@ -381,7 +424,8 @@ function podView(p: LivePod, current: string | undefined, now: number): LivePodV
 function reasonForMissing(state: LiveState, node: string, podNames: ReadonlySet<string>): LiveEvent | undefined {
   const ds = state.daemonSet?.name;
   const relevant = state.events.filter((e) => {
-    if (e.involvedKind === 'Pod' && podNames.has(e.involvedName)) return e.reason === 'FailedScheduling' || e.type === 'Warning';
+    if (e.involvedKind === 'Pod' && podNames.has(e.involvedName))
+      return e.reason === 'FailedScheduling' || e.type === 'Warning';
     if (e.involvedKind === 'DaemonSet' && e.involvedName === ds) {
       // FailedDaemonPod, FailedPlacement, FailedCreate… name the node in their message.
       return e.type === 'Warning' && new RegExp(`\\b${node.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(e.message);
@@ -397,7 +441,11 @@ function reasonForMissing(state: LiveState, node: string, podNames: ReadonlySet<
  * should run the pod and has none gets one created; a pod on a node where
  * shouldContinueRunning is false is deleted.
  */
-export function liveNodes(prediction: PlacementResult | undefined, state: LiveState, now: number): { nodes: LiveNodeRow[]; stray: LiveNodeRow[] } {
+export function liveNodes(
+  prediction: PlacementResult | undefined,
+  state: LiveState,
+  now: number,
+): { nodes: LiveNodeRow[]; stray: LiveNodeRow[] } {
   const current = currentRevisionHash(state);
   const byNode = new Map<string, LivePod[]>();
   for (const p of podsOf(state)) {
@@ -408,26 +456,42 @@ export function liveNodes(prediction: PlacementResult | undefined, state: LiveSt
   const seen = new Set<string>();
   for (const v of prediction?.nodes ?? []) {
     seen.add(v.name);
-    const pods = (byNode.get(v.name) ?? []).slice().sort((a, b) => Date.parse(b.creationTimestamp ?? '') - Date.parse(a.creationTimestamp ?? ''));
+    const pods = (byNode.get(v.name) ?? [])
+      .slice()
+      .sort((a, b) => Date.parse(b.creationTimestamp ?? '') - Date.parse(a.creationTimestamp ?? ''));
     const views = pods.map((p) => podView(p, current, now));
     const drift: LiveDrift[] = [];
     const alive = pods.filter((p) => !p.deletionTimestamp);
     if (v.shouldRun && alive.length === 0) {
       const ev = reasonForMissing(state, v.name, new Set(pods.map((p) => p.name)));
-      const d: LiveDrift = { kind: 'missing', message: `predicted to run here, but the cluster has no daemon pod on ${v.name}${ev ? `: ${ev.reason}: ${ev.message}` : ''}` };
+      const d: LiveDrift = {
+        kind: 'missing',
+        message: `predicted to run here, but the cluster has no daemon pod on ${v.name}${ev ? `: ${ev.reason}: ${ev.message}` : ''}`,
+      };
       if (ev) d.event = { reason: ev.reason, message: ev.message, ...(ev.time ? { time: ev.time } : {}) };
       drift.push(d);
     }
     if (alive.length > 0 && !v.shouldContinueRunning) {
-      drift.push({ kind: 'wouldDelete', message: `the edited manifest excludes ${v.name} (${v.detail}): after apply the controller deletes ${alive.map((p) => p.name).join(', ')}` });
+      drift.push({
+        kind: 'wouldDelete',
+        message: `the edited manifest excludes ${v.name} (${v.detail}): after apply the controller deletes ${alive.map((p) => p.name).join(', ')}`,
+      });
     } else if (alive.length > 0 && !v.shouldRun) {
-      drift.push({ kind: 'wouldNotRecreate', message: `the edited manifest would not place a new pod on ${v.name} (${v.detail}); the running pod is kept, but once deleted it is not recreated` });
+      drift.push({
+        kind: 'wouldNotRecreate',
+        message: `the edited manifest would not place a new pod on ${v.name} (${v.detail}); the running pod is kept, but once deleted it is not recreated`,
+      });
     }
     for (const p of views) {
-      if (p.oldRevision) drift.push({ kind: 'oldRevision', message: `${p.name} runs revision ${p.revision}, not the current ${current}` });
+      if (p.oldRevision)
+        drift.push({
+          kind: 'oldRevision',
+          message: `${p.name} runs revision ${p.revision}, not the current ${current}`,
+        });
     }
     for (const p of alive) {
-      if (p.unschedulable && p.phase === 'Pending') drift.push({ kind: 'unschedulable', message: `${p.name} is Pending: ${p.unschedulable}` });
+      if (p.unschedulable && p.phase === 'Pending')
+        drift.push({ kind: 'unschedulable', message: `${p.name} is Pending: ${p.unschedulable}` });
     }
     const predicted: LiveNodeRow['predicted'] = !v.shouldRun ? 'excluded' : v.pending ? 'pending' : 'runs';
     nodes.push({ node: v.name, predicted, pods: views, drift });
@@ -436,8 +500,20 @@ export function liveNodes(prediction: PlacementResult | undefined, state: LiveSt
   for (const [node, pods] of [...byNode.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (seen.has(node)) continue;
     const views = pods.map((p) => podView(p, current, now));
-    const drift: LiveDrift[] = [{ kind: 'unknownNode', message: node ? `pods on node ${node}, which the cluster snapshot does not list` : 'pods not bound to a node yet' }];
-    for (const p of views) if (p.oldRevision) drift.push({ kind: 'oldRevision', message: `${p.name} runs revision ${p.revision}, not the current ${current}` });
+    const drift: LiveDrift[] = [
+      {
+        kind: 'unknownNode',
+        message: node
+          ? `pods on node ${node}, which the cluster snapshot does not list`
+          : 'pods not bound to a node yet',
+      },
+    ];
+    for (const p of views)
+      if (p.oldRevision)
+        drift.push({
+          kind: 'oldRevision',
+          message: `${p.name} runs revision ${p.revision}, not the current ${current}`,
+        });
     stray.push({ node: node || '(unscheduled)', predicted: 'unknown', pods: views, drift });
   }
   return { nodes, stray };
@@ -453,9 +529,23 @@ export function liveStatusView(
   prediction: PlacementResult | undefined,
   state: LiveState | undefined,
   now: number,
-  meta: { source: string; state: LiveStatusView['state']; message?: string; readAt?: string; namespace: string; name: string },
+  meta: {
+    source: string;
+    state: LiveStatusView['state'];
+    message?: string;
+    readAt?: string;
+    namespace: string;
+    name: string;
+  },
 ): LiveStatusView {
-  const base: LiveStatusView = { state: meta.state, source: meta.source, namespace: meta.namespace, name: meta.name, nodes: [], stray: [] };
+  const base: LiveStatusView = {
+    state: meta.state,
+    source: meta.source,
+    namespace: meta.namespace,
+    name: meta.name,
+    nodes: [],
+    stray: [],
+  };
   if (meta.message) base.message = meta.message;
   if (meta.readAt) base.readAt = meta.readAt;
   if (!state) return base;
@@ -470,7 +560,9 @@ export function liveStatusView(
   base.getDs = { headers: [...GET_DS_HEADERS], row: getDsRow(ds, now) };
   base.table = formatGetDs(ds, now);
   const rs = rolloutStatus(ds);
-  base.rolloutStatus = rs.error ? { message: rs.error, done: rs.done, error: true } : { message: rs.message.trimEnd(), done: rs.done };
+  base.rolloutStatus = rs.error
+    ? { message: rs.error, done: rs.done, error: true }
+    : { message: rs.message.trimEnd(), done: rs.done };
   const current = currentRevisionHash(state);
   if (current) base.currentRevision = current;
   base.summary = liveSummary(ds);

@@ -11,11 +11,21 @@
 import type { FieldPath, Node, NodeSelectorTerm } from './types';
 import { asArray, asRecord, asString, isRecord, labelMap, labelValue, show, type UnknownRecord } from './shape';
 import { labelValueProblems, qualifiedNameProblems, type SyntaxProblem } from './labelSyntax';
-import { requirementMatches, type LabelRequirement as BaseRequirement, type RequirementOperator } from './labelSelector';
+import {
+  requirementMatches,
+  type LabelRequirement as BaseRequirement,
+  type RequirementOperator,
+} from './labelSelector';
 import { parseInt64Text } from './quantity';
 
 export const REQUIRED_TERMS_PATH: FieldPath = [
-  'spec', 'template', 'spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms',
+  'spec',
+  'template',
+  'spec',
+  'affinity',
+  'nodeAffinity',
+  'requiredDuringSchedulingIgnoredDuringExecution',
+  'nodeSelectorTerms',
 ];
 
 type LabelOperator = RequirementOperator;
@@ -67,7 +77,11 @@ export function compileRequiredAffinity(nodeAffinity: unknown): CompiledRequired
   const required = affinity['requiredDuringSchedulingIgnoredDuringExecution'];
   if (required === undefined || required === null) return { present: false, terms: [] };
   if (!isRecord(required)) {
-    return { present: true, terms: [], malformed: `requiredDuringSchedulingIgnoredDuringExecution must be an object with nodeSelectorTerms, found ${show(required)}` };
+    return {
+      present: true,
+      terms: [],
+      malformed: `requiredDuringSchedulingIgnoredDuringExecution must be an object with nodeSelectorTerms, found ${show(required)}`,
+    };
   }
   const rawTerms = required['nodeSelectorTerms'];
   if (rawTerms !== undefined && rawTerms !== null && !Array.isArray(rawTerms)) {
@@ -89,7 +103,10 @@ export function compileTerm(raw: unknown, index: number): CompiledTerm | undefin
   const rawFields = term['matchFields'];
   const problems: Array<{ path: FieldPath; text: string }> = [];
   const base: FieldPath = [...REQUIRED_TERMS_PATH, index];
-  for (const [name, value] of [['matchExpressions', rawExpressions], ['matchFields', rawFields]] as const) {
+  for (const [name, value] of [
+    ['matchExpressions', rawExpressions],
+    ['matchFields', rawFields],
+  ] as const) {
     if (value !== undefined && value !== null && !Array.isArray(value)) {
       problems.push({ path: [...base, name], text: `${name} must be a list, found ${show(value)}` });
     }
@@ -131,24 +148,32 @@ function compileLabelRequirement(
     problems.push({ path: [...path, 'key'], text: `key must be a string, found ${show(req['key'])}` });
   } else {
     const keyProblem = shortText(qualifiedNameProblems(key)[0]);
-    if (keyProblem !== undefined) problems.push({ path: [...path, 'key'], text: `key \`${key}\` is invalid: ${keyProblem}` });
+    if (keyProblem !== undefined)
+      problems.push({ path: [...path, 'key'], text: `key \`${key}\` is invalid: ${keyProblem}` });
   }
   let bound: number | bigint = 0;
   switch (operator) {
     case 'In':
     case 'NotIn':
-      if (values.length === 0) problems.push({ path: [...path, 'values'], text: `operator ${operator} needs at least one value` });
+      if (values.length === 0)
+        problems.push({ path: [...path, 'values'], text: `operator ${operator} needs at least one value` });
       break;
     case 'Exists':
     case 'DoesNotExist':
-      if (values.length !== 0) problems.push({ path: [...path, 'values'], text: `operator ${operator} takes no values` });
+      if (values.length !== 0)
+        problems.push({ path: [...path, 'values'], text: `operator ${operator} takes no values` });
       break;
     case 'Gt':
     case 'Lt': {
-      if (values.length !== 1) problems.push({ path: [...path, 'values'], text: `operator ${operator} needs exactly one value` });
+      if (values.length !== 1)
+        problems.push({ path: [...path, 'values'], text: `operator ${operator} needs exactly one value` });
       values.forEach((v, i) => {
         const parsed = parseInt64Text(v);
-        if (parsed === undefined) problems.push({ path: [...path, 'values', i], text: `operator ${operator} needs an integer, found \`${v}\`` });
+        if (parsed === undefined)
+          problems.push({
+            path: [...path, 'values', i],
+            text: `operator ${operator} needs an integer, found \`${v}\``,
+          });
         else if (i === 0) bound = parsed;
       });
       break;
@@ -161,7 +186,8 @@ function compileLabelRequirement(
   }
   values.forEach((v, i) => {
     const valueProblem = shortText(labelValueProblems(v)[0]);
-    if (valueProblem !== undefined) problems.push({ path: [...path, 'values', i], text: `value \`${v}\` is invalid: ${valueProblem}` });
+    if (valueProblem !== undefined)
+      problems.push({ path: [...path, 'values', i], text: `value \`${v}\` is invalid: ${valueProblem}` });
   });
   if (problems.length !== start || key === undefined) return undefined;
   return { index, path, key, operator: operator as LabelOperator, values, bound };
@@ -184,10 +210,16 @@ function compileFieldRequirement(
   const operator = req['operator'];
   const values = readValues(req['values'], path, problems);
   if (key !== 'metadata.name') {
-    problems.push({ path: [...path, 'key'], text: `matchFields supports only the key metadata.name, found ${show(req['key'])}` });
+    problems.push({
+      path: [...path, 'key'],
+      text: `matchFields supports only the key metadata.name, found ${show(req['key'])}`,
+    });
   }
   if (operator !== 'In' && operator !== 'NotIn') {
-    problems.push({ path: [...path, 'operator'], text: `matchFields operator ${show(operator)} is not supported (In, NotIn)` });
+    problems.push({
+      path: [...path, 'operator'],
+      text: `matchFields operator ${show(operator)} is not supported (In, NotIn)`,
+    });
   } else if (values.length !== 1) {
     problems.push({ path: [...path, 'values'], text: `matchFields operator ${operator} needs exactly one value` });
   }
@@ -214,7 +246,11 @@ function fieldRequirementMatches(req: FieldRequirement, nodeName: string): boole
 }
 
 /** nodeSelectorTerm.match: all expressions, then fields (skipped for a nameless node). */
-export function compiledTermMatches(term: CompiledTerm, labels: Readonly<Record<string, unknown>>, nodeName: string): boolean {
+export function compiledTermMatches(
+  term: CompiledTerm,
+  labels: Readonly<Record<string, unknown>>,
+  nodeName: string,
+): boolean {
   if (term.problems.length > 0) return false;
   for (const req of term.expressions) if (!requirementMatches(req, labels)) return false;
   if (nodeName.length > 0) for (const req of term.fields) if (!fieldRequirementMatches(req, nodeName)) return false;
@@ -239,7 +275,10 @@ export function explainAffinityMismatch(
   nodeName: string,
 ): NodeAffinityMismatch {
   if (affinity.malformed !== undefined) {
-    return { detail: `required node affinity is malformed: ${affinity.malformed}`, path: REQUIRED_TERMS_PATH.slice(0, -1) };
+    return {
+      detail: `required node affinity is malformed: ${affinity.malformed}`,
+      path: REQUIRED_TERMS_PATH.slice(0, -1),
+    };
   }
   if (affinity.terms.length === 0) {
     return {
@@ -288,7 +327,11 @@ export function affinityMismatchKey(
   return key;
 }
 
-function explainTerm(term: CompiledTerm, labels: Readonly<Record<string, unknown>>, nodeName: string): { text: string; path: FieldPath } {
+function explainTerm(
+  term: CompiledTerm,
+  labels: Readonly<Record<string, unknown>>,
+  nodeName: string,
+): { text: string; path: FieldPath } {
   const first = term.problems[0];
   if (first !== undefined) return { text: `is invalid and matches no node: ${first.text}`, path: first.path };
   for (const req of term.expressions) {
@@ -297,7 +340,10 @@ function explainTerm(term: CompiledTerm, labels: Readonly<Record<string, unknown
   }
   for (const req of term.fields) {
     if (fieldRequirementMatches(req, nodeName)) continue;
-    return { text: `\`metadata.name ${req.operator} [${req.value}]\` does not match (node is ${nodeName})`, path: req.path };
+    return {
+      text: `\`metadata.name ${req.operator} [${req.value}]\` does not match (node is ${nodeName})`,
+      path: req.path,
+    };
   }
   return { text: 'matches', path: [...REQUIRED_TERMS_PATH, term.index] };
 }
@@ -354,7 +400,8 @@ function shortText(problem: SyntaxProblem | undefined): string | undefined {
     case 'tooLong':
     case 'format':
       if (problem.part === 'prefix') return 'prefix part must be a lowercase DNS subdomain';
-      if (problem.kind === 'tooLong') return `${problem.part ? `${problem.part} part ` : ''}must be no more than ${problem.max} characters`;
+      if (problem.kind === 'tooLong')
+        return `${problem.part ? `${problem.part} part ` : ''}must be no more than ${problem.max} characters`;
       return problem.part === 'name'
         ? 'name part must consist of alphanumerics, "-", "_" or ".", starting and ending with an alphanumeric'
         : 'must be empty or consist of alphanumerics, "-", "_" or ".", starting and ending with an alphanumeric';

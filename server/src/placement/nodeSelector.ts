@@ -42,8 +42,18 @@ export function firstNodeSelectorMismatch(
   if (compiled.invalid !== undefined) {
     const { key, value } = compiled.invalid;
     return key === undefined
-      ? { key: '', want: '', have: undefined, invalid: `nodeSelector must be a map of label to value, found ${show(value)}` }
-      : { key, want: '', have: undefined, invalid: `nodeSelector \`${key}\` must be a string, found ${show(value)} (quote it)` };
+      ? {
+          key: '',
+          want: '',
+          have: undefined,
+          invalid: `nodeSelector must be a map of label to value, found ${show(value)}`,
+        }
+      : {
+          key,
+          want: '',
+          have: undefined,
+          invalid: `nodeSelector \`${key}\` must be a string, found ${show(value)} (quote it)`,
+        };
   }
   for (const [key, want] of compiled.entries) {
     const have = labelValue(labels, key);

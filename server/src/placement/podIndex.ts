@@ -27,7 +27,10 @@ export class PodIndex {
   private readonly used = new Map<string, Float64Array>();
   private readonly reader = new QuantityReader();
 
-  constructor(readonly nodes: readonly unknown[], readonly pods: readonly unknown[]) {
+  constructor(
+    readonly nodes: readonly unknown[],
+    readonly pods: readonly unknown[],
+  ) {
     const n = nodes.length;
     this.nodeSlot = new Int32Array(n).fill(-1);
     this.podSlot = new Int32Array(pods.length).fill(-1);
@@ -95,7 +98,12 @@ const cache = new WeakMap<object, PodIndex>();
 /** The index of a snapshot, built on first use and reused while the arrays are the same. */
 export function podIndexOf(nodes: readonly unknown[], pods: readonly unknown[]): PodIndex {
   const cached = cache.get(pods);
-  if (cached && cached.nodes === nodes && cached.nodes.length === cached.nodeSlot.length && cached.pods.length === cached.podSlot.length) {
+  if (
+    cached &&
+    cached.nodes === nodes &&
+    cached.nodes.length === cached.nodeSlot.length &&
+    cached.pods.length === cached.podSlot.length
+  ) {
     return cached;
   }
   const index = new PodIndex(nodes, pods);

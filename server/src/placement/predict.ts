@@ -20,20 +20,50 @@
 // this DaemonSet's pod, so its own pods must not compete with it.
 
 import type {
-  ClusterState, DaemonSet, FieldPath, NodeVerdict, PlacementReason, PlacementResult, ResourceShortfall, Taint, Toleration,
+  ClusterState,
+  DaemonSet,
+  FieldPath,
+  NodeVerdict,
+  PlacementReason,
+  PlacementResult,
+  ResourceShortfall,
+  Taint,
+  Toleration,
 } from './types';
-import { asArray, asRecord, asString, isRecord, labelRecord, labelValue, quantityEntry, show, type UnknownRecord } from './shape';
-import { compileNodeSelector, describeNodeSelectorMismatch, firstNodeSelectorMismatch, type CompiledNodeSelector } from './nodeSelector';
+import { asArray, asRecord, asString, isRecord, labelRecord, quantityEntry, show, type UnknownRecord } from './shape';
 import {
-  affinityMismatchKey, compileRequiredAffinity, explainAffinityMismatch, requiredAffinityMatches, type CompiledRequiredAffinity, type NodeAffinityMismatch,
+  compileNodeSelector,
+  describeNodeSelectorMismatch,
+  firstNodeSelectorMismatch,
+  type CompiledNodeSelector,
+} from './nodeSelector';
+import {
+  affinityMismatchKey,
+  compileRequiredAffinity,
+  explainAffinityMismatch,
+  requiredAffinityMatches,
+  type CompiledRequiredAffinity,
+  type NodeAffinityMismatch,
 } from './nodeAffinity';
 import { daemonPodTolerations, formatTaint, isControllerToleration, toleratesTaint } from './tolerations';
 import {
-  PodRequestCalculator, QuantityReader, formatAmount, nodeAllocatable, requestedResourceNames, resourceKind, resourceLabel, type InvalidQuantity,
+  PodRequestCalculator,
+  QuantityReader,
+  formatAmount,
+  nodeAllocatable,
+  requestedResourceNames,
+  resourceKind,
+  resourceLabel,
+  type InvalidQuantity,
 } from './resources';
 import { firstConflictWithPod, formatHostPort, podHostPorts, type HostPortClaim } from './hostPorts';
 import { podIndexOf, type PodIndex } from './podIndex';
-import { labelSelectorAsSelector, labelSelectorMatches, selectsEverything, type CompiledLabelSelector } from './labelSelector';
+import {
+  labelSelectorAsSelector,
+  labelSelectorMatches,
+  selectsEverything,
+  type CompiledLabelSelector,
+} from './labelSelector';
 
 export const POD_SPEC_PATH: FieldPath = ['spec', 'template', 'spec'];
 const TOLERATIONS_PATH: FieldPath = [...POD_SPEC_PATH, 'tolerations'];
@@ -42,7 +72,8 @@ const NODE_SELECTOR_PATH: FieldPath = [...POD_SPEC_PATH, 'nodeSelector'];
 
 const NOTES: string[] = [];
 
-const NOTE_PREFERRED = 'preferred node affinity only ranks nodes for the scheduler; it never keeps a DaemonSet pod off a node';
+const NOTE_PREFERRED =
+  'preferred node affinity only ranks nodes for the scheduler; it never keeps a DaemonSet pod off a node';
 
 /** Everything about the DaemonSet that does not depend on the node, computed once. */
 interface CompiledDaemonSet {
@@ -81,7 +112,12 @@ class NodeLoad {
   private readonly usedSums: Float64Array[];
   private readonly conflicts = new Map<number, { pod: UnknownRecord; port: number } | null>();
 
-  constructor(nodes: readonly unknown[], pods: readonly unknown[], private readonly ds: CompiledDaemonSet, calculator: PodRequestCalculator) {
+  constructor(
+    nodes: readonly unknown[],
+    pods: readonly unknown[],
+    private readonly ds: CompiledDaemonSet,
+    calculator: PodRequestCalculator,
+  ) {
     if (pods.length === 0) {
       this.nodeSlot = new Int32Array(nodes.length).fill(-1);
       this.index = undefined;
@@ -109,7 +145,10 @@ class NodeLoad {
         for (let r = 0; r < scratch.length; r++) sums[r] = (sums[r] as number) + (scratch[r] as number);
       }
     };
-    for (const key of [ds.uid !== undefined ? `uid:${ds.uid}` : undefined, ds.name !== undefined ? `name:${ds.name}` : undefined]) {
+    for (const key of [
+      ds.uid !== undefined ? `uid:${ds.uid}` : undefined,
+      ds.name !== undefined ? `name:${ds.name}` : undefined,
+    ]) {
       for (const p of (key !== undefined ? index.byDaemonSetRef.get(key) : undefined) ?? []) {
         if (seen.has(p)) continue;
         seen.add(p);
@@ -182,7 +221,10 @@ export function predictPlacement(ds: DaemonSet, cluster: ClusterState): Placemen
   }
 
   // 2. The pods already bound: the snapshot's sums (cached per snapshot) minus this DaemonSet's own pods.
-  const calculator = new PodRequestCalculator(compiled.resources.map((r) => r.name), reader);
+  const calculator = new PodRequestCalculator(
+    compiled.resources.map((r) => r.name),
+    reader,
+  );
   const load = new NodeLoad(nodes, asArray(asRecord(cluster)?.['pods']), compiled, calculator);
 
   // 3. The scheduler, for those nodes; then what the DaemonSet already runs, everywhere.
@@ -217,7 +259,8 @@ function startNotes(rawNode: unknown, ds: CompiledDaemonSet): string[] {
   for (const note of ds.notes) notes.push(note);
   const node = asRecord(rawNode);
   const name = asString(asRecord(node?.['metadata'])?.['name']) ?? '';
-  if (node === undefined) notes.push(`node entry is not an object (${show(rawNode)}); judged as a node with no name, labels or taints`);
+  if (node === undefined)
+    notes.push(`node entry is not an object (${show(rawNode)}); judged as a node with no name, labels or taints`);
   else if (name === '') notes.push('node has no metadata.name');
   noteNodeState(node, asRecord(node?.['spec']), notes);
   return notes;
@@ -236,7 +279,14 @@ function controllerVerdict(rawNode: unknown, ds: CompiledDaemonSet, notes: strin
 
   // 1. NodeShouldRunDaemonPod: a template nodeName pins the pod to one node.
   if (ds.nodeName !== '' && ds.nodeName !== name) {
-    return verdict(name, false, false, 'nodeName', `spec.template.spec.nodeName is \`${ds.nodeName}\`, so the pod runs only on that node`, NODE_NAME_PATH);
+    return verdict(
+      name,
+      false,
+      false,
+      'nodeName',
+      `spec.template.spec.nodeName is \`${ds.nodeName}\`, so the pod runs only on that node`,
+      NODE_NAME_PATH,
+    );
   }
 
   // 2. nodeSelector, then required node affinity (RequiredNodeAffinity.Match checks them in this order).
@@ -246,7 +296,8 @@ function controllerVerdict(rawNode: unknown, ds: CompiledDaemonSet, notes: strin
     let byValue = ds.selectorDetails.get(selectorMismatch.key);
     if (byValue === undefined) ds.selectorDetails.set(selectorMismatch.key, (byValue = new Map()));
     let detail = byValue.get(selectorMismatch.have);
-    if (detail === undefined) byValue.set(selectorMismatch.have, (detail = describeNodeSelectorMismatch(selectorMismatch)));
+    if (detail === undefined)
+      byValue.set(selectorMismatch.have, (detail = describeNodeSelectorMismatch(selectorMismatch)));
     return verdict(name, false, false, 'nodeSelector', detail, path);
   }
   if (!requiredAffinityMatches(ds.affinity, labels, name)) {
@@ -267,7 +318,9 @@ function controllerVerdict(rawNode: unknown, ds: CompiledDaemonSet, notes: strin
     const toleration = ds.tolerations.find((tol) => toleratesTaint(tol, taint));
     if (effect !== 'NoSchedule' && effect !== 'NoExecute') {
       if (effect === 'PreferNoSchedule' && toleration === undefined) {
-        notes.push(`taint \`${formatTaint(taint)}\` is not tolerated, but PreferNoSchedule only ranks nodes; it does not keep the pod off`);
+        notes.push(
+          `taint \`${formatTaint(taint)}\` is not tolerated, but PreferNoSchedule only ranks nodes; it does not keep the pod off`,
+        );
       }
       continue;
     }
@@ -279,12 +332,15 @@ function controllerVerdict(rawNode: unknown, ds: CompiledDaemonSet, notes: strin
     if (isControllerToleration(toleration)) {
       notes.push(`taint \`${formatTaint(taint)}\` is tolerated by the toleration the DaemonSet controller adds`);
     } else if (effect === 'NoExecute' && typeof toleration.tolerationSeconds === 'number') {
-      notes.push(`taint \`${formatTaint(taint)}\` is tolerated for only ${toleration.tolerationSeconds}s; the pod is evicted after that and recreated`);
+      notes.push(
+        `taint \`${formatTaint(taint)}\` is tolerated for only ${toleration.tolerationSeconds}s; the pod is evicted after that and recreated`,
+      );
     }
   }
   if (blocking !== undefined) {
     let detail = `taint \`${formatTaint(blocking)}\` is not tolerated`;
-    if (evicting !== undefined && evicting !== blocking) detail += `; NoExecute taint \`${formatTaint(evicting)}\` would also evict a running pod`;
+    if (evicting !== undefined && evicting !== blocking)
+      detail += `; NoExecute taint \`${formatTaint(evicting)}\` would also evict a running pod`;
     else if (evicting === undefined) detail += ' (NoSchedule: a pod already running here is kept)';
     const result = verdict(name, false, evicting === undefined, 'taint', detail, TOLERATIONS_PATH);
     result.taint = blocking;
@@ -294,7 +350,14 @@ function controllerVerdict(rawNode: unknown, ds: CompiledDaemonSet, notes: strin
 }
 
 /** The scheduler on a node the controller accepted: NodePorts, then NodeResourcesFit. */
-function schedulerVerdict(rawNode: unknown, ds: CompiledDaemonSet, load: NodeLoad, slot: number, reader: QuantityReader, notes: string[]): NodeVerdict {
+function schedulerVerdict(
+  rawNode: unknown,
+  ds: CompiledDaemonSet,
+  load: NodeLoad,
+  slot: number,
+  reader: QuantityReader,
+  notes: string[],
+): NodeVerdict {
   const node = asRecord(rawNode);
   const name = asString(asRecord(node?.['metadata'])?.['name']) ?? '';
   const portConflict = load.portConflict(slot);
@@ -302,9 +365,21 @@ function schedulerVerdict(rawNode: unknown, ds: CompiledDaemonSet, load: NodeLoa
   if (portConflict !== undefined) {
     const pod = portConflict.pod;
     const wanted = ds.hostPorts[portConflict.port] as HostPortClaim;
-    const result = verdict(name, true, true, 'hostPort', `host port ${formatHostPort(wanted)} is already used by pod \`${podName(pod)}\``, [...POD_SPEC_PATH, ...wanted.path, wanted.field]);
+    const result = verdict(
+      name,
+      true,
+      true,
+      'hostPort',
+      `host port ${formatHostPort(wanted)} is already used by pod \`${podName(pod)}\``,
+      [...POD_SPEC_PATH, ...wanted.path, wanted.field],
+    );
     result.pending = true;
-    result.hostPort = { port: wanted.port, protocol: wanted.protocol, hostIP: wanted.hostIP, conflictingPod: podName(pod) };
+    result.hostPort = {
+      port: wanted.port,
+      protocol: wanted.protocol,
+      hostIP: wanted.hostIP,
+      conflictingPod: podName(pod),
+    };
     if (shortfalls !== undefined) {
       result.shortfalls = shortfalls;
       notes.push(`also short of resources: ${describeShortfalls(shortfalls)}`);
@@ -323,7 +398,12 @@ function schedulerVerdict(rawNode: unknown, ds: CompiledDaemonSet, load: NodeLoa
 }
 
 function verdict(
-  name: string, shouldRun: boolean, shouldContinueRunning: boolean, reason: PlacementReason, detail: string, path: FieldPath | undefined,
+  name: string,
+  shouldRun: boolean,
+  shouldContinueRunning: boolean,
+  reason: PlacementReason,
+  detail: string,
+  path: FieldPath | undefined,
 ): NodeVerdict {
   const v: NodeVerdict = { name, shouldRun, shouldContinueRunning, pending: false, reason, detail };
   if (path !== undefined) v.path = path;
@@ -344,13 +424,17 @@ function noteOwnPod(v: NodeVerdict): void {
 // Node state that never changes the controller's decision by itself: it only reads taints.
 function noteNodeState(node: UnknownRecord | undefined, spec: UnknownRecord | undefined, notes: string[]): void {
   if (spec?.['unschedulable'] === true) {
-    notes.push('node is cordoned (spec.unschedulable); DaemonSet pods tolerate node.kubernetes.io/unschedulable, so cordoning alone does not keep them off');
+    notes.push(
+      'node is cordoned (spec.unschedulable); DaemonSet pods tolerate node.kubernetes.io/unschedulable, so cordoning alone does not keep them off',
+    );
   }
   for (const condition of asArray(asRecord(node?.['status'])?.['conditions'])) {
     const c = asRecord(condition);
     if (c?.['type'] !== 'Ready') continue;
     if (c['status'] !== 'True') {
-      notes.push(`node is NotReady (Ready=${asString(c['status']) ?? show(c['status'])}); the controller judges it by its taints only`);
+      notes.push(
+        `node is NotReady (Ready=${asString(c['status']) ?? show(c['status'])}); the controller judges it by its taints only`,
+      );
     }
     break;
   }
@@ -374,7 +458,12 @@ function checkResources(
   let shortfalls: ResourceShortfall[] | undefined;
   const allowedPods = amount(reader.units(own(allocatable, 'pods')));
   if (podCount + 1 > allowedPods) {
-    (shortfalls ??= []).push({ resource: 'pods', requested: 1, free: allowedPods - podCount, allocatable: allowedPods });
+    (shortfalls ??= []).push({
+      resource: 'pods',
+      requested: 1,
+      free: allowedPods - podCount,
+      allocatable: allowedPods,
+    });
   }
   for (let i = 0; i < ds.resources.length; i++) {
     const r = ds.resources[i] as { name: string; amount: number };
@@ -428,7 +517,8 @@ function compileDaemonSet(ds: DaemonSet, reader: QuantityReader): CompiledDaemon
   const rawNodeName = podSpec?.['nodeName'];
   let nodeName = '';
   if (typeof rawNodeName === 'string') nodeName = rawNodeName;
-  else if (rawNodeName !== undefined && rawNodeName !== null) notes.push(`spec.template.spec.nodeName must be a string, found ${show(rawNodeName)}; ignored`);
+  else if (rawNodeName !== undefined && rawNodeName !== null)
+    notes.push(`spec.template.spec.nodeName must be a string, found ${show(rawNodeName)}; ignored`);
 
   const rawTolerations = podSpec?.['tolerations'];
   if (rawTolerations !== undefined && rawTolerations !== null && !Array.isArray(rawTolerations)) {
@@ -444,7 +534,8 @@ function compileDaemonSet(ds: DaemonSet, reader: QuantityReader): CompiledDaemon
   const nodeSelector = compileNodeSelector(podSpec?.['nodeSelector']);
   const nodeSelectorPaths = new Map<string, FieldPath>();
   for (const [key] of nodeSelector.entries) nodeSelectorPaths.set(key, [...NODE_SELECTOR_PATH, key]);
-  if (nodeSelector.invalid?.key !== undefined) nodeSelectorPaths.set(nodeSelector.invalid.key, [...NODE_SELECTOR_PATH, nodeSelector.invalid.key]);
+  if (nodeSelector.invalid?.key !== undefined)
+    nodeSelectorPaths.set(nodeSelector.invalid.key, [...NODE_SELECTOR_PATH, nodeSelector.invalid.key]);
 
   const selector = labelSelectorAsSelector(dsSpec?.['selector']);
 
@@ -466,7 +557,11 @@ function compileDaemonSet(ds: DaemonSet, reader: QuantityReader): CompiledDaemon
   };
 }
 
-function compileRequests(podSpec: UnknownRecord | undefined, reader: QuantityReader, notes: string[]): CompiledDaemonSet['resources'] {
+function compileRequests(
+  podSpec: UnknownRecord | undefined,
+  reader: QuantityReader,
+  notes: string[],
+): CompiledDaemonSet['resources'] {
   const names: string[] = [];
   for (const name of requestedResourceNames(podSpec)) {
     const kind = resourceKind(name);
@@ -486,7 +581,9 @@ function compileRequests(podSpec: UnknownRecord | undefined, reader: QuantityRea
     const key = q.path.join('.');
     if (seen.has(key)) continue;
     seen.add(key);
-    notes.push(`${q.path.slice(POD_SPEC_PATH.length).join('.')} ${show(q.value)} is not a valid quantity (the API server rejects it); counted as 0`);
+    notes.push(
+      `${q.path.slice(POD_SPEC_PATH.length).join('.')} ${show(q.value)} is not a valid quantity (the API server rejects it); counted as 0`,
+    );
   }
   const result: Array<{ name: string; amount: number; path: FieldPath | undefined }> = [];
   names.forEach((name, i) => {
@@ -503,7 +600,8 @@ function requestPath(podSpec: UnknownRecord | undefined, name: string): FieldPat
     for (let c = 0; c < containers.length; c++) {
       const resources = asRecord(asRecord(containers[c])?.['resources']);
       for (const kind of ['requests', 'limits'] as const) {
-        if (Object.hasOwn(asRecord(resources?.[kind]) ?? {}, name)) return [...POD_SPEC_PATH, list, c, 'resources', kind, name];
+        if (Object.hasOwn(asRecord(resources?.[kind]) ?? {}, name))
+          return [...POD_SPEC_PATH, list, c, 'resources', kind, name];
       }
     }
   }

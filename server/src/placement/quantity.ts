@@ -81,7 +81,8 @@ export function parseQuantity(input: unknown): number | undefined {
   if (p === undefined) return undefined;
   if (p.digits === '') return 0;
   const intPart = p.digits.length > p.fraction ? p.digits.slice(0, p.digits.length - p.fraction) : '0';
-  const fracPart = p.digits.length > p.fraction ? p.digits.slice(p.digits.length - p.fraction) : p.digits.padStart(p.fraction, '0');
+  const fracPart =
+    p.digits.length > p.fraction ? p.digits.slice(p.digits.length - p.fraction) : p.digits.padStart(p.fraction, '0');
   const mantissa = Number(`${intPart}.${fracPart || '0'}`);
   const value = p.base === 2 ? mantissa * 2 ** p.exponent : mantissa * 10 ** p.exponent;
   return p.negative ? -value : value;
@@ -156,20 +157,40 @@ export function simpleScaledValue(input: unknown, scale: number): number | undef
     const c1 = input.charCodeAt(i);
     if (length - i === 1) {
       switch (c1) {
-        case 109: exponent = -3; break; // m
-        case 107: exponent = 3; break; // k
-        case 77: exponent = 6; break; // M
-        case 71: exponent = 9; break; // G
-        case 84: exponent = 12; break; // T
-        default: return undefined;
+        case 109:
+          exponent = -3;
+          break; // m
+        case 107:
+          exponent = 3;
+          break; // k
+        case 77:
+          exponent = 6;
+          break; // M
+        case 71:
+          exponent = 9;
+          break; // G
+        case 84:
+          exponent = 12;
+          break; // T
+        default:
+          return undefined;
       }
     } else if (length - i === 2 && input.charCodeAt(i + 1) === 105 /* i */) {
       switch (c1) {
-        case 75: binary = 10; break; // Ki
-        case 77: binary = 20; break; // Mi
-        case 71: binary = 30; break; // Gi
-        case 84: binary = 40; break; // Ti
-        default: return undefined;
+        case 75:
+          binary = 10;
+          break; // Ki
+        case 77:
+          binary = 20;
+          break; // Mi
+        case 71:
+          binary = 30;
+          break; // Gi
+        case 84:
+          binary = 40;
+          break; // Ti
+        default:
+          return undefined;
       }
     } else {
       return undefined;

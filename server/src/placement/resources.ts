@@ -29,7 +29,12 @@ export function resourceKind(name: string): ResourceKind {
     case 'pods':
       return name;
   }
-  if (isExtendedResourceName(name) || name.startsWith('hugepages-') || name.includes('kubernetes.io/') || name.startsWith('attachable-volumes-')) {
+  if (
+    isExtendedResourceName(name) ||
+    name.startsWith('hugepages-') ||
+    name.includes('kubernetes.io/') ||
+    name.startsWith('attachable-volumes-')
+  ) {
     return 'scalar';
   }
   return 'ignored';
@@ -186,7 +191,13 @@ export class PodRequestCalculator {
     if (requests !== undefined) this.readList(requests, basePath, list, index, 'requests');
   }
 
-  private readList(record: UnknownRecord, basePath: FieldPath, list: string, index: number, kind: 'limits' | 'requests'): void {
+  private readList(
+    record: UnknownRecord,
+    basePath: FieldPath,
+    list: string,
+    index: number,
+    kind: 'limits' | 'requests',
+  ): void {
     const names = this.names;
     const one = this.container;
     for (const key in record) {
@@ -203,7 +214,12 @@ export class PodRequestCalculator {
   // defaultPodRequests + IsPodLevelRequestsSet + applyPodLevelResources: for cpu, memory and
   // hugepages a pod-level request wins; a missing one defaults to the pod-level limit unless
   // containers already request that (overcommittable) resource.
-  private applyPodLevel(spec: UnknownRecord, podResources: UnknownRecord, sum: Float64Array, basePath: FieldPath): void {
+  private applyPodLevel(
+    spec: UnknownRecord,
+    podResources: UnknownRecord,
+    sum: Float64Array,
+    basePath: FieldPath,
+  ): void {
     const requests = asRecord(podResources['requests']);
     const limits = asRecord(podResources['limits']);
     const hasLimits = limits !== undefined && Object.keys(limits).length > 0;
@@ -244,7 +260,11 @@ function containersRequest(spec: UnknownRecord, name: string): boolean {
   for (const list of [spec['containers'], spec['initContainers']]) {
     for (const c of asArray(list)) {
       const resources = asRecord(asRecord(c)?.['resources']);
-      if (Object.hasOwn(asRecord(resources?.['requests']) ?? {}, name) || Object.hasOwn(asRecord(resources?.['limits']) ?? {}, name)) return true;
+      if (
+        Object.hasOwn(asRecord(resources?.['requests']) ?? {}, name) ||
+        Object.hasOwn(asRecord(resources?.['limits']) ?? {}, name)
+      )
+        return true;
     }
   }
   return false;

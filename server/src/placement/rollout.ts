@@ -21,7 +21,15 @@
 //
 // The estimate (ESTIMATE_MODEL) is a floor, not a prediction.
 
-import type { ClusterState, Container, DaemonSet, NodeVerdict, PlacementResult, PodSpec, ResourceShortfall } from './types';
+import type {
+  ClusterState,
+  Container,
+  DaemonSet,
+  NodeVerdict,
+  PlacementResult,
+  PodSpec,
+  ResourceShortfall,
+} from './types';
 import type { BlockedNode, RolloutEstimate, RolloutPlan, RolloutStrategy } from './types';
 import { asArray, asRecord, asString, isRecord, type UnknownRecord } from './shape';
 import { predictPlacement } from './predict';
@@ -35,7 +43,7 @@ export const ESTIMATE_MODEL =
   'when, for its slowest container, the startup probe and then the readiness probe have passed: each probe ' +
   'counts initialDelaySeconds + successThreshold × periodSeconds (the first probe that counts comes within one ' +
   'period after the initial delay); a container without probes is Ready as soon as it starts. Not counted: image ' +
-  'pulls, container start-up, the old pods\' termination (terminationGracePeriodSeconds) and controller sync delays, ' +
+  "pulls, container start-up, the old pods' termination (terminationGracePeriodSeconds) and controller sync delays, " +
   'so a real rollout takes longer.';
 
 // --- intstr ------------------------------------------------------------------------------------
@@ -51,7 +59,8 @@ export function scaledValueFromIntOrPercent(value: unknown, total: number, round
   if (value === undefined || value === null) return { error: 'nil value for IntOrString' };
   if (typeof value === 'number') {
     // JSON decoding into IntOrString's int32 rejects fractions and out-of-range numbers.
-    if (!Number.isInteger(value) || value > 2147483647 || value < -2147483648) return { error: `invalid value ${value}: not an int32` };
+    if (!Number.isInteger(value) || value > 2147483647 || value < -2147483648)
+      return { error: `invalid value ${value}: not an int32` };
     return { value, percent: false };
   }
   if (typeof value !== 'string') return { error: 'invalid type: neither int nor percentage' };
@@ -74,11 +83,19 @@ export interface DefaultedUpdateStrategy {
 }
 
 /** SetDefaults_DaemonSet for the fields a rollout reads: updateStrategy and revisionHistoryLimit. */
-export function defaultDaemonSetSpec(ds: DaemonSet | unknown): { updateStrategy: DefaultedUpdateStrategy; revisionHistoryLimit: unknown } {
+export function defaultDaemonSetSpec(ds: DaemonSet | unknown): {
+  updateStrategy: DefaultedUpdateStrategy;
+  revisionHistoryLimit: unknown;
+} {
   const spec = asRecord(asRecord(ds)?.['spec']);
   const written = asRecord(spec?.['updateStrategy']);
   const rawType = written?.['type'];
-  const type = rawType === undefined || rawType === null || rawType === '' ? 'RollingUpdate' : typeof rawType === 'string' ? rawType : String(rawType);
+  const type =
+    rawType === undefined || rawType === null || rawType === ''
+      ? 'RollingUpdate'
+      : typeof rawType === 'string'
+        ? rawType
+        : String(rawType);
   const strategy: DefaultedUpdateStrategy = { type };
   const rawRolling = written?.['rollingUpdate'];
   const rolling = asRecord(rawRolling);
@@ -121,7 +138,10 @@ export type DesiredNodeCounts =
  * NodeShouldRunDaemonPod says run): both budgets, and the guard that turns 0/0 on a non-empty set
  * into 1 unavailable.
  */
-export function updatedDesiredNodeCounts(strategy: DefaultedUpdateStrategy, desiredNumberScheduled: number): DesiredNodeCounts {
+export function updatedDesiredNodeCounts(
+  strategy: DefaultedUpdateStrategy,
+  desiredNumberScheduled: number,
+): DesiredNodeCounts {
   const unavailable = unavailableCount(strategy, desiredNumberScheduled);
   if ('error' in unavailable) return { error: `invalid value for MaxUnavailable: ${unavailable.error}` };
   const surge = surgeCount(strategy, desiredNumberScheduled);
@@ -201,7 +221,12 @@ export interface PlanOptions {
  * The rollout plan for a change of `ds`'s pod template on `cluster`. `placement` is
  * predictPlacement(ds, cluster), computed when not given. Never throws on typed input.
  */
-export function planRollout(ds: DaemonSet, cluster: ClusterState, placement?: PlacementResult, options: PlanOptions = {}): RolloutPlan {
+export function planRollout(
+  ds: DaemonSet,
+  cluster: ClusterState,
+  placement?: PlacementResult,
+  options: PlanOptions = {},
+): RolloutPlan {
   const result = placement ?? predictPlacement(ds, cluster);
   const { updateStrategy } = defaultDaemonSetSpec(ds);
   const problems = updateStrategyProblems(updateStrategy);
@@ -231,21 +256,28 @@ export function planRollout(ds: DaemonSet, cluster: ClusterState, placement?: Pl
 
   if (updateStrategy.type !== 'RollingUpdate') {
     if (updateStrategy.type !== 'OnDelete') {
-      plan.messages.push(`The controller does no rolling update for updateStrategy.type "${updateStrategy.type}" (and the API server rejects it).`);
+      plan.messages.push(
+        `The controller does no rolling update for updateStrategy.type "${updateStrategy.type}" (and the API server rejects it).`,
+      );
     }
     plan.messages.push(
       'OnDelete: applying a new template replaces no running pod. A node gets the new template only when its daemon pod is deleted ' +
         '(kubectl delete pod, a drain, an eviction): the controller then creates the replacement from the new template. ' +
         'Nodes that get a pod for the first time get the new template at once.',
     );
-    if (desired > 0) plan.messages.push(`To update every node, delete the pods on the ${desired} ${plural(desired, 'node')} one by one, waiting for each new pod to be Ready.`);
+    if (desired > 0)
+      plan.messages.push(
+        `To update every node, delete the pods on the ${desired} ${plural(desired, 'node')} one by one, waiting for each new pod to be Ready.`,
+      );
     return plan;
   }
 
   const counts = updatedDesiredNodeCounts(updateStrategy, desired);
   if ('error' in counts) {
     plan.completes = false;
-    plan.messages.push(`The controller cannot roll out with this updateStrategy (${counts.error}): it replaces no pod.`);
+    plan.messages.push(
+      `The controller cannot roll out with this updateStrategy (${counts.error}): it replaces no pod.`,
+    );
     return plan;
   }
   plan.maxUnavailable = counts.maxUnavailable;
@@ -257,7 +289,9 @@ export function planRollout(ds: DaemonSet, cluster: ClusterState, placement?: Pl
 
   if (options.previous !== undefined && sameTemplate(ds, options.previous)) {
     plan.templateUnchanged = true;
-    plan.messages.push('The pod template is unchanged, so applying this replaces no pod (only a template change starts a rollout).');
+    plan.messages.push(
+      'The pod template is unchanged, so applying this replaces no pod (only a template change starts a rollout).',
+    );
     return plan;
   }
   if (desired === 0) {
@@ -268,16 +302,21 @@ export function planRollout(ds: DaemonSet, cluster: ClusterState, placement?: Pl
   plan.perBatch = Math.min(budget, desired);
   plan.batches = Math.ceil(desired / plan.perBatch);
   const writtenValue = surging ? written?.maxSurge : written?.maxUnavailable;
-  if (typeof writtenValue === 'string' && desired >= 2 && plan.perBatch >= desired) plan.wholeCluster = surging ? 'maxSurge' : 'maxUnavailable';
+  if (typeof writtenValue === 'string' && desired >= 2 && plan.perBatch >= desired)
+    plan.wholeCluster = surging ? 'maxSurge' : 'maxUnavailable';
 
   if (counts.fellBackToOneUnavailable) {
     plan.messages.push('maxUnavailable and maxSurge both come out 0, so the controller replaces 1 node at a time.');
   }
   plan.messages.unshift(budgetSentence(plan, surging ? plan.maxSurgeValue : plan.maxUnavailableValue, surging));
   if (plan.wholeCluster === 'maxUnavailable') {
-    plan.messages.push(`Every node loses its daemon pod at the same time: ${plan.maxUnavailableValue} of ${desired} desired nodes is all of them.`);
+    plan.messages.push(
+      `Every node loses its daemon pod at the same time: ${plan.maxUnavailableValue} of ${desired} desired nodes is all of them.`,
+    );
   } else if (plan.wholeCluster === 'maxSurge') {
-    plan.messages.push(`Every node runs an old and a new pod at the same time (${plan.maxSurgeValue} of ${desired} desired nodes): each node needs room for both.`);
+    plan.messages.push(
+      `Every node runs an old and a new pod at the same time (${plan.maxSurgeValue} of ${desired} desired nodes): each node needs room for both.`,
+    );
   }
 
   if (surging) plan.blockedNodes = blockedSurgeNodes(ds, cluster, result);
@@ -285,9 +324,12 @@ export function planRollout(ds: DaemonSet, cluster: ClusterState, placement?: Pl
   if (plan.blockedNodes.length > 0) {
     plan.completes = false;
     const reasons = new Set(plan.blockedNodes.map((b) => b.reason));
-    const why = reasons.has('hostPort') && reasons.has('insufficientResources')
-      ? 'the old pod holds a host port the new one needs, or the node has no room for both'
-      : reasons.has('hostPort') ? 'the old pod holds a host port the new one needs' : 'the node has no room for the old and the new pod together';
+    const why =
+      reasons.has('hostPort') && reasons.has('insufficientResources')
+        ? 'the old pod holds a host port the new one needs, or the node has no room for both'
+        : reasons.has('hostPort')
+          ? 'the old pod holds a host port the new one needs'
+          : 'the node has no room for the old and the new pod together';
     plan.messages.push(
       `On ${plan.blockedNodes.length} ${plural(plan.blockedNodes.length, 'node')} the surge pod cannot start while the old pod runs (${why}): ` +
         'the old pod is deleted only after the new one is available, so these nodes never update and the rollout never completes. Use maxUnavailable instead of maxSurge.',
@@ -301,7 +343,9 @@ export function planRollout(ds: DaemonSet, cluster: ClusterState, placement?: Pl
     );
   }
   if (stuck >= budget && stuck < desired) {
-    plan.messages.push(`With ${stuck} ${plural(stuck, 'node that never becomes', 'nodes that never become')} available and room for ${budget} at a time, the rollout stalls before it reaches the other nodes.`);
+    plan.messages.push(
+      `With ${stuck} ${plural(stuck, 'node that never becomes', 'nodes that never become')} available and room for ${budget} at a time, the rollout stalls before it reaches the other nodes.`,
+    );
   }
 
   plan.estimate = estimate(ds, plan);
@@ -316,8 +360,13 @@ function slotWords(budget: number, surging: boolean): string {
 function budgetSentence(plan: RolloutPlan, value: string | number, surging: boolean): string {
   const field = surging ? 'maxSurge' : 'maxUnavailable';
   const at = `${plan.perBatch} ${plural(plan.perBatch, 'node')} at a time, ${plan.batches} ${plural(plan.batches, 'batch', 'batches')}`;
-  const how = surging ? 'a new pod starts next to the old one, which is deleted once the new one is available' : 'old pods are deleted first, then replaced';
-  const amount = typeof value === 'string' ? `${value} of ${plan.desired} desired ${plural(plan.desired, 'node')}` : `${value} of ${plan.desired} desired ${plural(plan.desired, 'node')}`;
+  const how = surging
+    ? 'a new pod starts next to the old one, which is deleted once the new one is available'
+    : 'old pods are deleted first, then replaced';
+  const amount =
+    typeof value === 'string'
+      ? `${value} of ${plan.desired} desired ${plural(plan.desired, 'node')}`
+      : `${value} of ${plan.desired} desired ${plural(plan.desired, 'node')}`;
   return `${field} ${amount} → ${at} (${how}).`;
 }
 
@@ -350,8 +399,11 @@ function blockedSurgeNodes(ds: DaemonSet, cluster: ClusterState, result: Placeme
     (v.hasOwnPod ? withOwn : withoutOwn).push(i);
   });
   const blocked = new Map<number, BlockedNode>();
-  const hostPortBlock = (name: string, port: { port: number; protocol: string }): BlockedNode =>
-    ({ name, reason: 'hostPort', detail: `host port ${port.port}/${port.protocol} stays held by the old pod until it is deleted` });
+  const hostPortBlock = (name: string, port: { port: number; protocol: string }): BlockedNode => ({
+    name,
+    reason: 'hostPort',
+    detail: `host port ${port.port}/${port.protocol} stays held by the old pod until it is deleted`,
+  });
 
   if (withOwn.length > 0) {
     const twin: DaemonSet = {
@@ -364,7 +416,12 @@ function blockedSurgeNodes(ds: DaemonSet, cluster: ClusterState, result: Placeme
       const v = twinResult.nodes[i];
       if (v === undefined || !v.pending) continue;
       if (v.reason === 'hostPort' && v.hostPort) blocked.set(i, hostPortBlock(v.name, v.hostPort));
-      else blocked.set(i, { name: v.name, reason: 'insufficientResources', detail: `with the old pod still running: ${v.detail}` });
+      else
+        blocked.set(i, {
+          name: v.name,
+          reason: 'insufficientResources',
+          detail: `with the old pod still running: ${v.detail}`,
+        });
     }
   }
 
@@ -376,12 +433,19 @@ function blockedSurgeNodes(ds: DaemonSet, cluster: ClusterState, result: Placeme
     } else {
       const doubled = doubledRequests(podSpec);
       if (doubled !== undefined) {
-        const twin: DaemonSet = { ...(root as DaemonSet), spec: { ...(spec as object), template: { ...(template as object), spec: doubled } } as DaemonSet['spec'] };
+        const twin: DaemonSet = {
+          ...(root as DaemonSet),
+          spec: { ...(spec as object), template: { ...(template as object), spec: doubled } } as DaemonSet['spec'],
+        };
         const twinResult = predictPlacement(twin, cluster);
         for (const i of withoutOwn) {
           const v = twinResult.nodes[i];
           if (v === undefined || !v.pending || v.shortfalls === undefined) continue;
-          blocked.set(i, { name: v.name, reason: 'insufficientResources', detail: `with the old pod still running: ${halfShortfalls(v.shortfalls)}` });
+          blocked.set(i, {
+            name: v.name,
+            reason: 'insufficientResources',
+            detail: `with the old pod still running: ${halfShortfalls(v.shortfalls)}`,
+          });
         }
       }
     }
@@ -392,7 +456,9 @@ function blockedSurgeNodes(ds: DaemonSet, cluster: ClusterState, result: Placeme
 /** The pod spec with its overhead raised by the pod's total requests: the scheduler then counts it twice. */
 function doubledRequests(podSpec: UnknownRecord): PodSpec | undefined {
   const total = podRequests(podSpec as PodSpec);
-  const names = Object.keys(total).filter((n) => (total[n] ?? 0) > 0 && resourceKind(n) !== 'pods' && resourceKind(n) !== 'ignored');
+  const names = Object.keys(total).filter(
+    (n) => (total[n] ?? 0) > 0 && resourceKind(n) !== 'pods' && resourceKind(n) !== 'ignored',
+  );
   if (names.length === 0) return undefined;
   const overheadNow = podRequests({ overhead: asRecord(podSpec['overhead']) as PodSpec['overhead'] } as PodSpec);
   const overhead: Record<string, string> = {};
@@ -430,7 +496,10 @@ function probeTiming(probe: unknown, kind: string): ProbeTiming | undefined {
   const period = positiveInt(p['periodSeconds'], 10);
   const success = positiveInt(p['successThreshold'], 1);
   const seconds = delay + success * period;
-  const parts = [delay > 0 ? `initialDelaySeconds ${delay}` : '', `${success > 1 ? `${success} × ` : ''}periodSeconds ${period}`].filter((s) => s !== '');
+  const parts = [
+    delay > 0 ? `initialDelaySeconds ${delay}` : '',
+    `${success > 1 ? `${success} × ` : ''}periodSeconds ${period}`,
+  ].filter((s) => s !== '');
   return { seconds, words: `${kind} probe ${parts.join(' + ')}` };
 }
 
@@ -438,7 +507,10 @@ function containerReady(c: Container | unknown): { seconds: number; words: strin
   const rec = asRecord(c);
   const words: string[] = [];
   let seconds = 0;
-  for (const [field, kind] of [['startupProbe', 'startup'], ['readinessProbe', 'readiness']] as const) {
+  for (const [field, kind] of [
+    ['startupProbe', 'startup'],
+    ['readinessProbe', 'readiness'],
+  ] as const) {
     const t = probeTiming(rec?.[field], kind);
     if (t === undefined) continue;
     seconds += t.seconds;
@@ -505,7 +577,11 @@ function canonical(value: unknown, depth = 0): string {
   if (depth > 64) return '…';
   if (Array.isArray(value)) return `[${value.map((v) => canonical(v, depth + 1)).join(',')}]`;
   if (isRecord(value)) {
-    return `{${Object.keys(value).sort().filter((k) => value[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical(value[k], depth + 1)}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => value[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k], depth + 1)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }

@@ -85,7 +85,12 @@ function addOrUpdateToleration(list: Toleration[], toleration: Toleration): Tole
 }
 
 function sameToleration(a: Toleration, b: Toleration): boolean {
-  return (a.key ?? '') === (b.key ?? '') && (a.effect ?? '') === (b.effect ?? '') && (a.operator ?? '') === (b.operator ?? '') && (a.value ?? '') === (b.value ?? '');
+  return (
+    (a.key ?? '') === (b.key ?? '') &&
+    (a.effect ?? '') === (b.effect ?? '') &&
+    (a.operator ?? '') === (b.operator ?? '') &&
+    (a.value ?? '') === (b.value ?? '')
+  );
 }
 
 /**
@@ -128,7 +133,11 @@ const CONTROLLER_TOLERATIONS: readonly Toleration[] = Object.freeze([
   frozen({ key: TAINT_UNSCHEDULABLE, operator: 'Exists', effect: 'NoSchedule' }),
 ]);
 
-const NETWORK_UNAVAILABLE_TOLERATION: Toleration = frozen({ key: TAINT_NETWORK_UNAVAILABLE, operator: 'Exists', effect: 'NoSchedule' });
+const NETWORK_UNAVAILABLE_TOLERATION: Toleration = frozen({
+  key: TAINT_NETWORK_UNAVAILABLE,
+  operator: 'Exists',
+  effect: 'NoSchedule',
+});
 
 /** One toleration AddOrUpdateDaemonPodTolerations adds, and whether only for hostNetwork pods. */
 export interface DaemonPodToleration {

@@ -7,11 +7,23 @@
 //
 // The answer's types (PlacementResult and what it holds) go over the wire to the client, so they
 // are defined in protocol/placement.ts, which imports nothing; they are re-exported here.
-import type { FieldPath, Taint } from '../../../protocol/placement';
+import type { Taint } from '../../../protocol/placement';
 
-export type { FieldPath, NodeVerdict, PlacementReason, PlacementResult, ResourceShortfall, Taint } from '../../../protocol/placement';
-export type { BlockedNode, RolloutEstimate, RolloutMode, RolloutPlan, RolloutStrategy } from '../../../protocol/rollout';
-
+export type {
+  FieldPath,
+  NodeVerdict,
+  PlacementReason,
+  PlacementResult,
+  ResourceShortfall,
+  Taint,
+} from '../../../protocol/placement';
+export type {
+  BlockedNode,
+  RolloutEstimate,
+  RolloutMode,
+  RolloutPlan,
+  RolloutStrategy,
+} from '../../../protocol/rollout';
 
 export interface ObjectMeta {
   name?: string;
@@ -88,7 +100,10 @@ export interface DaemonSet {
   spec?: {
     selector?: { matchLabels?: Record<string, string> };
     template?: { metadata?: ObjectMeta; spec?: PodSpec };
-    updateStrategy?: { type?: string; rollingUpdate?: { maxSurge?: string | number; maxUnavailable?: string | number } };
+    updateStrategy?: {
+      type?: string;
+      rollingUpdate?: { maxSurge?: string | number; maxUnavailable?: string | number };
+    };
     minReadySeconds?: number;
   };
 }
@@ -125,4 +140,3 @@ export interface ClusterState {
   /** When absent, resource fit and host-port conflicts are judged against empty nodes. */
   pods?: Pod[];
 }
-

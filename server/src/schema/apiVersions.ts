@@ -38,6 +38,7 @@ export function isMisspelledDaemonSet(kind: string | undefined): boolean {
 
 /** An apiVersion that is apps/v1 but for case or spaces (Apps/v1, apps/V1, " apps/v1"). */
 export function isMisspelledServedVersion(version: string | undefined): boolean {
-  return version !== undefined && version !== SERVED_VERSION && version.toLowerCase().replace(/\s+/g, '') === SERVED_VERSION;
+  return (
+    version !== undefined && version !== SERVED_VERSION && version.toLowerCase().replace(/\s+/g, '') === SERVED_VERSION
+  );
 }
-

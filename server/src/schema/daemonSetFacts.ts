@@ -2,7 +2,12 @@
 // the code it mirrors (kubernetes/kubernetes, release 1.36). Written in this project's words.
 // Pure data, wording and the rollout arithmetic: hover shows it; completion reuses it. The list
 // of tolerations the controller adds is the engine's (placement/tolerations.ts).
-import { DAEMON_POD_TOLERATIONS, scaledValueFromIntOrPercent, TAINT_NETWORK_UNAVAILABLE, updatedDesiredNodeCounts } from '../placement';
+import {
+  DAEMON_POD_TOLERATIONS,
+  scaledValueFromIntOrPercent,
+  TAINT_NETWORK_UNAVAILABLE,
+  updatedDesiredNodeCounts,
+} from '../placement';
 
 export interface DaemonSetFact {
   /** The field the fact is about, in explain form: `spec.template.spec.tolerations`. */
@@ -21,7 +26,8 @@ const DEFAULTS = 'pkg/apis/apps/v1/defaults.go';
 const NODE_PORTS = 'pkg/scheduler/framework/plugins/nodeports';
 
 const TOLERATION_LIST = DAEMON_POD_TOLERATIONS.map(
-  ({ toleration: t, onlyWithHostNetwork }) => `\`${t.key}:${t.effect}\`${onlyWithHostNetwork ? ' (only with `hostNetwork: true`)' : ''}`,
+  ({ toleration: t, onlyWithHostNetwork }) =>
+    `\`${t.key}:${t.effect}\`${onlyWithHostNetwork ? ' (only with `hostNetwork: true`)' : ''}`,
 ).join(', ');
 
 const HOST_PORT_SURGE =
@@ -50,7 +56,7 @@ const FACTS: readonly DaemonSetFact[] = [
   },
   {
     path: 'spec.selector',
-    text: 'Must select the pod template\'s labels (`spec.template.metadata.labels`) and must not be empty. It cannot be changed after the DaemonSet is created: to change it, delete and re-create the DaemonSet (with `--cascade=orphan` to keep the pods).',
+    text: "Must select the pod template's labels (`spec.template.metadata.labels`) and must not be empty. It cannot be changed after the DaemonSet is created: to change it, delete and re-create the DaemonSet (with `--cascade=orphan` to keep the pods).",
     source: `${VALIDATION} ValidateDaemonSetSpec, ValidateDaemonSetUpdate`,
   },
   {
@@ -90,12 +96,12 @@ const FACTS: readonly DaemonSetFact[] = [
   },
   {
     path: 'spec.template.spec.nodeName',
-    text: 'Leave it empty. Daemon pods are placed by the default scheduler: the controller gives each pod a required node affinity on `metadata.name` of its node. A `nodeName` here limits the DaemonSet to that one node, and the pod skips the scheduler: only the kubelet\'s admission checks apply.',
+    text: "Leave it empty. Daemon pods are placed by the default scheduler: the controller gives each pod a required node affinity on `metadata.name` of its node. A `nodeName` here limits the DaemonSet to that one node, and the pod skips the scheduler: only the kubelet's admission checks apply.",
     source: `${DAEMON_UTIL} ReplaceDaemonSetPodNodeNameNodeAffinity; ${CONTROLLER} NodeShouldRunDaemonPod`,
   },
   {
     path: 'spec.template.spec.affinity.nodeAffinity',
-    text: 'The controller evaluates the required node affinity itself to choose the nodes, then replaces the required terms on each pod with one term matching that node\'s `metadata.name`. Preferred terms have no effect: every eligible node gets a pod.',
+    text: "The controller evaluates the required node affinity itself to choose the nodes, then replaces the required terms on each pod with one term matching that node's `metadata.name`. Preferred terms have no effect: every eligible node gets a pod.",
     source: `${DAEMON_UTIL} ReplaceDaemonSetPodNodeNameNodeAffinity; ${CONTROLLER} NodeShouldRunDaemonPod`,
   },
   {
@@ -113,7 +119,7 @@ export function factsAt(explainPath: string): DaemonSetFact[] {
 /** What a DaemonSet is, for the hover on `kind`/`apiVersion`. */
 export const DAEMONSET_SUMMARY: DaemonSetFact = {
   path: '',
-  text: 'The controller keeps one pod from the template on every node that matches the template\'s `nodeSelector` and required node affinity and whose taints are tolerated (plus the tolerations the controller adds itself); nodes joining the cluster get one, nodes leaving lose it. Served only as `apps/v1` since Kubernetes 1.16.',
+  text: "The controller keeps one pod from the template on every node that matches the template's `nodeSelector` and required node affinity and whose taints are tolerated (plus the tolerations the controller adds itself); nodes joining the cluster get one, nodes leaving lose it. Served only as `apps/v1` since Kubernetes 1.16.",
   source: `${CONTROLLER} NodeShouldRunDaemonPod`,
 };
 
@@ -149,11 +155,18 @@ export function rolloutBudget(
 ): RolloutBudget | undefined {
   // The engine's updatedDesiredNodeCounts, on the apps/v1 defaults (1 and 0) for unset fields.
   const counts = updatedDesiredNodeCounts(
-    { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: rollingUpdate.maxUnavailable ?? 1, maxSurge: rollingUpdate.maxSurge ?? 0 } },
+    {
+      type: 'RollingUpdate',
+      rollingUpdate: { maxUnavailable: rollingUpdate.maxUnavailable ?? 1, maxSurge: rollingUpdate.maxSurge ?? 0 },
+    },
     desired,
   );
   if ('error' in counts) return undefined;
-  return { maxUnavailable: counts.maxUnavailable, maxSurge: counts.maxSurge, fellBackToOneUnavailable: counts.fellBackToOneUnavailable };
+  return {
+    maxUnavailable: counts.maxUnavailable,
+    maxSurge: counts.maxSurge,
+    fellBackToOneUnavailable: counts.fellBackToOneUnavailable,
+  };
 }
 
 /**
@@ -165,7 +178,10 @@ export function explainRolloutValue(
   value: IntOrPercent,
   nodes?: { count: number; source: string },
 ): string {
-  const what = field === 'maxUnavailable' ? 'may be without an available daemon pod at once' : 'may run a new pod next to the old one at once';
+  const what =
+    field === 'maxUnavailable'
+      ? 'may be without an available daemon pod at once'
+      : 'may run a new pod next to the old one at once';
   if (typeof value === 'number') {
     if (!Number.isInteger(value)) return `\`${value}\` is not an integer or a percentage; the API server rejects it.`;
     return `\`${value}\`: at most ${value} node${value === 1 ? '' : 's'} ${what}.${zeroNote(field, value)}`;

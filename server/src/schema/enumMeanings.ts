@@ -10,22 +10,24 @@ const MEANINGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
       'When the template changes, the controller does not touch running pods: a node gets a pod from the new template only after its old pod is deleted (by you or by eviction).',
   },
   'io.k8s.api.core.v1.Toleration.operator': {
-    Equal: 'The taint matches when its key and its value both equal the toleration\'s `key` and `value`.',
+    Equal: "The taint matches when its key and its value both equal the toleration's `key` and `value`.",
     Exists:
       'Any value of the taint key matches; `value` must be empty. With an empty `key` too, the toleration matches every taint.',
-    Lt: 'Numeric comparison between the taint\'s value and the toleration\'s `value` (both integers). Needs the TaintTolerationComparisonOperators feature gate (1.35+); rejected where it is off.',
-    Gt: 'Numeric comparison between the taint\'s value and the toleration\'s `value` (both integers). Needs the TaintTolerationComparisonOperators feature gate (1.35+); rejected where it is off.',
+    Lt: "Numeric comparison between the taint's value and the toleration's `value` (both integers). Needs the TaintTolerationComparisonOperators feature gate (1.35+); rejected where it is off.",
+    Gt: "Numeric comparison between the taint's value and the toleration's `value` (both integers). Needs the TaintTolerationComparisonOperators feature gate (1.35+); rejected where it is off.",
   },
   'io.k8s.api.core.v1.Toleration.effect': {
     NoSchedule: 'Tolerates taints that keep new pods off the node; pods already running stay.',
     PreferNoSchedule: 'Tolerates taints that only make the scheduler avoid the node when it can.',
-    NoExecute: 'Tolerates taints that also evict running pods (for `tolerationSeconds`, if set, then the pod is evicted).',
+    NoExecute:
+      'Tolerates taints that also evict running pods (for `tolerationSeconds`, if set, then the pod is evicted).',
   },
   'io.k8s.api.core.v1.PodSpec.dnsPolicy': {
     ClusterFirst:
       'Cluster DNS first: names outside the cluster domain go to the upstream servers. With `hostNetwork: true` this falls back to `Default`.',
-    ClusterFirstWithHostNet: 'Like `ClusterFirst`, and also for pods on the host network — what a `hostNetwork` daemon usually wants.',
-    Default: 'The node\'s own resolver configuration (its resolv.conf), not the cluster DNS.',
+    ClusterFirstWithHostNet:
+      'Like `ClusterFirst`, and also for pods on the host network — what a `hostNetwork` daemon usually wants.',
+    Default: "The node's own resolver configuration (its resolv.conf), not the cluster DNS.",
     None: 'No DNS settings from Kubernetes: everything comes from `dnsConfig`.',
   },
   'io.k8s.api.core.v1.PodSpec.restartPolicy': {
@@ -50,7 +52,7 @@ const MEANINGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'io.k8s.api.core.v1.ContainerPort.protocol': {
     TCP: 'TCP (the default).',
     UDP: 'UDP.',
-    SCTP: 'SCTP; the node\'s network plugin must support it.',
+    SCTP: "SCTP; the node's network plugin must support it.",
   },
   'io.k8s.api.core.v1.VolumeMount.mountPropagation': {
     None: 'No propagation: mounts made later on the host or in the container stay invisible to the other side.',
@@ -73,7 +75,7 @@ const MEANINGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     HTTPS: 'HTTPS; the certificate is not verified.',
   },
   'io.k8s.api.core.v1.NodeSelectorRequirement.operator': {
-    In: 'The node label\'s value is one of `values`.',
+    In: "The node label's value is one of `values`.",
     NotIn: 'The node label is absent or its value is none of `values`.',
     Exists: 'The node has the label (any value); `values` must be empty.',
     DoesNotExist: 'The node does not have the label; `values` must be empty.',
@@ -85,8 +87,8 @@ const MEANINGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     ScheduleAnyway: 'The pod is scheduled anyway, preferring placements that reduce the skew.',
   },
   'io.k8s.api.core.v1.SeccompProfile.type': {
-    RuntimeDefault: 'The container runtime\'s default seccomp profile.',
-    Localhost: 'A profile file on the node, named by `localhostProfile` (relative to the kubelet\'s seccomp directory).',
+    RuntimeDefault: "The container runtime's default seccomp profile.",
+    Localhost: "A profile file on the node, named by `localhostProfile` (relative to the kubelet's seccomp directory).",
     Unconfined: 'No seccomp filtering.',
   },
 };

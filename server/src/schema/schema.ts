@@ -64,7 +64,10 @@ export const DAEMONSET = 'io.k8s.api.apps.v1.DaemonSet';
 
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
-const TIME_DEFINITIONS = new Set(['io.k8s.apimachinery.pkg.apis.meta.v1.Time', 'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime']);
+const TIME_DEFINITIONS = new Set([
+  'io.k8s.apimachinery.pkg.apis.meta.v1.Time',
+  'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime',
+]);
 
 /** The shape of one field in k8s-schema.json (see ARCHITECTURE.md, "Schema format"). */
 interface CompactField {
@@ -103,7 +106,10 @@ export const schemaHeader: Readonly<SchemaHeader> = Object.freeze({ ...data.head
 const ANY: SchemaNode = Object.freeze({ type: 'any', explainType: 'Object', description: '' });
 
 const rootCache = new Map<string, SchemaNode>();
-const propertyCache = new Map<string, { list: readonly SchemaProperty[]; byName: ReadonlyMap<string, SchemaProperty> }>();
+const propertyCache = new Map<
+  string,
+  { list: readonly SchemaProperty[]; byName: ReadonlyMap<string, SchemaProperty> }
+>();
 
 /** True when the schema holds `definition` (only the DaemonSet closure is generated). */
 export function hasDefinition(definition: string): boolean {
@@ -228,7 +234,8 @@ function refNode(definition: string, fieldDescription: string | undefined): Sche
   const name = shortName(definition);
   if (definition === QUANTITY) return { type: 'quantity', explainType: 'Quantity', description, definition };
   if (definition === INT_OR_STRING) return { type: 'intOrString', explainType: 'IntOrString', description, definition };
-  if (TIME_DEFINITIONS.has(definition)) return { type: 'time', explainType: name, description, definition, format: 'date-time' };
+  if (TIME_DEFINITIONS.has(definition))
+    return { type: 'time', explainType: name, description, definition, format: 'date-time' };
   if (def === undefined || def.type !== 'object' || def.properties === undefined) {
     // FieldsV1, RawExtension and friends: free-form JSON, described only as a whole.
     return { type: 'any', explainType: 'Object', description, definition };
@@ -244,4 +251,3 @@ function shortName(definition: string): string {
 export function definitionDescription(definition: string): string {
   return hasDefinition(definition) ? (data.definitions[definition]!.description ?? '') : '';
 }
-

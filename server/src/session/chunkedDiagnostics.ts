@@ -27,7 +27,9 @@ export class ChunkedDiagnostics {
    */
   run(model: DocumentModel, key: string, cluster: ClusterState | undefined, check: Check): ManifestDiagnostic[] {
     if (model.chunks.length === 0) return check(model);
-    const entries = model.chunks.map((chunk) => this.entry(chunk, key, cluster) ?? this.store(chunk, key, cluster, check(subModel(model, chunk))));
+    const entries = model.chunks.map(
+      (chunk) => this.entry(chunk, key, cluster) ?? this.store(chunk, key, cluster, check(subModel(model, chunk))),
+    );
     return merge(model.chunks, entries);
   }
 
@@ -36,7 +38,13 @@ export class ChunkedDiagnostics {
    * budget.checkpoint() in between, so a List of 15,000 DaemonSets or a file of many documents
    * lets other requests through while it is checked. Same answer as run().
    */
-  async runAsync(model: DocumentModel, key: string, cluster: ClusterState | undefined, check: Check, budget: TimeBudget): Promise<ManifestDiagnostic[]> {
+  async runAsync(
+    model: DocumentModel,
+    key: string,
+    cluster: ClusterState | undefined,
+    check: Check,
+    budget: TimeBudget,
+  ): Promise<ManifestDiagnostic[]> {
     if (model.chunks.length === 0) return check(model);
     const entries: Entry[] = [];
     for (const chunk of model.chunks) {
@@ -48,10 +56,22 @@ export class ChunkedDiagnostics {
         // The first slice carries the chunk's syntax problems; each slice holds one object.
         for (let i = 0; i === 0 || i < objects.length; i++) {
           const part = objects.slice(i, i + 1);
-          found.push(...check({ ...sub, objects: part, daemonSets: part.filter((o) => o.kind === 'DaemonSet'), problems: i === 0 ? sub.problems : [] }));
+          found.push(
+            ...check({
+              ...sub,
+              objects: part,
+              daemonSets: part.filter((o) => o.kind === 'DaemonSet'),
+              problems: i === 0 ? sub.problems : [],
+            }),
+          );
           await budget.checkpoint();
         }
-        entry = this.store(chunk, key, cluster, onceEach(found).sort((a, b) => a.start - b.start || a.end - b.end));
+        entry = this.store(
+          chunk,
+          key,
+          cluster,
+          onceEach(found).sort((a, b) => a.start - b.start || a.end - b.end),
+        );
       }
       entries.push(entry);
     }
@@ -63,7 +83,12 @@ export class ChunkedDiagnostics {
     return entry && entry.key === key && entry.cluster === cluster ? entry : undefined;
   }
 
-  private store(chunk: ModelChunk, key: string, cluster: ClusterState | undefined, diagnostics: ManifestDiagnostic[]): Entry {
+  private store(
+    chunk: ModelChunk,
+    key: string,
+    cluster: ClusterState | undefined,
+    diagnostics: ManifestDiagnostic[],
+  ): Entry {
     const entry = { start: chunk.start, key, cluster, diagnostics };
     this.cache.set(chunk, entry);
     return entry;

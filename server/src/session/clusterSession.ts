@@ -64,7 +64,12 @@ export class ClusterSession {
    */
   liveLookup(namespace: string, name: string, follow: boolean): LiveLookup {
     if (this.source.live) return this.source.live.lookup(namespace, name, follow);
-    return { source: this.source.label, state: 'unavailable', message: 'Snapshot files carry no live state: choose a kubeconfig context (or the example cluster) to compare with the cluster.' };
+    return {
+      source: this.source.label,
+      state: 'unavailable',
+      message:
+        'Snapshot files carry no live state: choose a kubeconfig context (or the example cluster) to compare with the cluster.',
+    };
   }
 
   onDidChange(listener: () => void): Disposable {
@@ -103,7 +108,10 @@ export class ClusterSession {
   usesFile(file: string): boolean {
     if (this.kind !== 'snapshot') return false;
     const f = path.resolve(file);
-    return f === this.resolve(this.settings.snapshotPath) || (!!this.settings.podsPath && f === this.resolve(this.settings.podsPath));
+    return (
+      f === this.resolve(this.settings.snapshotPath) ||
+      (!!this.settings.podsPath && f === this.resolve(this.settings.podsPath))
+    );
   }
 
   dispose(): void {
@@ -124,13 +132,15 @@ export class ClusterSession {
     }
     if (s.source === 'kubeconfig') {
       if (!this.trusted) {
-        this.note = 'Workspace not trusted: kubeconfig contexts are not used (they can run commands); showing the example cluster.';
+        this.note =
+          'Workspace not trusted: kubeconfig contexts are not used (they can run commands); showing the example cluster.';
       } else if (this.options.kubeconfig) {
         this.kind = 'kubeconfig';
         return this.options.kubeconfig(s);
       }
     }
-    if (s.source === 'snapshot' && !s.snapshotPath) this.note = 'No snapshot file set (daemonset.cluster.snapshotPath); showing the example cluster.';
+    if (s.source === 'snapshot' && !s.snapshotPath)
+      this.note = 'No snapshot file set (daemonset.cluster.snapshotPath); showing the example cluster.';
     this.kind = 'example';
     return new ExampleClusterSource(this.options.packageRoot);
   }
@@ -167,7 +177,12 @@ export class ClusterSession {
  * The settings the source for `s` is built from, as a string: two settings with the same key
  * build the same source. Only the keys the chosen source reads are in it.
  */
-export function sourceKeyOf(s: ClusterSettings, trusted: boolean, live: boolean, resolve: (p: string) => string): string {
+export function sourceKeyOf(
+  s: ClusterSettings,
+  trusted: boolean,
+  live: boolean,
+  resolve: (p: string) => string,
+): string {
   if (s.source === 'snapshot' && s.snapshotPath) {
     return JSON.stringify(['snapshot', resolve(s.snapshotPath), s.podsPath ? resolve(s.podsPath) : '']);
   }
@@ -175,6 +190,7 @@ export function sourceKeyOf(s: ClusterSettings, trusted: boolean, live: boolean,
     return JSON.stringify(['kubeconfig', s.kubeconfig, s.context, s.resourceFit, s.timeoutMs]);
   }
   // The example cluster; the note shown with it depends on why it was chosen.
-  const why = s.source === 'kubeconfig' ? (trusted ? 'no-live' : 'untrusted') : s.source === 'snapshot' ? 'no-path' : '';
+  const why =
+    s.source === 'kubeconfig' ? (trusted ? 'no-live' : 'untrusted') : s.source === 'snapshot' ? 'no-path' : '';
   return JSON.stringify(['example', why]);
 }

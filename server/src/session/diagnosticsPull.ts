@@ -66,9 +66,17 @@ export async function pullDiagnostics(req: PullRequest, deps: PullDeps): Promise
         deps.logError(what)(e);
       }
     };
-    await guarded('diagnostics', () => deps.staticDiagnostics.runAsync(model, key, undefined, (m) => diagnose(m, ctx), budget));
+    await guarded('diagnostics', () =>
+      deps.staticDiagnostics.runAsync(model, key, undefined, (m) => diagnose(m, ctx), budget),
+    );
     await guarded('cluster diagnostics', () =>
-      deps.clusterFindings.runAsync(model, key, ctx.cluster?.state, (m) => [...clusterDiagnostics(m, ctx), ...rolloutDiagnostics(m, ctx)], budget),
+      deps.clusterFindings.runAsync(
+        model,
+        key,
+        ctx.cluster?.state,
+        (m) => [...clusterDiagnostics(m, ctx), ...rolloutDiagnostics(m, ctx)],
+        budget,
+      ),
     );
     // A chart template: the cluster findings of its DaemonSets rendered with the chart defaults.
     await guarded('chart diagnostics', async () => chartClusterDiagnostics(model, ctx));
@@ -80,12 +88,17 @@ export async function pullDiagnostics(req: PullRequest, deps: PullDeps): Promise
         deps.logError('lint config')(e);
       }
     }
-    return capDiagnostics(kept.sort((a, b) => a.start - b.start || a.end - b.end)).map((d) => toLspDiagnostic(model, d));
+    return capDiagnostics(kept.sort((a, b) => a.start - b.start || a.end - b.end)).map((d) =>
+      toLspDiagnostic(model, d),
+    );
   } catch (e) {
     // Always retriggerRequest: true. A client that cancelled the pull itself ignores the answer;
     // vscode-languageclient 10 throws on `false` (DiagnosticRequestor.pullAsync) and then never
     // pulls the document again until it changes — the demo once showed no squiggles that way.
-    if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.ServerCancelled, `diagnostics not computed: ${e.why}`, { retriggerRequest: true });
+    if (e instanceof Cancelled)
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, `diagnostics not computed: ${e.why}`, {
+        retriggerRequest: true,
+      });
     throw e;
   } finally {
     if (begun) req.progress?.done();

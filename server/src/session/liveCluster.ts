@@ -44,7 +44,10 @@ class LazyKubeconfigSource implements ClusterSource {
     this.disposed = true;
     this.live.dispose();
     this.innerSubscription?.dispose();
-    void this.inner?.then((s) => s.dispose(), () => undefined);
+    void this.inner?.then(
+      (s) => s.dispose(),
+      () => undefined,
+    );
     this.listeners.clear();
   }
 
@@ -75,10 +78,15 @@ export function createKubeconfigSource(settings: ClusterSettings): ClusterSource
   return new LazyKubeconfigSource(settings);
 }
 
-export async function listKubeconfigContexts(kubeconfig: string): Promise<{ contexts: Array<{ name: string; cluster?: string }>; current?: string; error?: string }> {
+export async function listKubeconfigContexts(
+  kubeconfig: string,
+): Promise<{ contexts: Array<{ name: string; cluster?: string }>; current?: string; error?: string }> {
   try {
     const contexts = await listContexts(kubeconfig ? { kubeconfig } : {});
-    return { contexts: contexts.map((c) => ({ name: c.name, cluster: c.cluster })), current: contexts.find((c) => c.current)?.name };
+    return {
+      contexts: contexts.map((c) => ({ name: c.name, cluster: c.cluster })),
+      current: contexts.find((c) => c.current)?.name,
+    };
   } catch (e) {
     return { contexts: [], error: (e as Error).message };
   }

@@ -9,14 +9,24 @@ import {
 
 export { DEFAULT_CLUSTER_SETTINGS, type ClusterSettings, type ClusterSourceKind };
 
+/** A configuration object, or {} for anything else (users type anything). */
+function section(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
 /** Reads the raw `daemonset` configuration section defensively (users type anything). */
 export function readSettings(raw: unknown): { settings: Settings; cluster: ClusterSettings } {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, any>;
-  const diag = r.diagnostics && typeof r.diagnostics === 'object' ? r.diagnostics : {};
-  const c = r.cluster && typeof r.cluster === 'object' ? r.cluster : {};
+  const r = section(raw);
+  const diag = section(r.diagnostics);
+  const c = section(r.cluster);
   const source: ClusterSourceKind = c.source === 'snapshot' || c.source === 'kubeconfig' ? c.source : 'example';
   return {
-    settings: { ...DEFAULT_SETTINGS, diagnostics: { enable: diag.enable !== false, bestPractices: diag.bestPractices !== false }, rollout: readRolloutSettings(r.rollout), helm: readHelmSettings(r.helm) },
+    settings: {
+      ...DEFAULT_SETTINGS,
+      diagnostics: { enable: diag.enable !== false, bestPractices: diag.bestPractices !== false },
+      rollout: readRolloutSettings(r.rollout),
+      helm: readHelmSettings(r.helm),
+    },
     cluster: {
       source,
       snapshotPath: typeof c.snapshotPath === 'string' ? c.snapshotPath : '',
@@ -24,7 +34,10 @@ export function readSettings(raw: unknown): { settings: Settings; cluster: Clust
       kubeconfig: typeof c.kubeconfig === 'string' ? c.kubeconfig : '',
       context: typeof c.context === 'string' ? c.context : '',
       resourceFit: c.resourceFit === true,
-      timeoutMs: Number.isFinite(c.timeoutMs) && c.timeoutMs > 0 ? Number(c.timeoutMs) : DEFAULT_CLUSTER_SETTINGS.timeoutMs,
+      timeoutMs:
+        typeof c.timeoutMs === 'number' && Number.isFinite(c.timeoutMs) && c.timeoutMs > 0
+          ? c.timeoutMs
+          : DEFAULT_CLUSTER_SETTINGS.timeoutMs,
     },
   };
 }
@@ -41,6 +54,8 @@ function readRolloutSettings(raw: unknown): NonNullable<Settings['rollout']> {
 /** `daemonset.helm.*`: a list of relative file names (anything else is dropped). */
 function readHelmSettings(raw: unknown): NonNullable<Settings['helm']> {
   const h = (raw && typeof raw === 'object' ? raw : {}) as { valuesFiles?: unknown };
-  const files = Array.isArray(h.valuesFiles) ? h.valuesFiles.filter((f): f is string => typeof f === 'string' && f.trim() !== '').slice(0, 32) : [];
+  const files = Array.isArray(h.valuesFiles)
+    ? h.valuesFiles.filter((f): f is string => typeof f === 'string' && f.trim() !== '').slice(0, 32)
+    : [];
   return { valuesFiles: files };
 }

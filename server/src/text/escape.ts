@@ -10,7 +10,8 @@
 
 // C0 controls except TAB and LF, DEL, C1 controls, and the bidirectional / line-separator
 // characters that reorder or break what a reader sees ("Trojan Source").
-const CONTROL_KEEP_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+const CONTROL_KEEP_LINES =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 // The same, plus TAB and LF: for one-line text.
 const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 // What can start inline markup in the middle of a line (text is kept on one line, so block

@@ -29,5 +29,7 @@ export async function run(): Promise<void> {
     console.error(`[e2e] bench: ${e instanceof Error ? e.message : String(e)}`);
   }
   fs.appendFileSync(path.join(out, 'data.jsonl'), JSON.stringify({ activationMs, firstDiagnosticsMs }) + '\n');
-  console.log(`[e2e] bench sample: activation ${activationMs.toFixed(0)} ms, first diagnostics ${firstDiagnosticsMs?.toFixed(0) ?? 'none'} ms`);
+  console.log(
+    `[e2e] bench sample: activation ${activationMs.toFixed(0)} ms, first diagnostics ${firstDiagnosticsMs?.toFixed(0) ?? 'none'} ms`,
+  );
 }

@@ -33,7 +33,10 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
 export function describe(ds: readonly vscode.Diagnostic[]): string {
   if (ds.length === 0) return '(none)';
   return ds
-    .map((d) => `  ${vscode.DiagnosticSeverity[d.severity]} ${d.source ?? '-'}/${codeOf(d) ?? '-'} line ${d.range.start.line + 1}: ${d.message}`)
+    .map(
+      (d) =>
+        `  ${vscode.DiagnosticSeverity[d.severity]} ${d.source ?? '-'}/${codeOf(d) ?? '-'} line ${d.range.start.line + 1}: ${d.message}`,
+    )
     .join('\n');
 }
 
@@ -57,7 +60,11 @@ export function waitForDiagnostics(
     });
     const timer = setTimeout(() => {
       cleanup();
-      reject(new Error(`waited ${timeoutMs} ms for ${what} in ${uri.path}; diagnostics now:\n${describe(vscode.languages.getDiagnostics(uri))}`));
+      reject(
+        new Error(
+          `waited ${timeoutMs} ms for ${what} in ${uri.path}; diagnostics now:\n${describe(vscode.languages.getDiagnostics(uri))}`,
+        ),
+      );
     }, timeoutMs);
     function cleanup(): void {
       sub.dispose();

@@ -58,7 +58,11 @@ const tests: TestCase[] = [
     fn: async () => {
       const editor = await open('log-collector.yaml');
       const at = positionOf(editor.document, 'updateStrategy:', 3);
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        at,
+      );
       const text = hoverText(hovers);
       const want = 'An update strategy to replace existing DaemonSet pods with new pods.';
       assert(text.includes(want), `hover lacks "${want}"; got: ${text || '(no hover)'}`);
@@ -69,12 +73,25 @@ const tests: TestCase[] = [
     fn: async () => {
       const editor = await open('mistakes.yaml');
       const uri = editor.document.uri;
-      const ds = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'restartPolicyNotAlways'), 'restartPolicyNotAlways');
+      const ds = await waitForDiagnostics(
+        uri,
+        (d) => d.some((x) => codeOf(x) === 'restartPolicyNotAlways'),
+        'restartPolicyNotAlways',
+      );
       const d = ds.find((x) => codeOf(x) === 'restartPolicyNotAlways')!;
-      assert(d.severity === vscode.DiagnosticSeverity.Error, `severity is ${vscode.DiagnosticSeverity[d.severity]}, not Error`);
-      assert(d.message.includes('Unsupported value: "Never"'), `message lacks 'Unsupported value: "Never"': ${d.message}`);
+      assert(
+        d.severity === vscode.DiagnosticSeverity.Error,
+        `severity is ${vscode.DiagnosticSeverity[d.severity]}, not Error`,
+      );
+      assert(
+        d.message.includes('Unsupported value: "Never"'),
+        `message lacks 'Unsupported value: "Never"': ${d.message}`,
+      );
       const line = positionOf(editor.document, 'restartPolicy: Never').line;
-      assert(d.range.start.line === line, `the diagnostic is on line ${d.range.start.line + 1}, not on restartPolicy (line ${line + 1})`);
+      assert(
+        d.range.start.line === line,
+        `the diagnostic is on line ${d.range.start.line + 1}, not on restartPolicy (line ${line + 1})`,
+      );
     },
   },
   {
@@ -94,9 +111,16 @@ const tests: TestCase[] = [
       const editor = await open('legacy-api.yaml');
       const doc = editor.document;
       try {
-        const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'removedApiVersion'), 'removedApiVersion');
+        const ds = await waitForDiagnostics(
+          doc.uri,
+          (d) => d.some((x) => codeOf(x) === 'removedApiVersion'),
+          'removedApiVersion',
+        );
         const d = ds.find((x) => codeOf(x) === 'removedApiVersion')!;
-        assert(d.severity === vscode.DiagnosticSeverity.Error, `severity is ${vscode.DiagnosticSeverity[d.severity]}, not Error`);
+        assert(
+          d.severity === vscode.DiagnosticSeverity.Error,
+          `severity is ${vscode.DiagnosticSeverity[d.severity]}, not Error`,
+        );
         const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
           'vscode.executeCodeActionProvider',
           doc.uri,
@@ -108,12 +132,22 @@ const tests: TestCase[] = [
           (a): a is vscode.CodeAction => typeof a.command !== 'string' && a.title.startsWith('Rewrite to apps/v1'),
         );
         assert(fix, `no code action titled "Rewrite to apps/v1…"; offered: ${titles.join(' | ') || '(none)'}`);
-        assert(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), `"${fix.title}" has kind ${fix.kind?.value ?? '(none)'}, not quickfix`);
+        assert(
+          fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind),
+          `"${fix.title}" has kind ${fix.kind?.value ?? '(none)'}, not quickfix`,
+        );
         if (fix.edit) assert(await vscode.workspace.applyEdit(fix.edit), 'the quick fix edit was not applied');
         if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
-        const line = doc.getText().split('\n').find((l) => l.startsWith('apiVersion:'));
+        const line = doc
+          .getText()
+          .split('\n')
+          .find((l) => l.startsWith('apiVersion:'));
         assert(line?.trim() === 'apiVersion: apps/v1', `after the fix the apiVersion line is "${line}"`);
-        await waitForDiagnostics(doc.uri, (x) => !x.some((y) => codeOf(y) === 'removedApiVersion'), 'removedApiVersion to go away');
+        await waitForDiagnostics(
+          doc.uri,
+          (x) => !x.some((y) => codeOf(y) === 'removedApiVersion'),
+          'removedApiVersion to go away',
+        );
       } finally {
         await revert(editor);
       }
@@ -132,14 +166,20 @@ const tests: TestCase[] = [
       }, 'a placement CodeLens');
       const lens = lenses.find((l) => l.command?.command === 'daemonset.showPlacementPreview')!;
       const kind = positionOf(editor.document, '\napiVersion:', 1).line;
-      assert(lens.range.start.line === kind, `the lens is on line ${lens.range.start.line + 1}, not on the DaemonSet's first line (${kind + 1})`);
+      assert(
+        lens.range.start.line === kind,
+        `the lens is on line ${lens.range.start.line + 1}, not on the DaemonSet's first line (${kind + 1})`,
+      );
       const m = /^Runs on (\d+) of (\d+) nodes?/.exec(lens.command!.title);
       assert(m, `the lens title does not say where the pods run: "${lens.command!.title}"`);
       // The GPU plugin selects only GPU nodes of the example cluster: some, not all.
       assert(Number(m[1]) > 0 && Number(m[1]) < Number(m[2]), `the GPU DaemonSet runs on ${m[1]} of ${m[2]} nodes`);
       // The lens's command opens the placement preview, a webview beside the editor.
       await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
-      await waitForTab((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('daemonset.placementPreview'), 'the placement preview');
+      await waitForTab(
+        (t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('daemonset.placementPreview'),
+        'the placement preview',
+      );
     },
   },
 ];
@@ -147,5 +187,8 @@ const tests: TestCase[] = [
 export async function run(): Promise<void> {
   const results = await runTests('extension-host', tests);
   const failed = results.filter((r) => !r.ok);
-  if (failed.length > 0) throw new Error(`${failed.length} of ${results.length} extension-host tests failed: ${failed.map((f) => f.name).join('; ')}`);
+  if (failed.length > 0)
+    throw new Error(
+      `${failed.length} of ${results.length} extension-host tests failed: ${failed.map((f) => f.name).join('; ')}`,
+    );
 }

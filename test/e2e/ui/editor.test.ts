@@ -13,9 +13,12 @@ stopCodeServersOnSignals();
 
 let session: UiSession | undefined;
 
-before(async () => {
-  session = await UiSession.start();
-}, { timeout: 180_000 });
+before(
+  async () => {
+    session = await UiSession.start();
+  },
+  { timeout: 180_000 },
+);
 
 after(async () => {
   await session?.stop();
@@ -29,7 +32,10 @@ function uiTest(name: string, fn: (s: UiSession) => Promise<void>): void {
     } catch (e) {
       const dir = await session.capture(name);
       const errors = session.recentErrors().join('\n');
-      throw new Error(`${e instanceof Error ? e.message : String(e)}\n(screenshot and logs: ${dir})${errors ? `\nlast page errors:\n${errors}` : ''}`, { cause: e });
+      throw new Error(
+        `${e instanceof Error ? e.message : String(e)}\n(screenshot and logs: ${dir})${errors ? `\nlast page errors:\n${errors}` : ''}`,
+        { cause: e },
+      );
     } finally {
       await session.closeWidgets();
     }
@@ -54,7 +60,10 @@ uiTest('completion under spec: lists updateStrategy, minReadySeconds and templat
     await s.page.keyboard.type(prefix);
     await s.triggerSuggest();
     const labels = await s.suggestionLabels();
-    assert.ok(labels.includes(want), `typing "${prefix}" + Ctrl+Space lists ${JSON.stringify(labels)}, not ${want} (unfiltered: ${JSON.stringify(shown)})`);
+    assert.ok(
+      labels.includes(want),
+      `typing "${prefix}" + Ctrl+Space lists ${JSON.stringify(labels)}, not ${want} (unfiltered: ${JSON.stringify(shown)})`,
+    );
     await s.press('Escape');
     for (let i = 0; i < prefix.length; i++) await s.press('Backspace');
   }
@@ -77,10 +86,14 @@ uiTest('hovering updateStrategy shows its documentation', async (s) => {
   const word = s.line(file, 'updateStrategy:').locator('span > span', { hasText: /^updateStrategy$/ });
   await word.hover();
   const want = 'An update strategy to replace existing DaemonSet pods with new pods.';
-  await s.page.locator('.monaco-hover:visible', { hasText: want }).first().waitFor({ timeout: 20_000 }).catch(async (e: Error) => {
-    const shown = await s.page.locator('.monaco-hover:visible').allInnerTexts();
-    throw new Error(`no hover with "${want}"; hovers shown: ${JSON.stringify(shown)} (${e.message.split('\n')[0]})`);
-  });
+  await s.page
+    .locator('.monaco-hover:visible', { hasText: want })
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .catch(async (e: Error) => {
+      const shown = await s.page.locator('.monaco-hover:visible').allInnerTexts();
+      throw new Error(`no hover with "${want}"; hovers shown: ${JSON.stringify(shown)} (${e.message.split('\n')[0]})`);
+    });
 });
 
 uiTest('restartPolicy: Never is squiggled and listed in Problems', async (s) => {
@@ -100,10 +113,15 @@ uiTest('restartPolicy: Never is squiggled and listed in Problems', async (s) => 
   );
   await s.press('Mod+Shift+M');
   const row = s.page.locator('.markers-panel .monaco-list-row', { hasText: 'Unsupported value: "Never"' });
-  await row.first().waitFor({ timeout: 20_000 }).catch(async (e: Error) => {
-    const shown = await s.page.locator('.markers-panel .monaco-list-row').allInnerTexts();
-    throw new Error(`Problems has no 'Unsupported value: "Never"' entry: ${JSON.stringify(shown)} (${e.message.split('\n')[0]})`);
-  });
+  await row
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .catch(async (e: Error) => {
+      const shown = await s.page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+      throw new Error(
+        `Problems has no 'Unsupported value: "Never"' entry: ${JSON.stringify(shown)} (${e.message.split('\n')[0]})`,
+      );
+    });
   const text = await row.first().innerText();
   assert.match(text, /daemonset/, `the Problems entry does not name its source: ${text}`);
   assert.match(text, /restartPolicyNotAlways/, `the Problems entry does not show its code: ${text}`);
@@ -117,10 +135,15 @@ uiTest('the "Rewrite to apps/v1" quick fix rewrites extensions/v1beta1 in the fi
   await s.goTo(at.line, at.column);
   await s.press('Mod+.');
   const item = s.page.locator('.action-widget .monaco-list-row', { hasText: 'Rewrite to apps/v1' });
-  await item.first().waitFor({ timeout: 20_000 }).catch(async (e: Error) => {
-    const shown = await s.page.locator('.action-widget .monaco-list-row').allInnerTexts();
-    throw new Error(`no "Rewrite to apps/v1" code action; offered: ${JSON.stringify(shown)} (${e.message.split('\n')[0]})`);
-  });
+  await item
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .catch(async (e: Error) => {
+      const shown = await s.page.locator('.action-widget .monaco-list-row').allInnerTexts();
+      throw new Error(
+        `no "Rewrite to apps/v1" code action; offered: ${JSON.stringify(shown)} (${e.message.split('\n')[0]})`,
+      );
+    });
   // Arrow keys move the focus to the fix and Enter applies it, as from the keyboard.
   const focused = s.page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Rewrite to apps/v1' });
   const rows = await s.page.locator('.action-widget .monaco-list-row').count();

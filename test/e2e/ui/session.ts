@@ -25,7 +25,10 @@ import {
 
 export function defaultVsix(): string {
   if (process.env.DAEMONSET_VSIX) return path.resolve(process.env.DAEMONSET_VSIX);
-  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
   return path.join(repoRoot, `${pkg.name}-${pkg.version}.vsix`);
 }
 
@@ -51,14 +54,19 @@ export interface SessionOptions {
  */
 export function cliJson(args: string[], cwd = repoRoot): Promise<any> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(repoRoot, 'bin', 'daemonset.js'), ...args, '--format', 'json'], { cwd, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`daemonset ${args.join(' ')} failed: ${err.message}\n${stderr}`));
-      try {
-        resolve(JSON.parse(stdout));
-      } catch (e) {
-        reject(new Error(`daemonset ${args.join(' ')} printed no JSON (${String(e)}):\n${stdout}\n${stderr}`));
-      }
-    });
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, 'bin', 'daemonset.js'), ...args, '--format', 'json'],
+      { cwd, encoding: 'utf8', timeout: 60_000 },
+      (err, stdout, stderr) => {
+        if (err) return reject(new Error(`daemonset ${args.join(' ')} failed: ${err.message}\n${stderr}`));
+        try {
+          resolve(JSON.parse(stdout));
+        } catch (e) {
+          reject(new Error(`daemonset ${args.join(' ')} printed no JSON (${String(e)}):\n${stdout}\n${stderr}`));
+        }
+      },
+    );
   });
 }
 
@@ -93,7 +101,9 @@ export class UiSession {
       await page.goto(workbenchUrl(cs, workspace));
       await waitForWorkbench(page);
       // The explorer lists the workspace once the remote file system is connected.
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'log-collector.yaml' }).waitFor({ timeout: 60_000 });
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: 'log-collector.yaml' })
+        .waitFor({ timeout: 60_000 });
       return session;
     } catch (e) {
       await browser?.close().catch(() => undefined);
@@ -110,7 +120,10 @@ export class UiSession {
 
   /** Keeps a screenshot, the browser console and code-server's logs of a failed test. */
   async capture(testName: string): Promise<string> {
-    const slug = testName.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+    const slug = testName
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase();
     const dir = path.join(resultsDir(), 'ui', slug);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
@@ -197,7 +210,9 @@ export class UiSession {
 
   /** Escape until no suggest, hover or quick-input widget is left open. */
   async closeWidgets(): Promise<void> {
-    const open = this.page.locator('.suggest-widget.visible, .quick-input-widget:visible, .monaco-hover:visible, .action-widget:visible');
+    const open = this.page.locator(
+      '.suggest-widget.visible, .quick-input-widget:visible, .monaco-hover:visible, .action-widget:visible',
+    );
     for (let i = 0; i < 3 && (await open.count()) > 0; i++) await this.press('Escape');
   }
 

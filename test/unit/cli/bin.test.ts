@@ -33,7 +33,10 @@ test('help and unknown commands', () => {
 test('lint exits 1 on an error and prints the API server path', () => {
   const r = run(['lint', bad]);
   assert.equal(r.code, 1);
-  assert.match(r.out, /bad\.yaml:9:\d+ error restartPolicyNotAlways spec\.template\.spec\.restartPolicy: Unsupported value: "Never"/);
+  assert.match(
+    r.out,
+    /bad\.yaml:9:\d+ error restartPolicyNotAlways spec\.template\.spec\.restartPolicy: Unsupported value: "Never"/,
+  );
   const json = JSON.parse(run(['lint', bad, '--format', 'json']).out);
   assert.equal(json[0].diagnostics[0].code, 'restartPolicyNotAlways');
 });

@@ -32,11 +32,16 @@ for (const [name, text] of Object.entries(inputs)) {
     fs.writeFileSync(file, text);
     const lint = run(['lint', '--format', 'json', file]);
     assert.deepEqual([lint.code, lint.signal], [1, null], lint.err.slice(-400));
-    const entry = JSON.parse(lint.out) as Array<{ diagnostics: Array<{ code: string; severity: string; message: string }> }>;
+    const entry = JSON.parse(lint.out) as Array<{
+      diagnostics: Array<{ code: string; severity: string; message: string }>;
+    }>;
     const codes = entry[0]!.diagnostics.map((d) => d.code);
     assert.deepEqual(codes, Array(text.split('\n---\n').length).fill('yamlTooDeep'));
     const placement = run(['placement', file]);
     assert.deepEqual([placement.code, placement.signal], [1, null], placement.err.slice(-400));
-    assert.match(placement.err, /no DaemonSet found: line \d+, column \d+: YAML nesting deeper than \d+ levels; this document was not parsed/);
+    assert.match(
+      placement.err,
+      /no DaemonSet found: line \d+, column \d+: YAML nesting deeper than \d+ levels; this document was not parsed/,
+    );
   });
 }

@@ -28,10 +28,19 @@ spec:
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daemonset-lint-'));
 test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
 fs.writeFileSync(path.join(dir, 'valid.yaml'), VALID);
-fs.writeFileSync(path.join(dir, 'bad.yaml'), `apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: agent}\n---\n${VALID.replace('      containers:', '      restartPolicy: Never\n      containers:').replace('agent:1.0', 'agent')}`);
+fs.writeFileSync(
+  path.join(dir, 'bad.yaml'),
+  `apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: agent}\n---\n${VALID.replace('      containers:', '      restartPolicy: Never\n      containers:').replace('agent:1.0', 'agent')}`,
+);
 fs.writeFileSync(path.join(dir, 'old.yml'), VALID.replace('apps/v1', 'extensions/v1beta1'));
-fs.writeFileSync(path.join(dir, 'warn.yaml'), VALID.replace('      containers:', '      serviceAccount: agent\n      containers:'));
-fs.writeFileSync(path.join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+fs.writeFileSync(
+  path.join(dir, 'warn.yaml'),
+  VALID.replace('      containers:', '      serviceAccount: agent\n      containers:'),
+);
+fs.writeFileSync(
+  path.join(dir, 'image.png'),
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+);
 fs.writeFileSync(path.join(dir, 'notes.txt'), 'Remember: {call the team: "tomorrow"\n  - and then: [the rest\n');
 fs.mkdirSync(path.join(dir, 'manifests'));
 
@@ -43,7 +52,11 @@ async function lint(...args: string[]) {
 }
 
 test('a valid file: exit 0 and a summary', async () => {
-  assert.deepEqual(await lint('valid.yaml'), { code: 0, stdout: '0 errors, 0 warnings, 0 infos in 1 file\n', stderr: '' });
+  assert.deepEqual(await lint('valid.yaml'), {
+    code: 0,
+    stdout: '0 errors, 0 warnings, 0 infos in 1 file\n',
+    stderr: '',
+  });
 });
 
 test('text output: file:line:col severity code path: message; exit 1 on errors', async () => {
@@ -65,7 +78,10 @@ test('text output: file:line:col severity code path: message; exit 1 on errors',
 test('warnings alone exit 0', async () => {
   const r = await lint('warn.yaml');
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /^warn\.yaml:12:7 warning serviceAccountDeprecated spec\.template\.spec\.serviceAccount: deprecated alias/);
+  assert.match(
+    r.stdout,
+    /^warn\.yaml:12:7 warning serviceAccountDeprecated spec\.template\.spec\.serviceAccount: deprecated alias/,
+  );
 });
 
 test('JSON output: one entry per file, ranges as LSP positions', async () => {
@@ -109,7 +125,10 @@ test('text that is not YAML is a finding in its own entry (yamlSyntax, exit 1), 
 test('usage errors exit 2 with the usage; --help exits 0', async () => {
   const none = await lint();
   assert.equal(none.code, 2);
-  assert.match(none.stderr, /^daemonset lint: no files given\nusage: daemonset lint <files\.\.\.> \[--format text\|json\|sarif\|github\] \[--max-warnings N\]/);
+  assert.match(
+    none.stderr,
+    /^daemonset lint: no files given\nusage: daemonset lint <files\.\.\.> \[--format text\|json\|sarif\|github\] \[--max-warnings N\]/,
+  );
   const badFormat = await lint('--format', 'xml', 'valid.yaml');
   assert.equal(badFormat.code, 2);
   assert.match(badFormat.stderr, /^daemonset lint: --format must be text, json, sarif or github, not "xml"/);
@@ -123,15 +142,27 @@ test('usage errors exit 2 with the usage; --help exits 0', async () => {
 });
 
 test('lint reads a kind: List and a Helm-templated file through the document model', async () => {
-  const item = VALID.replace('      containers:', '      restartPolicy: Never\n      containers:').trimEnd().split('\n').map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n');
+  const item = VALID.replace('      containers:', '      restartPolicy: Never\n      containers:')
+    .trimEnd()
+    .split('\n')
+    .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
+    .join('\n');
   const list = `apiVersion: v1\nkind: List\nitems:\n${item}\n`;
   fs.writeFileSync(path.join(dir, 'list.yaml'), list);
   const r = await lint('list.yaml', '--format', 'json');
   const [result] = JSON.parse(r.stdout) as JsonFileResult[];
-  assert.deepEqual(result!.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.path]), [['restartPolicyNotAlways', 'spec.template.spec.restartPolicy']]);
+  assert.deepEqual(
+    result!.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.path]),
+    [['restartPolicyNotAlways', 'spec.template.spec.restartPolicy']],
+  );
   assert.equal(r.code, 1);
 
-  const helm = VALID.replace('  name: agent', '  name: {{ .Release.Name }}').replace('agent:1.0', '"{{ .Values.image }}"').replace('          resources: {requests: {cpu: 10m}}', '          resources:\n            {{- toYaml .Values.resources | nindent 12 }}');
+  const helm = VALID.replace('  name: agent', '  name: {{ .Release.Name }}')
+    .replace('agent:1.0', '"{{ .Values.image }}"')
+    .replace(
+      '          resources: {requests: {cpu: 10m}}',
+      '          resources:\n            {{- toYaml .Values.resources | nindent 12 }}',
+    );
   fs.writeFileSync(path.join(dir, 'helm.yaml'), `{{- if .Values.enabled }}\n${helm}{{- end }}\n`);
   const h = await lint('helm.yaml');
   assert.equal(h.stderr, '');

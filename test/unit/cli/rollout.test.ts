@@ -15,7 +15,13 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runRollout(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir, packageRoot: repo, env: { HOME: dir } });
+  const code = await runRollout(args, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    cwd: dir,
+    packageRoot: repo,
+    env: { HOME: dir },
+  });
   return { code, out, err };
 }
 
@@ -79,22 +85,67 @@ items:
 ${Array.from({ length: 7 }, (_, i) => `- {apiVersion: v1, kind: Node, metadata: {name: n${i}, labels: {kubernetes.io/arch: amd64}}, status: {allocatable: {cpu: "2", memory: 4Gi, pods: "110"}}}`).join('\n')}
 `;
 
-test('JSON has exactly the issue\'s keys first, with the effective numbers, on a snapshot', async () => {
-  const { code, out, err } = await run([write('agent.yaml', AGENT), '--nodes', write('nodes.yaml', NODES), '--format', 'json']);
+test("JSON has exactly the issue's keys first, with the effective numbers, on a snapshot", async () => {
+  const { code, out, err } = await run([
+    write('agent.yaml', AGENT),
+    '--nodes',
+    write('nodes.yaml', NODES),
+    '--format',
+    'json',
+  ]);
   assert.equal(code, 0, err);
   const json = JSON.parse(out);
   const [agent, manual] = json.daemonsets;
-  assert.deepEqual(Object.keys(agent).slice(0, 8), ['name', 'namespace', 'strategy', 'desired', 'maxUnavailable', 'maxSurge', 'batches', 'blockedNodes']);
+  assert.deepEqual(Object.keys(agent).slice(0, 8), [
+    'name',
+    'namespace',
+    'strategy',
+    'desired',
+    'maxUnavailable',
+    'maxSurge',
+    'batches',
+    'blockedNodes',
+  ]);
   assert.deepEqual(
-    { name: agent.name, namespace: agent.namespace, strategy: agent.strategy, desired: agent.desired, maxUnavailable: agent.maxUnavailable, maxSurge: agent.maxSurge, batches: agent.batches, blockedNodes: agent.blockedNodes },
-    { name: 'agent', namespace: 'default', strategy: 'RollingUpdate', desired: 7, maxUnavailable: 1, maxSurge: 0, batches: 7, blockedNodes: [] },
+    {
+      name: agent.name,
+      namespace: agent.namespace,
+      strategy: agent.strategy,
+      desired: agent.desired,
+      maxUnavailable: agent.maxUnavailable,
+      maxSurge: agent.maxSurge,
+      batches: agent.batches,
+      blockedNodes: agent.blockedNodes,
+    },
+    {
+      name: 'agent',
+      namespace: 'default',
+      strategy: 'RollingUpdate',
+      desired: 7,
+      maxUnavailable: 1,
+      maxSurge: 0,
+      batches: 7,
+      blockedNodes: [],
+    },
   );
-  assert.equal(agent.messages[0], 'maxUnavailable 10% of 7 desired nodes → 1 node at a time, 7 batches (old pods are deleted first, then replaced).');
+  assert.equal(
+    agent.messages[0],
+    'maxUnavailable 10% of 7 desired nodes → 1 node at a time, 7 batches (old pods are deleted first, then replaced).',
+  );
   // Readiness probe: 2 × periodSeconds 5 = 10s a batch, 7 batches.
   assert.deepEqual([agent.estimate.perBatchSeconds, agent.estimate.totalSeconds], [10, 70]);
   assert.match(agent.estimate.model, /^Estimate: batches × /);
   assert.deepEqual(
-    [manual.name, manual.namespace, manual.strategy, manual.desired, manual.maxUnavailable, manual.maxSurge, manual.batches, manual.blockedNodes],
+    [
+      manual.name,
+      manual.namespace,
+      manual.strategy,
+      manual.desired,
+      manual.maxUnavailable,
+      manual.maxSurge,
+      manual.batches,
+      manual.blockedNodes,
+    ],
     ['manual', 'ops', 'OnDelete', 7, 0, 0, 0, []],
   );
   assert.match(manual.messages[0], /^OnDelete: applying a new template replaces no running pod/);
@@ -106,16 +157,35 @@ test('text on the example cluster: a kubectl-style table, then per DaemonSet wha
   assert.equal(code, 0, err);
   const lines = out.split('\n');
   assert.equal(lines[0], 'Cluster: example cluster (9 nodes, 13 pods)');
-  assert.match(lines[2]!, /^NAMESPACE\s+NAME\s+STRATEGY\s+DESIRED\s+MAX-UNAVAILABLE\s+MAX-SURGE\s+AT-ONCE\s+BATCHES\s+ESTIMATE$/);
+  assert.match(
+    lines[2]!,
+    /^NAMESPACE\s+NAME\s+STRATEGY\s+DESIRED\s+MAX-UNAVAILABLE\s+MAX-SURGE\s+AT-ONCE\s+BATCHES\s+ESTIMATE$/,
+  );
   assert.match(lines[3]!, /^logging\s+shipper\s+RollingUpdate\s+7\s+0\s+2\s+2\s+4\s+never completes$/);
   assert.equal(lines[5], 'logging/shipper (shipper.yaml):');
   assert.match(out, /maxSurge 25% of 7 desired nodes → 2 nodes at a time, 4 batches/);
-  assert.match(out, /On 6 nodes the surge pod cannot start while the old pod runs \(the old pod holds a host port the new one needs\)/);
-  const blocked = lines.slice(lines.indexOf('  Blocked nodes:') + 2).filter((l) => /^ {4}\S/.test(l)).map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '));
-  assert.deepEqual(blocked, ['cp-1 hostPort', 'worker-a2 hostPort', 'worker-b1 hostPort', 'worker-b2 hostPort', 'worker-b3 hostPort', 'arm-b1 hostPort']);
+  assert.match(
+    out,
+    /On 6 nodes the surge pod cannot start while the old pod runs \(the old pod holds a host port the new one needs\)/,
+  );
+  const blocked = lines
+    .slice(lines.indexOf('  Blocked nodes:') + 2)
+    .filter((l) => /^ {4}\S/.test(l))
+    .map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '));
+  assert.deepEqual(blocked, [
+    'cp-1 hostPort',
+    'worker-a2 hostPort',
+    'worker-b1 hostPort',
+    'worker-b2 hostPort',
+    'worker-b3 hostPort',
+    'arm-b1 hostPort',
+  ]);
   // worker-a1: another pod (not this DaemonSet's) holds 9100, so the new pod is Pending there anyway.
   assert.match(out, /\n {2}Pending nodes: worker-a1\n/);
-  assert.match(out, /Estimate: readiness probe initialDelaySeconds 5 \+ periodSeconds 10 \(container shipper\) \+ minReadySeconds 20 = 35s per batch\./);
+  assert.match(
+    out,
+    /Estimate: readiness probe initialDelaySeconds 5 \+ periodSeconds 10 \(container shipper\) \+ minReadySeconds 20 = 35s per batch\./,
+  );
   assert.match(out, /\nEstimate: batches × \(time for a new pod to become Ready \+ minReadySeconds\)/);
 });
 
@@ -123,7 +193,10 @@ test('the same manifest in JSON lists the blocked nodes by name', async () => {
   const { out } = await run([write('shipper.yaml', SHIPPER), '-o', 'json']);
   const [shipper] = JSON.parse(out).daemonsets;
   assert.deepEqual(shipper.blockedNodes, ['cp-1', 'worker-a2', 'worker-b1', 'worker-b2', 'worker-b3', 'arm-b1']);
-  assert.deepEqual([shipper.maxUnavailable, shipper.maxSurge, shipper.batches, shipper.completes, shipper.estimate.totalSeconds], [0, 2, 4, false, undefined]);
+  assert.deepEqual(
+    [shipper.maxUnavailable, shipper.maxSurge, shipper.batches, shipper.completes, shipper.estimate.totalSeconds],
+    [0, 2, 4, false, undefined],
+  );
 });
 
 test('usage errors exit 2: no file, unknown option, bad format, --pods without --nodes, a missing file, no DaemonSet', async () => {

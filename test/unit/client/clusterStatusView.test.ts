@@ -18,20 +18,41 @@ test('a healthy source: its name with its kind icon, the node count as detail', 
     busy: false,
     accessibilityLabel: 'DaemonSet cluster: example cluster, 9 nodes',
   });
-  assert.equal(clusterStatusView({ source: 'snapshot n.yaml', kind: 'snapshot', state: 'ok', nodeCount: 1 }).detail, '1 node');
-  assert.equal(clusterStatusView({ source: 'context kind', kind: 'kubeconfig', state: 'connecting', nodeCount: 0 }).busy, true);
+  assert.equal(
+    clusterStatusView({ source: 'snapshot n.yaml', kind: 'snapshot', state: 'ok', nodeCount: 1 }).detail,
+    '1 node',
+  );
+  assert.equal(
+    clusterStatusView({ source: 'context kind', kind: 'kubeconfig', state: 'connecting', nodeCount: 0 }).busy,
+    true,
+  );
 });
 
 test('an error: error severity without nodes, warning when old nodes are still used, the message as detail', () => {
-  const none = clusterStatusView({ source: 'context prod', kind: 'kubeconfig', state: 'error', message: 'connection refused', nodeCount: 0 });
+  const none = clusterStatusView({
+    source: 'context prod',
+    kind: 'kubeconfig',
+    state: 'error',
+    message: 'connection refused',
+    nodeCount: 0,
+  });
   assert.equal(none.severity, 'error');
   assert.equal(none.detail, 'connection refused');
   assert.match(none.text, /^\$\(warning\) context prod$/);
-  assert.equal(clusterStatusView({ source: 'context prod', kind: 'kubeconfig', state: 'error', nodeCount: 4 }).severity, 'warning');
+  assert.equal(
+    clusterStatusView({ source: 'context prod', kind: 'kubeconfig', state: 'error', nodeCount: 4 }).severity,
+    'warning',
+  );
 });
 
 test('codicon syntax and line breaks from a context name or an error message are not rendered', () => {
-  const v = clusterStatusView({ source: 'context $(flame)x', kind: 'kubeconfig', state: 'error', message: 'bad\n$(alert)', nodeCount: 0 });
+  const v = clusterStatusView({
+    source: 'context $(flame)x',
+    kind: 'kubeconfig',
+    state: 'error',
+    message: 'bad\n$(alert)',
+    nodeCount: 0,
+  });
   assert.doesNotMatch(v.text.slice('$(warning)'.length), /\$\(/);
   assert.doesNotMatch(v.detail, /\$\(|\n/);
 });

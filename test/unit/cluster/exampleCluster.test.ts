@@ -14,8 +14,10 @@ function node(state: ClusterState, name: string): Node {
 }
 
 const label = (n: Node, k: string): string | undefined => n.metadata?.labels?.[k];
-const taintKeys = (n: Node): string[] => (n.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
-const podsOn = (state: ClusterState, name: string): Pod[] => (state.pods ?? []).filter((p) => p.spec?.nodeName === name);
+const taintKeys = (n: Node): string[] =>
+  (n.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`);
+const podsOn = (state: ClusterState, name: string): Pod[] =>
+  (state.pods ?? []).filter((p) => p.spec?.nodeName === name);
 
 function ds(spec: Record<string, unknown> = {}, containerExtra: Record<string, unknown> = {}): DaemonSet {
   return {
@@ -24,7 +26,10 @@ function ds(spec: Record<string, unknown> = {}, containerExtra: Record<string, u
     metadata: { name: 'probe', namespace: 'default' },
     spec: {
       selector: { matchLabels: { app: 'probe' } },
-      template: { metadata: { labels: { app: 'probe' } }, spec: { containers: [{ name: 'c', image: 'busybox', ...containerExtra }], ...spec } },
+      template: {
+        metadata: { labels: { app: 'probe' } },
+        spec: { containers: [{ name: 'c', image: 'busybox', ...containerExtra }], ...spec },
+      },
     },
   };
 }
@@ -32,7 +37,10 @@ function ds(spec: Record<string, unknown> = {}, containerExtra: Record<string, u
 test('the example cluster has each node its README promises', async () => {
   const state = await loadExampleCluster(repo);
   assert.equal(state.nodes.length, 9);
-  assert.deepEqual(state.nodes.map((x) => x.metadata?.name), ['cp-1', 'worker-a1', 'worker-a2', 'worker-a3', 'gpu-a1', 'worker-b1', 'worker-b2', 'worker-b3', 'arm-b1']);
+  assert.deepEqual(
+    state.nodes.map((x) => x.metadata?.name),
+    ['cp-1', 'worker-a1', 'worker-a2', 'worker-a3', 'gpu-a1', 'worker-b1', 'worker-b2', 'worker-b3', 'arm-b1'],
+  );
 
   const cp = node(state, 'cp-1');
   assert.equal(label(cp, 'node-role.kubernetes.io/control-plane'), '');
@@ -54,7 +62,10 @@ test('the example cluster has each node its README promises', async () => {
 
   const notReady = node(state, 'worker-a3');
   assert.deepEqual(notReady.status?.conditions?.find((c) => c.type === 'Ready')?.status, 'False');
-  assert.deepEqual(taintKeys(notReady), ['node.kubernetes.io/not-ready:NoSchedule', 'node.kubernetes.io/not-ready:NoExecute']);
+  assert.deepEqual(taintKeys(notReady), [
+    'node.kubernetes.io/not-ready:NoSchedule',
+    'node.kubernetes.io/not-ready:NoExecute',
+  ]);
 
   // Every other node is Ready and untainted.
   for (const name of ['worker-a1', 'worker-a2', 'worker-b1', 'worker-b3']) {
@@ -64,7 +75,11 @@ test('the example cluster has each node its README promises', async () => {
   }
 
   assert.equal(state.pods?.length, 13);
-  const hostPorts = podsOn(state, 'worker-a1').flatMap((p) => p.spec?.containers ?? []).flatMap((c) => c.ports ?? []).map((p) => p.hostPort).filter((p) => p !== undefined);
+  const hostPorts = podsOn(state, 'worker-a1')
+    .flatMap((p) => p.spec?.containers ?? [])
+    .flatMap((c) => c.ports ?? [])
+    .map((p) => p.hostPort)
+    .filter((p) => p !== undefined);
   assert.deepEqual(hostPorts, [9100]);
   assert.ok(podsOn(state, 'worker-b3').length >= 4);
 });
@@ -72,7 +87,12 @@ test('the example cluster has each node its README promises', async () => {
 test('each example node produces the outcome its README names (through the engine)', async () => {
   const state = await loadExampleCluster(repo);
   const verdicts = (d: DaemonSet): Record<string, string> =>
-    Object.fromEntries(predictPlacement(d, state).nodes.map((v) => [v.name, v.shouldRun ? (v.pending ? `pending:${v.reason}` : 'runs') : `excluded:${v.reason}`]));
+    Object.fromEntries(
+      predictPlacement(d, state).nodes.map((v) => [
+        v.name,
+        v.shouldRun ? (v.pending ? `pending:${v.reason}` : 'runs') : `excluded:${v.reason}`,
+      ]),
+    );
 
   // A DaemonSet with no tolerations, requests or selectors.
   const plain = verdicts(ds());
@@ -83,9 +103,15 @@ test('each example node produces the outcome its README names (through the engin
   assert.equal(plain['worker-b1'], 'runs');
   assert.equal(plain['arm-b1'], 'runs');
 
-  assert.equal(verdicts(ds({ tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] }))['gpu-a1'], 'runs');
+  assert.equal(
+    verdicts(ds({ tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] }))['gpu-a1'],
+    'runs',
+  );
   assert.equal(verdicts(ds({ nodeSelector: { 'kubernetes.io/arch': 'amd64' } }))['arm-b1'], 'excluded:nodeSelector');
-  assert.equal(verdicts(ds({}, { resources: { requests: { cpu: '100m', memory: '64Mi' } } }))['worker-b3'], 'pending:insufficientResources');
+  assert.equal(
+    verdicts(ds({}, { resources: { requests: { cpu: '100m', memory: '64Mi' } } }))['worker-b3'],
+    'pending:insufficientResources',
+  );
   assert.equal(verdicts(ds({}, { resources: { requests: { cpu: '10m', memory: '16Mi' } } }))['worker-b3'], 'runs'); // the Succeeded Job pod no longer counts
   assert.equal(verdicts(ds({}, { ports: [{ containerPort: 9100, hostPort: 9100 }] }))['worker-a1'], 'pending:hostPort');
   assert.equal(verdicts(ds({}, { ports: [{ containerPort: 80, hostPort: 80 }] }))['worker-a2'], 'pending:hostPort');

@@ -17,7 +17,11 @@ const sources: KubeconfigSource[] = [];
 before(async () => {
   server = await FakeApiServer.start({
     nodes: NAMES.map((n) => makeNode(n)),
-    pods: [makePod('kube-system', 'coredns-1', 'n01', '100m'), makePod('batch', 'done-1', 'n01', '2', 'Succeeded'), makePod('web', 'api-1', 'n02', '500m')],
+    pods: [
+      makePod('kube-system', 'coredns-1', 'n01', '100m'),
+      makePod('batch', 'done-1', 'n01', '2', 'Succeeded'),
+      makePod('web', 'api-1', 'n02', '500m'),
+    ],
   });
   kubeconfig = server.writeKubeconfig(join(dir, 'config'));
 });
@@ -29,7 +33,14 @@ after(async () => {
 });
 
 async function open(options: KubeconfigSourceOptions = {}): Promise<KubeconfigSource> {
-  const s = await KubeconfigSource.create({ kubeconfig, timeoutMs: 3000, pageSize: 3, retryDelayMs: 5, maxRetryDelayMs: 20, ...options });
+  const s = await KubeconfigSource.create({
+    kubeconfig,
+    timeoutMs: 3000,
+    pageSize: 3,
+    retryDelayMs: 5,
+    maxRetryDelayMs: 20,
+    ...options,
+  });
   sources.push(s);
   return s;
 }
@@ -47,7 +58,8 @@ function nextSnapshot(source: KubeconfigSource, pred: (s: ClusterSnapshot) => bo
 }
 
 const names = (s: ClusterSnapshot): string[] => s.state.nodes.map((n) => n.metadata?.name ?? '');
-const nodeLists = (from: number): number => server.requests.slice(from).filter((r) => r.path === '/api/v1/nodes' && !r.query.has('watch')).length;
+const nodeLists = (from: number): number =>
+  server.requests.slice(from).filter((r) => r.path === '/api/v1/nodes' && !r.query.has('watch')).length;
 
 /** Restores the server's knobs after a test that turned one on. */
 function resetKnobs(): void {
@@ -70,7 +82,14 @@ test('lists nodes page by page (limit + continue) with the bearer token', { time
   assert.equal(snap.state.nodes[0]?.status?.allocatable?.cpu, '4');
   assert.equal(snap.state.pods, undefined);
   const lists = server.requests.slice(mark).filter((r) => r.path === '/api/v1/nodes');
-  assert.deepEqual(lists.map((r) => [r.query.get('limit'), r.query.has('continue')]), [['3', false], ['3', true], ['3', true]]);
+  assert.deepEqual(
+    lists.map((r) => [r.query.get('limit'), r.query.has('continue')]),
+    [
+      ['3', false],
+      ['3', true],
+      ['3', true],
+    ],
+  );
   assert.ok(lists.every((r) => r.authorization === `Bearer ${server.token}`));
   source.dispose();
 });
@@ -86,60 +105,91 @@ test('an expired continue token restarts the list once', { timeout: 10_000 }, as
   source.dispose();
 });
 
-test('with resource fit, running pods are listed (one paged list) without finished ones', { timeout: 10_000 }, async () => {
-  const mark = server.requests.length;
-  const source = await open({ includePods: true, watch: false });
-  const snap = await source.load();
-  assert.equal(snap.status.state, 'ok', snap.status.message);
-  assert.equal(snap.status.message, '7 nodes, 2 pods');
-  assert.deepEqual(snap.state.pods?.map((p) => `${p.metadata?.namespace}/${p.metadata?.name}`), ['kube-system/coredns-1', 'web/api-1']);
-  const selectors = server.requests.slice(mark).filter((r) => r.path === '/api/v1/pods').map((r) => r.query.get('fieldSelector'));
-  // Pages of 3: the two running pods fit in one.
-  assert.deepEqual(selectors, ['status.phase!=Succeeded,status.phase!=Failed']);
-  source.dispose();
-});
+test(
+  'with resource fit, running pods are listed (one paged list) without finished ones',
+  { timeout: 10_000 },
+  async () => {
+    const mark = server.requests.length;
+    const source = await open({ includePods: true, watch: false });
+    const snap = await source.load();
+    assert.equal(snap.status.state, 'ok', snap.status.message);
+    assert.equal(snap.status.message, '7 nodes, 2 pods');
+    assert.deepEqual(
+      snap.state.pods?.map((p) => `${p.metadata?.namespace}/${p.metadata?.name}`),
+      ['kube-system/coredns-1', 'web/api-1'],
+    );
+    const selectors = server.requests
+      .slice(mark)
+      .filter((r) => r.path === '/api/v1/pods')
+      .map((r) => r.query.get('fieldSelector'));
+    // Pages of 3: the two running pods fit in one.
+    assert.deepEqual(selectors, ['status.phase!=Succeeded,status.phase!=Failed']);
+    source.dispose();
+  },
+);
 
-test('a watching source lists pods once and then follows them: loads and pod changes list no pods again', { timeout: 10_000 }, async () => {
-  const source = await open({ includePods: true, watch: true, coalesceMs: 0 });
-  const podLists = (from: number) => server.requests.slice(from).filter((r) => r.path === '/api/v1/pods' && !['1', 'true'].includes(r.query.get('watch') ?? '')).length;
-  const podWatches = (from: number) => server.requests.slice(from).filter((r) => r.path === '/api/v1/pods' && r.query.get('watch') === '1').length;
-  const mark = server.requests.length;
-  const first = await source.load();
-  assert.equal(first.status.state, 'ok', first.status.message);
-  assert.equal(first.status.message, '7 nodes, 2 pods');
-  assert.equal(podLists(mark), 1);
+test(
+  'a watching source lists pods once and then follows them: loads and pod changes list no pods again',
+  { timeout: 10_000 },
+  async () => {
+    const source = await open({ includePods: true, watch: true, coalesceMs: 0 });
+    const podLists = (from: number) =>
+      server.requests
+        .slice(from)
+        .filter((r) => r.path === '/api/v1/pods' && !['1', 'true'].includes(r.query.get('watch') ?? '')).length;
+    const podWatches = (from: number) =>
+      server.requests.slice(from).filter((r) => r.path === '/api/v1/pods' && r.query.get('watch') === '1').length;
+    const mark = server.requests.length;
+    const first = await source.load();
+    assert.equal(first.status.state, 'ok', first.status.message);
+    assert.equal(first.status.message, '7 nodes, 2 pods');
+    assert.equal(podLists(mark), 1);
 
-  // A new pod, a pod that finishes, a deleted pod: each arrives through the watch.
-  const added = nextSnapshot(source, (s) => (s.state.pods ?? []).some((p) => p.metadata?.name === 'agent-1'));
-  server.upsert('pods', makePod('monitoring', 'agent-1', 'n03', '250m'));
-  await added;
-  const finished = nextSnapshot(source, (s) => !(s.state.pods ?? []).some((p) => p.metadata?.name === 'coredns-1'));
-  server.modify('pods', 'kube-system', 'coredns-1', (p) => { p.status = { phase: 'Succeeded' }; });
-  await finished;
-  const deleted = nextSnapshot(source, (s) => !(s.state.pods ?? []).some((p) => p.metadata?.name === 'api-1'));
-  server.remove('pods', 'web', 'api-1');
-  const after = await deleted;
-  assert.deepEqual(after.state.pods?.map((p) => `${p.metadata?.namespace}/${p.metadata?.name}`), ['monitoring/agent-1']);
+    // A new pod, a pod that finishes, a deleted pod: each arrives through the watch.
+    const added = nextSnapshot(source, (s) => (s.state.pods ?? []).some((p) => p.metadata?.name === 'agent-1'));
+    server.upsert('pods', makePod('monitoring', 'agent-1', 'n03', '250m'));
+    await added;
+    const finished = nextSnapshot(source, (s) => !(s.state.pods ?? []).some((p) => p.metadata?.name === 'coredns-1'));
+    server.modify('pods', 'kube-system', 'coredns-1', (p) => {
+      p.status = { phase: 'Succeeded' };
+    });
+    await finished;
+    const deleted = nextSnapshot(source, (s) => !(s.state.pods ?? []).some((p) => p.metadata?.name === 'api-1'));
+    server.remove('pods', 'web', 'api-1');
+    const after = await deleted;
+    assert.deepEqual(
+      after.state.pods?.map((p) => `${p.metadata?.namespace}/${p.metadata?.name}`),
+      ['monitoring/agent-1'],
+    );
 
-  // Loads re-list the nodes but not the watched pods.
-  const again = await source.load();
-  assert.equal(again.status.state, 'ok', again.status.message);
-  assert.deepEqual(again.state.pods?.map((p) => p.metadata?.name), ['agent-1']);
-  await source.load();
-  assert.equal(podLists(mark), 1, 'pods were listed once');
-  assert.equal(podWatches(mark), 1, 'and watched by one watch');
+    // Loads re-list the nodes but not the watched pods.
+    const again = await source.load();
+    assert.equal(again.status.state, 'ok', again.status.message);
+    assert.deepEqual(
+      again.state.pods?.map((p) => p.metadata?.name),
+      ['agent-1'],
+    );
+    await source.load();
+    assert.equal(podLists(mark), 1, 'pods were listed once');
+    assert.equal(podWatches(mark), 1, 'and watched by one watch');
 
-  // A cut watch forgets the pods: the next list reads them again.
-  const relisted = nextSnapshot(source, (s) => s.status.state === 'ok' && podLists(mark) === 2);
-  server.dropWatches();
-  const back = await relisted;
-  assert.deepEqual(back.state.pods?.map((p) => p.metadata?.name), ['agent-1']);
-  source.dispose();
-  // The shared server's pods as the other tests expect them.
-  server.remove('pods', 'monitoring', 'agent-1');
-  server.modify('pods', 'kube-system', 'coredns-1', (p) => { p.status = { phase: 'Running' }; });
-  server.upsert('pods', makePod('web', 'api-1', 'n02', '500m'));
-});
+    // A cut watch forgets the pods: the next list reads them again.
+    const relisted = nextSnapshot(source, (s) => s.status.state === 'ok' && podLists(mark) === 2);
+    server.dropWatches();
+    const back = await relisted;
+    assert.deepEqual(
+      back.state.pods?.map((p) => p.metadata?.name),
+      ['agent-1'],
+    );
+    source.dispose();
+    // The shared server's pods as the other tests expect them.
+    server.remove('pods', 'monitoring', 'agent-1');
+    server.modify('pods', 'kube-system', 'coredns-1', (p) => {
+      p.status = { phase: 'Running' };
+    });
+    server.upsert('pods', makePod('web', 'api-1', 'n02', '500m'));
+  },
+);
 
 test('the watch applies ADDED, MODIFIED and DELETED and tells listeners', { timeout: 10_000 }, async () => {
   const source = await open({ watch: true });
@@ -151,9 +201,14 @@ test('the watch applies ADDED, MODIFIED and DELETED and tells listeners', { time
   server.addNode(makeNode('n08'));
   assert.deepEqual(names(await added), [...NAMES, 'n08']);
 
-  const modified = nextSnapshot(source, (s) => (s.state.nodes.find((n) => n.metadata?.name === 'n08')?.spec?.taints?.length ?? 0) > 0);
+  const modified = nextSnapshot(
+    source,
+    (s) => (s.state.nodes.find((n) => n.metadata?.name === 'n08')?.spec?.taints?.length ?? 0) > 0,
+  );
   server.modifyNode('n08', (n) => (n.spec.taints = [{ key: 'dedicated', value: 'infra', effect: 'NoSchedule' }]));
-  assert.deepEqual((await modified).state.nodes.find((n) => n.metadata?.name === 'n08')?.spec?.taints, [{ key: 'dedicated', value: 'infra', effect: 'NoSchedule' }]);
+  assert.deepEqual((await modified).state.nodes.find((n) => n.metadata?.name === 'n08')?.spec?.taints, [
+    { key: 'dedicated', value: 'infra', effect: 'NoSchedule' },
+  ]);
 
   const deleted = nextSnapshot(source, (s) => !names(s).includes('n08'));
   server.deleteNode('n08');
@@ -170,7 +225,10 @@ test('a dropped watch connection leads to a fresh list', { timeout: 10_000 }, as
   const mark = server.requests.length;
   // A change the watch never reports: only a re-list can see it.
   server.modifyNodeQuietly('n03', (n) => (n.metadata.labels.pool = 'blue'));
-  const relisted = nextSnapshot(source, (s) => s.state.nodes.find((n) => n.metadata?.name === 'n03')?.metadata?.labels?.pool === 'blue');
+  const relisted = nextSnapshot(
+    source,
+    (s) => s.state.nodes.find((n) => n.metadata?.name === 'n03')?.metadata?.labels?.pool === 'blue',
+  );
   const reopened = server.waitForWatch(server.watchesOpened);
   server.dropWatches();
   const snap = await relisted;
@@ -199,7 +257,10 @@ test('410 Gone on the watch leads to a fresh list; a clean end resumes without o
   // 410: what we hold is too old; a list is the only way back.
   mark = server.requests.length;
   server.modifyNodeQuietly('n05', (n) => (n.metadata.labels.pool = 'green'));
-  const relisted = nextSnapshot(source, (s) => s.state.nodes.find((n) => n.metadata?.name === 'n05')?.metadata?.labels?.pool === 'green');
+  const relisted = nextSnapshot(
+    source,
+    (s) => s.state.nodes.find((n) => n.metadata?.name === 'n05')?.metadata?.labels?.pool === 'green',
+  );
   server.expireWatches();
   await relisted;
   assert.ok(nodeLists(mark) >= 3);
@@ -218,7 +279,10 @@ test('garbage on the watch stream is a drop: re-list, then carry on', { timeout:
   server.addNode(makeNode('n09'));
   const status = (await connecting).status;
   assert.match(status.message, /not JSON/);
-  assert.deepEqual(status.lastGood?.nodes.map((n) => n.metadata?.name), NAMES);
+  assert.deepEqual(
+    status.lastGood?.nodes.map((n) => n.metadata?.name),
+    NAMES,
+  );
   server.garbage = false;
   await nextSnapshot(source, (s) => s.status.state === 'ok' && names(s).includes('n09'));
   assert.ok(nodeLists(mark) >= 3);
@@ -227,10 +291,15 @@ test('garbage on the watch stream is a drop: re-list, then carry on', { timeout:
 });
 
 test('401: a wrong token gives a clear status, never a throw', { timeout: 10_000 }, async () => {
-  const source = await open({ kubeconfig: server.writeKubeconfig(join(dir, 'wrong-token'), { token: 'not-the-token' }) });
+  const source = await open({
+    kubeconfig: server.writeKubeconfig(join(dir, 'wrong-token'), { token: 'not-the-token' }),
+  });
   const snap = await source.load();
   assert.equal(snap.status.state, 'error');
-  assert.match(snap.error ?? '', /^401 Unauthorized listing nodes at https:\/\/127\.0\.0\.1:\d+: the credentials were rejected/);
+  assert.match(
+    snap.error ?? '',
+    /^401 Unauthorized listing nodes at https:\/\/127\.0\.0\.1:\d+: the credentials were rejected/,
+  );
   assert.deepEqual(snap.state.nodes, []);
   assert.equal(snap.status.lastGood, undefined);
   source.dispose();
@@ -246,7 +315,10 @@ test('403 on pods, a hung server and garbage keep the last good state', { timeou
     server.forbidden = ['/api/v1/pods'];
     const forbidden = await source.load();
     assert.equal(forbidden.status.state, 'error');
-    assert.match(forbidden.status.message, /403 Forbidden listing pods at .*: pods is forbidden: User "system:serviceaccount:default:viewer" cannot list resource "pods"/);
+    assert.match(
+      forbidden.status.message,
+      /403 Forbidden listing pods at .*: pods is forbidden: User "system:serviceaccount:default:viewer" cannot list resource "pods"/,
+    );
     assert.deepEqual(forbidden.state, good.state);
     assert.deepEqual(forbidden.status.lastGood, good.state);
     resetKnobs();
@@ -301,16 +373,24 @@ test('an unreachable port and an untrusted certificate give clear statuses', { t
       s.close(() => resolve(p));
     });
   });
-  const closed = await open({ kubeconfig: server.writeKubeconfig(join(dir, 'closed'), { server: `https://127.0.0.1:${port}` }) });
+  const closed = await open({
+    kubeconfig: server.writeKubeconfig(join(dir, 'closed'), { server: `https://127.0.0.1:${port}` }),
+  });
   const refused = await closed.load();
   assert.equal(refused.status.state, 'error');
-  assert.equal(refused.error, `cannot reach https://127.0.0.1:${port}: connection refused (is the cluster running and the address right?)`);
+  assert.equal(
+    refused.error,
+    `cannot reach https://127.0.0.1:${port}: connection refused (is the cluster running and the address right?)`,
+  );
   closed.dispose();
 
   const untrusted = await open({ kubeconfig: server.writeKubeconfig(join(dir, 'untrusted'), { trustCa: false }) });
   const tls = await untrusted.load();
   assert.equal(tls.status.state, 'error');
-  assert.match(tls.error ?? '', /^TLS error talking to https:\/\/127\.0\.0\.1:\d+: (DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)/);
+  assert.match(
+    tls.error ?? '',
+    /^TLS error talking to https:\/\/127\.0\.0\.1:\d+: (DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)/,
+  );
   untrusted.dispose();
 });
 
@@ -331,7 +411,10 @@ test('a failing watched source retries with backoff and recovers by itself', { t
 
 test('exec credential plugins supply the token', { timeout: 10_000 }, async () => {
   const plugin = join(dir, 'credential.js');
-  writeFileSync(plugin, `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: ${JSON.stringify(server.token)} } }));\n`);
+  writeFileSync(
+    plugin,
+    `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: ${JSON.stringify(server.token)} } }));\n`,
+  );
   const file = join(dir, 'exec-config');
   writeFileSync(
     file,

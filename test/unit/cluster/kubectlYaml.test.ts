@@ -50,7 +50,13 @@ test('agrees with the yaml package on every corpus file it accepts', { skip: sha
     }
   }
   // The real `kubectl get -o yaml` outputs in the corpus must take the fast path.
-  for (const f of ['newrelic-minikube-v1.35-list.yaml', 'apimachinery-gke-node.yaml', 'popeye-kind-arm64-list.yaml', 'kwok-fake-node.yaml', 'open-simulator-master-1.yaml']) {
+  for (const f of [
+    'newrelic-minikube-v1.35-list.yaml',
+    'apimachinery-gke-node.yaml',
+    'popeye-kind-arm64-list.yaml',
+    'kwok-fake-node.yaml',
+    'open-simulator-master-1.yaml',
+  ]) {
     assert.notEqual(parseKubectlYaml(readFileSync(join(corpus, 'nodes', f), 'utf8')), undefined, f);
   }
   console.log(`kubectl YAML reader: ${accepted} of ${total} corpus files took the fast path`);
@@ -111,7 +117,61 @@ function rng(seed: number): () => number {
   };
 }
 
-const WORDS = ['node', 'kubernetes.io/os', 'linux', 'true', 'false', 'null', '~', '0', '010', '0x1F', '1e3', '.5', '-', '- x', ': ', ' #', '#', 'a: b', "it's", 'say "hi"', 'back\\slash', 'tab\there', 'new\nline', 'two\n\nlines\n', 'é ü 中文', '', ' lead', 'trail ', '@at', '`tick', '%pct', '*star', '&amp', '!bang', '|pipe', '>gt', '[x]', '{y}', ',comma', '?q', 'x'.repeat(90), 'long words '.repeat(12).trim(), 'yes', 'on', 'NO', '2025-03-04T09:12:41Z', '100m', '1Gi', '+12', '-7', '3.0', 'NaN', '.inf'];
+const WORDS = [
+  'node',
+  'kubernetes.io/os',
+  'linux',
+  'true',
+  'false',
+  'null',
+  '~',
+  '0',
+  '010',
+  '0x1F',
+  '1e3',
+  '.5',
+  '-',
+  '- x',
+  ': ',
+  ' #',
+  '#',
+  'a: b',
+  "it's",
+  'say "hi"',
+  'back\\slash',
+  'tab\there',
+  'new\nline',
+  'two\n\nlines\n',
+  'é ü 中文',
+  '',
+  ' lead',
+  'trail ',
+  '@at',
+  '`tick',
+  '%pct',
+  '*star',
+  '&amp',
+  '!bang',
+  '|pipe',
+  '>gt',
+  '[x]',
+  '{y}',
+  ',comma',
+  '?q',
+  'x'.repeat(90),
+  'long words '.repeat(12).trim(),
+  'yes',
+  'on',
+  'NO',
+  '2025-03-04T09:12:41Z',
+  '100m',
+  '1Gi',
+  '+12',
+  '-7',
+  '3.0',
+  'NaN',
+  '.inf',
+];
 
 function randomValue(r: () => number, depth: number): unknown {
   const k = r();
@@ -126,7 +186,8 @@ function randomValue(r: () => number, depth: number): unknown {
   if (k < 0.75) {
     const obj: Record<string, unknown> = {};
     const n = Math.floor(r() * 5);
-    for (let i = 0; i < n; i++) obj[(WORDS[Math.floor(r() * WORDS.length)] as string) + (r() < 0.5 ? String(i) : '')] = randomValue(r, depth + 1);
+    for (let i = 0; i < n; i++)
+      obj[(WORDS[Math.floor(r() * WORDS.length)] as string) + (r() < 0.5 ? String(i) : '')] = randomValue(r, depth + 1);
     return obj;
   }
   return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1));

@@ -9,7 +9,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { formatGetDs, formatTable, age, humanDuration, readDaemonSet, rolloutStatus } from '../../../server/src/placement/liveStatus';
+import {
+  formatGetDs,
+  formatTable,
+  age,
+  humanDuration,
+  readDaemonSet,
+  rolloutStatus,
+} from '../../../server/src/placement/liveStatus';
 import { FakeApiServer } from '../../support/fakeApiServer';
 import { makeDaemonSet } from '../../support/liveObjects';
 
@@ -20,32 +27,76 @@ const env = { PATH: process.env.PATH ?? '', HOME: dir };
 
 function kubectl(args: string[]): Promise<{ code: number | string; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('kubectl', [...args, '--kubeconfig', kubeconfig, '--cache-dir', join(dir, 'cache')], { timeout: 30_000, env }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as NodeJS.ErrnoException).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      'kubectl',
+      [...args, '--kubeconfig', kubeconfig, '--cache-dir', join(dir, 'cache')],
+      { timeout: 30_000, env },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as NodeJS.ErrnoException).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 const HOUR = 3_600_000;
 // Ages far from any HumanDuration boundary, so the seconds between our clock and kubectl's do not matter.
-const AGES = { 'ds-minutes': 95 * 60_000 + 30_000, 'ds-hours': 5 * HOUR + 20 * 60_000 + 30_000, 'ds-day': 30 * HOUR + 30 * 60_000, 'ds-days': (3 * 24 + 4) * HOUR + 30 * 60_000, 'ds-weeks': 20 * 24 * HOUR + 30 * 60_000, 'ds-years': (3 * 365 + 40) * 24 * HOUR + 5 * HOUR };
+const AGES = {
+  'ds-minutes': 95 * 60_000 + 30_000,
+  'ds-hours': 5 * HOUR + 20 * 60_000 + 30_000,
+  'ds-day': 30 * HOUR + 30 * 60_000,
+  'ds-days': (3 * 24 + 4) * HOUR + 30 * 60_000,
+  'ds-weeks': 20 * 24 * HOUR + 30 * 60_000,
+  'ds-years': (3 * 365 + 40) * 24 * HOUR + 5 * HOUR,
+};
 
 // The four cases of upstream's TestDaemonSetStatusViewerStatus, and more.
 const ROLLOUT = [
-  { name: 'r-test1', generation: 0, status: { observedGeneration: 1, updatedNumberScheduled: 0, desiredNumberScheduled: 1, numberAvailable: 0 } },
-  { name: 'r-test2', generation: 1, status: { observedGeneration: 1, updatedNumberScheduled: 2, desiredNumberScheduled: 2, numberAvailable: 1 } },
-  { name: 'r-test3', generation: 1, status: { observedGeneration: 1, updatedNumberScheduled: 2, desiredNumberScheduled: 2, numberAvailable: 2 } },
-  { name: 'r-test4', generation: 2, status: { observedGeneration: 1, updatedNumberScheduled: 2, desiredNumberScheduled: 2, numberAvailable: 2 } },
+  {
+    name: 'r-test1',
+    generation: 0,
+    status: { observedGeneration: 1, updatedNumberScheduled: 0, desiredNumberScheduled: 1, numberAvailable: 0 },
+  },
+  {
+    name: 'r-test2',
+    generation: 1,
+    status: { observedGeneration: 1, updatedNumberScheduled: 2, desiredNumberScheduled: 2, numberAvailable: 1 },
+  },
+  {
+    name: 'r-test3',
+    generation: 1,
+    status: { observedGeneration: 1, updatedNumberScheduled: 2, desiredNumberScheduled: 2, numberAvailable: 2 },
+  },
+  {
+    name: 'r-test4',
+    generation: 2,
+    status: { observedGeneration: 1, updatedNumberScheduled: 2, desiredNumberScheduled: 2, numberAvailable: 2 },
+  },
   { name: 'r-empty', generation: 1, status: { observedGeneration: 1 } },
-  { name: 'r-midway', generation: 7, status: { observedGeneration: 7, updatedNumberScheduled: 4, desiredNumberScheduled: 9, numberAvailable: 8 } },
+  {
+    name: 'r-midway',
+    generation: 7,
+    status: { observedGeneration: 7, updatedNumberScheduled: 4, desiredNumberScheduled: 9, numberAvailable: 8 },
+  },
 ];
 
 let started = 0;
 before(async () => {
   started = Date.now();
   const objects = [
-    makeDaemonSet('ops', 'kube-proxy', { created: new Date(started - AGES['ds-days']).toISOString(), nodeSelector: { 'kubernetes.io/os': 'linux', 'a.example.com/pool': 'x' }, status: { desiredNumberScheduled: 7, currentNumberScheduled: 6, numberReady: 5, updatedNumberScheduled: 4, numberAvailable: 5 } }),
-    ...Object.entries(AGES).map(([name, ms]) => makeDaemonSet('ages', name, { created: new Date(started - ms).toISOString() })),
+    makeDaemonSet('ops', 'kube-proxy', {
+      created: new Date(started - AGES['ds-days']).toISOString(),
+      nodeSelector: { 'kubernetes.io/os': 'linux', 'a.example.com/pool': 'x' },
+      status: {
+        desiredNumberScheduled: 7,
+        currentNumberScheduled: 6,
+        numberReady: 5,
+        updatedNumberScheduled: 4,
+        numberAvailable: 5,
+      },
+    }),
+    ...Object.entries(AGES).map(([name, ms]) =>
+      makeDaemonSet('ages', name, { created: new Date(started - ms).toISOString() }),
+    ),
     ...ROLLOUT.map((r) => ({ ...makeDaemonSet('roll', r.name, { generation: r.generation }), status: r.status })),
     makeDaemonSet('roll', 'r-ondelete', { strategy: 'OnDelete' }),
   ];
@@ -78,7 +129,11 @@ test('kubectl computes AGE as we do (client-side printing)', async (t) => {
     .sort()
     .map((name) => [name, age(server.get('daemonsets', 'ages', name)!.metadata.creationTimestamp, now)]);
   assert.equal(run.stdout, formatTable([['NAME', 'AGE'], ...rows]));
-  assert.deepEqual(rows.map(([, a]) => a), ['30h', '3d4h', '5h20m', '95m', '20d', '3y40d'], 'ds-day, ds-days, ds-hours, ds-minutes, ds-weeks, ds-years');
+  assert.deepEqual(
+    rows.map(([, a]) => a),
+    ['30h', '3d4h', '5h20m', '95m', '20d', '3y40d'],
+    'ds-day, ds-days, ds-hours, ds-minutes, ds-weeks, ds-years',
+  );
 });
 
 test('kubectl rollout status --watch=false prints our message, case by case', async (t) => {

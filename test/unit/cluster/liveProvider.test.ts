@@ -29,11 +29,14 @@ class FakeWatch {
 test('at most MAX_FOLLOWED DaemonSets are followed; the least recently asked is dropped', async () => {
   const opened: FakeWatch[] = [];
   let changes = 0;
-  const provider = new WatchLiveProvider(async (ns, name) => {
-    const w = new FakeWatch(`${ns}/${name}`);
-    opened.push(w);
-    return w as unknown as LiveDaemonSetWatch;
-  }, () => 'context test');
+  const provider = new WatchLiveProvider(
+    async (ns, name) => {
+      const w = new FakeWatch(`${ns}/${name}`);
+      opened.push(w);
+      return w as unknown as LiveDaemonSetWatch;
+    },
+    () => 'context test',
+  );
   provider.onDidChange(() => changes++);
   assert.equal(provider.lookup('a', 'x', false).state, 'unavailable', 'a lookup without follow starts nothing');
   assert.equal(opened.length, 0);
@@ -55,12 +58,19 @@ test('at most MAX_FOLLOWED DaemonSets are followed; the least recently asked is 
 });
 
 test('a kubeconfig that cannot be used becomes an error lookup', async () => {
-  const provider = new WatchLiveProvider(() => Promise.reject(new Error('no context named prod')), () => 'context prod');
+  const provider = new WatchLiveProvider(
+    () => Promise.reject(new Error('no context named prod')),
+    () => 'context prod',
+  );
   let changed!: () => void;
   const change = new Promise<void>((resolve) => (changed = resolve));
   provider.onDidChange(() => changed());
   provider.lookup('a', 'b', true);
   await change;
-  assert.deepEqual(provider.lookup('a', 'b', true), { source: 'context prod', state: 'error', message: 'no context named prod' });
+  assert.deepEqual(provider.lookup('a', 'b', true), {
+    source: 'context prod',
+    state: 'error',
+    message: 'no context named prod',
+  });
   provider.dispose();
 });

@@ -18,7 +18,16 @@ const NODES = ['n1', 'n2', 'n3'];
 let server: FakeApiServer;
 let source: KubeconfigSource;
 const watches: LiveDaemonSetWatch[] = [];
-const ds = makeDaemonSet('ops', 'agent', { status: { desiredNumberScheduled: 3, currentNumberScheduled: 2, numberReady: 2, updatedNumberScheduled: 2, numberAvailable: 2, numberUnavailable: 1 } });
+const ds = makeDaemonSet('ops', 'agent', {
+  status: {
+    desiredNumberScheduled: 3,
+    currentNumberScheduled: 2,
+    numberReady: 2,
+    updatedNumberScheduled: 2,
+    numberAvailable: 2,
+    numberUnavailable: 1,
+  },
+});
 
 before(async () => {
   server = await FakeApiServer.start({
@@ -31,7 +40,14 @@ before(async () => {
       makeDaemonPod(makeDaemonSet('ops', 'other'), 'n1', 'zzz'),
     ],
     controllerRevisions: [makeRevision(ds, 'aaa', 1)],
-    events: [makeEvent(ds, 'FailedDaemonPod', 'Found failed daemon pod ops/agent-x on node n3, will try to kill it', '2025-06-02T10:00:00Z')],
+    events: [
+      makeEvent(
+        ds,
+        'FailedDaemonPod',
+        'Found failed daemon pod ops/agent-x on node n3, will try to kill it',
+        '2025-06-02T10:00:00Z',
+      ),
+    ],
   });
   source = await KubeconfigSource.create({ kubeconfig: server.writeKubeconfig(join(dir, 'config')), timeoutMs: 3000 });
 });
@@ -68,7 +84,15 @@ const podNames = (s: LiveSnapshot): string[] => (s.live?.pods ?? []).map((p) => 
 test('selectorQuery writes labels.Selector.String()', () => {
   assert.equal(selectorQuery({ matchLabels: { b: '2', a: '1' } }), 'a=1,b=2');
   assert.equal(
-    selectorQuery({ matchLabels: { app: 'x' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['b', 'a'] }, { key: 'gpu', operator: 'DoesNotExist' }, { key: 'zone', operator: 'Exists' }, { key: 'env', operator: 'NotIn', values: ['dev'] }] }),
+    selectorQuery({
+      matchLabels: { app: 'x' },
+      matchExpressions: [
+        { key: 'tier', operator: 'In', values: ['b', 'a'] },
+        { key: 'gpu', operator: 'DoesNotExist' },
+        { key: 'zone', operator: 'Exists' },
+        { key: 'env', operator: 'NotIn', values: ['dev'] },
+      ],
+    }),
     'app=x,env notin (dev),!gpu,tier in (a,b),zone',
   );
   assert.equal(selectorQuery({}), undefined);
@@ -82,20 +106,54 @@ test('the first read: the DaemonSet, its pods by label selector, revisions and e
   assert.equal(snap.state, 'ok', snap.message);
   assert.equal(snap.live?.daemonSet?.name, 'agent');
   assert.deepEqual(podNames(snap), ['agent-n1', 'agent-n2']);
-  assert.deepEqual(snap.live?.revisions.map((r) => r.hash), ['aaa']);
+  assert.deepEqual(
+    snap.live?.revisions.map((r) => r.hash),
+    ['aaa'],
+  );
   assert.equal(snap.live?.events[0]?.reason, 'FailedDaemonPod');
   // The lists and the watches used the DaemonSet's selector and name.
-  assert.ok(server.requests.some((r) => r.path === '/api/v1/namespaces/ops/pods' && r.query.get('labelSelector') === 'app=agent'));
-  assert.ok(server.requests.some((r) => r.path === '/apis/apps/v1/namespaces/ops/daemonsets' && r.query.get('fieldSelector') === 'metadata.name=agent'));
-  await server.waitForRequest((r) => r.path === '/api/v1/namespaces/ops/pods' && r.query.get('watch') === '1' && r.query.get('labelSelector') === 'app=agent');
+  assert.ok(
+    server.requests.some(
+      (r) => r.path === '/api/v1/namespaces/ops/pods' && r.query.get('labelSelector') === 'app=agent',
+    ),
+  );
+  assert.ok(
+    server.requests.some(
+      (r) =>
+        r.path === '/apis/apps/v1/namespaces/ops/daemonsets' && r.query.get('fieldSelector') === 'metadata.name=agent',
+    ),
+  );
+  await server.waitForRequest(
+    (r) =>
+      r.path === '/api/v1/namespaces/ops/pods' &&
+      r.query.get('watch') === '1' &&
+      r.query.get('labelSelector') === 'app=agent',
+  );
 
-  const prediction = predictPlacement({ metadata: { name: 'agent' }, spec: { template: { spec: { containers: [{ name: 'c' }] } } } }, { nodes: NODES.map((n) => makeNode(n)) as never });
-  const view = liveStatusView(prediction, snap.live, Date.parse('2025-06-03T10:00:00Z'), { source: 'fake', state: 'ok', namespace: 'ops', name: 'agent' });
+  const prediction = predictPlacement(
+    { metadata: { name: 'agent' }, spec: { template: { spec: { containers: [{ name: 'c' }] } } } },
+    { nodes: NODES.map((n) => makeNode(n)) as never },
+  );
+  const view = liveStatusView(prediction, snap.live, Date.parse('2025-06-03T10:00:00Z'), {
+    source: 'fake',
+    state: 'ok',
+    namespace: 'ops',
+    name: 'agent',
+  });
   assert.deepEqual(view.getDs?.row, ['agent', '3', '2', '2', '2', '2', '<none>', '2d']);
-  assert.equal(view.rolloutStatus?.message, 'Waiting for daemon set "agent" rollout to finish: 2 out of 3 new pods have been updated...');
+  assert.equal(
+    view.rolloutStatus?.message,
+    'Waiting for daemon set "agent" rollout to finish: 2 out of 3 new pods have been updated...',
+  );
   const n3 = view.nodes.find((n) => n.node === 'n3');
-  assert.deepEqual(n3?.drift.map((d) => [d.kind, d.event?.reason]), [['missing', 'FailedDaemonPod']]);
-  assert.deepEqual(view.nodes.find((n) => n.node === 'n1')?.pods.map((p) => [p.name, p.restarts, p.revision]), [['agent-n1', 3, 'aaa']]);
+  assert.deepEqual(
+    n3?.drift.map((d) => [d.kind, d.event?.reason]),
+    [['missing', 'FailedDaemonPod']],
+  );
+  assert.deepEqual(
+    view.nodes.find((n) => n.node === 'n1')?.pods.map((p) => [p.name, p.restarts, p.revision]),
+    [['agent-n1', 3, 'aaa']],
+  );
 });
 
 test('a rollout driven by watch events: pods replaced one by one, rollout status follows to the end', async () => {
@@ -115,9 +173,20 @@ test('a rollout driven by watch events: pods replaced one by one, rollout status
   // The controller observes it and writes a new ControllerRevision.
   server.upsert('controllerrevisions', makeRevision(server.get('daemonsets', 'ops', 'agent')!, 'bbb', 2));
   server.upsert('pods', makeDaemonPod(ds, 'n3', 'aaa', { ready: false, phase: 'Pending' }));
-  server.modify('daemonsets', 'ops', 'agent', (d) => (d.status = { ...d.status, observedGeneration: 2, updatedNumberScheduled: 0, currentNumberScheduled: 3 }));
-  s = await until(w, (x) => x.live?.daemonSet?.status.observedGeneration === 2 && x.live.revisions.some((r) => r.hash === 'bbb'));
-  assert.equal(status(s), 'Waiting for daemon set "agent" rollout to finish: 0 out of 3 new pods have been updated...\n');
+  server.modify(
+    'daemonsets',
+    'ops',
+    'agent',
+    (d) => (d.status = { ...d.status, observedGeneration: 2, updatedNumberScheduled: 0, currentNumberScheduled: 3 }),
+  );
+  s = await until(
+    w,
+    (x) => x.live?.daemonSet?.status.observedGeneration === 2 && x.live.revisions.some((r) => r.hash === 'bbb'),
+  );
+  assert.equal(
+    status(s),
+    'Waiting for daemon set "agent" rollout to finish: 0 out of 3 new pods have been updated...\n',
+  );
 
   // One node at a time (maxUnavailable 1): delete the old pod, create the new one.
   let updated = 0;
@@ -126,18 +195,37 @@ test('a rollout driven by watch events: pods replaced one by one, rollout status
     await until(w, (x) => !podNames(x).includes(`agent-${node}`));
     server.upsert('pods', makeDaemonPod(ds, node, 'bbb', { suffix: `${node}-v2`, created: '2025-06-05T10:00:00Z' }));
     updated++;
-    server.modify('daemonsets', 'ops', 'agent', (d) => (d.status = { ...d.status, updatedNumberScheduled: updated, numberAvailable: updated, numberReady: updated }));
-    s = await until(w, (x) => x.live?.daemonSet?.status.updatedNumberScheduled === updated && podNames(x).includes(`agent-${node}-v2`));
-    if (updated < 3) assert.equal(status(s), `Waiting for daemon set "agent" rollout to finish: ${updated} out of 3 new pods have been updated...\n`);
+    server.modify(
+      'daemonsets',
+      'ops',
+      'agent',
+      (d) =>
+        (d.status = { ...d.status, updatedNumberScheduled: updated, numberAvailable: updated, numberReady: updated }),
+    );
+    s = await until(
+      w,
+      (x) => x.live?.daemonSet?.status.updatedNumberScheduled === updated && podNames(x).includes(`agent-${node}-v2`),
+    );
+    if (updated < 3)
+      assert.equal(
+        status(s),
+        `Waiting for daemon set "agent" rollout to finish: ${updated} out of 3 new pods have been updated...\n`,
+      );
     const view = liveStatusView(undefined, s.live, 0, { source: 'fake', state: 'ok', namespace: 'ops', name: 'agent' });
     assert.equal(view.currentRevision, 'bbb');
   }
   assert.equal(status(s), 'daemon set "agent" successfully rolled out\n');
   assert.deepEqual(podNames(s), ['agent-n1-v2', 'agent-n2-v2', 'agent-n3-v2']);
   // Every pod is on the current revision now: no old-revision drift.
-  const prediction = predictPlacement({ metadata: { name: 'agent' }, spec: { template: { spec: { containers: [{ name: 'c' }] } } } }, { nodes: NODES.map((n) => makeNode(n)) as never });
+  const prediction = predictPlacement(
+    { metadata: { name: 'agent' }, spec: { template: { spec: { containers: [{ name: 'c' }] } } } },
+    { nodes: NODES.map((n) => makeNode(n)) as never },
+  );
   const view = liveStatusView(prediction, s.live, 0, { source: 'fake', state: 'ok', namespace: 'ops', name: 'agent' });
-  assert.deepEqual(view.nodes.flatMap((n) => n.drift), []);
+  assert.deepEqual(
+    view.nodes.flatMap((n) => n.drift),
+    [],
+  );
 });
 
 test('a cut watch is listed again (changes made meanwhile are seen); a clean end resumes from the last version', async () => {
@@ -146,9 +234,17 @@ test('a cut watch is listed again (changes made meanwhile are seen); a clean end
   await until(w, () => w.watching === 2);
   const before = server.requests.length;
   server.endWatches();
-  const resumed = await server.waitForRequest((r) => r.path === '/api/v1/namespaces/ops/pods' && r.query.get('watch') === '1', before);
+  const resumed = await server.waitForRequest(
+    (r) => r.path === '/api/v1/namespaces/ops/pods' && r.query.get('watch') === '1',
+    before,
+  );
   assert.notEqual(resumed.query.get('resourceVersion'), '', 'resumes from a version, not a fresh list');
-  assert.ok(!server.requests.slice(before).some((r) => r.path === '/apis/apps/v1/namespaces/ops/daemonsets' && r.query.get('watch') !== '1'), 'no re-list after a clean end');
+  assert.ok(
+    !server.requests
+      .slice(before)
+      .some((r) => r.path === '/apis/apps/v1/namespaces/ops/daemonsets' && r.query.get('watch') !== '1'),
+    'no re-list after a clean end',
+  );
 
   server.dropWatches();
   await until(w, (x) => x.state === 'connecting');
@@ -163,7 +259,10 @@ test('a DaemonSet that is not in the cluster yet: absent, then followed once cre
   const first = await w.start();
   assert.equal(first.state, 'ok');
   assert.equal(first.live?.daemonSet, undefined);
-  assert.equal(liveStatusView(undefined, first.live, 0, { source: 'fake', state: 'ok', namespace: 'ops', name: 'later' }).state, 'absent');
+  assert.equal(
+    liveStatusView(undefined, first.live, 0, { source: 'fake', state: 'ok', namespace: 'ops', name: 'later' }).state,
+    'absent',
+  );
   await until(w, () => w.watching === 1);
   const later = makeDaemonSet('ops', 'later', { status: { desiredNumberScheduled: 3 } });
   server.upsert('daemonsets', later);

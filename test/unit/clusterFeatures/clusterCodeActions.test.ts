@@ -49,13 +49,15 @@ function applyFix(text: string, ctx: FeatureContext, key: string, dsIndex = 0): 
     assert.equal(verdict?.shouldRun, true, `${name} runs the pod after the fix: ${verdict?.detail}`);
   }
   assert.equal(
-    lspDiagnostics(after, ctx).filter((d) => d.code === 'untoleratedTaint' && (d.data as UntoleratedTaintData).taint.key === key).length,
+    lspDiagnostics(after, ctx).filter(
+      (d) => d.code === 'untoleratedTaint' && (d.data as UntoleratedTaintData).taint.key === key,
+    ).length,
     0,
   );
   return { fixed, action };
 }
 
-test('block list: the toleration is appended after the last item, at the items\' indentation', async () => {
+test("block list: the toleration is appended after the last item, at the items' indentation", async () => {
   const text = daemonSet(`
       tolerations:
       - key: dedicated
@@ -66,14 +68,16 @@ test('block list: the toleration is appended after the last item, at the items\'
 `);
   const { fixed, action } = applyFix(text, await exampleContext(), 'node-role.kubernetes.io/control-plane');
   assert.equal(action.title, 'Tolerate taint `node-role.kubernetes.io/control-plane:NoSchedule` (1 node)');
-  assert.ok(fixed.includes(`      tolerations:
+  assert.ok(
+    fixed.includes(`      tolerations:
       - key: dedicated
         operator: Exists   # ours
       - key: node-role.kubernetes.io/control-plane
         operator: Exists
         effect: NoSchedule
       containers:
-`));
+`),
+  );
 });
 
 test('block list with indented dashes: the new item uses the same indentation', async () => {
@@ -86,13 +90,15 @@ test('block list with indented dashes: the new item uses the same indentation', 
           image: busybox
 `);
   const { fixed } = applyFix(text, await exampleContext(), 'nvidia.com/gpu');
-  assert.ok(fixed.includes(`        - key: dedicated
+  assert.ok(
+    fixed.includes(`        - key: dedicated
           operator: Exists
         - key: nvidia.com/gpu
           operator: Equal
           value: present
           effect: NoSchedule
-`));
+`),
+  );
 });
 
 test('no tolerations: a `tolerations:` key is added at the end of the pod spec, lists styled like `containers`', async () => {
@@ -100,13 +106,15 @@ test('no tolerations: a `tolerations:` key is added at the end of the pod spec, 
   const compact = daemonSet('      hostNetwork: true\n');
   const { fixed, action } = applyFix(compact, ctx, 'nvidia.com/gpu');
   assert.equal(action.title, 'Tolerate taint `nvidia.com/gpu=present:NoSchedule` (1 node)');
-  assert.ok(fixed.endsWith(`        image: busybox
+  assert.ok(
+    fixed.endsWith(`        image: busybox
       tolerations:
       - key: nvidia.com/gpu
         operator: Equal
         value: present
         effect: NoSchedule
-`));
+`),
+  );
   const indented = daemonSet(`
       containers:
         - name: agent
@@ -114,12 +122,14 @@ test('no tolerations: a `tolerations:` key is added at the end of the pod spec, 
       dnsPolicy: ClusterFirst
 `);
   const second = applyFix(indented, ctx, 'node-role.kubernetes.io/control-plane').fixed;
-  assert.ok(second.endsWith(`      dnsPolicy: ClusterFirst
+  assert.ok(
+    second.endsWith(`      dnsPolicy: ClusterFirst
       tolerations:
         - key: node-role.kubernetes.io/control-plane
           operator: Exists
           effect: NoSchedule
-`));
+`),
+  );
 });
 
 test('flow style: `tolerations: []` is replaced by a block list; a non-empty flow list gets a flow item', async () => {
@@ -127,46 +137,78 @@ test('flow style: `tolerations: []` is replaced by a block list; a non-empty flo
   const empty = daemonSet('      tolerations: []\n');
   const { fixed } = applyFix(empty, ctx, 'node-role.kubernetes.io/control-plane');
   // `containers` puts its dashes at the key's column, so the new list does too.
-  assert.ok(fixed.includes(`      tolerations:
+  assert.ok(
+    fixed.includes(`      tolerations:
       - key: node-role.kubernetes.io/control-plane
         operator: Exists
         effect: NoSchedule
       containers:
-`), fixed);
+`),
+    fixed,
+  );
   const flow = daemonSet('      tolerations: [{key: dedicated, operator: Exists}]\n');
   const second = applyFix(flow, ctx, 'nvidia.com/gpu').fixed;
-  assert.ok(second.includes('      tolerations: [{key: dedicated, operator: Exists}, {key: nvidia.com/gpu, operator: Equal, value: present, effect: NoSchedule}]\n'), second);
+  assert.ok(
+    second.includes(
+      '      tolerations: [{key: dedicated, operator: Exists}, {key: nvidia.com/gpu, operator: Equal, value: present, effect: NoSchedule}]\n',
+    ),
+    second,
+  );
 });
 
 test('an empty `tolerations:` (null) becomes a block list', async () => {
   const text = daemonSet('      tolerations:\n      hostNetwork: true\n');
   const { fixed } = applyFix(text, await exampleContext(), 'node-role.kubernetes.io/control-plane');
-  assert.ok(fixed.includes(`      tolerations:
+  assert.ok(
+    fixed.includes(`      tolerations:
       - key: node-role.kubernetes.io/control-plane
         operator: Exists
         effect: NoSchedule
       hostNetwork: true
-`), fixed);
+`),
+    fixed,
+  );
 });
 
 test('values YAML 1.1 would not read as strings are quoted; NoExecute taints work the same way', () => {
-  const taints: Taint[] = [{ key: 'example.com/spot', value: 'true', effect: 'NoExecute' }, { key: 'example.com/tier', value: '1', effect: 'NoSchedule' }];
+  const taints: Taint[] = [
+    { key: 'example.com/spot', value: 'true', effect: 'NoExecute' },
+    { key: 'example.com/tier', value: '1', effect: 'NoSchedule' },
+  ];
   const ctx = inlineContext([node('spot-1', {}, [taints[0]]), node('tier-1', {}, [taints[1]]), node('plain')]);
   const first = applyFix(daemonSet(), ctx, 'example.com/spot').fixed;
   assert.match(first, /- key: example\.com\/spot\n {8}operator: Equal\n {8}value: "true"\n {8}effect: NoExecute\n/);
-  const flow = applyFix(daemonSet('      tolerations: [{operator: Equal, key: a, value: b}]\n'), ctx, 'example.com/tier').fixed;
+  const flow = applyFix(
+    daemonSet('      tolerations: [{operator: Equal, key: a, value: b}]\n'),
+    ctx,
+    'example.com/tier',
+  ).fixed;
   assert.match(flow, /\{key: example\.com\/tier, operator: Equal, value: "1", effect: NoSchedule\}\]/);
 });
 
 test('CRLF line ends and a file without a final line break', async () => {
   const ctx = await exampleContext();
-  const crlf = daemonSet('      tolerations:\n      - key: dedicated\n        operator: Exists\n').replace(/\n/g, '\r\n');
+  const crlf = daemonSet('      tolerations:\n      - key: dedicated\n        operator: Exists\n').replace(
+    /\n/g,
+    '\r\n',
+  );
   const { fixed } = applyFix(crlf, ctx, 'node-role.kubernetes.io/control-plane');
-  assert.ok(fixed.includes('      - key: node-role.kubernetes.io/control-plane\r\n        operator: Exists\r\n        effect: NoSchedule\r\n'));
+  assert.ok(
+    fixed.includes(
+      '      - key: node-role.kubernetes.io/control-plane\r\n        operator: Exists\r\n        effect: NoSchedule\r\n',
+    ),
+  );
   assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF');
-  const lastLine = daemonSet('      containers:\n      - name: agent\n        image: busybox\n      tolerations:\n      - key: dedicated\n        operator: Exists\n').replace(/\n$/, '');
+  const lastLine = daemonSet(
+    '      containers:\n      - name: agent\n        image: busybox\n      tolerations:\n      - key: dedicated\n        operator: Exists\n',
+  ).replace(/\n$/, '');
   const second = applyFix(lastLine, ctx, 'nvidia.com/gpu').fixed;
-  assert.ok(second.endsWith('        operator: Exists\n      - key: nvidia.com/gpu\n        operator: Equal\n        value: present\n        effect: NoSchedule'), second);
+  assert.ok(
+    second.endsWith(
+      '        operator: Exists\n      - key: nvidia.com/gpu\n        operator: Equal\n        value: present\n        effect: NoSchedule',
+    ),
+    second,
+  );
 });
 
 test('a DaemonSet inside a kind: List, after another document', async () => {
@@ -181,10 +223,17 @@ test('a DaemonSet inside a kind: List, after another document', async () => {
   const d = untolerated(diags, 'node-role.kubernetes.io/control-plane');
   const [action] = clusterCodeActions(model, URI, d.range, [d], ctx);
   const fixed = TextDocument.applyEdits(TextDocument.create(URI, 'yaml', 1, text), action.edit!.changes![URI]);
-  assert.ok(fixed.includes('          operator: Exists\n        - key: node-role.kubernetes.io/control-plane\n          operator: Exists\n          effect: NoSchedule\n'), fixed);
+  assert.ok(
+    fixed.includes(
+      '          operator: Exists\n        - key: node-role.kubernetes.io/control-plane\n          operator: Exists\n          effect: NoSchedule\n',
+    ),
+    fixed,
+  );
   const after = parseDocumentModel(fixed);
   assert.deepEqual(after.problems, []);
-  const verdict = predictPlacement(after.daemonSets[1].value as DaemonSet, ctx.cluster!.state).nodes.find((v) => v.name === 'cp-1');
+  const verdict = predictPlacement(after.daemonSets[1].value as DaemonSet, ctx.cluster!.state).nodes.find(
+    (v) => v.name === 'cp-1',
+  );
   assert.equal(verdict?.shouldRun, true);
   // The first DaemonSet is untouched.
   assert.equal(fixed.slice(0, text.indexOf('---')), text.slice(0, text.indexOf('---')));
@@ -209,7 +258,10 @@ test('no action for other diagnostics, for diagnostics outside the range, or for
   assert.equal(unused.length, 1);
   assert.deepEqual(clusterCodeActions(model, URI, unused[0].range, unused, ctx), []);
   const taint = untolerated(diags, 'nvidia.com/gpu');
-  assert.deepEqual(clusterCodeActions(model, URI, { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, [taint], ctx), []);
+  assert.deepEqual(
+    clusterCodeActions(model, URI, { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, [taint], ctx),
+    [],
+  );
 
   // A diagnostic from before the fix: the taint is tolerated now, so nothing is added twice.
   const { fixed } = applyFix(text, ctx, 'nvidia.com/gpu');

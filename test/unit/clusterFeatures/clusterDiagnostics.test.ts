@@ -34,12 +34,18 @@ test('placementNoNodes: a nodeSelector no node matches, on the responsible entry
 });
 
 test('placementNoNodes: on `kind` when the nodes are excluded by different fields', () => {
-  const ctx = inlineContext([node('a', { disk: 'hdd' }), node('b', { disk: 'ssd' }, [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }])]);
+  const ctx = inlineContext([
+    node('a', { disk: 'hdd' }),
+    node('b', { disk: 'ssd' }, [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }]),
+  ]);
   const text = daemonSet('      nodeSelector:\n        disk: ssd\n');
   const [d] = codes(diagnose(text, ctx), 'placementNoNodes');
   assert.equal(d.path, 'kind');
   assert.equal(d.text, 'kind');
-  assert.match(d.message, /none of the 2 nodes in snapshot tiny\.yaml: 1 excluded by nodeSelector \(e\.g\. a: .*\); 1 excluded by a taint \(e\.g\. b: taint `dedicated=db:NoSchedule` is not tolerated/);
+  assert.match(
+    d.message,
+    /none of the 2 nodes in snapshot tiny\.yaml: 1 excluded by nodeSelector \(e\.g\. a: .*\); 1 excluded by a taint \(e\.g\. b: taint `dedicated=db:NoSchedule` is not tolerated/,
+  );
 });
 
 test('placementNoNodes: not when the DaemonSet runs somewhere, nor in an empty cluster', async () => {
@@ -54,17 +60,47 @@ test('untoleratedTaint: one per distinct taint, with node count and the taint in
   const text = daemonSet();
   const found = codes(diagnose(text, await exampleContext()), 'untoleratedTaint');
   assert.deepEqual(
-    found.map((d) => [d.severity, d.path, d.text, (d.data as UntoleratedTaintData).taint, (d.data as UntoleratedTaintData).nodes]),
+    found.map((d) => [
+      d.severity,
+      d.path,
+      d.text,
+      (d.data as UntoleratedTaintData).taint,
+      (d.data as UntoleratedTaintData).nodes,
+    ]),
     [
-      ['warning', 'spec.template.spec', 'spec', { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }, ['cp-1']],
+      [
+        'warning',
+        'spec.template.spec',
+        'spec',
+        { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+        ['cp-1'],
+      ],
       // A not-ready taint lasts as long as the node's state: information, not a warning.
-      ['info', 'spec.template.spec', 'spec', { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }, ['worker-a3']],
-      ['warning', 'spec.template.spec', 'spec', { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }, ['gpu-a1']],
+      [
+        'info',
+        'spec.template.spec',
+        'spec',
+        { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' },
+        ['worker-a3'],
+      ],
+      [
+        'warning',
+        'spec.template.spec',
+        'spec',
+        { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' },
+        ['gpu-a1'],
+      ],
     ],
   );
   // The `spec` key found is the pod spec's (the third `spec:` line), not the DaemonSet's.
-  assert.equal(text.slice(0, found[0].start).split('\n').length - 1, text.split('\n').findIndex((l) => l === '    spec:'));
-  assert.equal(found[0].message, 'Taint `node-role.kubernetes.io/control-plane:NoSchedule` keeps the pod off 1 node in example cluster (cp-1); tolerate it to run there.');
+  assert.equal(
+    text.slice(0, found[0].start).split('\n').length - 1,
+    text.split('\n').findIndex((l) => l === '    spec:'),
+  );
+  assert.equal(
+    found[0].message,
+    'Taint `node-role.kubernetes.io/control-plane:NoSchedule` keeps the pod off 1 node in example cluster (cp-1); tolerate it to run there.',
+  );
 });
 
 test('untoleratedTaint: on `tolerations` when the list exists; tolerated taints are not reported', async () => {
@@ -75,10 +111,13 @@ test('untoleratedTaint: on `tolerations` when the list exists; tolerated taints 
         effect: NoSchedule
 `);
   const found = codes(diagnose(text, await exampleContext()), 'untoleratedTaint');
-  assert.deepEqual(found.map((d) => [d.path, d.text, (d.data as UntoleratedTaintData).taint.key]), [
-    ['spec.template.spec.tolerations', 'tolerations', 'node-role.kubernetes.io/control-plane'],
-    ['spec.template.spec.tolerations', 'tolerations', 'node.kubernetes.io/not-ready'],
-  ]);
+  assert.deepEqual(
+    found.map((d) => [d.path, d.text, (d.data as UntoleratedTaintData).taint.key]),
+    [
+      ['spec.template.spec.tolerations', 'tolerations', 'node-role.kubernetes.io/control-plane'],
+      ['spec.template.spec.tolerations', 'tolerations', 'node.kubernetes.io/not-ready'],
+    ],
+  );
 });
 
 test('untoleratedTaint: not for nodes the nodeSelector or affinity already excludes', async () => {
@@ -96,18 +135,35 @@ test('untoleratedTaint: not for nodes the nodeSelector or affinity already exclu
                 operator: DoesNotExist
 `);
   const found = codes(diagnose(affinity, await exampleContext()), 'untoleratedTaint');
-  assert.deepEqual(found.map((d) => (d.data as UntoleratedTaintData).taint.key), ['node.kubernetes.io/not-ready']);
+  assert.deepEqual(
+    found.map((d) => (d.data as UntoleratedTaintData).taint.key),
+    ['node.kubernetes.io/not-ready'],
+  );
 });
 
 test('untoleratedTaint: counts nodes per taint and says when a node needs more than one toleration', () => {
   const gpu = { key: 'gpu', value: 'yes', effect: 'NoSchedule' };
   const spot = { key: 'spot', effect: 'NoExecute' };
-  const ctx = inlineContext([node('a', {}, [gpu]), node('b', {}, [gpu, spot]), node('c'), node('d', {}, [{ key: 'soft', effect: 'PreferNoSchedule' }])]);
-  const found = codes(diagnose(daemonSet(), ctx), 'untoleratedTaint');
-  assert.deepEqual(found.map((d) => [(d.data as UntoleratedTaintData).nodes, d.message]), [
-    [['a', 'b'], 'Taint `gpu=yes:NoSchedule` keeps the pod off 2 nodes in snapshot tiny.yaml (a, b); 1 of them also need another toleration.'],
-    [['b'], 'Taint `spot:NoExecute` keeps the pod off 1 node in snapshot tiny.yaml (b); 1 of them also need another toleration.'],
+  const ctx = inlineContext([
+    node('a', {}, [gpu]),
+    node('b', {}, [gpu, spot]),
+    node('c'),
+    node('d', {}, [{ key: 'soft', effect: 'PreferNoSchedule' }]),
   ]);
+  const found = codes(diagnose(daemonSet(), ctx), 'untoleratedTaint');
+  assert.deepEqual(
+    found.map((d) => [(d.data as UntoleratedTaintData).nodes, d.message]),
+    [
+      [
+        ['a', 'b'],
+        'Taint `gpu=yes:NoSchedule` keeps the pod off 2 nodes in snapshot tiny.yaml (a, b); 1 of them also need another toleration.',
+      ],
+      [
+        ['b'],
+        'Taint `spot:NoExecute` keeps the pod off 1 node in snapshot tiny.yaml (b); 1 of them also need another toleration.',
+      ],
+    ],
+  );
 });
 
 // --- tolerationUnused -------------------------------------------------------------------
@@ -124,10 +180,13 @@ test('tolerationUnused: a toleration no taint in the cluster matches, as info on
         operator: Exists
 `);
   const found = codes(diagnose(text, await exampleContext()), 'tolerationUnused');
-  assert.deepEqual(found.map((d) => [d.severity, d.path, d.text]), [
-    ['info', 'spec.template.spec.tolerations[0]', 'key: dedicated'],
-    ['info', 'spec.template.spec.tolerations[1]', 'key: nvidia.com/gpu'],
-  ]);
+  assert.deepEqual(
+    found.map((d) => [d.severity, d.path, d.text]),
+    [
+      ['info', 'spec.template.spec.tolerations[0]', 'key: dedicated'],
+      ['info', 'spec.template.spec.tolerations[1]', 'key: nvidia.com/gpu'],
+    ],
+  );
   assert.equal(found[0].message, 'This toleration matches no taint on the 9 nodes of example cluster.');
   assert.equal(
     found[1].message,
@@ -151,7 +210,13 @@ test('tolerationUnused: not for catch-all Exists, the node.kubernetes.io/* state
         value: "true"
         effect: NoSchedule
 `);
-  assert.deepEqual(codes(diagnose(text, inlineContext([node('a', {}, [{ key: 'x', effect: 'NoSchedule' }]), node('b')])), 'tolerationUnused'), []);
+  assert.deepEqual(
+    codes(
+      diagnose(text, inlineContext([node('a', {}, [{ key: 'x', effect: 'NoSchedule' }]), node('b')])),
+      'tolerationUnused',
+    ),
+    [],
+  );
 });
 
 // --- insufficientResources --------------------------------------------------------------
@@ -176,8 +241,13 @@ test('insufficientResources: on the resources of the container requesting most, 
   assert.equal(d.path, 'spec.template.spec.containers[1].resources');
   assert.equal(d.text, 'resources');
   assert.equal(text.slice(0, d.start).split('\n').length - 1, text.split('\n').lastIndexOf('        resources:'));
-  assert.equal(d.message, 'The pod would stay Pending on 1 of 6 nodes in example cluster for lack of resources: worker-b3 (needs 110m CPU, 50m free).');
-  assert.deepEqual(d.data, { nodes: [{ name: 'worker-b3', shortfalls: [{ resource: 'cpu', requested: 110, free: 50, allocatable: 4000 }] }] });
+  assert.equal(
+    d.message,
+    'The pod would stay Pending on 1 of 6 nodes in example cluster for lack of resources: worker-b3 (needs 110m CPU, 50m free).',
+  );
+  assert.deepEqual(d.data, {
+    nodes: [{ name: 'worker-b3', shortfalls: [{ resource: 'cpu', requested: 110, free: 50, allocatable: 4000 }] }],
+  });
 });
 
 test('insufficientResources: not when every node has room', async () => {
@@ -195,7 +265,11 @@ test('insufficientResources: not when every node has room', async () => {
 
 test('insufficientResources: tiny cluster, pods already bound use the room; the resource most nodes lack picks the container', () => {
   const ctx = inlineContext(
-    [node('a', {}, [], { cpu: '1', memory: '1Gi', pods: '10' }), node('b', {}, [], { cpu: '1', memory: '1Gi', pods: '10' }), node('c')],
+    [
+      node('a', {}, [], { cpu: '1', memory: '1Gi', pods: '10' }),
+      node('b', {}, [], { cpu: '1', memory: '1Gi', pods: '10' }),
+      node('c'),
+    ],
     [pod('big-a', 'a', { memory: '900Mi' }), pod('big-b', 'b', { memory: '900Mi', cpu: '950m' })],
   );
   const text = daemonSet(`
@@ -213,7 +287,10 @@ test('insufficientResources: tiny cluster, pods already bound use the room; the 
 `);
   const [d] = codes(diagnose(text, ctx), 'insufficientResources');
   assert.equal(d.path, 'spec.template.spec.containers[1].resources');
-  assert.match(d.message, /Pending on 2 of 3 nodes in snapshot tiny\.yaml for lack of resources: a \(needs 200Mi memory, 124Mi free\); b \(/);
+  assert.match(
+    d.message,
+    /Pending on 2 of 3 nodes in snapshot tiny\.yaml for lack of resources: a \(needs 200Mi memory, 124Mi free\); b \(/,
+  );
 });
 
 // --- what is skipped --------------------------------------------------------------------
@@ -230,16 +307,28 @@ test('nothing without a cluster, for templated objects, unreadable values, broke
   assert.equal(bombModel.daemonSets[0].value, undefined, 'alias bomb: the value cannot be built');
   assert.deepEqual(clusterDiagnostics(bombModel, ctx), []);
   assert.deepEqual(diagnose(`${plain}      bad: [unclosed\n`, ctx), []);
-  assert.deepEqual(diagnose('apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: patch\nspec:\n  updateStrategy:\n    type: OnDelete\n', ctx), []);
+  assert.deepEqual(
+    diagnose(
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: patch\nspec:\n  updateStrategy:\n    type: OnDelete\n',
+      ctx,
+    ),
+    [],
+  );
   assert.deepEqual(diagnose(plain.replace('kind: DaemonSet', 'kind: Deployment'), ctx), []);
 });
 
 test('every DaemonSet of a multi-document file and of a kind: List is checked', async () => {
   const one = daemonSet('      nodeSelector:\n        kubernetes.io/arch: s390x\n', 'one');
   const two = daemonSet('      nodeSelector:\n        kubernetes.io/arch: riscv64\n', 'two');
-  const asItem = two.split('\n').map((l, i) => (l === '' ? l : (i === 0 ? '- ' : '  ') + l)).join('\n');
+  const asItem = two
+    .split('\n')
+    .map((l, i) => (l === '' ? l : (i === 0 ? '- ' : '  ') + l))
+    .join('\n');
   const text = `${one}---\napiVersion: v1\nkind: List\nitems:\n${asItem}`;
   const found = codes(diagnose(text, await exampleContext()), 'placementNoNodes');
-  assert.deepEqual(found.map((d) => d.message.match(/arch=(\w+)/)?.[1]), ['s390x', 'riscv64']);
+  assert.deepEqual(
+    found.map((d) => d.message.match(/arch=(\w+)/)?.[1]),
+    ['s390x', 'riscv64'],
+  );
   assert.ok(found[1].start > text.indexOf('kind: List'));
 });

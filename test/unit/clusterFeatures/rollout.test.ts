@@ -38,7 +38,12 @@ ${container.replace(/^\n/, '').replace(/\s+$/, '')}
 `;
 }
 
-const seven = (): FeatureContext => inlineContext(Array.from({ length: 7 }, (_, i) => node(`n${i}`)), [], 'snapshot seven.yaml');
+const seven = (): FeatureContext =>
+  inlineContext(
+    Array.from({ length: 7 }, (_, i) => node(`n${i}`)),
+    [],
+    'snapshot seven.yaml',
+  );
 
 function hoverAt(textWithCaret: string, ctx: FeatureContext): string | null {
   const { text, offset } = caret(textWithCaret);
@@ -47,7 +52,10 @@ function hoverAt(textWithCaret: string, ctx: FeatureContext): string | null {
 }
 
 function diagnose(text: string, ctx: FeatureContext): Array<ManifestDiagnostic & { text: string }> {
-  const out = rolloutDiagnostics(parseDocumentModel(text), ctx).map((d) => ({ ...d, text: text.slice(d.start, d.end) }));
+  const out = rolloutDiagnostics(parseDocumentModel(text), ctx).map((d) => ({
+    ...d,
+    text: text.slice(d.start, d.end),
+  }));
   for (const d of out) {
     assert.equal(d.severity, 'warning');
     assert.ok(d.message.includes(ctx.cluster!.source), `${d.code} names the source: ${d.message}`);
@@ -68,7 +76,10 @@ test('hover on maxUnavailable: 10% of 7 desired nodes → 1 node at a time, 7 ba
   const md = hoverAt(withCaret(TEN_PERCENT, 'maxUnav$0ailable'), seven())!;
   assert.match(md, /^\*\*Rollout on snapshot seven\.yaml\*\* \(when the pod template changes\):/);
   assert.match(md, /- maxUnavailable 10% of 7 desired nodes → 1 node at a time, 7 batches/);
-  assert.match(md, /\*\*Estimated duration:\*\* at least 3m 30s \(7 batches × 30s\)\. Per batch: no startup or readiness probe \(Ready once started\) \+ minReadySeconds 30 = 30s per batch\./);
+  assert.match(
+    md,
+    /\*\*Estimated duration:\*\* at least 3m 30s \(7 batches × 30s\)\. Per batch: no startup or readiness probe \(Ready once started\) \+ minReadySeconds 30 = 30s per batch\./,
+  );
   assert.match(md, /\*Estimate: batches × /);
 });
 
@@ -84,14 +95,17 @@ test('hover on updateStrategy, its type, rollingUpdate and minReadySeconds gives
 });
 
 test('hover with maxSurge and a hostPort on the example cluster names the blocked nodes', async () => {
-  const text = ds(`
+  const text = ds(
+    `
   updateStrategy:
     rollingUpdate:
       maxUnavailable: 0
-      maxSurge: 1`, `
+      maxSurge: 1`,
+    `
         ports:
         - containerPort: 9100
-          hostPort: 9100`);
+          hostPort: 9100`,
+  );
   const md = hoverAt(withCaret(text, 'max$0Surge'), await exampleContext())!;
   assert.match(md, /maxSurge 1 of 6 desired nodes → 1 node at a time, 6 batches/);
   assert.match(md, /the surge pod cannot start while the old pod runs/);
@@ -132,7 +146,10 @@ test('rolloutTooLong: over daemonset.rollout.warnAfterMinutes, on the written ma
       'A larger maxUnavailable (e.g. a percentage) replaces more nodes at once.',
   );
   assert.deepEqual(diagnose(text, { ...ctx, settings: { ...DEFAULT_SETTINGS, rollout: { warnAfterMinutes: 0 } } }), []);
-  assert.deepEqual(diagnose(text, { ...ctx, settings: { ...DEFAULT_SETTINGS, rollout: { warnAfterMinutes: 120 } } }), []);
+  assert.deepEqual(
+    diagnose(text, { ...ctx, settings: { ...DEFAULT_SETTINGS, rollout: { warnAfterMinutes: 120 } } }),
+    [],
+  );
   // Without updateStrategy in the text, the finding lands on the nearest field there is.
   const unset = ds('  minReadySeconds: 600');
   const [u] = diagnose(unset, ctx);
@@ -142,23 +159,44 @@ test('rolloutTooLong: over daemonset.rollout.warnAfterMinutes, on the written ma
 
 test('rolloutWholeCluster: maxUnavailable 100% (and maxSurge 100%) on the value; 60% of 7 is not all', () => {
   const all = diagnose(ds('  updateStrategy:\n    rollingUpdate:\n      maxUnavailable: 100%'), seven());
-  assert.deepEqual(all.map((d) => [d.code, d.text]), [['rolloutWholeCluster', '100%']]);
-  assert.match(all[0]!.message, /^maxUnavailable 100% covers all 7 desired nodes of snapshot seven\.yaml: a rollout deletes every daemon pod at once/);
-  const surge = diagnose(ds('  updateStrategy:\n    rollingUpdate:\n      maxUnavailable: 0\n      maxSurge: 100%'), seven());
-  assert.deepEqual(surge.map((d) => [d.code, d.path]), [['rolloutWholeCluster', 'spec.updateStrategy.rollingUpdate.maxSurge']]);
+  assert.deepEqual(
+    all.map((d) => [d.code, d.text]),
+    [['rolloutWholeCluster', '100%']],
+  );
+  assert.match(
+    all[0]!.message,
+    /^maxUnavailable 100% covers all 7 desired nodes of snapshot seven\.yaml: a rollout deletes every daemon pod at once/,
+  );
+  const surge = diagnose(
+    ds('  updateStrategy:\n    rollingUpdate:\n      maxUnavailable: 0\n      maxSurge: 100%'),
+    seven(),
+  );
+  assert.deepEqual(
+    surge.map((d) => [d.code, d.path]),
+    [['rolloutWholeCluster', 'spec.updateStrategy.rollingUpdate.maxSurge']],
+  );
   assert.deepEqual(diagnose(ds('  updateStrategy:\n    rollingUpdate:\n      maxUnavailable: 60%'), seven()), []);
 });
 
 test('rolloutSurgeNoRoom: a node with room for one pod but not two, named with its shortfall', () => {
   const nodes = [node('roomy'), node('tight', {}, [], { cpu: '1500m', memory: '8Gi', pods: '110' })];
-  const text = ds('  updateStrategy:\n    rollingUpdate:\n      maxUnavailable: 0\n      maxSurge: 1', '        resources: {requests: {cpu: "1"}}');
+  const text = ds(
+    '  updateStrategy:\n    rollingUpdate:\n      maxUnavailable: 0\n      maxSurge: 1',
+    '        resources: {requests: {cpu: "1"}}',
+  );
   const [d, ...rest] = diagnose(text, inlineContext(nodes));
   assert.equal(rest.length, 0);
   assert.equal(d!.code, 'rolloutSurgeNoRoom');
   assert.equal(d!.text, '1');
-  assert.match(d!.message, /^On 1 node of snapshot tiny\.yaml the surge pod does not fit next to the old pod: tight \(needs 1 CPU, 500m free\)\./);
+  assert.match(
+    d!.message,
+    /^On 1 node of snapshot tiny\.yaml the surge pod does not fit next to the old pod: tight \(needs 1 CPU, 500m free\)\./,
+  );
   // The same with maxUnavailable: nothing to say.
-  assert.deepEqual(diagnose(text.replace('maxUnavailable: 0\n      maxSurge: 1', 'maxUnavailable: 1'), inlineContext(nodes)), []);
+  assert.deepEqual(
+    diagnose(text.replace('maxUnavailable: 0\n      maxSurge: 1', 'maxUnavailable: 1'), inlineContext(nodes)),
+    [],
+  );
 });
 
 test('no findings without a cluster, for OnDelete, or for a strategy the API server rejects (static diagnostics say that)', () => {
@@ -175,11 +213,22 @@ test('withRollout attaches the plan of the selected DaemonSet to the placement a
   const model = parseDocumentModel(text);
   const ctx = await exampleContext();
   const status = { source: 'example cluster', kind: 'example' as const, state: 'ok' as const, nodeCount: 9 };
-  const second = withRollout(placementResponse(model, 'file:///x.yaml', { uri: 'file:///x.yaml', index: 1 }, ctx, status), model, ctx);
+  const second = withRollout(
+    placementResponse(model, 'file:///x.yaml', { uri: 'file:///x.yaml', index: 1 }, ctx, status),
+    model,
+    ctx,
+  );
   assert.equal(second.selected, 1);
-  assert.deepEqual([second.rollout?.strategy, second.rollout?.desired, second.rollout?.maxUnavailable, second.rollout?.batches], ['RollingUpdate', second.result!.desired, 1, second.result!.desired]);
+  assert.deepEqual(
+    [second.rollout?.strategy, second.rollout?.desired, second.rollout?.maxUnavailable, second.rollout?.batches],
+    ['RollingUpdate', second.result!.desired, 1, second.result!.desired],
+  );
   // No result (no cluster): no plan.
-  const none = withRollout(placementResponse(model, 'file:///x.yaml', { uri: 'file:///x.yaml' }, defaultContext(), status), model, defaultContext());
+  const none = withRollout(
+    placementResponse(model, 'file:///x.yaml', { uri: 'file:///x.yaml' }, defaultContext(), status),
+    model,
+    defaultContext(),
+  );
   assert.equal(none.rollout, undefined);
 });
 

@@ -13,14 +13,22 @@ let example: Promise<ClusterState> | undefined;
 /** The example cluster, loaded once per test file. */
 export async function exampleContext(): Promise<FeatureContext> {
   example ??= loadExampleCluster(ROOT);
-  return { settings: DEFAULT_SETTINGS, cluster: { source: 'example cluster', readAt: '2025-06-12T08:41:07Z', state: await example } };
+  return {
+    settings: DEFAULT_SETTINGS,
+    cluster: { source: 'example cluster', readAt: '2025-06-12T08:41:07Z', state: await example },
+  };
 }
 
 export function inlineContext(nodes: Node[], pods: Pod[] = [], source = 'snapshot tiny.yaml'): FeatureContext {
   return { settings: DEFAULT_SETTINGS, cluster: { source, readAt: '2025-06-12T08:41:07Z', state: { nodes, pods } } };
 }
 
-export function node(name: string, labels: Record<string, string> = {}, taints: Taint[] = [], allocatable: Record<string, string> = { cpu: '4', memory: '8Gi', pods: '110' }): Node {
+export function node(
+  name: string,
+  labels: Record<string, string> = {},
+  taints: Taint[] = [],
+  allocatable: Record<string, string> = { cpu: '4', memory: '8Gi', pods: '110' },
+): Node {
   return {
     metadata: { name, labels: { 'kubernetes.io/hostname': name, ...labels } },
     spec: taints.length > 0 ? { taints } : {},
@@ -29,7 +37,11 @@ export function node(name: string, labels: Record<string, string> = {}, taints: 
 }
 
 export function pod(name: string, nodeName: string, requests: Record<string, string>): Pod {
-  return { metadata: { name, namespace: 'default' }, spec: { nodeName, containers: [{ name: 'c', resources: { requests } }] }, status: { phase: 'Running' } };
+  return {
+    metadata: { name, namespace: 'default' },
+    spec: { nodeName, containers: [{ name: 'c', resources: { requests } }] },
+    status: { phase: 'Running' },
+  };
 }
 
 /**
@@ -38,7 +50,9 @@ export function pod(name: string, nodeName: string, requests: Record<string, str
  */
 export function daemonSet(podSpec = '', name = 'agent'): string {
   const body = podSpec.replace(/^\n/, '').replace(/\s+$/, '');
-  const containers = /^ {6}containers:/m.test(body) ? '' : '      containers:\n      - name: agent\n        image: busybox\n';
+  const containers = /^ {6}containers:/m.test(body)
+    ? ''
+    : '      containers:\n      - name: agent\n        image: busybox\n';
   return `apiVersion: apps/v1
 kind: DaemonSet
 metadata:

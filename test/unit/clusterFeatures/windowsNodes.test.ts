@@ -36,11 +36,18 @@ test('Windows nodes and no OS selection: one warning naming the nodes and the so
 test('not when the pod selects the OS (nodeSelector, affinity, spec.os), nor in a Linux-only cluster', () => {
   assert.deepEqual(found(daemonSet('nodeSelector:\n  kubernetes.io/os: linux')), []);
   assert.deepEqual(found(daemonSet('os: {name: linux}')), []);
-  const affinity = 'affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - {key: kubernetes.io/os, operator: NotIn, values: [windows]}';
+  const affinity =
+    'affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions:\n            - {key: kubernetes.io/os, operator: NotIn, values: [windows]}';
   assert.deepEqual(found(daemonSet(affinity)), []);
   assert.deepEqual(found(daemonSet(), inlineContext([node('linux-1', { 'kubernetes.io/os': 'linux' })])), []);
   // A selector that already keeps it off the Windows nodes (another label) is enough.
-  assert.deepEqual(found(daemonSet('nodeSelector:\n  role: agent'), inlineContext([node('a', { role: 'agent' }), node('w', { 'kubernetes.io/os': 'windows' })])), []);
+  assert.deepEqual(
+    found(
+      daemonSet('nodeSelector:\n  role: agent'),
+      inlineContext([node('a', { role: 'agent' }), node('w', { 'kubernetes.io/os': 'windows' })]),
+    ),
+    [],
+  );
 });
 
 test('the setting daemonset.diagnostics.bestPractices turns it off', () => {
@@ -50,17 +57,30 @@ test('the setting daemonset.diagnostics.bestPractices turns it off', () => {
 
 test('the quick fix adds nodeSelector kubernetes.io/os: linux, to an existing selector too', () => {
   for (const podSpec of ['', 'nodeSelector:\n  role: agent']) {
-    const ctx = podSpec ? inlineContext([node('a', { role: 'agent' }), node('w', { role: 'agent', 'kubernetes.io/os': 'windows' })]) : CLUSTER;
+    const ctx = podSpec
+      ? inlineContext([node('a', { role: 'agent' }), node('w', { role: 'agent', 'kubernetes.io/os': 'windows' })])
+      : CLUSTER;
     const text = daemonSet(podSpec);
     const model = parseDocumentModel(text);
-    const diags = clusterDiagnostics(model, ctx).filter((d) => d.code === 'windowsNodesWithoutOsSelector').map((d) => toLspDiagnostic(model, d));
+    const diags = clusterDiagnostics(model, ctx)
+      .filter((d) => d.code === 'windowsNodesWithoutOsSelector')
+      .map((d) => toLspDiagnostic(model, d));
     assert.equal(diags.length, 1);
     const [action] = codeActions(model, 'file:///a.yaml', diags[0]!.range, diags, ctx);
     assert.equal(action?.title, 'Add nodeSelector kubernetes.io/os: linux');
-    const edits = [...(action!.edit!.changes!['file:///a.yaml'] as TextEdit[])].sort((a, b) => model.lines.offsetAt(b.range.start) - model.lines.offsetAt(a.range.start));
+    const edits = [...(action!.edit!.changes!['file:///a.yaml'] as TextEdit[])].sort(
+      (a, b) => model.lines.offsetAt(b.range.start) - model.lines.offsetAt(a.range.start),
+    );
     let after = text;
-    for (const e of edits) after = after.slice(0, model.lines.offsetAt(e.range.start)) + e.newText + after.slice(model.lines.offsetAt(e.range.end));
+    for (const e of edits)
+      after =
+        after.slice(0, model.lines.offsetAt(e.range.start)) +
+        e.newText +
+        after.slice(model.lines.offsetAt(e.range.end));
     assert.deepEqual(found(after, ctx), [], after);
-    assert.match(after, /nodeSelector:\n(\s+role: agent\n)?\s+kubernetes\.io\/os: linux|nodeSelector:\n\s+kubernetes\.io\/os: linux\n/);
+    assert.match(
+      after,
+      /nodeSelector:\n(\s+role: agent\n)?\s+kubernetes\.io\/os: linux|nodeSelector:\n\s+kubernetes\.io\/os: linux\n/,
+    );
   }
 });

@@ -28,11 +28,15 @@ function apply(text: string, action: CodeAction): string {
     (a, b) => model.lines.offsetAt(b.range.start) - model.lines.offsetAt(a.range.start),
   );
   let out = text;
-  for (const e of edits) out = out.slice(0, model.lines.offsetAt(e.range.start)) + e.newText + out.slice(model.lines.offsetAt(e.range.end));
+  for (const e of edits)
+    out = out.slice(0, model.lines.offsetAt(e.range.start)) + e.newText + out.slice(model.lines.offsetAt(e.range.end));
   return out;
 }
 
-const errorsOf = (text: string) => diagnose(parseDocumentModel(text), defaultContext()).filter((d) => d.severity === 'error').map((d) => d.code);
+const errorsOf = (text: string) =>
+  diagnose(parseDocumentModel(text), defaultContext())
+    .filter((d) => d.severity === 'error')
+    .map((d) => d.code);
 
 const OLD = yaml`
   apiVersion: extensions/v1beta1
@@ -89,7 +93,8 @@ test('removedApiVersion: "Rewrite to apps/v1" adds the selector and the OnDelete
 });
 
 test('removedApiVersion from apps/v1beta2 with a selector only rewrites the version, in a List item and 4-space indentation', () => {
-  const text = 'kind: List\nitems:\n    -   apiVersion: apps/v1beta2\n        kind: DaemonSet\n        metadata: {name: x}\n        spec:\n            selector: {matchLabels: {app: x}}\n            template:\n                metadata: {labels: {app: x}}\n                spec: {containers: [{name: x, image: "x:1", resources: {limits: {memory: 1Gi}}}]}\n';
+  const text =
+    'kind: List\nitems:\n    -   apiVersion: apps/v1beta2\n        kind: DaemonSet\n        metadata: {name: x}\n        spec:\n            selector: {matchLabels: {app: x}}\n            template:\n                metadata: {labels: {app: x}}\n                spec: {containers: [{name: x, image: "x:1", resources: {limits: {memory: 1Gi}}}]}\n';
   const [action] = actionsFor(text);
   assert.equal(apply(text, action!), text.replace('apps/v1beta2', 'apps/v1'));
   assert.deepEqual(errorsOf(apply(text, action!)), []);
@@ -123,7 +128,10 @@ test('wrongType from YAML 1.1: the fix quotes what was typed', () => {
                   value: on
   `;
   const actions = actionsFor(text);
-  assert.deepEqual(actions.map((a) => a.title), ['Quote yes so it stays a string', 'Quote 0640 so it stays a string', 'Quote on so it stays a string']);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ['Quote yes so it stays a string', 'Quote 0640 so it stays a string', 'Quote on so it stays a string'],
+  );
   let fixed = text;
   for (const a of [...actions].reverse()) fixed = apply(fixed, a);
   assert.match(fixed, /labels: \{enabled: "yes", port: "0640"\}/);
@@ -167,7 +175,10 @@ test('selectorMissing: add spec.selector from the template labels', () => {
 });
 
 test('selectorMismatch: put the selector labels on the template (replace and add)', () => {
-  const text = VALID.replace('    matchLabels:\n      app: agent\n', '    matchLabels:\n      app: agent\n      tier: node\n').replace('        app: agent\n', '        app: agent-v2\n');
+  const text = VALID.replace(
+    '    matchLabels:\n      app: agent\n',
+    '    matchLabels:\n      app: agent\n      tier: node\n',
+  ).replace('        app: agent\n', '        app: agent-v2\n');
   const [action] = actionsFor(text);
   assert.equal(action!.title, "Add the selector's labels to the template labels");
   const fixed = apply(text, action!);
@@ -178,7 +189,10 @@ test('selectorMismatch: put the selector labels on the template (replace and add
 test('selectorMismatch with flow-style labels, and with no labels at all', () => {
   const flow = VALID.replace('      labels:\n        app: agent\n', '      labels: {team: a}\n');
   assert.match(apply(flow, actionsFor(flow)[0]!), /labels: \{team: a, app: agent\}/);
-  const none = VALID.replace('    metadata:\n      labels:\n        app: agent\n', '    metadata:\n      annotations: {a: b}\n');
+  const none = VALID.replace(
+    '    metadata:\n      labels:\n        app: agent\n',
+    '    metadata:\n      annotations: {a: b}\n',
+  );
   const fixed = apply(none, actionsFor(none)[0]!);
   assert.match(fixed, /\n {4}metadata:\n {6}labels:\n {8}app: agent\n {6}annotations/);
   assert.deepEqual(errorsOf(fixed), []);
@@ -203,7 +217,25 @@ test('only diagnostics overlapping the requested range get actions; other source
   const model = parseDocumentModel(text);
   const diags = diagnose(model, defaultContext()).map((d) => toLspDiagnostic(model, d));
   const at = diags[0]!.range.start;
-  assert.equal(codeActions(model, URI, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, diags, defaultContext()).length, 0);
+  assert.equal(
+    codeActions(
+      model,
+      URI,
+      { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } },
+      diags,
+      defaultContext(),
+    ).length,
+    0,
+  );
   assert.equal(codeActions(model, URI, { start: at, end: at }, diags, defaultContext()).length, 1);
-  assert.equal(codeActions(model, URI, WHOLE, diags.map((d) => ({ ...d, source: 'yaml' })), defaultContext()).length, 0);
+  assert.equal(
+    codeActions(
+      model,
+      URI,
+      WHOLE,
+      diags.map((d) => ({ ...d, source: 'yaml' })),
+      defaultContext(),
+    ).length,
+    0,
+  );
 });

@@ -8,7 +8,10 @@ import { parseDocumentModel } from '../../../server/src/model';
 import type { ClusterState } from '../../../server/src/placement/types';
 import { caret, yaml } from '../../support/caret';
 
-function completeAt(textWithCaret: string, ctx: FeatureContext = defaultContext()): { list: CompletionList; text: string } {
+function completeAt(
+  textWithCaret: string,
+  ctx: FeatureContext = defaultContext(),
+): { list: CompletionList; text: string } {
   const { text, offset } = caret(textWithCaret);
   return { list: complete(parseDocumentModel(text), offset, ctx), text };
 }
@@ -35,13 +38,18 @@ function accept(textWithCaret: string, label: string): string {
   const model = parseDocumentModel(text);
   const start = model.lines.offsetAt(edit.range.start);
   const end = model.lines.offsetAt(edit.range.end);
-  const inserted = chosen.insertTextFormat === InsertTextFormat.Snippet ? edit.newText.replace(/\$\{\d+:([^}]*)\}|\$\d+/g, '$1') : edit.newText;
+  const inserted =
+    chosen.insertTextFormat === InsertTextFormat.Snippet
+      ? edit.newText.replace(/\$\{\d+:([^}]*)\}|\$\d+/g, '$1')
+      : edit.newText;
   return text.slice(0, start) + inserted + text.slice(end);
 }
 
 /** Labels in the order the editor shows them (by sortText, then label). */
 function shown(list: CompletionList): string[] {
-  return [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
+  return [...list.items]
+    .sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))
+    .map((i) => i.label);
 }
 
 const HEAD = yaml`
@@ -101,7 +109,8 @@ test('inserted keys carry their shape and indentation: object, array of objects,
 test('on a `- ` line of containers: the Container fields, name first (required)', () => {
   const { list } = completeAt(`${POD}      containers:\n        - $0`);
   const got = list.items.map((i) => i.label);
-  for (const k of ['name', 'image', 'ports', 'volumeMounts', 'securityContext', 'resources']) assert.ok(got.includes(k), k);
+  for (const k of ['name', 'image', 'ports', 'volumeMounts', 'securityContext', 'resources'])
+    assert.ok(got.includes(k), k);
   assert.equal(shown(list)[0], 'name');
   // Nested lines indent from the key after `- ` (column 10).
   assert.equal(newText(item(list, 'env')), 'env:\n            - $0');
@@ -111,13 +120,17 @@ test('a line indented under an array key without `- ` yet starts the first item'
   const at = `${POD}      tolerations:\n        $0`;
   const { list } = completeAt(at);
   assert.equal(newText(item(list, 'operator')), '- operator: $0');
-  assert.deepEqual(parseDocument(accept(at, 'operator') + 'Exists\n').toJS().spec.template.spec.tolerations, [{ operator: 'Exists' }]);
+  assert.deepEqual(parseDocument(accept(at, 'operator') + 'Exists\n').toJS().spec.template.spec.tolerations, [
+    { operator: 'Exists' },
+  ]);
 });
 
-test('compact sequences (`- ` at the key\'s own column) and deeper blocks find the right mapping', () => {
+test("compact sequences (`- ` at the key's own column) and deeper blocks find the right mapping", () => {
   const got = labels(`${POD}      containers:\n      - name: a\n        $0\n`);
   assert.ok(got.includes('image') && !got.includes('name'));
-  const probe = labels(`${POD}      containers:\n      - name: a\n        livenessProbe:\n          httpGet:\n            $0\n`);
+  const probe = labels(
+    `${POD}      containers:\n      - name: a\n        livenessProbe:\n          httpGet:\n            $0\n`,
+  );
   assert.deepEqual(probe.sort(), ['host', 'httpHeaders', 'path', 'port', 'scheme']);
 });
 
@@ -135,7 +148,8 @@ test('system-set and forbidden fields are not offered: status, metadata.uid, act
   assert.ok(!labels(`${HEAD}\n$0`).includes('status'));
   const meta = labels(`${HEAD}\nmetadata:\n  $0`);
   assert.ok(meta.includes('name') && meta.includes('labels') && meta.includes('annotations'));
-  for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'managedFields']) assert.ok(!meta.includes(k), k);
+  for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'managedFields'])
+    assert.ok(!meta.includes(k), k);
   const pod = labels(`${POD}        $0`);
   assert.ok(pod.includes('tolerations') && pod.includes('hostNetwork') && pod.includes('nodeSelector'));
   assert.ok(!pod.includes('activeDeadlineSeconds'));
@@ -153,7 +167,11 @@ test('a scalar key with known values re-opens the suggestions after insertion', 
 const ENUM_CASES: Array<[string, string, string[]]> = [
   ['updateStrategy.type', `${HEAD}\nspec:\n  updateStrategy:\n    type: $0`, ['OnDelete', 'RollingUpdate']],
   ['toleration operator', `${POD}        tolerations:\n          - operator: $0`, ['Equal', 'Exists', 'Lt', 'Gt']],
-  ['toleration effect', `${POD}        tolerations:\n          - key: a\n            effect: $0`, ['NoExecute', 'NoSchedule', 'PreferNoSchedule']],
+  [
+    'toleration effect',
+    `${POD}        tolerations:\n          - key: a\n            effect: $0`,
+    ['NoExecute', 'NoSchedule', 'PreferNoSchedule'],
+  ],
   [
     'node affinity operator',
     `${POD}        affinity:\n          nodeAffinity:\n            requiredDuringSchedulingIgnoredDuringExecution:\n              nodeSelectorTerms:\n                - matchExpressions:\n                    - key: a\n                      operator: $0`,
@@ -164,20 +182,70 @@ const ENUM_CASES: Array<[string, string, string[]]> = [
     `${POD}        affinity:\n          nodeAffinity:\n            requiredDuringSchedulingIgnoredDuringExecution:\n              nodeSelectorTerms:\n                - matchFields:\n                    - key: metadata.name\n                      operator: $0`,
     ['In', 'NotIn'],
   ],
-  ['label selector operator', `${HEAD}\nspec:\n  selector:\n    matchExpressions:\n      - key: app\n        operator: $0`, ['In', 'NotIn', 'Exists', 'DoesNotExist']],
-  ['imagePullPolicy', `${POD}        containers:\n          - name: a\n            imagePullPolicy: $0`, ['Always', 'IfNotPresent', 'Never']],
+  [
+    'label selector operator',
+    `${HEAD}\nspec:\n  selector:\n    matchExpressions:\n      - key: app\n        operator: $0`,
+    ['In', 'NotIn', 'Exists', 'DoesNotExist'],
+  ],
+  [
+    'imagePullPolicy',
+    `${POD}        containers:\n          - name: a\n            imagePullPolicy: $0`,
+    ['Always', 'IfNotPresent', 'Never'],
+  ],
   ['dnsPolicy', `${POD}        dnsPolicy: $0`, ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None']],
-  ['port protocol', `${POD}        containers:\n          - name: a\n            ports:\n              - containerPort: 80\n                protocol: $0`, ['SCTP', 'TCP', 'UDP']],
-  ['mountPropagation', `${POD}        containers:\n          - name: a\n            volumeMounts:\n              - name: v\n                mountPropagation: $0`, ['Bidirectional', 'HostToContainer', 'None']],
-  ['hostPath type', `${POD}        volumes:\n          - name: v\n            hostPath:\n              path: /x\n              type: $0`, ['""', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket']],
+  [
+    'port protocol',
+    `${POD}        containers:\n          - name: a\n            ports:\n              - containerPort: 80\n                protocol: $0`,
+    ['SCTP', 'TCP', 'UDP'],
+  ],
+  [
+    'mountPropagation',
+    `${POD}        containers:\n          - name: a\n            volumeMounts:\n              - name: v\n                mountPropagation: $0`,
+    ['Bidirectional', 'HostToContainer', 'None'],
+  ],
+  [
+    'hostPath type',
+    `${POD}        volumes:\n          - name: v\n            hostPath:\n              path: /x\n              type: $0`,
+    ['""', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'],
+  ],
   ['preemptionPolicy', `${POD}        preemptionPolicy: $0`, ['Never', 'PreemptLowerPriority']],
-  ['terminationMessagePolicy', `${POD}        containers:\n          - name: a\n            terminationMessagePolicy: $0`, ['FallbackToLogsOnError', 'File']],
-  ['seccompProfile type', `${POD}        securityContext:\n          seccompProfile:\n            type: $0`, ['Localhost', 'RuntimeDefault', 'Unconfined']],
-  ['appArmorProfile type', `${POD}        securityContext:\n          appArmorProfile:\n            type: $0`, ['RuntimeDefault', 'Localhost', 'Unconfined']],
-  ['fieldRef fieldPath', `${POD}        containers:\n          - name: a\n            env:\n              - name: NODE\n                valueFrom:\n                  fieldRef:\n                    fieldPath: $0`, ['spec.nodeName', 'status.hostIP', 'status.hostIPs', 'metadata.name', 'metadata.namespace', 'metadata.uid', 'status.podIP', 'status.podIPs', 'spec.serviceAccountName']],
+  [
+    'terminationMessagePolicy',
+    `${POD}        containers:\n          - name: a\n            terminationMessagePolicy: $0`,
+    ['FallbackToLogsOnError', 'File'],
+  ],
+  [
+    'seccompProfile type',
+    `${POD}        securityContext:\n          seccompProfile:\n            type: $0`,
+    ['Localhost', 'RuntimeDefault', 'Unconfined'],
+  ],
+  [
+    'appArmorProfile type',
+    `${POD}        securityContext:\n          appArmorProfile:\n            type: $0`,
+    ['RuntimeDefault', 'Localhost', 'Unconfined'],
+  ],
+  [
+    'fieldRef fieldPath',
+    `${POD}        containers:\n          - name: a\n            env:\n              - name: NODE\n                valueFrom:\n                  fieldRef:\n                    fieldPath: $0`,
+    [
+      'spec.nodeName',
+      'status.hostIP',
+      'status.hostIPs',
+      'metadata.name',
+      'metadata.namespace',
+      'metadata.uid',
+      'status.podIP',
+      'status.podIPs',
+      'spec.serviceAccountName',
+    ],
+  ],
   ['boolean', `${POD}        hostNetwork: $0`, ['true', 'false']],
   ['apiVersion', `apiVersion: $0\nkind: DaemonSet\n`, ['apps/v1']],
-  ['kind', `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: x\n---\napiVersion: apps/v1\nkind: $0\nspec:\n  template: {}\n`, ['DaemonSet']],
+  [
+    'kind',
+    `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: x\n---\napiVersion: apps/v1\nkind: $0\nspec:\n  template: {}\n`,
+    ['DaemonSet'],
+  ],
 ];
 
 for (const [name, text, expected] of ENUM_CASES) {
@@ -188,11 +256,17 @@ for (const [name, text, expected] of ENUM_CASES) {
 
 test('restartPolicy offers only Always, saying why', () => {
   const { list } = completeAt(`${POD}        restartPolicy: $0`);
-  assert.deepEqual(list.items.map((i) => i.label), ['Always']);
+  assert.deepEqual(
+    list.items.map((i) => i.label),
+    ['Always'],
+  );
   assert.match(String(list.items[0].documentation), /OnFailure.*Never.*rejected/);
   // An init container's restartPolicy Always makes it a sidecar.
   const init = completeAt(`${POD}        initContainers:\n          - name: s\n            restartPolicy: $0`).list;
-  assert.deepEqual(init.items.map((i) => i.label), ['Always']);
+  assert.deepEqual(
+    init.items.map((i) => i.label),
+    ['Always'],
+  );
 });
 
 test('values mark the default and explain each choice', () => {
@@ -202,7 +276,9 @@ test('values mark the default and explain each choice', () => {
 });
 
 test('values are written as YAML strings: empty string quoted, booleans bare, after `key:` a space first', () => {
-  const hostPath = completeAt(`${POD}        volumes:\n          - name: v\n            hostPath:\n              type: $0`).list;
+  const hostPath = completeAt(
+    `${POD}        volumes:\n          - name: v\n            hostPath:\n              type: $0`,
+  ).list;
   assert.equal(newText(item(hostPath, '""')), '""');
   assert.equal(newText(item(completeAt(`${POD}        hostPID: $0`).list, 'true')), 'true');
   assert.equal(newText(item(completeAt(`${POD}        hostPID:$0`).list, 'true')), ' true');
@@ -232,9 +308,15 @@ const LABELLED = yaml`
 `;
 
 test('selector matchLabels: keys and values from the template labels', () => {
-  const text = LABELLED.replace('SEL', '$0').replace('TPL', 'app: agent\n        tier: "node"\n        enabled: "true"');
+  const text = LABELLED.replace('SEL', '$0').replace(
+    'TPL',
+    'app: agent\n        tier: "node"\n        enabled: "true"',
+  );
   const { list } = completeAt(text);
-  assert.deepEqual(list.items.map((i) => i.label), ['app', 'tier', 'enabled']);
+  assert.deepEqual(
+    list.items.map((i) => i.label),
+    ['app', 'tier', 'enabled'],
+  );
   assert.equal(newText(item(list, 'app')), 'app: agent');
   assert.equal(newText(item(list, 'enabled')), 'enabled: "true"');
   const present = LABELLED.replace('SEL', 'app: agent\n      $0').replace('TPL', 'app: agent\n        tier: node');
@@ -277,7 +359,8 @@ test('a DaemonSet inside a kind: List gets completion, relative to the item', ()
 });
 
 test('any key order and any document of a multi-document file', () => {
-  const text = 'kind: ConfigMap\napiVersion: v1\n---\nspec:\n  $0\nkind: DaemonSet\napiVersion: apps/v1\n---\nkind: Service\n';
+  const text =
+    'kind: ConfigMap\napiVersion: v1\n---\nspec:\n  $0\nkind: DaemonSet\napiVersion: apps/v1\n---\nkind: Service\n';
   assert.ok(labels(text).includes('template'));
 });
 
@@ -295,7 +378,12 @@ test('a new empty file: apiVersion, kind and the DaemonSet snippets', () => {
   assert.deepEqual(got.slice(0, 2), ['apiVersion', 'kind']);
   assert.equal(newText(item(list, 'apiVersion')), 'apiVersion: apps/v1');
   assert.equal(newText(item(list, 'kind')), 'kind: DaemonSet');
-  for (const s of ['DaemonSet', 'DaemonSet: log collector', 'DaemonSet: node monitoring agent', 'DaemonSet: CSI node plugin']) {
+  for (const s of [
+    'DaemonSet',
+    'DaemonSet: log collector',
+    'DaemonSet: node monitoring agent',
+    'DaemonSet: CSI node plugin',
+  ]) {
     assert.equal(item(list, s).insertTextFormat, InsertTextFormat.Snippet, s);
   }
   assert.match(newText(item(list, 'DaemonSet: log collector')), /^apiVersion: apps\/v1\nkind: DaemonSet\n/);
@@ -314,7 +402,11 @@ test('broken YAML elsewhere in the document does not stop completion', () => {
   assert.ok(got.includes('tolerations') && !got.includes('hostPID'));
   // A wrongly indented line above; a stray `- ` inside a mapping.
   assert.ok(labels(`${HEAD}\nmetadata:\n  name: oops\n   bad: indent\nspec:\n  $0\n`).includes('updateStrategy'));
-  assert.ok(labels(`${POD}        containers:\n          - name: a\n            image: x\n           - broken\n        $0\n`).includes('volumes'));
+  assert.ok(
+    labels(
+      `${POD}        containers:\n          - name: a\n            image: x\n           - broken\n        $0\n`,
+    ).includes('volumes'),
+  );
 });
 
 test('the cursor at the very end of the file, with or without a final line break', () => {
@@ -328,7 +420,10 @@ test('CRLF files: positions per line and inserted line breaks are CRLF', () => {
   const ports = item(list, 'ports');
   assert.equal(newText(ports), 'ports:\r\n            - $0');
   assert.deepEqual((ports.textEdit as TextEdit).range.start, { line: 9, character: 10 });
-  assert.deepEqual(labels(`${HEAD}\nspec:\n  updateStrategy:\n    type: $0\n`.replace(/\n/g, '\r\n')), ['OnDelete', 'RollingUpdate']);
+  assert.deepEqual(labels(`${HEAD}\nspec:\n  updateStrategy:\n    type: $0\n`.replace(/\n/g, '\r\n')), [
+    'OnDelete',
+    'RollingUpdate',
+  ]);
 });
 
 test('comments, block scalars, flow collections and Helm expressions get nothing', () => {
@@ -343,16 +438,40 @@ test('comments, block scalars, flow collections and Helm expressions get nothing
 test('broken files still complete: a syntax error, a tab, an alias, a duplicate key or a truncated line elsewhere', () => {
   const SPEC_FIELDS = ['minReadySeconds', 'revisionHistoryLimit', 'selector', 'template', 'updateStrategy'];
   const cases: Array<[string, string, string[]]> = [
-    ['an unfinished flow collection in the next document', `${HEAD}\nspec:\n  $0\n---\nkind: ConfigMap\ndata: {[\n`, SPEC_FIELDS],
+    [
+      'an unfinished flow collection in the next document',
+      `${HEAD}\nspec:\n  $0\n---\nkind: ConfigMap\ndata: {[\n`,
+      SPEC_FIELDS,
+    ],
     ['the same, after a blank line', `${HEAD}\nspec:\n  x: 1\n  $0\n\n---\nkind: ConfigMap\ndata: {[\n`, SPEC_FIELDS],
     ['a broken document before it', `kind: ConfigMap\ndata: {[\n---\n${HEAD}\nspec:\n  $0\n`, SPEC_FIELDS],
     ['a tab-indented line above', `${HEAD}\nmetadata:\n\tname: x\nspec:\n  $0\n`, SPEC_FIELDS],
-    ['an anchor and alias (selector given)', `${HEAD}\nmetadata:\n  labels: &l {app: a}\nspec:\n  selector:\n    matchLabels: *l\n  $0\n`, ['minReadySeconds', 'revisionHistoryLimit', 'template', 'updateStrategy']],
-    ['a duplicate key', `${HEAD}\nspec:\n  minReadySeconds: 1\n  minReadySeconds: 2\n  $0\n`, ['revisionHistoryLimit', 'selector', 'template', 'updateStrategy']],
-    ['fifty unclosed brackets above', `${HEAD}\nmetadata:\n  annotations:\n    x: ${'['.repeat(50)}\nspec:\n  $0\n`, SPEC_FIELDS],
+    [
+      'an anchor and alias (selector given)',
+      `${HEAD}\nmetadata:\n  labels: &l {app: a}\nspec:\n  selector:\n    matchLabels: *l\n  $0\n`,
+      ['minReadySeconds', 'revisionHistoryLimit', 'template', 'updateStrategy'],
+    ],
+    [
+      'a duplicate key',
+      `${HEAD}\nspec:\n  minReadySeconds: 1\n  minReadySeconds: 2\n  $0\n`,
+      ['revisionHistoryLimit', 'selector', 'template', 'updateStrategy'],
+    ],
+    [
+      'fifty unclosed brackets above',
+      `${HEAD}\nmetadata:\n  annotations:\n    x: ${'['.repeat(50)}\nspec:\n  $0\n`,
+      SPEC_FIELDS,
+    ],
     ['a key cut off at the end of the file', `${HEAD}\nspec:\n  updateStr$0`, SPEC_FIELDS],
-    ['a value cut off at the end of the file', `${HEAD}\nspec:\n  updateStrategy:\n    type: $0`, ['OnDelete', 'RollingUpdate']],
-    ['a broken container below', `${HEAD}\nspec:\n  template:\n    spec:\n      restartPolicy: $0\n      containers:\n      - name: [broken\n`, ['Always']],
+    [
+      'a value cut off at the end of the file',
+      `${HEAD}\nspec:\n  updateStrategy:\n    type: $0`,
+      ['OnDelete', 'RollingUpdate'],
+    ],
+    [
+      'a broken container below',
+      `${HEAD}\nspec:\n  template:\n    spec:\n      restartPolicy: $0\n      containers:\n      - name: [broken\n`,
+      ['Always'],
+    ],
   ];
   for (const [what, text, expected] of cases) {
     const { text: plain } = caret(text);
@@ -362,7 +481,18 @@ test('broken files still complete: a syntax error, a tab, an alias, a duplicate 
 });
 
 test('any text at any offset gives a list (complete() has no catch of its own, so a throw fails here)', () => {
-  const texts = ['', ':', '- - -', '{[', 'kind: DaemonSet\n\t$0', '"\n', 'kind: DaemonSet\nspec: &a\n  x: *a\n', '\u0000bin', '---\n---\n', 'a:\n  - b:\n      - : c\n'];
+  const texts = [
+    '',
+    ':',
+    '- - -',
+    '{[',
+    'kind: DaemonSet\n\t$0',
+    '"\n',
+    'kind: DaemonSet\nspec: &a\n  x: *a\n',
+    '\u0000bin',
+    '---\n---\n',
+    'a:\n  - b:\n      - : c\n',
+  ];
   for (const t of texts) {
     const model = parseDocumentModel(t.replace('$0', ''));
     for (let off = -1; off <= t.length + 1; off++) {
@@ -393,51 +523,92 @@ const CLUSTER: ClusterState = {
     { metadata: { name: 'win-1', labels: { 'kubernetes.io/os': 'windows' } } },
   ],
 };
-const WITH_CLUSTER: FeatureContext = { ...defaultContext(), cluster: { source: 'test', readAt: '2026-01-01T00:00:00Z', state: CLUSTER } };
+const WITH_CLUSTER: FeatureContext = {
+  ...defaultContext(),
+  cluster: { source: 'test', readAt: '2026-01-01T00:00:00Z', state: CLUSTER },
+};
 
 test('cluster: nodeSelector keys and values from node labels, with node counts', () => {
   const keys = completeAt(`${POD}        nodeSelector:\n          $0`, WITH_CLUSTER).list;
-  assert.deepEqual(keys.items.map((i) => i.label), ['kubernetes.io/os', 'example.com/gpu', 'node-role.kubernetes.io/control-plane']);
+  assert.deepEqual(
+    keys.items.map((i) => i.label),
+    ['kubernetes.io/os', 'example.com/gpu', 'node-role.kubernetes.io/control-plane'],
+  );
   assert.equal(item(keys, 'kubernetes.io/os').detail, 'node label · 4 of 4 nodes');
   assert.equal(newText(item(keys, 'kubernetes.io/os')), 'kubernetes.io/os: linux');
-  assert.equal(newText(item(keys, 'node-role.kubernetes.io/control-plane')), 'node-role.kubernetes.io/control-plane: ""');
+  assert.equal(
+    newText(item(keys, 'node-role.kubernetes.io/control-plane')),
+    'node-role.kubernetes.io/control-plane: ""',
+  );
   const values = completeAt(`${POD}        nodeSelector:\n          kubernetes.io/os: $0`, WITH_CLUSTER).list;
-  assert.deepEqual(values.items.map((i) => [i.label, i.detail]), [
-    ['linux', 'kubernetes.io/os=linux · on 3 of 4 nodes'],
-    ['windows', 'kubernetes.io/os=windows · on 1 of 4 nodes'],
-  ]);
+  assert.deepEqual(
+    values.items.map((i) => [i.label, i.detail]),
+    [
+      ['linux', 'kubernetes.io/os=linux · on 3 of 4 nodes'],
+      ['windows', 'kubernetes.io/os=windows · on 1 of 4 nodes'],
+    ],
+  );
   // Without a cluster: no invented labels.
   assert.deepEqual(labels(`${POD}        nodeSelector:\n          $0`), []);
 });
 
 test('cluster: node affinity matchExpressions keys and values', () => {
   const base = `${POD}        affinity:\n          nodeAffinity:\n            requiredDuringSchedulingIgnoredDuringExecution:\n              nodeSelectorTerms:\n                - matchExpressions:\n                    - key: `;
-  assert.deepEqual(labels(`${base}$0`, WITH_CLUSTER), ['kubernetes.io/os', 'example.com/gpu', 'node-role.kubernetes.io/control-plane']);
-  const values = completeAt(`${base}example.com/gpu\n                      operator: In\n                      values:\n                        - $0`, WITH_CLUSTER).list;
-  assert.deepEqual(values.items.map((i) => [i.label, i.detail]), [
-    ['a100', 'example.com/gpu=a100 · on 1 of 4 nodes'],
-    ['h100', 'example.com/gpu=h100 · on 1 of 4 nodes'],
+  assert.deepEqual(labels(`${base}$0`, WITH_CLUSTER), [
+    'kubernetes.io/os',
+    'example.com/gpu',
+    'node-role.kubernetes.io/control-plane',
   ]);
+  const values = completeAt(
+    `${base}example.com/gpu\n                      operator: In\n                      values:\n                        - $0`,
+    WITH_CLUSTER,
+  ).list;
+  assert.deepEqual(
+    values.items.map((i) => [i.label, i.detail]),
+    [
+      ['a100', 'example.com/gpu=a100 · on 1 of 4 nodes'],
+      ['h100', 'example.com/gpu=h100 · on 1 of 4 nodes'],
+    ],
+  );
   const preferred = `${POD}        affinity:\n          nodeAffinity:\n            preferredDuringSchedulingIgnoredDuringExecution:\n              - weight: 1\n                preference:\n                  matchExpressions:\n                    - key: $0`;
   assert.ok(labels(preferred, WITH_CLUSTER).includes('example.com/gpu'));
 });
 
 test('cluster: toleration keys, values and effects from node taints, with node counts', () => {
   const keys = completeAt(`${POD}        tolerations:\n          - key: $0`, WITH_CLUSTER).list;
-  assert.deepEqual(keys.items.map((i) => [i.label, i.detail]), [
-    ['nvidia.com/gpu', 'taint · on 2 of 4 nodes'],
-    ['node-role.kubernetes.io/control-plane', 'taint · on 1 of 4 nodes'],
-  ]);
-  const values = completeAt(`${POD}        tolerations:\n          - key: nvidia.com/gpu\n            operator: Equal\n            value: $0`, WITH_CLUSTER).list;
-  assert.deepEqual(values.items.map((i) => i.label), ['present']);
-  const effects = completeAt(`${POD}        tolerations:\n          - key: nvidia.com/gpu\n            effect: $0`, WITH_CLUSTER).list;
-  assert.deepEqual(effects.items.map((i) => [i.label, i.detail]), [
-    ['NoSchedule', 'taint nvidia.com/gpu with this effect · on 1 of 4 nodes'],
-    ['PreferNoSchedule', 'taint nvidia.com/gpu with this effect · on 0 of 4 nodes'],
-    ['NoExecute', 'taint nvidia.com/gpu with this effect · on 1 of 4 nodes'],
-  ]);
+  assert.deepEqual(
+    keys.items.map((i) => [i.label, i.detail]),
+    [
+      ['nvidia.com/gpu', 'taint · on 2 of 4 nodes'],
+      ['node-role.kubernetes.io/control-plane', 'taint · on 1 of 4 nodes'],
+    ],
+  );
+  const values = completeAt(
+    `${POD}        tolerations:\n          - key: nvidia.com/gpu\n            operator: Equal\n            value: $0`,
+    WITH_CLUSTER,
+  ).list;
+  assert.deepEqual(
+    values.items.map((i) => i.label),
+    ['present'],
+  );
+  const effects = completeAt(
+    `${POD}        tolerations:\n          - key: nvidia.com/gpu\n            effect: $0`,
+    WITH_CLUSTER,
+  ).list;
+  assert.deepEqual(
+    effects.items.map((i) => [i.label, i.detail]),
+    [
+      ['NoSchedule', 'taint nvidia.com/gpu with this effect · on 1 of 4 nodes'],
+      ['PreferNoSchedule', 'taint nvidia.com/gpu with this effect · on 0 of 4 nodes'],
+      ['NoExecute', 'taint nvidia.com/gpu with this effect · on 1 of 4 nodes'],
+    ],
+  );
   // Without a cluster the effect list is the schema's.
-  assert.deepEqual(labels(`${POD}        tolerations:\n          - effect: $0`), ['NoExecute', 'NoSchedule', 'PreferNoSchedule']);
+  assert.deepEqual(labels(`${POD}        tolerations:\n          - effect: $0`), [
+    'NoExecute',
+    'NoSchedule',
+    'PreferNoSchedule',
+  ]);
 });
 
 // --- where whole-DaemonSet snippets are offered -------------------------------------------
@@ -461,11 +632,17 @@ test('whole-DaemonSet snippets only where a document can start', () => {
     [`${TOL}          - $0`, false],
     ['services:\n  web:\n    $0', false],
   ];
-  const snippetNames = new Set(['DaemonSet', 'DaemonSet: log collector', 'DaemonSet: node monitoring agent', 'DaemonSet: CSI node plugin']);
+  const snippetNames = new Set([
+    'DaemonSet',
+    'DaemonSet: log collector',
+    'DaemonSet: node monitoring agent',
+    'DaemonSet: CSI node plugin',
+  ]);
   const wrong: string[] = [];
   for (const [text, offered] of cases) {
     const got = completeAt(text).list.items.filter((i) => snippetNames.has(String(i.label)));
-    if ((got.length === snippetNames.size) !== offered || (!offered && got.length > 0)) wrong.push(`${JSON.stringify(text.slice(-40))}: ${got.length} snippets`);
+    if ((got.length === snippetNames.size) !== offered || (!offered && got.length > 0))
+      wrong.push(`${JSON.stringify(text.slice(-40))}: ${got.length} snippets`);
   }
   assert.deepEqual(wrong, []);
 });

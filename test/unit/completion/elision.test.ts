@@ -71,7 +71,10 @@ function withNewLine(text: string, l: number, n: number): [string, number] {
 }
 
 function daemonSet(envItems: number, extra = ''): string {
-  const env = Array.from({ length: envItems }, (_, k) => `            - name: VAR_${k}\n              value: "v${k}"\n`).join('');
+  const env = Array.from(
+    { length: envItems },
+    (_, k) => `            - name: VAR_${k}\n              value: "v${k}"\n`,
+  ).join('');
   return `apiVersion: apps/v1
 kind: DaemonSet
 metadata:
@@ -149,18 +152,19 @@ test('... and on a new line typed at every indentation after every line', () => 
 test('... and at every spot of a DaemonSet with long env lists (block and compact), two documents, a List', () => {
   assert.ok(sameEverywhere(daemonSet(20), 'env') > 100);
   assert.ok(sameEverywhere(`${daemonSet(6)}---\n${daemonSet(8)}`, 'two documents') > 100);
-  const list = `apiVersion: v1\nkind: List\nitems:\n${[daemonSet(6), daemonSet(7)].map((d) => d.replace(/^/gm, '  ').replace(/^  /, '- ')).join('')}`;
+  const list = `apiVersion: v1\nkind: List\nitems:\n${[daemonSet(6), daemonSet(7)].map((d) => d.replace(/^/gm, '  ').replace(/^ {2}/, '- ')).join('')}`;
   assert.ok(sameEverywhere(list, 'List') > 100);
 });
 
 test('long values beside the cursor are left out of the re-parse; labels and their parents are kept', () => {
   const text = daemonSet(200);
   const model = parseDocumentModel(text, 1);
-  const line = text.split('\n').indexOf('') ; // the blank line in the pod spec, before volumes
+  const line = text.split('\n').indexOf(''); // the blank line in the pod spec, before volumes
   const cuts = elidedLines(model, 0, text.length, line, 6, false);
   const left = cuts.reduce((n, [s, e]) => n - (e - s), text.length);
   assert.ok(left < 1200, `${left} of ${text.length} characters are parsed again`);
-  const kept = text.slice(0, cuts[0]?.[0] ?? 0) + cuts.map(([, e], i) => text.slice(e, cuts[i + 1]?.[0] ?? text.length)).join('');
+  const kept =
+    text.slice(0, cuts[0]?.[0] ?? 0) + cuts.map(([, e], i) => text.slice(e, cuts[i + 1]?.[0] ?? text.length)).join('');
   assert.match(kept, /matchLabels:\n {6}app: agent\n {6}tier: node/);
   assert.match(kept, /labels:\n {8}app: agent\n {8}tier: node/);
   assert.doesNotMatch(kept, /VAR_/);
@@ -176,13 +180,21 @@ test('anchors and aliases, and Helm templates, turn the cutting off', () => {
   sameEverywhere(anchored, 'anchored');
 });
 
-test('the real-world corpus: the same cursor context at 40 spots per file', { skip: sharedMissing('corpus/daemonsets') }, () => {
-  const dir = sharedPath('corpus/daemonsets')!;
-  // 40 spots per file, spread over it (every spot of every file re-parses for minutes).
-  for (const f of fs.readdirSync(dir).filter((x) => /\.ya?ml$/.test(x))) {
-    const text = fs.readFileSync(path.join(dir, f), 'utf8');
-    const all = spots(parseDocumentModel(text, 1));
-    const step = Math.max(1, Math.floor(all.length / 40));
-    sameEverywhere(text, f, all.filter((_, i) => i % step === 0));
-  }
-});
+test(
+  'the real-world corpus: the same cursor context at 40 spots per file',
+  { skip: sharedMissing('corpus/daemonsets') },
+  () => {
+    const dir = sharedPath('corpus/daemonsets')!;
+    // 40 spots per file, spread over it (every spot of every file re-parses for minutes).
+    for (const f of fs.readdirSync(dir).filter((x) => /\.ya?ml$/.test(x))) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      const all = spots(parseDocumentModel(text, 1));
+      const step = Math.max(1, Math.floor(all.length / 40));
+      sameEverywhere(
+        text,
+        f,
+        all.filter((_, i) => i % step === 0),
+      );
+    }
+  },
+);

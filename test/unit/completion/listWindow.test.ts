@@ -55,7 +55,10 @@ for (const [what, edit] of [
 test('a new item started with "- " at the end of a List offers the document start', () => {
   const text = HEAD + listItem(0) + listItem(1) + '  - ';
   const list = completeIn(text, text.length);
-  assert.ok(list.items.some((i) => i.label === 'apiVersion'), list.items.map((i) => i.label).join(', '));
+  assert.ok(
+    list.items.some((i) => i.label === 'apiVersion'),
+    list.items.map((i) => i.label).join(', '),
+  );
 });
 
 test("the List's own keys get nothing (a List is not a DaemonSet)", () => {

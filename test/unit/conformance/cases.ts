@@ -9,7 +9,12 @@ const T = 'spec.template';
 // pkg/apis/apps/validation/validation_test.go: TestValidateDaemonSet, TestValidateDaemonSetUpdate
 // ---------------------------------------------------------------------------------------------
 const daemonSet: Case[] = [
-  { test: 'TestValidateDaemonSet', name: 'success: OnDelete', ds: (d) => (d.spec.updateStrategy = { type: 'OnDelete' }), want: [] },
+  {
+    test: 'TestValidateDaemonSet',
+    name: 'success: OnDelete',
+    ds: (d) => (d.spec.updateStrategy = { type: 'OnDelete' }),
+    want: [],
+  },
   {
     test: 'TestValidateDaemonSet',
     name: 'success: abc-123',
@@ -30,7 +35,12 @@ const daemonSet: Case[] = [
     },
     want: [],
   },
-  { test: 'TestValidateDaemonSet', name: 'zero-length ID', ds: (d) => (d.metadata.name = ''), want: [['Required', 'metadata.name']] },
+  {
+    test: 'TestValidateDaemonSet',
+    name: 'zero-length ID',
+    ds: (d) => (d.metadata.name = ''),
+    want: [['Required', 'metadata.name']],
+  },
   {
     test: 'TestValidateDaemonSet',
     name: 'nil selector',
@@ -38,7 +48,12 @@ const daemonSet: Case[] = [
     // A nil selector matches nothing (LabelSelectorAsSelector(nil) is labels.Nothing()).
     want: [['Invalid', `${T}.metadata.labels`]],
   },
-  { test: 'TestValidateDaemonSet', name: 'empty selector', ds: (d) => (d.spec.selector = {}), want: [['Invalid', 'spec.selector']] },
+  {
+    test: 'TestValidateDaemonSet',
+    name: 'empty selector',
+    ds: (d) => (d.spec.selector = {}),
+    want: [['Invalid', 'spec.selector']],
+  },
   {
     test: 'TestValidateDaemonSet',
     name: 'selector_doesnt_match',
@@ -135,9 +150,19 @@ const daemonSet: Case[] = [
 // ---------------------------------------------------------------------------------------------
 // pkg/apis/core/validation/validation_test.go: TestValidateContainers
 // ---------------------------------------------------------------------------------------------
-const withContainers = (...list: Obj[]) => (d: Obj) => (pod(d).containers = list);
+const withContainers =
+  (...list: Obj[]) =>
+  (d: Obj) =>
+    (pod(d).containers = list);
 const probe = (port: unknown, extra: Obj = {}): Obj => ({ tcpSocket: port === null ? {} : { port }, ...extra });
-const negatives = { initialDelaySeconds: -1, timeoutSeconds: -1, periodSeconds: -1, successThreshold: -1, failureThreshold: -1, terminationGracePeriodSeconds: -1 };
+const negatives = {
+  initialDelaySeconds: -1,
+  timeoutSeconds: -1,
+  periodSeconds: -1,
+  successThreshold: -1,
+  failureThreshold: -1,
+  terminationGracePeriodSeconds: -1,
+};
 
 const containers: Case[] = [
   {
@@ -152,12 +177,19 @@ const containers: Case[] = [
       container('abc-123'),
       container('life-123', { lifecycle: { preStop: { exec: { command: ['ls', '-l'] } } } }),
       container('resources-test', { resources: { limits: { cpu: '10', memory: '10G', 'my.org/resource': '10' } } }),
-      container('resources-test-with-request-and-limit', { resources: { requests: { cpu: '10', memory: '10G' }, limits: { cpu: '10', memory: '10G' } } }),
+      container('resources-test-with-request-and-limit', {
+        resources: { requests: { cpu: '10', memory: '10G' }, limits: { cpu: '10', memory: '10G' } },
+      }),
       container('resources-request-limit-simple', { resources: { requests: { cpu: '8' }, limits: { cpu: '10' } } }),
       container('resources-request-limit-edge', {
-        resources: { requests: { cpu: '10', memory: '10G', 'my.org/resource': '10' }, limits: { cpu: '10', memory: '10G', 'my.org/resource': '10' } },
+        resources: {
+          requests: { cpu: '10', memory: '10G', 'my.org/resource': '10' },
+          limits: { cpu: '10', memory: '10G', 'my.org/resource': '10' },
+        },
       }),
-      container('resources-request-limit-partials', { resources: { requests: { cpu: '9.5', memory: '10G' }, limits: { cpu: '10', 'my.org/resource': '10' } } }),
+      container('resources-request-limit-partials', {
+        resources: { requests: { cpu: '9.5', memory: '10G' }, limits: { cpu: '10', 'my.org/resource': '10' } },
+      }),
       container('resources-request', { resources: { requests: { cpu: '9.5', memory: '10G' } } }),
       container('resources-resize-policy', {
         resizePolicy: [
@@ -188,17 +220,42 @@ const containers: Case[] = [
     ),
     want: [],
   },
-  { test: 'TestValidateContainers', name: 'zero-length name', ds: withContainers(container('')), want: [['Required', `${C0}.name`]] },
-  { test: 'TestValidateContainers', name: 'zero-length-image', ds: withContainers(container('abc', { image: '' })), want: [['Required', `${C0}.image`]] },
-  { test: 'TestValidateContainers', name: 'name > 63 characters', ds: withContainers(container('a'.repeat(64))), want: [['Invalid', `${C0}.name`]] },
-  { test: 'TestValidateContainers', name: 'name not a DNS label', ds: withContainers(container('a.b.c')), want: [['Invalid', `${C0}.name`]] },
+  {
+    test: 'TestValidateContainers',
+    name: 'zero-length name',
+    ds: withContainers(container('')),
+    want: [['Required', `${C0}.name`]],
+  },
+  {
+    test: 'TestValidateContainers',
+    name: 'zero-length-image',
+    ds: withContainers(container('abc', { image: '' })),
+    want: [['Required', `${C0}.image`]],
+  },
+  {
+    test: 'TestValidateContainers',
+    name: 'name > 63 characters',
+    ds: withContainers(container('a'.repeat(64))),
+    want: [['Invalid', `${C0}.name`]],
+  },
+  {
+    test: 'TestValidateContainers',
+    name: 'name not a DNS label',
+    ds: withContainers(container('a.b.c')),
+    want: [['Invalid', `${C0}.name`]],
+  },
   {
     test: 'TestValidateContainers',
     name: 'name not unique',
     ds: withContainers(container('abc'), container('abc')),
     want: [['Duplicate', `${POD}.containers[1].name`]],
   },
-  { test: 'TestValidateContainers', name: 'zero-length image', ds: withContainers(container('abc', { image: '' })), want: [['Required', `${C0}.image`]] },
+  {
+    test: 'TestValidateContainers',
+    name: 'zero-length image',
+    ds: withContainers(container('abc', { image: '' })),
+    want: [['Required', `${C0}.image`]],
+  },
   {
     test: 'TestValidateContainers',
     name: 'host port not unique',
@@ -274,23 +331,23 @@ const containers: Case[] = [
     ds: withContainers(container('startup-123', { startupProbe: probe(80, { successThreshold: 2 }) })),
     want: [['Invalid', `${C0}.startupProbe.successThreshold`]],
   },
-  ...(['livenessProbe', 'readinessProbe', 'startupProbe'] as const).map(
-    (kind): Case => ({
-      test: 'TestValidateContainers',
-      name: `invalid ${kind.replace('Probe', '')} probe, negative numbers`,
-      ds: withContainers(container('live-123', { [kind]: probe(80, negatives) })),
-      want: [
-        ['Invalid', `${C0}.${kind}.initialDelaySeconds`],
-        ['Invalid', `${C0}.${kind}.timeoutSeconds`],
-        ['Invalid', `${C0}.${kind}.periodSeconds`],
-        ['Invalid', `${C0}.${kind}.successThreshold`],
-        ['Invalid', `${C0}.${kind}.failureThreshold`],
-        ['Invalid', `${C0}.${kind}.terminationGracePeriodSeconds`],
-        // liveness/startup: "must be 1"; readiness: "must not be set for readinessProbes"
-        kind === 'readinessProbe' ? ['Invalid', `${C0}.${kind}.terminationGracePeriodSeconds`] : ['Invalid', `${C0}.${kind}.successThreshold`],
-      ],
-    }),
-  ),
+  ...(['livenessProbe', 'readinessProbe', 'startupProbe'] as const).map((kind): Case => ({
+    test: 'TestValidateContainers',
+    name: `invalid ${kind.replace('Probe', '')} probe, negative numbers`,
+    ds: withContainers(container('live-123', { [kind]: probe(80, negatives) })),
+    want: [
+      ['Invalid', `${C0}.${kind}.initialDelaySeconds`],
+      ['Invalid', `${C0}.${kind}.timeoutSeconds`],
+      ['Invalid', `${C0}.${kind}.periodSeconds`],
+      ['Invalid', `${C0}.${kind}.successThreshold`],
+      ['Invalid', `${C0}.${kind}.failureThreshold`],
+      ['Invalid', `${C0}.${kind}.terminationGracePeriodSeconds`],
+      // liveness/startup: "must be 1"; readiness: "must not be set for readinessProbes"
+      kind === 'readinessProbe'
+        ? ['Invalid', `${C0}.${kind}.terminationGracePeriodSeconds`]
+        : ['Invalid', `${C0}.${kind}.successThreshold`],
+    ],
+  })),
   {
     test: 'TestValidateContainers',
     name: 'invalid message termination policy',
@@ -327,7 +384,9 @@ const containers: Case[] = [
   {
     test: 'TestValidateContainers',
     name: 'Request limit simple invalid',
-    ds: withContainers(container('abc-123', { resources: { limits: { cpu: '5', memory: '3' }, requests: { cpu: '6', memory: '3' } } })),
+    ds: withContainers(
+      container('abc-123', { resources: { limits: { cpu: '5', memory: '3' }, requests: { cpu: '6', memory: '3' } } }),
+    ),
     want: [['Invalid', `${C0}.resources.requests`]],
   },
   {
@@ -342,13 +401,17 @@ const containers: Case[] = [
   {
     test: 'TestValidateContainers',
     name: 'CPU request limit multiple invalid',
-    ds: withContainers(container('abc-123', { resources: { limits: { cpu: '5', memory: '3' }, requests: { cpu: '6', memory: '3' } } })),
+    ds: withContainers(
+      container('abc-123', { resources: { limits: { cpu: '5', memory: '3' }, requests: { cpu: '6', memory: '3' } } }),
+    ),
     want: [['Invalid', `${C0}.resources.requests`]],
   },
   {
     test: 'TestValidateContainers',
     name: 'Memory request limit multiple invalid',
-    ds: withContainers(container('abc-123', { resources: { limits: { cpu: '5', memory: '3' }, requests: { cpu: '5', memory: '4' } } })),
+    ds: withContainers(
+      container('abc-123', { resources: { limits: { cpu: '5', memory: '3' }, requests: { cpu: '5', memory: '4' } } }),
+    ),
     want: [['Invalid', `${C0}.resources.requests`]],
   },
   {
@@ -360,33 +423,41 @@ const containers: Case[] = [
   {
     test: 'TestValidateContainers',
     name: 'Unsupported resize policy for memory',
-    ds: withContainers(container('resize-policy-mem-invalid', { resizePolicy: [{ resourceName: 'memory', restartPolicy: 'RestartContainerrrr' }] })),
+    ds: withContainers(
+      container('resize-policy-mem-invalid', {
+        resizePolicy: [{ resourceName: 'memory', restartPolicy: 'RestartContainerrrr' }],
+      }),
+    ),
     want: [['NotSupported', `${C0}.resizePolicy`]],
   },
   {
     test: 'TestValidateContainers',
     name: 'Unsupported resize policy for CPU',
-    ds: withContainers(container('resize-policy-cpu-invalid', { resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'RestartNotRequired' }] })),
+    ds: withContainers(
+      container('resize-policy-cpu-invalid', {
+        resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'RestartNotRequired' }],
+      }),
+    ),
     want: [['NotSupported', `${C0}.resizePolicy`]],
   },
-  ...['Always', 'OnFailure', 'Never', 'invalid', ''].map(
-    (policy): Case => ({
-      test: 'TestValidateContainers',
-      name: `Forbidden RestartPolicy: ${policy || 'empty'}`,
-      ds: withContainers(container('foo', { restartPolicy: policy })),
-      want: [['Forbidden', `${C0}.restartPolicy`]],
-    }),
-  ),
+  ...['Always', 'OnFailure', 'Never', 'invalid', ''].map((policy): Case => ({
+    test: 'TestValidateContainers',
+    name: `Forbidden RestartPolicy: ${policy || 'empty'}`,
+    ds: withContainers(container('foo', { restartPolicy: policy })),
+    want: [['Forbidden', `${C0}.restartPolicy`]],
+  })),
 ];
 
 // ---------------------------------------------------------------------------------------------
 // TestValidateInitContainers (a regular container "app" is present)
 // ---------------------------------------------------------------------------------------------
 const I0 = `${POD}.initContainers[0]`;
-const withInit = (...list: Obj[]) => (d: Obj) => {
-  pod(d).containers = [container('app', { image: 'nginx' })];
-  pod(d).initContainers = list;
-};
+const withInit =
+  (...list: Obj[]) =>
+  (d: Obj) => {
+    pod(d).containers = [container('app', { image: 'nginx' })];
+    pod(d).initContainers = list;
+  };
 const always = { restartPolicy: 'Always' };
 
 const initContainers: Case[] = [
@@ -408,7 +479,10 @@ const initContainers: Case[] = [
       }),
       container('container-3-restart-always-with-lifecycle-hook-and-probes', {
         ...always,
-        lifecycle: { postStart: { exec: { command: ['echo', 'post start'] } }, preStop: { exec: { command: ['echo', 'pre stop'] } } },
+        lifecycle: {
+          postStart: { exec: { command: ['echo', 'post start'] } },
+          preStop: { exec: { command: ['echo', 'pre stop'] } },
+        },
         livenessProbe: probe(80, { successThreshold: 1 }),
         readinessProbe: probe(80),
         startupProbe: probe(80, { successThreshold: 1 }),
@@ -416,8 +490,18 @@ const initContainers: Case[] = [
     ),
     want: [],
   },
-  { test: 'TestValidateInitContainers', name: 'empty name', ds: withInit(container('')), want: [['Required', `${I0}.name`]] },
-  { test: 'TestValidateInitContainers', name: 'name collision with regular container', ds: withInit(container('app')), want: [['Duplicate', `${I0}.name`]] },
+  {
+    test: 'TestValidateInitContainers',
+    name: 'empty name',
+    ds: withInit(container('')),
+    want: [['Required', `${I0}.name`]],
+  },
+  {
+    test: 'TestValidateInitContainers',
+    name: 'name collision with regular container',
+    ds: withInit(container('app')),
+    want: [['Duplicate', `${I0}.name`]],
+  },
   {
     test: 'TestValidateInitContainers',
     name: 'invalid termination message policy',
@@ -473,14 +557,12 @@ const initContainers: Case[] = [
     ds: withInit(container('debug', { startupProbe: probe(80, negatives) })),
     want: [['Forbidden', `${I0}.startupProbe`]],
   },
-  ...['OnFailure', 'Never', 'invalid', ''].map(
-    (policy): Case => ({
-      test: 'TestValidateInitContainers',
-      name: `Not supported RestartPolicy: ${policy || 'empty'}`,
-      ds: withInit(container('init', { restartPolicy: policy })),
-      want: [['NotSupported', `${I0}.restartPolicy`]],
-    }),
-  ),
+  ...['OnFailure', 'Never', 'invalid', ''].map((policy): Case => ({
+    test: 'TestValidateInitContainers',
+    name: `Not supported RestartPolicy: ${policy || 'empty'}`,
+    ds: withInit(container('init', { restartPolicy: policy })),
+    want: [['NotSupported', `${I0}.restartPolicy`]],
+  })),
   {
     test: 'TestValidateInitContainers',
     name: 'invalid startup probe in restartable container, successThreshold != 1',
@@ -490,7 +572,9 @@ const initContainers: Case[] = [
   {
     test: 'TestValidateInitContainers',
     name: 'invalid readiness probe, terminationGracePeriodSeconds set.',
-    ds: withInit(container('life-123', { ...always, readinessProbe: probe(80, { terminationGracePeriodSeconds: 10 }) })),
+    ds: withInit(
+      container('life-123', { ...always, readinessProbe: probe(80, { terminationGracePeriodSeconds: 10 }) }),
+    ),
     want: [['Invalid', `${I0}.readinessProbe.terminationGracePeriodSeconds`]],
   },
   {
@@ -508,7 +592,9 @@ const initContainers: Case[] = [
   {
     test: 'TestValidateInitContainers',
     name: 'invalid lifecycle, no http port.',
-    ds: withInit(container('life-123', { ...always, lifecycle: { preStop: { httpGet: { path: '/', scheme: 'HTTP' } } } })),
+    ds: withInit(
+      container('life-123', { ...always, lifecycle: { preStop: { httpGet: { path: '/', scheme: 'HTTP' } } } }),
+    ),
     want: [['Invalid', `${I0}.lifecycle.preStop.httpGet.port`]],
   },
   {
@@ -541,7 +627,10 @@ const initContainers: Case[] = [
 // TestValidateEnv / TestValidateEnvFrom (root "field" = the first container's env / envFrom)
 // ---------------------------------------------------------------------------------------------
 const E0 = `${C0}.env[0]`;
-const env = (...list: Obj[]) => (d: Obj) => (c0(d).env = list);
+const env =
+  (...list: Obj[]) =>
+  (d: Obj) =>
+    (c0(d).env = list);
 const fieldRef = (fieldPath: string) => ({ name: 'abc', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath } } });
 const secretRef = { name: 'a-secret', key: 'a-key' };
 const configMapRef = { name: 'some-config-map', key: 'some-key' };
@@ -557,7 +646,18 @@ const envCases: Case[] = [
       { name: 'abc', value: '' },
       { name: 'a.b.c', value: 'value' },
       { name: 'a-b-c', value: 'value' },
-      ...["metadata.annotations['key']", "metadata.labels['key']", 'metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.podIP', 'status.podIPs'].map(fieldRef),
+      ...[
+        "metadata.annotations['key']",
+        "metadata.labels['key']",
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.uid',
+        'spec.nodeName',
+        'spec.serviceAccountName',
+        'status.hostIP',
+        'status.podIP',
+        'status.podIPs',
+      ].map(fieldRef),
       { name: 'secret_value', valueFrom: { secretKeyRef: { name: 'some-secret', key: 'secret-key' } } },
       { name: 'ENV_VAR_1', valueFrom: { configMapKeyRef: configMapRef } },
     ),
@@ -570,23 +670,41 @@ const envCases: Case[] = [
     ds: env({ name: 'abc', value: 'foo', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } }),
     want: [['Invalid', `${E0}.valueFrom`]],
   },
-  { test: 'TestValidateEnv', name: 'valueFrom without a source', ds: env({ name: 'abc', valueFrom: {} }), want: [['Invalid', `${E0}.valueFrom`]] },
+  {
+    test: 'TestValidateEnv',
+    name: 'valueFrom without a source',
+    ds: env({ name: 'abc', valueFrom: {} }),
+    want: [['Invalid', `${E0}.valueFrom`]],
+  },
   {
     test: 'TestValidateEnv',
     name: 'valueFrom.fieldRef and valueFrom.secretKeyRef specified',
-    ds: env({ name: 'abc', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' }, secretKeyRef: secretRef } }),
+    ds: env({
+      name: 'abc',
+      valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' }, secretKeyRef: secretRef },
+    }),
     want: [['Invalid', `${E0}.valueFrom`]],
   },
   {
     test: 'TestValidateEnv',
     name: 'valueFrom.fieldRef and valueFrom.configMapKeyRef set',
-    ds: env({ name: 'some_var_name', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' }, configMapKeyRef: configMapRef } }),
+    ds: env({
+      name: 'some_var_name',
+      valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' }, configMapKeyRef: configMapRef },
+    }),
     want: [['Invalid', `${E0}.valueFrom`]],
   },
   {
     test: 'TestValidateEnv',
     name: 'valueFrom.fieldRef, valueFrom.secretKeyRef and valueFrom.configMapKeyRef specified',
-    ds: env({ name: 'abc', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' }, secretKeyRef: secretRef, configMapKeyRef: configMapRef } }),
+    ds: env({
+      name: 'abc',
+      valueFrom: {
+        fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' },
+        secretKeyRef: secretRef,
+        configMapKeyRef: configMapRef,
+      },
+    }),
     want: [['Invalid', `${E0}.valueFrom`]],
   },
   {
@@ -607,9 +725,24 @@ const envCases: Case[] = [
     ds: env({ name: 'abc', valueFrom: { fieldRef: { apiVersion: 'v1' } } }),
     want: [['Required', `${E0}.valueFrom.fieldRef.fieldPath`]],
   },
-  { test: 'TestValidateEnv', name: 'invalid fieldPath', ds: env(fieldRef('metadata.whoops')), want: [['Invalid', `${E0}.valueFrom.fieldRef.fieldPath`]] },
-  { test: 'TestValidateEnv', name: 'metadata.name with subscript', ds: env(fieldRef("metadata.name['key']")), want: [['Invalid', `${E0}.valueFrom.fieldRef.fieldPath`]] },
-  { test: 'TestValidateEnv', name: 'metadata.labels without subscript', ds: env(fieldRef('metadata.labels')), want: [['NotSupported', `${E0}.valueFrom.fieldRef.fieldPath`]] },
+  {
+    test: 'TestValidateEnv',
+    name: 'invalid fieldPath',
+    ds: env(fieldRef('metadata.whoops')),
+    want: [['Invalid', `${E0}.valueFrom.fieldRef.fieldPath`]],
+  },
+  {
+    test: 'TestValidateEnv',
+    name: 'metadata.name with subscript',
+    ds: env(fieldRef("metadata.name['key']")),
+    want: [['Invalid', `${E0}.valueFrom.fieldRef.fieldPath`]],
+  },
+  {
+    test: 'TestValidateEnv',
+    name: 'metadata.labels without subscript',
+    ds: env(fieldRef('metadata.labels')),
+    want: [['NotSupported', `${E0}.valueFrom.fieldRef.fieldPath`]],
+  },
   {
     test: 'TestValidateEnv',
     name: 'metadata.annotations without subscript',
@@ -628,10 +761,18 @@ const envCases: Case[] = [
     ds: env(fieldRef("metadata.labels['Www.k8s.io/test']")),
     want: [['Invalid', `${E0}.valueFrom.fieldRef`]],
   },
-  { test: 'TestValidateEnv', name: 'unsupported fieldPath', ds: env(fieldRef('status.phase')), want: [['NotSupported', `${E0}.valueFrom.fieldRef.fieldPath`]] },
+  {
+    test: 'TestValidateEnv',
+    name: 'unsupported fieldPath',
+    ds: env(fieldRef('status.phase')),
+    want: [['NotSupported', `${E0}.valueFrom.fieldRef.fieldPath`]],
+  },
 ];
 
-const envFrom = (...list: Obj[]) => (d: Obj) => (c0(d).envFrom = list);
+const envFrom =
+  (...list: Obj[]) =>
+  (d: Obj) =>
+    (c0(d).envFrom = list);
 const EF = `${C0}.envFrom`;
 const envFromCases: Case[] = [
   {
@@ -647,10 +788,30 @@ const envFromCases: Case[] = [
     ),
     want: [],
   },
-  { test: 'TestValidateEnvFrom', name: 'zero-length name (configMapRef)', ds: envFrom({ configMapRef: { name: '' } }), want: [['Required', `${EF}[0].configMapRef.name`]] },
-  { test: 'TestValidateEnvFrom', name: 'invalid name (configMapRef)', ds: envFrom({ configMapRef: { name: '$' } }), want: [['Invalid', `${EF}[0].configMapRef.name`]] },
-  { test: 'TestValidateEnvFrom', name: 'zero-length name (secretRef)', ds: envFrom({ secretRef: { name: '' } }), want: [['Required', `${EF}[0].secretRef.name`]] },
-  { test: 'TestValidateEnvFrom', name: 'invalid name (secretRef)', ds: envFrom({ secretRef: { name: '&' } }), want: [['Invalid', `${EF}[0].secretRef.name`]] },
+  {
+    test: 'TestValidateEnvFrom',
+    name: 'zero-length name (configMapRef)',
+    ds: envFrom({ configMapRef: { name: '' } }),
+    want: [['Required', `${EF}[0].configMapRef.name`]],
+  },
+  {
+    test: 'TestValidateEnvFrom',
+    name: 'invalid name (configMapRef)',
+    ds: envFrom({ configMapRef: { name: '$' } }),
+    want: [['Invalid', `${EF}[0].configMapRef.name`]],
+  },
+  {
+    test: 'TestValidateEnvFrom',
+    name: 'zero-length name (secretRef)',
+    ds: envFrom({ secretRef: { name: '' } }),
+    want: [['Required', `${EF}[0].secretRef.name`]],
+  },
+  {
+    test: 'TestValidateEnvFrom',
+    name: 'invalid name (secretRef)',
+    ds: envFrom({ secretRef: { name: '&' } }),
+    want: [['Invalid', `${EF}[0].secretRef.name`]],
+  },
   // "field: Invalid value": upstream reports these two at the list, not at the entry.
   { test: 'TestValidateEnvFrom', name: 'no refs', ds: envFrom({}), want: [['Invalid', EF]] },
   {
@@ -659,8 +820,18 @@ const envFromCases: Case[] = [
     ds: envFrom({ secretRef: { name: 'abc' }, configMapRef: { name: 'abc' } }),
     want: [['Invalid', EF]],
   },
-  { test: 'TestValidateEnvFrom', name: 'invalid secret ref name', ds: envFrom({ secretRef: { name: '$%^&*#' } }), want: [['Invalid', `${EF}[0].secretRef.name`]] },
-  { test: 'TestValidateEnvFrom', name: 'invalid config ref name', ds: envFrom({ configMapRef: { name: '$%^&*#' } }), want: [['Invalid', `${EF}[0].configMapRef.name`]] },
+  {
+    test: 'TestValidateEnvFrom',
+    name: 'invalid secret ref name',
+    ds: envFrom({ secretRef: { name: '$%^&*#' } }),
+    want: [['Invalid', `${EF}[0].secretRef.name`]],
+  },
+  {
+    test: 'TestValidateEnvFrom',
+    name: 'invalid config ref name',
+    ds: envFrom({ configMapRef: { name: '$%^&*#' } }),
+    want: [['Invalid', `${EF}[0].configMapRef.name`]],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -673,7 +844,9 @@ const mountVolumes = [
   { name: '123', hostPath: { path: '/foo/baz', type: '' } },
   {
     name: 'ephemeral',
-    ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10G' } } } } },
+    ephemeral: {
+      volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10G' } } } },
+    },
   },
 ];
 const mounts = (list: Obj[], securityContext?: Obj) => (d: Obj) => {
@@ -703,7 +876,13 @@ const volumeMounts: Case[] = [
       { name: '123', mountPath: '/rro-disabled-2', readOnly: false, recursiveReadOnly: 'Disabled' },
       { name: '123', mountPath: '/rro-ifpossible', readOnly: true, recursiveReadOnly: 'IfPossible' },
       { name: '123', mountPath: '/rro-enabled', readOnly: true, recursiveReadOnly: 'Enabled' },
-      { name: '123', mountPath: '/rro-enabled-2', readOnly: true, recursiveReadOnly: 'Enabled', mountPropagation: 'None' },
+      {
+        name: '123',
+        mountPath: '/rro-enabled-2',
+        readOnly: true,
+        recursiveReadOnly: 'Enabled',
+        mountPropagation: 'None',
+      },
     ]),
     want: [],
   },
@@ -725,7 +904,12 @@ const volumeMounts: Case[] = [
       ['NotFound', `${VM}[0].name`],
     ],
   },
-  { test: 'TestValidateVolumeMounts', name: 'empty mountpath', ds: mounts([{ name: 'abc', mountPath: '' }]), want: [['Required', `${VM}[0].mountPath`]] },
+  {
+    test: 'TestValidateVolumeMounts',
+    name: 'empty mountpath',
+    ds: mounts([{ name: 'abc', mountPath: '' }]),
+    want: [['Required', `${VM}[0].mountPath`]],
+  },
   {
     test: 'TestValidateVolumeMounts',
     name: 'mountpath collision',
@@ -740,15 +924,30 @@ const volumeMounts: Case[] = [
     ],
   },
   // ValidateVolumeMounts checks subPath at fldPath.Child("subPath"): the list's path, no index.
-  { test: 'TestValidateVolumeMounts', name: 'absolute subpath', ds: mounts([{ name: 'abc', mountPath: '/bar', subPath: '/baz' }]), want: [['Invalid', `${VM}.subPath`]] },
-  { test: 'TestValidateVolumeMounts', name: 'subpath in ..', ds: mounts([{ name: 'abc', mountPath: '/bar', subPath: '../baz' }]), want: [['Invalid', `${VM}.subPath`]] },
+  {
+    test: 'TestValidateVolumeMounts',
+    name: 'absolute subpath',
+    ds: mounts([{ name: 'abc', mountPath: '/bar', subPath: '/baz' }]),
+    want: [['Invalid', `${VM}.subPath`]],
+  },
+  {
+    test: 'TestValidateVolumeMounts',
+    name: 'subpath in ..',
+    ds: mounts([{ name: 'abc', mountPath: '/bar', subPath: '../baz' }]),
+    want: [['Invalid', `${VM}.subPath`]],
+  },
   {
     test: 'TestValidateVolumeMounts',
     name: 'subpath contains ..',
     ds: mounts([{ name: 'abc', mountPath: '/bar', subPath: 'baz/../bat' }]),
     want: [['Invalid', `${VM}.subPath`]],
   },
-  { test: 'TestValidateVolumeMounts', name: 'subpath ends in ..', ds: mounts([{ name: 'abc', mountPath: '/bar', subPath: './..' }]), want: [['Invalid', `${VM}.subPath`]] },
+  {
+    test: 'TestValidateVolumeMounts',
+    name: 'subpath ends in ..',
+    ds: mounts([{ name: 'abc', mountPath: '/bar', subPath: './..' }]),
+    want: [['Invalid', `${VM}.subPath`]],
+  },
   {
     test: 'TestValidateVolumeMounts',
     name: 'disabled MountPropagation feature gate',
@@ -764,7 +963,15 @@ const volumeMounts: Case[] = [
   {
     test: 'TestValidateVolumeMounts',
     name: 'rro with incompatible propagation',
-    ds: mounts([{ name: '123', mountPath: '/rro-bad2', readOnly: true, recursiveReadOnly: 'Enabled', mountPropagation: 'HostToContainer' }]),
+    ds: mounts([
+      {
+        name: '123',
+        mountPath: '/rro-bad2',
+        readOnly: true,
+        recursiveReadOnly: 'Enabled',
+        mountPropagation: 'HostToContainer',
+      },
+    ]),
     want: [['Forbidden', `${VM}.recursiveReadOnly`]],
   },
   {
@@ -773,14 +980,24 @@ const volumeMounts: Case[] = [
     ds: mounts([{ name: '123', mountPath: '/rro-bad1', readOnly: false, recursiveReadOnly: 'IfPossible' }]),
     want: [['Forbidden', `${VM}.recursiveReadOnly`]],
   },
-  { test: 'TestValidateSubpathMutuallyExclusive', name: 'subpath and subpathexpr not specified', ds: mounts([{ name: 'abc-123', mountPath: '/bab' }]), want: [] },
+  {
+    test: 'TestValidateSubpathMutuallyExclusive',
+    name: 'subpath and subpathexpr not specified',
+    ds: mounts([{ name: 'abc-123', mountPath: '/bab' }]),
+    want: [],
+  },
   {
     test: 'TestValidateSubpathMutuallyExclusive',
     name: 'subpath expr specified',
     ds: mounts([{ name: 'abc-123', mountPath: '/bab', subPathExpr: '$(POD_NAME)' }]),
     want: [],
   },
-  { test: 'TestValidateSubpathMutuallyExclusive', name: 'subpath specified', ds: mounts([{ name: 'abc-123', mountPath: '/bab', subPath: 'baz' }]), want: [] },
+  {
+    test: 'TestValidateSubpathMutuallyExclusive',
+    name: 'subpath specified',
+    ds: mounts([{ name: 'abc-123', mountPath: '/bab', subPath: 'baz' }]),
+    want: [],
+  },
   {
     test: 'TestValidateSubpathMutuallyExclusive',
     name: 'subpath and subpathexpr specified',
@@ -792,29 +1009,42 @@ const volumeMounts: Case[] = [
       ['implicitly non-privileged container + no propagation', undefined, undefined, []],
       ['implicitly non-privileged container + HostToContainer', undefined, 'HostToContainer', []],
       ['non-privileged container + None', undefined, 'None', []],
-      ['error: implicitly non-privileged container + Bidirectional', undefined, 'Bidirectional', [['Forbidden', `${VM}.mountPropagation`]]],
+      [
+        'error: implicitly non-privileged container + Bidirectional',
+        undefined,
+        'Bidirectional',
+        [['Forbidden', `${VM}.mountPropagation`]],
+      ],
       ['explicitly non-privileged container + no propagation', false, undefined, []],
       ['explicitly non-privileged container + HostToContainer', false, 'HostToContainer', []],
-      ['explicitly non-privileged container + Bidirectional', false, 'Bidirectional', [['Forbidden', `${VM}.mountPropagation`]]],
+      [
+        'explicitly non-privileged container + Bidirectional',
+        false,
+        'Bidirectional',
+        [['Forbidden', `${VM}.mountPropagation`]],
+      ],
       ['privileged container + no propagation', true, undefined, []],
       ['privileged container + HostToContainer', true, 'HostToContainer', []],
       ['privileged container + Bidirectional', true, 'Bidirectional', []],
-      ['error: privileged container + invalid mount propagation', true, 'invalid', [['NotSupported', `${VM}.mountPropagation`]]],
+      [
+        'error: privileged container + invalid mount propagation',
+        true,
+        'invalid',
+        [['NotSupported', `${VM}.mountPropagation`]],
+      ],
     ] as Array<[string, boolean | undefined, string | undefined, Case['want']]>
-  ).map(
-    ([name, privileged, propagation, want]): Case => ({
-      test: 'TestValidateMountPropagation',
-      name,
-      ds: (d) => {
-        pod(d).volumes = [{ name: 'foo', hostPath: { path: '/foo/baz', type: '' } }];
-        const m: Obj = { name: 'foo', mountPath: '/foo' };
-        if (propagation) m['mountPropagation'] = propagation;
-        c0(d).volumeMounts = [m];
-        if (privileged !== undefined) c0(d).securityContext = { privileged };
-      },
-      want,
-    }),
-  ),
+  ).map(([name, privileged, propagation, want]): Case => ({
+    test: 'TestValidateMountPropagation',
+    name,
+    ds: (d) => {
+      pod(d).volumes = [{ name: 'foo', hostPath: { path: '/foo/baz', type: '' } }];
+      const m: Obj = { name: 'foo', mountPath: '/foo' };
+      if (propagation) m['mountPropagation'] = propagation;
+      c0(d).volumeMounts = [m];
+      if (privileged !== undefined) c0(d).securityContext = { privileged };
+    },
+    want,
+  })),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -822,10 +1052,20 @@ const volumeMounts: Case[] = [
 // ---------------------------------------------------------------------------------------------
 const exec = { exec: { command: ['echo'] } };
 const probeCases: Case[] = [
-  { test: 'Test_validateProbe', name: 'empty probe', ds: (d) => (c0(d).readinessProbe = {}), want: [['Required', `${C0}.readinessProbe`]] },
+  {
+    test: 'Test_validateProbe',
+    name: 'empty probe',
+    ds: (d) => (c0(d).readinessProbe = {}),
+    want: [['Required', `${C0}.readinessProbe`]],
+  },
   { test: 'Test_validateProbe', name: 'exec handler', ds: (d) => (c0(d).readinessProbe = { ...exec }), want: [] },
   ...['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'].map(
-    (f): Case => ({ test: 'Test_validateProbe', name: `${f} -1`, ds: (d) => (c0(d).readinessProbe = { ...exec, [f]: -1 }), want: [['Invalid', `${C0}.readinessProbe.${f}`]] }),
+    (f): Case => ({
+      test: 'Test_validateProbe',
+      name: `${f} -1`,
+      ds: (d) => (c0(d).readinessProbe = { ...exec, [f]: -1 }),
+      want: [['Invalid', `${C0}.readinessProbe.${f}`]],
+    }),
   ),
   {
     test: 'Test_validateProbe',
@@ -839,14 +1079,20 @@ const probeCases: Case[] = [
     ds: (d) => (c0(d).livenessProbe = { ...exec, terminationGracePeriodSeconds: 0 }),
     want: [['Invalid', `${C0}.livenessProbe.terminationGracePeriodSeconds`]],
   },
-  { test: 'Test_validateProbe', name: 'terminationGracePeriodSeconds 1', ds: (d) => (c0(d).livenessProbe = { ...exec, terminationGracePeriodSeconds: 1 }), want: [] },
+  {
+    test: 'Test_validateProbe',
+    name: 'terminationGracePeriodSeconds 1',
+    ds: (d) => (c0(d).livenessProbe = { ...exec, terminationGracePeriodSeconds: 1 }),
+    want: [],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
 // TestValidateKeyToPath (a configMap volume's items), TestValidatePodDNSConfig
 // ---------------------------------------------------------------------------------------------
 const KP = `${POD}.volumes[0].configMap.items[0]`;
-const keyToPath = (item: Obj) => (d: Obj) => (pod(d).volumes = [{ name: 'cfg', configMap: { name: 'cfg', items: [item] } }]);
+const keyToPath = (item: Obj) => (d: Obj) =>
+  (pod(d).volumes = [{ name: 'cfg', configMap: { name: 'cfg', items: [item] } }]);
 const keyToPathCases: Case[] = (
   [
     [{ key: 'k', path: 'p' }, []],
@@ -862,7 +1108,12 @@ const keyToPathCases: Case[] = (
     [{ key: 'k', path: 'p', mode: 0o1000 }, [['Invalid', `${KP}.mode`]]],
     [{ key: 'k', path: 'p', mode: -1 }, [['Invalid', `${KP}.mode`]]],
   ] as Array<[Obj, Case['want']]>
-).map(([item, want], i): Case => ({ test: 'TestValidateKeyToPath', name: `[${i}] ${JSON.stringify(item)}`, ds: keyToPath(item), want }));
+).map(([item, want], i): Case => ({
+  test: 'TestValidateKeyToPath',
+  name: `[${i}] ${JSON.stringify(item)}`,
+  ds: keyToPath(item),
+  want,
+}));
 
 const DNS = `${POD}.dnsConfig`;
 const letters = (n: number) => 'a'.repeat(n);
@@ -870,24 +1121,70 @@ const dns = (config: Obj, policy?: string) => (d: Obj) => {
   pod(d).dnsConfig = config;
   if (policy) pod(d).dnsPolicy = policy;
 };
-const thirtyTwo = ['custom', 'mydomain.com', 'local', 'cluster.local', 'svc.cluster.local', 'default.svc.cluster.local.', ...Array.from({ length: 26 }, (_, i) => String(i + 7))];
+const thirtyTwo = [
+  'custom',
+  'mydomain.com',
+  'local',
+  'cluster.local',
+  'svc.cluster.local',
+  'default.svc.cluster.local.',
+  ...Array.from({ length: 26 }, (_, i) => String(i + 7)),
+];
 const dnsCases: Case[] = [
   { test: 'TestValidatePodDNSConfig', name: 'valid: empty DNSConfig', ds: dns({}), want: [] },
-  { test: 'TestValidatePodDNSConfig', name: 'valid: 1 option', ds: dns({ options: [{ name: 'ndots', value: '2' }] }), want: [] },
+  {
+    test: 'TestValidatePodDNSConfig',
+    name: 'valid: 1 option',
+    ds: dns({ options: [{ name: 'ndots', value: '2' }] }),
+    want: [],
+  },
   { test: 'TestValidatePodDNSConfig', name: 'valid: 1 nameserver', ds: dns({ nameservers: ['127.0.0.1'] }), want: [] },
-  { test: 'TestValidatePodDNSConfig', name: 'valid: DNSNone with 1 nameserver', ds: dns({ nameservers: ['127.0.0.1'] }, 'None'), want: [] },
+  {
+    test: 'TestValidatePodDNSConfig',
+    name: 'valid: DNSNone with 1 nameserver',
+    ds: dns({ nameservers: ['127.0.0.1'] }, 'None'),
+    want: [],
+  },
   { test: 'TestValidatePodDNSConfig', name: 'valid: 1 search path', ds: dns({ searches: ['custom'] }), want: [] },
-  { test: 'TestValidatePodDNSConfig', name: 'valid: 1 search path with trailing period', ds: dns({ searches: ['custom.'] }), want: [] },
+  {
+    test: 'TestValidatePodDNSConfig',
+    name: 'valid: 1 search path with trailing period',
+    ds: dns({ searches: ['custom.'] }),
+    want: [],
+  },
   {
     test: 'TestValidatePodDNSConfig',
     name: 'valid: 3 nameservers and 6 search paths(legacy)',
-    ds: dns({ nameservers: ['127.0.0.1', '10.0.0.10', '8.8.8.8'], searches: ['custom', 'mydomain.com', 'local', 'cluster.local', 'svc.cluster.local', 'default.svc.cluster.local.'] }),
+    ds: dns({
+      nameservers: ['127.0.0.1', '10.0.0.10', '8.8.8.8'],
+      searches: ['custom', 'mydomain.com', 'local', 'cluster.local', 'svc.cluster.local', 'default.svc.cluster.local.'],
+    }),
     want: [],
   },
-  { test: 'TestValidatePodDNSConfig', name: 'valid: 3 nameservers and 32 search paths', ds: dns({ nameservers: ['127.0.0.1', '10.0.0.10', '8.8.8.8'], searches: thirtyTwo }), want: [] },
-  { test: 'TestValidatePodDNSConfig', name: 'valid: 256 characters in search path list(legacy)', ds: dns({ searches: [letters(1), ...Array(5).fill(letters(50))] }), want: [] },
-  { test: 'TestValidatePodDNSConfig', name: 'valid: 2048 characters in search path list', ds: dns({ searches: [letters(64), ...Array(31).fill(letters(63))] }), want: [] },
-  { test: 'TestValidatePodDNSConfig', name: 'valid: ipv6 nameserver', ds: dns({ nameservers: ['FE80::0202:B3FF:FE1E:8329'] }), want: [] },
+  {
+    test: 'TestValidatePodDNSConfig',
+    name: 'valid: 3 nameservers and 32 search paths',
+    ds: dns({ nameservers: ['127.0.0.1', '10.0.0.10', '8.8.8.8'], searches: thirtyTwo }),
+    want: [],
+  },
+  {
+    test: 'TestValidatePodDNSConfig',
+    name: 'valid: 256 characters in search path list(legacy)',
+    ds: dns({ searches: [letters(1), ...Array(5).fill(letters(50))] }),
+    want: [],
+  },
+  {
+    test: 'TestValidatePodDNSConfig',
+    name: 'valid: 2048 characters in search path list',
+    ds: dns({ searches: [letters(64), ...Array(31).fill(letters(63))] }),
+    want: [],
+  },
+  {
+    test: 'TestValidatePodDNSConfig',
+    name: 'valid: ipv6 nameserver',
+    ds: dns({ nameservers: ['FE80::0202:B3FF:FE1E:8329'] }),
+    want: [],
+  },
   {
     test: 'TestValidatePodDNSConfig',
     name: 'invalid: 4 nameservers',
@@ -897,21 +1194,61 @@ const dnsCases: Case[] = [
   {
     test: 'TestValidatePodDNSConfig',
     name: 'valid: 7 search paths',
-    ds: dns({ searches: ['custom', 'mydomain.com', 'local', 'cluster.local', 'svc.cluster.local', 'default.svc.cluster.local', 'exceeded'] }),
+    ds: dns({
+      searches: [
+        'custom',
+        'mydomain.com',
+        'local',
+        'cluster.local',
+        'svc.cluster.local',
+        'default.svc.cluster.local',
+        'exceeded',
+      ],
+    }),
     want: [],
   },
-  { test: 'TestValidatePodDNSConfig', name: 'invalid: 33 search paths', ds: dns({ searches: [...thirtyTwo, '33'] }), want: [['Invalid', `${DNS}.searches`]] },
-  { test: 'TestValidatePodDNSConfig', name: 'valid: 257 characters in search path list', ds: dns({ searches: [letters(2), ...Array(5).fill(letters(50))] }), want: [] },
+  {
+    test: 'TestValidatePodDNSConfig',
+    name: 'invalid: 33 search paths',
+    ds: dns({ searches: [...thirtyTwo, '33'] }),
+    want: [['Invalid', `${DNS}.searches`]],
+  },
+  {
+    test: 'TestValidatePodDNSConfig',
+    name: 'valid: 257 characters in search path list',
+    ds: dns({ searches: [letters(2), ...Array(5).fill(letters(50))] }),
+    want: [],
+  },
   {
     test: 'TestValidatePodDNSConfig',
     name: 'invalid: 2049 characters in search path list',
     ds: dns({ searches: [letters(65), ...Array(31).fill(letters(63))] }),
     want: [['Invalid', `${DNS}.searches`]],
   },
-  { test: 'TestValidatePodDNSConfig', name: 'invalid search path', ds: dns({ searches: ['custom?'] }), want: [['Invalid', `${DNS}.searches[0]`]] },
-  { test: 'TestValidatePodDNSConfig', name: 'invalid nameserver', ds: dns({ nameservers: ['invalid'] }), want: [['Invalid', `${DNS}.nameservers[0]`]] },
-  { test: 'TestValidatePodDNSConfig', name: 'invalid empty option name', ds: dns({ options: [{ value: '2' }] }), want: [['Required', `${DNS}.options[0]`]] },
-  { test: 'TestValidatePodDNSConfig', name: 'invalid: DNSNone with 0 nameserver', ds: dns({ searches: ['custom'] }, 'None'), want: [['Required', `${DNS}.nameservers`]] },
+  {
+    test: 'TestValidatePodDNSConfig',
+    name: 'invalid search path',
+    ds: dns({ searches: ['custom?'] }),
+    want: [['Invalid', `${DNS}.searches[0]`]],
+  },
+  {
+    test: 'TestValidatePodDNSConfig',
+    name: 'invalid nameserver',
+    ds: dns({ nameservers: ['invalid'] }),
+    want: [['Invalid', `${DNS}.nameservers[0]`]],
+  },
+  {
+    test: 'TestValidatePodDNSConfig',
+    name: 'invalid empty option name',
+    ds: dns({ options: [{ value: '2' }] }),
+    want: [['Required', `${DNS}.options[0]`]],
+  },
+  {
+    test: 'TestValidatePodDNSConfig',
+    name: 'invalid: DNSNone with 0 nameserver',
+    ds: dns({ searches: ['custom'] }, 'None'),
+    want: [['Required', `${DNS}.nameservers`]],
+  },
 ];
 
 export const CASES: Case[] = [
@@ -931,43 +1268,99 @@ export const EXCLUDED: Excluded[] = [
   {
     test: 'TestValidateDaemonSet',
     name: 'invalid_label 2',
-    reason: 'no selector and no template labels: the object is read as a kustomize patch (kustomizePatch info) and only the fields present are checked, so the label mismatch is not reported',
+    reason:
+      'no selector and no template labels: the object is read as a kustomize patch (kustomizePatch info) and only the fields present are checked, so the label mismatch is not reported',
   },
-  { test: 'TestValidateDaemonSet', name: 'missing-namespace', reason: 'kubectl fills the namespace from the kubeconfig context (and the request URL); a manifest without one is valid' },
-  ...['change daemon name', 'negative templateGeneration', 'decreased templateGeneration', 'unchanged templateGeneration upon template update'].map((name) => ({
+  {
+    test: 'TestValidateDaemonSet',
+    name: 'missing-namespace',
+    reason:
+      'kubectl fills the namespace from the kubeconfig context (and the request URL); a manifest without one is valid',
+  },
+  ...[
+    'change daemon name',
+    'negative templateGeneration',
+    'decreased templateGeneration',
+    'unchanged templateGeneration upon template update',
+  ].map((name) => ({
     test: 'TestValidateDaemonSetUpdate',
     name,
-    reason: 'update-only rule (compares with the stored object) or spec.templateGeneration, an internal field apps/v1 does not serve',
+    reason:
+      'update-only rule (compares with the stored object) or spec.templateGeneration, an internal field apps/v1 does not serve',
   })),
   ...['invalid lifecycle, no http path.', 'invalid lifecycle, no http scheme.'].flatMap((name) => [
-    { test: 'TestValidateContainers', name, reason: 'defaulted before validation (SetDefaults_HTTPGetAction: path "/", scheme HTTP)' },
-    { test: 'TestValidateInitContainers', name, reason: 'defaulted before validation (SetDefaults_HTTPGetAction: path "/", scheme HTTP)' },
+    {
+      test: 'TestValidateContainers',
+      name,
+      reason: 'defaulted before validation (SetDefaults_HTTPGetAction: path "/", scheme HTTP)',
+    },
+    {
+      test: 'TestValidateInitContainers',
+      name,
+      reason: 'defaulted before validation (SetDefaults_HTTPGetAction: path "/", scheme HTTP)',
+    },
   ]),
-  { test: 'TestValidateContainers', name: 'empty message termination policy', reason: 'defaulted before validation (SetDefaults_Container: File)' },
-  { test: 'TestValidateContainers', name: 'privilege disabled', reason: 'depends on the API server flag --allow-privileged (default true), not on the manifest' },
+  {
+    test: 'TestValidateContainers',
+    name: 'empty message termination policy',
+    reason: 'defaulted before validation (SetDefaults_Container: File)',
+  },
+  {
+    test: 'TestValidateContainers',
+    name: 'privilege disabled',
+    reason: 'depends on the API server flag --allow-privileged (default true), not on the manifest',
+  },
   {
     test: 'TestValidateContainers',
     name: 'invalid env var name',
-    reason: 'runs with RelaxedEnvironmentVariableValidation off; the gate is GA since 1.34, so the API server accepts "ev!1"',
+    reason:
+      'runs with RelaxedEnvironmentVariableValidation off; the gate is GA since 1.34, so the API server accepts "ev!1"',
   },
-  { test: 'TestValidateInitContainers', name: 'successCase: container-4-allowed-resize-policy', reason: 'valid only with PodValidationOptions.AllowSidecarResizePolicy, an option the test sets and a server may not' },
-  { test: 'TestValidateEnv', name: 'missing APIVersion on ObjectFieldSelector', reason: 'defaulted before validation (SetDefaults_ObjectFieldSelector: v1)' },
+  {
+    test: 'TestValidateInitContainers',
+    name: 'successCase: container-4-allowed-resize-policy',
+    reason:
+      'valid only with PodValidationOptions.AllowSidecarResizePolicy, an option the test sets and a server may not',
+  },
+  {
+    test: 'TestValidateEnv',
+    name: 'missing APIVersion on ObjectFieldSelector',
+    reason: 'defaulted before validation (SetDefaults_ObjectFieldSelector: v1)',
+  },
   ...['invalid name a', 'invalid name b', 'invalid name c', 'invalid name d'].flatMap((name) => [
-    { test: 'TestValidateEnv (updateErrorCase)', name, reason: 'strict (pre-1.34) env var names; RelaxedEnvironmentVariableValidation is GA' },
-    { test: 'TestValidateEnvFrom (updateErrorCase)', name, reason: 'strict (pre-1.34) env var prefixes; RelaxedEnvironmentVariableValidation is GA' },
+    {
+      test: 'TestValidateEnv (updateErrorCase)',
+      name,
+      reason: 'strict (pre-1.34) env var names; RelaxedEnvironmentVariableValidation is GA',
+    },
+    {
+      test: 'TestValidateEnvFrom (updateErrorCase)',
+      name,
+      reason: 'strict (pre-1.34) env var prefixes; RelaxedEnvironmentVariableValidation is GA',
+    },
   ]),
   ...['name exists in volumeDevice', 'mountpath exists in volumeDevice', 'both exist in volumeDevice'].map((name) => ({
     test: 'TestValidateVolumeMounts',
     name,
     reason: 'volumeDevices (raw block PVCs) are not checked: no DaemonSet in the corpora uses them',
   })),
-  ...['subPath not allowed for image volume sources', 'subPathExpr not allowed for image volume sources'].map((name) => ({
-    test: 'TestValidateVolumeMounts',
-    name,
-    reason: 'image volumes gained subPath support while beta (1.33); the rule depends on the server version',
-  })),
-  { test: 'TestValidateMountPropagation', name: 'no container + Bidirectional', reason: 'internal call without a container; a manifest always has one' },
-  { test: 'TestValidateEphemeralContainers', name: '(whole table)', reason: 'a pod template may not have ephemeral containers at all (covered by TestValidateDaemonSet)' },
+  ...['subPath not allowed for image volume sources', 'subPathExpr not allowed for image volume sources'].map(
+    (name) => ({
+      test: 'TestValidateVolumeMounts',
+      name,
+      reason: 'image volumes gained subPath support while beta (1.33); the rule depends on the server version',
+    }),
+  ),
+  {
+    test: 'TestValidateMountPropagation',
+    name: 'no container + Bidirectional',
+    reason: 'internal call without a container; a manifest always has one',
+  },
+  {
+    test: 'TestValidateEphemeralContainers',
+    name: '(whole table)',
+    reason: 'a pod template may not have ephemeral containers at all (covered by TestValidateDaemonSet)',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -975,8 +1368,21 @@ export const EXCLUDED: Excluded[] = [
 // ---------------------------------------------------------------------------------------------
 const V0 = `${POD}.volumes[0]`;
 const vol = (name: string, source: Obj) => (d: Obj) => (pod(d).volumes = [{ name, ...source }]);
-const labelsRef = (path: string, extra: Obj = {}) => ({ path, fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.labels' }, ...extra });
-const iscsi = (extra: Obj) => ({ iscsi: { targetPortal: '127.0.0.1', iqn: 'iqn.2015-02.example.com:test', lun: 1, fsType: 'ext4', readOnly: false, ...extra } });
+const labelsRef = (path: string, extra: Obj = {}) => ({
+  path,
+  fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.labels' },
+  ...extra,
+});
+const iscsi = (extra: Obj) => ({
+  iscsi: {
+    targetPortal: '127.0.0.1',
+    iqn: 'iqn.2015-02.example.com:test',
+    lun: 1,
+    fsType: 'ext4',
+    readOnly: false,
+    ...extra,
+  },
+});
 const volumeTable: Array<[string, string, Obj, Case['want']]> = [
   ['valid alpha name', 'empty', { emptyDir: {} }, []],
   ['valid num name', '123', { emptyDir: {} }, []],
@@ -986,61 +1392,231 @@ const volumeTable: Array<[string, string, Obj, Case['want']]> = [
   ['name > 63 characters', 'a'.repeat(64), { emptyDir: {} }, [['Invalid', `${V0}.name`]]],
   ['name has dots', 'a.b.c', { emptyDir: {} }, [['Invalid', `${V0}.name`]]],
   ['name not a DNS label', 'Not a DNS label!', { emptyDir: {} }, [['Invalid', `${V0}.name`]]],
-  ['more than one source', 'dups', { emptyDir: {}, hostPath: { path: '/mnt/path', type: 'Directory' } }, [['Forbidden', `${V0}.hostPath`]]],
+  [
+    'more than one source',
+    'dups',
+    { emptyDir: {}, hostPath: { path: '/mnt/path', type: 'Directory' } },
+    [['Forbidden', `${V0}.hostPath`]],
+  ],
   ['default HostPath', 'hostpath', { hostPath: { path: '/mnt/path', type: 'Directory' } }, []],
   ['valid HostPath', 'hostpath', { hostPath: { path: '/mnt/path', type: 'Socket' } }, []],
-  ['invalid HostPath', 'hostpath', { hostPath: { path: '/mnt/path', type: 'invalid' } }, [['NotSupported', `${V0}.hostPath.type`]]],
-  ['invalid HostPath backsteps', 'hostpath', { hostPath: { path: '/mnt/path/..', type: 'Directory' } }, [['Invalid', `${V0}.hostPath.path`]]],
-  ['valid GcePersistentDisk', 'gce-pd', { gcePersistentDisk: { pdName: 'my-PD', fsType: 'ext4', partition: 1, readOnly: false } }, []],
-  ['valid AWSElasticBlockStore', 'aws-ebs', { awsElasticBlockStore: { volumeID: 'my-PD', fsType: 'ext4', partition: 1, readOnly: false } }, []],
-  ['valid GitRepo', 'git-repo', { gitRepo: { repository: 'my-repo', revision: 'hashstring', directory: 'target' } }, []],
+  [
+    'invalid HostPath',
+    'hostpath',
+    { hostPath: { path: '/mnt/path', type: 'invalid' } },
+    [['NotSupported', `${V0}.hostPath.type`]],
+  ],
+  [
+    'invalid HostPath backsteps',
+    'hostpath',
+    { hostPath: { path: '/mnt/path/..', type: 'Directory' } },
+    [['Invalid', `${V0}.hostPath.path`]],
+  ],
+  [
+    'valid GcePersistentDisk',
+    'gce-pd',
+    { gcePersistentDisk: { pdName: 'my-PD', fsType: 'ext4', partition: 1, readOnly: false } },
+    [],
+  ],
+  [
+    'valid AWSElasticBlockStore',
+    'aws-ebs',
+    { awsElasticBlockStore: { volumeID: 'my-PD', fsType: 'ext4', partition: 1, readOnly: false } },
+    [],
+  ],
+  [
+    'valid GitRepo',
+    'git-repo',
+    { gitRepo: { repository: 'my-repo', revision: 'hashstring', directory: 'target' } },
+    [],
+  ],
   ['valid GitRepo in .', 'git-repo-dot', { gitRepo: { repository: 'my-repo', directory: '.' } }, []],
-  ['valid GitRepo with .. in name', 'git-repo-dot-dot-foo', { gitRepo: { repository: 'my-repo', directory: '..foo' } }, []],
-  ['GitRepo starts with ../', 'gitrepo', { gitRepo: { repository: 'foo', directory: '../dots/bar' } }, [['Invalid', `${V0}.gitRepo.directory`]]],
-  ['GitRepo contains ..', 'gitrepo', { gitRepo: { repository: 'foo', directory: 'dots/../bar' } }, [['Invalid', `${V0}.gitRepo.directory`]]],
-  ['GitRepo absolute target', 'gitrepo', { gitRepo: { repository: 'foo', directory: '/abstarget' } }, [['Invalid', `${V0}.gitRepo.directory`]]],
+  [
+    'valid GitRepo with .. in name',
+    'git-repo-dot-dot-foo',
+    { gitRepo: { repository: 'my-repo', directory: '..foo' } },
+    [],
+  ],
+  [
+    'GitRepo starts with ../',
+    'gitrepo',
+    { gitRepo: { repository: 'foo', directory: '../dots/bar' } },
+    [['Invalid', `${V0}.gitRepo.directory`]],
+  ],
+  [
+    'GitRepo contains ..',
+    'gitrepo',
+    { gitRepo: { repository: 'foo', directory: 'dots/../bar' } },
+    [['Invalid', `${V0}.gitRepo.directory`]],
+  ],
+  [
+    'GitRepo absolute target',
+    'gitrepo',
+    { gitRepo: { repository: 'foo', directory: '/abstarget' } },
+    [['Invalid', `${V0}.gitRepo.directory`]],
+  ],
   ['valid ISCSI', 'iscsi', iscsi({}), []],
   ['valid IQN: eui format', 'iscsi', iscsi({ iqn: 'eui.0123456789ABCDEF' }), []],
   ['valid IQN: naa format', 'iscsi', iscsi({ iqn: 'naa.62004567BA64678D0123456789ABCDEF' }), []],
   ['empty portal', 'iscsi', iscsi({ targetPortal: '' }), [['Required', `${V0}.iscsi.targetPortal`]]],
   ['empty iqn', 'iscsi', iscsi({ iqn: '' }), [['Required', `${V0}.iscsi.iqn`]]],
-  ['invalid IQN: iqn format', 'iscsi', iscsi({ iqn: 'iqn.2015-02.example.com:test;ls;' }), [['Invalid', `${V0}.iscsi.iqn`]]],
+  [
+    'invalid IQN: iqn format',
+    'iscsi',
+    iscsi({ iqn: 'iqn.2015-02.example.com:test;ls;' }),
+    [['Invalid', `${V0}.iscsi.iqn`]],
+  ],
   ['invalid IQN: eui format', 'iscsi', iscsi({ iqn: 'eui.0123456789ABCDEFGHIJ' }), [['Invalid', `${V0}.iscsi.iqn`]]],
-  ['invalid IQN: naa format', 'iscsi', iscsi({ iqn: 'naa.62004567BA_4-78D.123456789ABCDEF' }), [['Invalid', `${V0}.iscsi.iqn`]]],
+  [
+    'invalid IQN: naa format',
+    'iscsi',
+    iscsi({ iqn: 'naa.62004567BA_4-78D.123456789ABCDEF' }),
+    [['Invalid', `${V0}.iscsi.iqn`]],
+  ],
   ['valid initiatorName', 'iscsi', iscsi({ initiatorName: 'iqn.2015-02.example.com:init' }), []],
-  ['invalid initiatorName', 'iscsi', iscsi({ initiatorName: '2015-02.example.com:init' }), [['Invalid', `${V0}.iscsi.initiatorname`]]],
-  ['empty secret (discovery CHAP)', 'iscsi', iscsi({ chapAuthDiscovery: true }), [['Required', `${V0}.iscsi.secretRef`]]],
+  [
+    'invalid initiatorName',
+    'iscsi',
+    iscsi({ initiatorName: '2015-02.example.com:init' }),
+    [['Invalid', `${V0}.iscsi.initiatorname`]],
+  ],
+  [
+    'empty secret (discovery CHAP)',
+    'iscsi',
+    iscsi({ chapAuthDiscovery: true }),
+    [['Required', `${V0}.iscsi.secretRef`]],
+  ],
   ['empty secret (session CHAP)', 'iscsi', iscsi({ chapAuthSession: true }), [['Required', `${V0}.iscsi.secretRef`]]],
   ['valid Secret', 'secret', { secret: { secretName: 'my-secret' } }, []],
   ['valid Secret with defaultMode', 'secret', { secret: { secretName: 'my-secret', defaultMode: 0o644 } }, []],
-  ['valid Secret with projection and mode', 'secret', { secret: { secretName: 'my-secret', items: [{ key: 'key', path: 'filename', mode: 0o644 }] } }, []],
-  ['valid Secret with subdir projection', 'secret', { secret: { secretName: 'my-secret', items: [{ key: 'key', path: 'dir/filename' }] } }, []],
-  ['secret with missing path', 'secret', { secret: { secretName: 's', items: [{ key: 'key', path: '' }] } }, [['Required', `${V0}.secret.items[0].path`]]],
-  ['secret with leading ..', 'secret', { secret: { secretName: 's', items: [{ key: 'key', path: '../foo' }] } }, [['Invalid', `${V0}.secret.items[0].path`]]],
-  ['secret with .. inside', 'secret', { secret: { secretName: 's', items: [{ key: 'key', path: 'foo/../bar' }] } }, [['Invalid', `${V0}.secret.items[0].path`]]],
-  ['secret with invalid positive defaultMode', 'secret', { secret: { secretName: 's', defaultMode: 0o1000 } }, [['Invalid', `${V0}.secret.defaultMode`]]],
-  ['secret with invalid negative defaultMode', 'secret', { secret: { secretName: 's', defaultMode: -1 } }, [['Invalid', `${V0}.secret.defaultMode`]]],
+  [
+    'valid Secret with projection and mode',
+    'secret',
+    { secret: { secretName: 'my-secret', items: [{ key: 'key', path: 'filename', mode: 0o644 }] } },
+    [],
+  ],
+  [
+    'valid Secret with subdir projection',
+    'secret',
+    { secret: { secretName: 'my-secret', items: [{ key: 'key', path: 'dir/filename' }] } },
+    [],
+  ],
+  [
+    'secret with missing path',
+    'secret',
+    { secret: { secretName: 's', items: [{ key: 'key', path: '' }] } },
+    [['Required', `${V0}.secret.items[0].path`]],
+  ],
+  [
+    'secret with leading ..',
+    'secret',
+    { secret: { secretName: 's', items: [{ key: 'key', path: '../foo' }] } },
+    [['Invalid', `${V0}.secret.items[0].path`]],
+  ],
+  [
+    'secret with .. inside',
+    'secret',
+    { secret: { secretName: 's', items: [{ key: 'key', path: 'foo/../bar' }] } },
+    [['Invalid', `${V0}.secret.items[0].path`]],
+  ],
+  [
+    'secret with invalid positive defaultMode',
+    'secret',
+    { secret: { secretName: 's', defaultMode: 0o1000 } },
+    [['Invalid', `${V0}.secret.defaultMode`]],
+  ],
+  [
+    'secret with invalid negative defaultMode',
+    'secret',
+    { secret: { secretName: 's', defaultMode: -1 } },
+    [['Invalid', `${V0}.secret.defaultMode`]],
+  ],
   ['valid ConfigMap', 'cfgmap', { configMap: { name: 'my-cfgmap' } }, []],
   ['valid ConfigMap with defaultMode', 'cfgmap', { configMap: { name: 'my-cfgmap', defaultMode: 0o644 } }, []],
-  ['valid ConfigMap with projection and mode', 'cfgmap', { configMap: { name: 'my-cfgmap', items: [{ key: 'key', path: 'filename', mode: 0o644 }] } }, []],
-  ['valid ConfigMap with subdir projection', 'cfgmap', { configMap: { name: 'my-cfgmap', items: [{ key: 'key', path: 'dir/filename' }] } }, []],
-  ['configmap with missing path', 'cfgmap', { configMap: { name: 'c', items: [{ key: 'key', path: '' }] } }, [['Required', `${V0}.configMap.items[0].path`]]],
-  ['configmap with leading ..', 'cfgmap', { configMap: { name: 'c', items: [{ key: 'key', path: '../foo' }] } }, [['Invalid', `${V0}.configMap.items[0].path`]]],
-  ['configmap with .. inside', 'cfgmap', { configMap: { name: 'c', items: [{ key: 'key', path: 'foo/../bar' }] } }, [['Invalid', `${V0}.configMap.items[0].path`]]],
-  ['configmap with invalid positive defaultMode', 'cfgmap', { configMap: { name: 'c', defaultMode: 0o1000 } }, [['Invalid', `${V0}.configMap.defaultMode`]]],
-  ['configmap with invalid negative defaultMode', 'cfgmap', { configMap: { name: 'c', defaultMode: -1 } }, [['Invalid', `${V0}.configMap.defaultMode`]]],
+  [
+    'valid ConfigMap with projection and mode',
+    'cfgmap',
+    { configMap: { name: 'my-cfgmap', items: [{ key: 'key', path: 'filename', mode: 0o644 }] } },
+    [],
+  ],
+  [
+    'valid ConfigMap with subdir projection',
+    'cfgmap',
+    { configMap: { name: 'my-cfgmap', items: [{ key: 'key', path: 'dir/filename' }] } },
+    [],
+  ],
+  [
+    'configmap with missing path',
+    'cfgmap',
+    { configMap: { name: 'c', items: [{ key: 'key', path: '' }] } },
+    [['Required', `${V0}.configMap.items[0].path`]],
+  ],
+  [
+    'configmap with leading ..',
+    'cfgmap',
+    { configMap: { name: 'c', items: [{ key: 'key', path: '../foo' }] } },
+    [['Invalid', `${V0}.configMap.items[0].path`]],
+  ],
+  [
+    'configmap with .. inside',
+    'cfgmap',
+    { configMap: { name: 'c', items: [{ key: 'key', path: 'foo/../bar' }] } },
+    [['Invalid', `${V0}.configMap.items[0].path`]],
+  ],
+  [
+    'configmap with invalid positive defaultMode',
+    'cfgmap',
+    { configMap: { name: 'c', defaultMode: 0o1000 } },
+    [['Invalid', `${V0}.configMap.defaultMode`]],
+  ],
+  [
+    'configmap with invalid negative defaultMode',
+    'cfgmap',
+    { configMap: { name: 'c', defaultMode: -1 } },
+    [['Invalid', `${V0}.configMap.defaultMode`]],
+  ],
   ['valid Glusterfs', 'glusterfs', { glusterfs: { endpoints: 'host1', path: 'path', readOnly: false } }, []],
-  ['empty hosts', 'glusterfs', { glusterfs: { endpoints: '', path: 'path', readOnly: false } }, [['Required', `${V0}.glusterfs.endpoints`]]],
-  ['empty path', 'glusterfs', { glusterfs: { endpoints: 'host', path: '', readOnly: false } }, [['Required', `${V0}.glusterfs.path`]]],
+  [
+    'empty hosts',
+    'glusterfs',
+    { glusterfs: { endpoints: '', path: 'path', readOnly: false } },
+    [['Required', `${V0}.glusterfs.endpoints`]],
+  ],
+  [
+    'empty path',
+    'glusterfs',
+    { glusterfs: { endpoints: 'host', path: '', readOnly: false } },
+    [['Required', `${V0}.glusterfs.path`]],
+  ],
   ['valid Flocker -- datasetUUID', 'flocker', { flocker: { datasetUUID: 'd846b09d-223d-43df-ab5b-d6db2206a0e4' } }, []],
   ['valid Flocker -- datasetName', 'flocker', { flocker: { datasetName: 'datasetName' } }, []],
   ['both empty', 'flocker', { flocker: { datasetName: '' } }, [['Required', `${V0}.flocker`]]],
-  ['both specified', 'flocker', { flocker: { datasetName: 'datasetName', datasetUUID: 'd846b09d-223d-43df-ab5b-d6db2206a0e4' } }, [['Invalid', `${V0}.flocker`]]],
-  ['slash in flocker datasetName', 'flocker', { flocker: { datasetName: 'foo/bar' } }, [['Invalid', `${V0}.flocker.datasetName`]]],
+  [
+    'both specified',
+    'flocker',
+    { flocker: { datasetName: 'datasetName', datasetUUID: 'd846b09d-223d-43df-ab5b-d6db2206a0e4' } },
+    [['Invalid', `${V0}.flocker`]],
+  ],
+  [
+    'slash in flocker datasetName',
+    'flocker',
+    { flocker: { datasetName: 'foo/bar' } },
+    [['Invalid', `${V0}.flocker.datasetName`]],
+  ],
   ['valid RBD', 'rbd', { rbd: { monitors: ['foo'], image: 'bar', fsType: 'ext4' } }, []],
-  ['empty rbd monitors', 'rbd', { rbd: { monitors: [], image: 'bar', fsType: 'ext4' } }, [['Required', `${V0}.rbd.monitors`]]],
+  [
+    'empty rbd monitors',
+    'rbd',
+    { rbd: { monitors: [], image: 'bar', fsType: 'ext4' } },
+    [['Required', `${V0}.rbd.monitors`]],
+  ],
   ['empty image', 'rbd', { rbd: { monitors: ['foo'], image: '', fsType: 'ext4' } }, [['Required', `${V0}.rbd.image`]]],
-  ['valid Cinder', 'cinder', { cinder: { volumeID: '29ea5088-4f60-4757-962e-dba678767887', fsType: 'ext4', readOnly: false } }, []],
+  [
+    'valid Cinder',
+    'cinder',
+    { cinder: { volumeID: '29ea5088-4f60-4757-962e-dba678767887', fsType: 'ext4', readOnly: false } },
+    [],
+  ],
   ['valid CephFS', 'cephfs', { cephfs: { monitors: ['foo'] } }, []],
   ['empty cephfs monitors', 'cephfs', { cephfs: { monitors: [] } }, [['Required', `${V0}.cephfs.monitors`]]],
   [
@@ -1051,10 +1627,19 @@ const volumeTable: Array<[string, string, Obj, Case['want']]> = [
         items: [
           labelsRef('labels'),
           { path: 'labels with subscript', fieldRef: { apiVersion: 'v1', fieldPath: "metadata.labels['key']" } },
-          { path: 'labels with complex subscript', fieldRef: { apiVersion: 'v1', fieldPath: "metadata.labels['test.example.com/key']" } },
+          {
+            path: 'labels with complex subscript',
+            fieldRef: { apiVersion: 'v1', fieldPath: "metadata.labels['test.example.com/key']" },
+          },
           { path: 'annotations', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.annotations' } },
-          { path: 'annotations with subscript', fieldRef: { apiVersion: 'v1', fieldPath: "metadata.annotations['key']" } },
-          { path: 'annotations with complex subscript', fieldRef: { apiVersion: 'v1', fieldPath: "metadata.annotations['TEST.EXAMPLE.COM/key']" } },
+          {
+            path: 'annotations with subscript',
+            fieldRef: { apiVersion: 'v1', fieldPath: "metadata.annotations['key']" },
+          },
+          {
+            path: 'annotations with complex subscript',
+            fieldRef: { apiVersion: 'v1', fieldPath: "metadata.annotations['TEST.EXAMPLE.COM/key']" },
+          },
           { path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } },
           { path: 'name', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } },
           labelsRef('path/with/subdirs'),
@@ -1064,7 +1649,10 @@ const volumeTable: Array<[string, string, Obj, Case['want']]> = [
           { path: 'cpu_limit', resourceFieldRef: { containerName: 'test-container', resource: 'limits.cpu' } },
           { path: 'cpu_request', resourceFieldRef: { containerName: 'test-container', resource: 'requests.cpu' } },
           { path: 'memory_limit', resourceFieldRef: { containerName: 'test-container', resource: 'limits.memory' } },
-          { path: 'memory_request', resourceFieldRef: { containerName: 'test-container', resource: 'requests.memory' } },
+          {
+            path: 'memory_request',
+            resourceFieldRef: { containerName: 'test-container', resource: 'requests.memory' },
+          },
         ],
       },
     },
@@ -1076,8 +1664,14 @@ const volumeTable: Array<[string, string, Obj, Case['want']]> = [
     {
       downwardAPI: {
         items: [
-          { path: 'hugepages_request', resourceFieldRef: { containerName: 'test-container', resource: 'requests.hugepages-2Mi' } },
-          { path: 'hugepages_limit', resourceFieldRef: { containerName: 'test-container', resource: 'limits.hugepages-2Mi' } },
+          {
+            path: 'hugepages_request',
+            resourceFieldRef: { containerName: 'test-container', resource: 'requests.hugepages-2Mi' },
+          },
+          {
+            path: 'hugepages_limit',
+            resourceFieldRef: { containerName: 'test-container', resource: 'limits.hugepages-2Mi' },
+          },
         ],
       },
     },
@@ -1086,50 +1680,207 @@ const volumeTable: Array<[string, string, Obj, Case['want']]> = [
   ['downapi valid defaultMode', 'downapi', { downwardAPI: { defaultMode: 0o644 } }, []],
   ['downapi valid item mode', 'downapi', { downwardAPI: { items: [labelsRef('path', { mode: 0o644 })] } }, []],
   // validateDownwardAPIVolumeFile gets the source's path: errors on an item have no index.
-  ['downapi invalid positive item mode', 'downapi', { downwardAPI: { items: [labelsRef('path', { mode: 0o1000 })] } }, [['Invalid', `${V0}.downwardAPI.mode`]]],
-  ['downapi invalid negative item mode', 'downapi', { downwardAPI: { items: [labelsRef('path', { mode: -1 })] } }, [['Invalid', `${V0}.downwardAPI.mode`]]],
-  ['downapi empty metatada path', 'downapi', { downwardAPI: { items: [labelsRef('')] } }, [['Required', `${V0}.downwardAPI.path`]]],
-  ['downapi absolute path', 'downapi', { downwardAPI: { items: [labelsRef('/absolutepath')] } }, [['Invalid', `${V0}.downwardAPI.path`]]],
-  ['downapi dot dot path', 'downapi', { downwardAPI: { items: [labelsRef('../../passwd')] } }, [['Invalid', `${V0}.downwardAPI.path`]]],
-  ['downapi dot dot file name', 'downapi', { downwardAPI: { items: [labelsRef('..badFileName')] } }, [['Invalid', `${V0}.downwardAPI.path`]]],
-  ['downapi dot dot first level dirent', 'downapi', { downwardAPI: { items: [labelsRef('..badDirName/goodFileName')] } }, [['Invalid', `${V0}.downwardAPI.path`]]],
+  [
+    'downapi invalid positive item mode',
+    'downapi',
+    { downwardAPI: { items: [labelsRef('path', { mode: 0o1000 })] } },
+    [['Invalid', `${V0}.downwardAPI.mode`]],
+  ],
+  [
+    'downapi invalid negative item mode',
+    'downapi',
+    { downwardAPI: { items: [labelsRef('path', { mode: -1 })] } },
+    [['Invalid', `${V0}.downwardAPI.mode`]],
+  ],
+  [
+    'downapi empty metatada path',
+    'downapi',
+    { downwardAPI: { items: [labelsRef('')] } },
+    [['Required', `${V0}.downwardAPI.path`]],
+  ],
+  [
+    'downapi absolute path',
+    'downapi',
+    { downwardAPI: { items: [labelsRef('/absolutepath')] } },
+    [['Invalid', `${V0}.downwardAPI.path`]],
+  ],
+  [
+    'downapi dot dot path',
+    'downapi',
+    { downwardAPI: { items: [labelsRef('../../passwd')] } },
+    [['Invalid', `${V0}.downwardAPI.path`]],
+  ],
+  [
+    'downapi dot dot file name',
+    'downapi',
+    { downwardAPI: { items: [labelsRef('..badFileName')] } },
+    [['Invalid', `${V0}.downwardAPI.path`]],
+  ],
+  [
+    'downapi dot dot first level dirent',
+    'downapi',
+    { downwardAPI: { items: [labelsRef('..badDirName/goodFileName')] } },
+    [['Invalid', `${V0}.downwardAPI.path`]],
+  ],
   [
     'downapi fieldRef and ResourceFieldRef together',
     'downapi',
-    { downwardAPI: { items: [labelsRef('test', { resourceFieldRef: { containerName: 'test-container', resource: 'requests.memory' } })] } },
+    {
+      downwardAPI: {
+        items: [
+          labelsRef('test', { resourceFieldRef: { containerName: 'test-container', resource: 'requests.memory' } }),
+        ],
+      },
+    },
     [['Invalid', `${V0}.downwardAPI`]],
   ],
-  ['downapi invalid positive defaultMode', 'downapi', { downwardAPI: { defaultMode: 0o1000 } }, [['Invalid', `${V0}.downwardAPI.defaultMode`]]],
-  ['downapi invalid negative defaultMode', 'downapi', { downwardAPI: { defaultMode: -1 } }, [['Invalid', `${V0}.downwardAPI.defaultMode`]]],
-  ['FC valid targetWWNs and lun', 'fc', { fc: { targetWWNs: ['some_wwn'], lun: 1, fsType: 'ext4', readOnly: false } }, []],
+  [
+    'downapi invalid positive defaultMode',
+    'downapi',
+    { downwardAPI: { defaultMode: 0o1000 } },
+    [['Invalid', `${V0}.downwardAPI.defaultMode`]],
+  ],
+  [
+    'downapi invalid negative defaultMode',
+    'downapi',
+    { downwardAPI: { defaultMode: -1 } },
+    [['Invalid', `${V0}.downwardAPI.defaultMode`]],
+  ],
+  [
+    'FC valid targetWWNs and lun',
+    'fc',
+    { fc: { targetWWNs: ['some_wwn'], lun: 1, fsType: 'ext4', readOnly: false } },
+    [],
+  ],
   ['FC valid wwids', 'fc', { fc: { wwids: ['some_wwid'], fsType: 'ext4', readOnly: false } }, []],
-  ['FC empty targetWWNs and wwids', 'fc', { fc: { targetWWNs: [], lun: 1, wwids: [], fsType: 'ext4', readOnly: false } }, [['Required', `${V0}.fc.targetWWNs`]]],
-  ['FC invalid: both targetWWNs and wwids simultaneously', 'fc', { fc: { targetWWNs: ['some_wwn'], lun: 1, wwids: ['some_wwid'], fsType: 'ext4' } }, [['Invalid', `${V0}.fc.targetWWNs`]]],
-  ['FC valid targetWWNs and empty lun', 'fc', { fc: { targetWWNs: ['wwn'], fsType: 'ext4', readOnly: false } }, [['Required', `${V0}.fc.lun`]]],
-  ['FC valid targetWWNs and invalid lun', 'fc', { fc: { targetWWNs: ['wwn'], lun: 256, fsType: 'ext4', readOnly: false } }, [['Invalid', `${V0}.fc.lun`]]],
+  [
+    'FC empty targetWWNs and wwids',
+    'fc',
+    { fc: { targetWWNs: [], lun: 1, wwids: [], fsType: 'ext4', readOnly: false } },
+    [['Required', `${V0}.fc.targetWWNs`]],
+  ],
+  [
+    'FC invalid: both targetWWNs and wwids simultaneously',
+    'fc',
+    { fc: { targetWWNs: ['some_wwn'], lun: 1, wwids: ['some_wwid'], fsType: 'ext4' } },
+    [['Invalid', `${V0}.fc.targetWWNs`]],
+  ],
+  [
+    'FC valid targetWWNs and empty lun',
+    'fc',
+    { fc: { targetWWNs: ['wwn'], fsType: 'ext4', readOnly: false } },
+    [['Required', `${V0}.fc.lun`]],
+  ],
+  [
+    'FC valid targetWWNs and invalid lun',
+    'fc',
+    { fc: { targetWWNs: ['wwn'], lun: 256, fsType: 'ext4', readOnly: false } },
+    [['Invalid', `${V0}.fc.lun`]],
+  ],
   ['valid FlexVolume', 'flex-volume', { flexVolume: { driver: 'kubernetes.io/blue', fsType: 'ext4' } }, []],
   ['valid AzureFile', 'azure-file', { azureFile: { secretName: 'key', shareName: 'share', readOnly: false } }, []],
-  ['AzureFile empty secret', 'azure-file', { azureFile: { secretName: '', shareName: 'share', readOnly: false } }, [['Required', `${V0}.azureFile.secretName`]]],
-  ['AzureFile empty share', 'azure-file', { azureFile: { secretName: 'name', shareName: '', readOnly: false } }, [['Required', `${V0}.azureFile.shareName`]]],
-  ['valid Quobyte', 'quobyte', { quobyte: { registry: 'registry:7861', volume: 'volume', readOnly: false, user: 'root', group: 'root', tenant: 'ThisIsSomeTenantUUID' } }, []],
-  ['empty registry quobyte', 'quobyte', { quobyte: { volume: '/test', tenant: 'ThisIsSomeTenantUUID' } }, [['Required', `${V0}.quobyte.registry`]]],
-  ['wrong format registry quobyte', 'quobyte', { quobyte: { registry: 'registry7861', volume: '/test', tenant: 'ThisIsSomeTenantUUID' } }, [['Invalid', `${V0}.quobyte.registry`]]],
-  ['wrong format multiple registries quobyte', 'quobyte', { quobyte: { registry: 'registry:7861,reg2', volume: '/test', tenant: 'ThisIsSomeTenantUUID' } }, [['Invalid', `${V0}.quobyte.registry`]]],
-  ['empty volume quobyte', 'quobyte', { quobyte: { registry: 'registry:7861', tenant: 'ThisIsSomeTenantUUID' } }, [['Required', `${V0}.quobyte.volume`]]],
+  [
+    'AzureFile empty secret',
+    'azure-file',
+    { azureFile: { secretName: '', shareName: 'share', readOnly: false } },
+    [['Required', `${V0}.azureFile.secretName`]],
+  ],
+  [
+    'AzureFile empty share',
+    'azure-file',
+    { azureFile: { secretName: 'name', shareName: '', readOnly: false } },
+    [['Required', `${V0}.azureFile.shareName`]],
+  ],
+  [
+    'valid Quobyte',
+    'quobyte',
+    {
+      quobyte: {
+        registry: 'registry:7861',
+        volume: 'volume',
+        readOnly: false,
+        user: 'root',
+        group: 'root',
+        tenant: 'ThisIsSomeTenantUUID',
+      },
+    },
+    [],
+  ],
+  [
+    'empty registry quobyte',
+    'quobyte',
+    { quobyte: { volume: '/test', tenant: 'ThisIsSomeTenantUUID' } },
+    [['Required', `${V0}.quobyte.registry`]],
+  ],
+  [
+    'wrong format registry quobyte',
+    'quobyte',
+    { quobyte: { registry: 'registry7861', volume: '/test', tenant: 'ThisIsSomeTenantUUID' } },
+    [['Invalid', `${V0}.quobyte.registry`]],
+  ],
+  [
+    'wrong format multiple registries quobyte',
+    'quobyte',
+    { quobyte: { registry: 'registry:7861,reg2', volume: '/test', tenant: 'ThisIsSomeTenantUUID' } },
+    [['Invalid', `${V0}.quobyte.registry`]],
+  ],
+  [
+    'empty volume quobyte',
+    'quobyte',
+    { quobyte: { registry: 'registry:7861', tenant: 'ThisIsSomeTenantUUID' } },
+    [['Required', `${V0}.quobyte.volume`]],
+  ],
   ['empty tenant quobyte', 'quobyte', { quobyte: { registry: 'registry:7861', volume: '/test', tenant: '' } }, []],
   [
     'too long tenant quobyte',
     'quobyte',
-    { quobyte: { registry: 'registry:7861', volume: '/test', tenant: 'this is too long to be a valid uuid so this test has to fail on the maximum length validation of the tenant.' } },
+    {
+      quobyte: {
+        registry: 'registry:7861',
+        volume: '/test',
+        tenant:
+          'this is too long to be a valid uuid so this test has to fail on the maximum length validation of the tenant.',
+      },
+    },
     [['Required', `${V0}.quobyte.tenant`]],
   ],
   ['valid AzureDisk', 'azure-disk', { azureDisk: { diskName: 'foo', diskURI: 'https://blob/vhds/bar.vhd' } }, []],
-  ['AzureDisk empty disk name', 'azure-disk', { azureDisk: { diskName: '', diskURI: 'https://blob/vhds/bar.vhd' } }, [['Required', `${V0}.azureDisk.diskName`]]],
-  ['AzureDisk empty disk uri', 'azure-disk', { azureDisk: { diskName: 'foo', diskURI: '' } }, [['Required', `${V0}.azureDisk.diskURI`]]],
-  ['valid scaleio volume', 'scaleio-volume', { scaleIO: { gateway: 'http://abcd/efg', system: 'test-system', volumeName: 'test-vol-1' } }, []],
-  ['ScaleIO with empty name', 'scaleio-volume', { scaleIO: { gateway: 'http://abcd/efg', system: 'test-system', volumeName: '' } }, [['Required', `${V0}.scaleIO.volumeName`]]],
-  ['ScaleIO with empty gateway', 'scaleio-volume', { scaleIO: { gateway: '', system: 'test-system', volumeName: 'test-vol-1' } }, [['Required', `${V0}.scaleIO.gateway`]]],
-  ['ScaleIO with empty system', 'scaleio-volume', { scaleIO: { gateway: 'http://agc/efg/gateway', system: '', volumeName: 'test-vol-1' } }, [['Required', `${V0}.scaleIO.system`]]],
+  [
+    'AzureDisk empty disk name',
+    'azure-disk',
+    { azureDisk: { diskName: '', diskURI: 'https://blob/vhds/bar.vhd' } },
+    [['Required', `${V0}.azureDisk.diskName`]],
+  ],
+  [
+    'AzureDisk empty disk uri',
+    'azure-disk',
+    { azureDisk: { diskName: 'foo', diskURI: '' } },
+    [['Required', `${V0}.azureDisk.diskURI`]],
+  ],
+  [
+    'valid scaleio volume',
+    'scaleio-volume',
+    { scaleIO: { gateway: 'http://abcd/efg', system: 'test-system', volumeName: 'test-vol-1' } },
+    [],
+  ],
+  [
+    'ScaleIO with empty name',
+    'scaleio-volume',
+    { scaleIO: { gateway: 'http://abcd/efg', system: 'test-system', volumeName: '' } },
+    [['Required', `${V0}.scaleIO.volumeName`]],
+  ],
+  [
+    'ScaleIO with empty gateway',
+    'scaleio-volume',
+    { scaleIO: { gateway: '', system: 'test-system', volumeName: 'test-vol-1' } },
+    [['Required', `${V0}.scaleIO.gateway`]],
+  ],
+  [
+    'ScaleIO with empty system',
+    'scaleio-volume',
+    { scaleIO: { gateway: 'http://agc/efg/gateway', system: '', volumeName: 'test-vol-1' } },
+    [['Required', `${V0}.scaleIO.system`]],
+  ],
   [
     'ProjectedVolumeSource more than one projection in a source',
     'projected-volume',
@@ -1146,22 +1897,60 @@ const volumeTable: Array<[string, string, Obj, Case['want']]> = [
       ['Forbidden', `${V0}.projected.sources[1]`],
     ],
   ],
-  ['valid image volume on pod', 'image-volume', { image: { reference: 'quay.io/my/artifact:v1', pullPolicy: 'IfNotPresent' } }, []],
-  ['image volume with empty name', '', { image: { reference: 'quay.io/my/artifact:v1', pullPolicy: 'IfNotPresent' } }, [['Required', `${V0}.name`]]],
-  ['image volume with empty reference on other object', 'image-volume', { image: { reference: '', pullPolicy: 'IfNotPresent' } }, []],
-  ['image volume with wrong pullPolicy', 'image-volume', { image: { reference: 'quay.io/my/artifact:v1', pullPolicy: 'wrong' } }, [['NotSupported', `${V0}.image.pullPolicy`]]],
+  [
+    'valid image volume on pod',
+    'image-volume',
+    { image: { reference: 'quay.io/my/artifact:v1', pullPolicy: 'IfNotPresent' } },
+    [],
+  ],
+  [
+    'image volume with empty name',
+    '',
+    { image: { reference: 'quay.io/my/artifact:v1', pullPolicy: 'IfNotPresent' } },
+    [['Required', `${V0}.name`]],
+  ],
+  [
+    'image volume with empty reference on other object',
+    'image-volume',
+    { image: { reference: '', pullPolicy: 'IfNotPresent' } },
+    [],
+  ],
+  [
+    'image volume with wrong pullPolicy',
+    'image-volume',
+    { image: { reference: 'quay.io/my/artifact:v1', pullPolicy: 'wrong' } },
+    [['NotSupported', `${V0}.image.pullPolicy`]],
+  ],
 ];
 const volumes: Case[] = [
-  ...volumeTable.map(([name, volName, source, want]): Case => ({ test: 'TestValidateVolumes', name, ds: vol(volName, source), want })),
+  ...volumeTable.map(([name, volName, source, want]): Case => ({
+    test: 'TestValidateVolumes',
+    name,
+    ds: vol(volName, source),
+    want,
+  })),
   {
     test: 'TestValidateVolumes',
     name: 'dupsCase',
-    ds: (d) => (pod(d).volumes = [{ name: 'abc', emptyDir: {} }, { name: 'abc', emptyDir: {} }]),
+    ds: (d) =>
+      (pod(d).volumes = [
+        { name: 'abc', emptyDir: {} },
+        { name: 'abc', emptyDir: {} },
+      ]),
     want: [['Duplicate', `${POD}.volumes[1].name`]],
   },
 ];
 CASES.push(...volumes);
 EXCLUDED.push(
-  { test: 'TestValidateVolumes', name: 'no volume source', reason: 'defaulted before validation: SetDefaults_Volume gives a volume with no source an emptyDir (a name-only volume is valid)' },
-  { test: 'TestValidateVolumes', name: 'image volume with empty reference on pod', reason: 'PodValidationOptions.ResourceIsPod: the reference is only required on a Pod, not in a pod template' },
+  {
+    test: 'TestValidateVolumes',
+    name: 'no volume source',
+    reason:
+      'defaulted before validation: SetDefaults_Volume gives a volume with no source an emptyDir (a name-only volume is valid)',
+  },
+  {
+    test: 'TestValidateVolumes',
+    name: 'image volume with empty reference on pod',
+    reason: 'PodValidationOptions.ResourceIsPod: the reference is only required on a Pod, not in a pod template',
+  },
 );

@@ -15,7 +15,10 @@ const DIR = path.join(ROOT, 'test', 'fixtures', 'real');
 /** Errors that are right: the API server rejects these files too. "file code path" → reason. */
 const TRUE_FINDINGS: Record<string, string> = {};
 
-const files = fs.readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = fs
+  .readdirSync(DIR)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 test('the collection: 30+ files, each listed in SOURCES.md, none templated', () => {
   const sources = fs.readFileSync(path.join(DIR, 'SOURCES.md'), 'utf8');

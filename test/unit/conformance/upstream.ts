@@ -10,7 +10,8 @@ import { defaultContext } from '../../../server/src/features/context';
 import { diagnose, ManifestDiagnostic } from '../../../server/src/features/diagnostics';
 
 /** field.ErrorType, as its String() names it. */
-export type ErrorType = 'Required' | 'Invalid' | 'NotSupported' | 'Duplicate' | 'NotFound' | 'Forbidden' | 'TooLong' | 'TooMany' | 'Decode';
+export type ErrorType =
+  'Required' | 'Invalid' | 'NotSupported' | 'Duplicate' | 'NotFound' | 'Forbidden' | 'TooLong' | 'TooMany' | 'Decode';
 
 export type Obj = Record<string, any>;
 

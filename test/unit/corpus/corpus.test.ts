@@ -63,7 +63,9 @@ test('every extensions/v1beta1 and apps/v1beta2 DaemonSet gets removedApiVersion
   for (const c of corpus) {
     for (const ds of c.model.daemonSets) {
       const range = ds.node.range!;
-      const found = c.diagnostics.filter((d) => d.code === 'removedApiVersion' && d.start >= range[0] && d.end <= range[2]);
+      const found = c.diagnostics.filter(
+        (d) => d.code === 'removedApiVersion' && d.start >= range[0] && d.end <= range[2],
+      );
       if (REMOVED_VERSIONS.has(ds.apiVersion ?? '')) {
         removed++;
         assert.equal(found.length, 1, `${c.file}: ${ds.name}`);
@@ -90,18 +92,26 @@ test('"Rewrite to apps/v1" makes every old DaemonSet an error-free apps/v1 manif
       text = applyEdits(model, action.edit!.changes!['file:///c.yaml'] as TextEdit[]);
     }
     const errors = diagnose(parseDocumentModel(text), defaultContext()).filter((d) => d.severity === 'error');
-    assert.deepEqual(errors.map((e) => `${e.code} ${e.path}`), [], c.file);
+    assert.deepEqual(
+      errors.map((e) => `${e.code} ${e.path}`),
+      [],
+      c.file,
+    );
   }
 });
 
 test('the kustomize patch is handled as a patch: one info, no errors', { skip }, () => {
   const patch = corpus.find((c) => c.file === PATCH)!;
-  assert.deepEqual(patch.diagnostics.map((d) => [d.code, d.severity]), [['kustomizePatch', 'info']]);
+  assert.deepEqual(
+    patch.diagnostics.map((d) => [d.code, d.severity]),
+    [['kustomizePatch', 'info']],
+  );
 });
 
 test('warnings and infos over the corpus stay few: the counts per code', { skip }, () => {
   const counts: Record<string, number> = {};
-  for (const c of corpus) for (const d of c.diagnostics) counts[`${d.severity} ${d.code}`] = (counts[`${d.severity} ${d.code}`] ?? 0) + 1;
+  for (const c of corpus)
+    for (const d of c.diagnostics) counts[`${d.severity} ${d.code}`] = (counts[`${d.severity} ${d.code}`] ?? 0) + 1;
   assert.deepEqual(counts, {
     'error removedApiVersion': 13,
     'warning deprecatedAnnotation': 3,

@@ -24,7 +24,10 @@ const EXPECTED: Record<string, { apiVersions: string[]; diagnostics: Row[] }> = 
   'aws-ebs-csi-node.yaml': { apiVersions: ['apps/v1'], diagnostics: [] },
   'fluent-bit-elasticsearch-v1beta1.yaml': { apiVersions: ['extensions/v1beta1'], diagnostics: [REMOVED] },
   'fluent-bit-elasticsearch.yaml': { apiVersions: ['apps/v1'], diagnostics: [NO_REQUESTS] },
-  'intel-gpu-plugin-kustomize-patch.yaml': { apiVersions: ['apps/v1'], diagnostics: [['info', 'kustomizePatch', 'kind']] },
+  'intel-gpu-plugin-kustomize-patch.yaml': {
+    apiVersions: ['apps/v1'],
+    diagnostics: [['info', 'kustomizePatch', 'kind']],
+  },
   'kube-flannel.yaml': { apiVersions: ['apps/v1'], diagnostics: [] },
   'kube-proxy-windows-hostprocess.yaml': { apiVersions: ['apps/v1'], diagnostics: [NO_REQUESTS] },
   'kured.yaml': { apiVersions: ['apps/v1'], diagnostics: [NO_REQUESTS] },
@@ -63,8 +66,14 @@ test('the vendored corpus is the files SOURCES.md attributes, each under a licen
   const rows = sources.split('\n').filter((l) => l.startsWith('| `'));
   const listed = rows.map((r) => r.split('|').map((c) => c.trim()));
   // | File | What it is | apiVersion | Bytes | Repository | Path | Commit | License |
-  assert.deepEqual(listed.map((c) => c[1]!.replace(/`/g, '')), corpus.map((c) => c.file));
-  assert.deepEqual(corpus.map((c) => c.file), Object.keys(EXPECTED).sort());
+  assert.deepEqual(
+    listed.map((c) => c[1]!.replace(/`/g, '')),
+    corpus.map((c) => c.file),
+  );
+  assert.deepEqual(
+    corpus.map((c) => c.file),
+    Object.keys(EXPECTED).sort(),
+  );
   for (const c of listed) {
     const file = c[1]!.replace(/`/g, '');
     assert.equal(Number(c[4]), statSync(join(VENDORED_CORPUS, file)).size, `${file}: size in SOURCES.md`);
@@ -88,7 +97,10 @@ for (const c of corpus) {
   test(`vendored ${c.file}: exactly the expected diagnostics`, () => {
     const expected = EXPECTED[c.file];
     assert.ok(expected, `${c.file} has no row in EXPECTED`);
-    assert.deepEqual(c.model.daemonSets.map((d) => d.apiVersion), expected.apiVersions);
+    assert.deepEqual(
+      c.model.daemonSets.map((d) => d.apiVersion),
+      expected.apiVersions,
+    );
     const actual = c.diagnostics.map((d): Row => [d.severity, d.code, d.path]);
     assert.deepEqual(actual, expected.diagnostics);
     for (const d of c.diagnostics.filter((x) => x.code === 'removedApiVersion')) {
@@ -113,13 +125,26 @@ test('"Rewrite to apps/v1" makes every vendored old DaemonSet an error-free apps
       text = applyEdits(model, action.edit!.changes!['file:///c.yaml'] as TextEdit[]);
     }
     const model = parseDocumentModel(text);
-    assert.deepEqual(model.daemonSets.map((d) => d.apiVersion), ['apps/v1'], c.file);
+    assert.deepEqual(
+      model.daemonSets.map((d) => d.apiVersion),
+      ['apps/v1'],
+      c.file,
+    );
     const errors = diagnose(model, defaultContext()).filter((d) => d.severity === 'error');
-    assert.deepEqual(errors.map((e) => `${e.code} ${e.path}`), [], c.file);
+    assert.deepEqual(
+      errors.map((e) => `${e.code} ${e.path}`),
+      [],
+      c.file,
+    );
   }
 });
 
-test('each vendored file is a byte-for-byte copy of its ../shared/corpus original', { skip: sharedMissing('corpus/daemonsets') }, () => {
-  const dir = sharedPath('corpus/daemonsets')!;
-  for (const c of corpus) assert.ok(readFileSync(join(dir, c.file)).equals(readFileSync(join(VENDORED_CORPUS, c.file))), c.file);
-});
+test(
+  'each vendored file is a byte-for-byte copy of its ../shared/corpus original',
+  { skip: sharedMissing('corpus/daemonsets') },
+  () => {
+    const dir = sharedPath('corpus/daemonsets')!;
+    for (const c of corpus)
+      assert.ok(readFileSync(join(dir, c.file)).equals(readFileSync(join(VENDORED_CORPUS, c.file))), c.file);
+  },
+);

@@ -71,31 +71,63 @@ test('hostNetwork without ClusterFirstWithHostNet: on hostNetwork, or on a Clust
   assert.deepEqual(rows(edit('      priorityClassName', '      hostNetwork: true\n      priorityClassName', CLEAN)), [
     ['hostNetworkWithoutDnsPolicy', 'warning', 'spec.template.spec.hostNetwork', 'true'],
   ]);
-  assert.deepEqual(rows(edit('      priorityClassName', '      hostNetwork: true\n      dnsPolicy: ClusterFirst\n      priorityClassName', CLEAN)), [
-    ['hostNetworkWithoutDnsPolicy', 'warning', 'spec.template.spec.dnsPolicy', 'ClusterFirst'],
-  ]);
+  assert.deepEqual(
+    rows(
+      edit(
+        '      priorityClassName',
+        '      hostNetwork: true\n      dnsPolicy: ClusterFirst\n      priorityClassName',
+        CLEAN,
+      ),
+    ),
+    [['hostNetworkWithoutDnsPolicy', 'warning', 'spec.template.spec.dnsPolicy', 'ClusterFirst']],
+  );
   for (const policy of ['ClusterFirstWithHostNet', 'Default', 'None']) {
-    assert.deepEqual(rows(edit('      priorityClassName', `      hostNetwork: true\n      dnsPolicy: ${policy}\n      priorityClassName`, CLEAN)), [], policy);
+    assert.deepEqual(
+      rows(
+        edit(
+          '      priorityClassName',
+          `      hostNetwork: true\n      dnsPolicy: ${policy}\n      priorityClassName`,
+          CLEAN,
+        ),
+      ),
+      [],
+      policy,
+    );
   }
-  assert.deepEqual(rows(edit('      priorityClassName', '      hostNetwork: false\n      priorityClassName', CLEAN)), []);
+  assert.deepEqual(
+    rows(edit('      priorityClassName', '      hostNetwork: false\n      priorityClassName', CLEAN)),
+    [],
+  );
 });
 
 test('no priorityClassName', () => {
-  assert.deepEqual(rows(edit('      priorityClassName: system-node-critical\n', '', CLEAN)), [['noPriorityClass', 'warning', 'spec.template.spec.containers', 'containers']]);
-  assert.deepEqual(rows(edit('system-node-critical', '""', CLEAN)).map((r) => r[0]), ['noPriorityClass']);
+  assert.deepEqual(rows(edit('      priorityClassName: system-node-critical\n', '', CLEAN)), [
+    ['noPriorityClass', 'warning', 'spec.template.spec.containers', 'containers'],
+  ]);
+  assert.deepEqual(
+    rows(edit('system-node-critical', '""', CLEAN)).map((r) => r[0]),
+    ['noPriorityClass'],
+  );
 });
 
 test('no readiness probe: once per DaemonSet, and not for OnDelete', () => {
   const none = edit('          readinessProbe:\n            httpGet: {path: /ready, port: 8080}\n', '', CLEAN);
   assert.deepEqual(rows(none), [['noReadinessProbe', 'info', 'spec.template.spec.containers', 'containers']]);
-  const twoContainers = edit('      volumes:', '        - name: sidecar\n          image: registry.example/side:1.0\n          resources: {limits: {memory: 32Mi}}\n      volumes:', CLEAN);
+  const twoContainers = edit(
+    '      volumes:',
+    '        - name: sidecar\n          image: registry.example/side:1.0\n          resources: {limits: {memory: 32Mi}}\n      volumes:',
+    CLEAN,
+  );
   assert.deepEqual(rows(twoContainers), [], 'one probe gates the pod');
   assert.deepEqual(rows(edit('  template:', '  updateStrategy: {type: OnDelete}\n  template:', none)), []);
 });
 
 test('no memory limit: per container, named', () => {
   const got = bp(edit('            limits:\n              memory: 128Mi\n', '', CLEAN));
-  assert.deepEqual(got.map((r) => [r.code, r.severity, r.path, r.text]), [['noMemoryLimit', 'warning', 'spec.template.spec.containers[0].name', 'agent']]);
+  assert.deepEqual(
+    got.map((r) => [r.code, r.severity, r.path, r.text]),
+    [['noMemoryLimit', 'warning', 'spec.template.spec.containers[0].name', 'agent']],
+  );
   assert.match(got[0]!.message, /container "agent" has no memory limit/);
 });
 
@@ -110,28 +142,70 @@ test('privileged, hostPID, hostIPC and broad capabilities are infos on the field
     ['hostIpcShared', 'info', 'spec.template.spec.hostIPC', 'hostIPC'],
     ['privilegedContainer', 'info', 'spec.template.spec.containers[0].securityContext.privileged', 'true'],
     ['broadCapability', 'info', 'spec.template.spec.containers[0].securityContext.capabilities.add[1]', 'SYS_ADMIN'],
-    ['broadCapability', 'info', 'spec.template.spec.containers[0].securityContext.capabilities.add[2]', 'CAP_SYS_PTRACE'],
+    [
+      'broadCapability',
+      'info',
+      'spec.template.spec.containers[0].securityContext.capabilities.add[2]',
+      'CAP_SYS_PTRACE',
+    ],
   ]);
-  assert.deepEqual(rows(edit('          readinessProbe:', '          securityContext: {privileged: false, capabilities: {add: [NET_BIND_SERVICE]}}\n          readinessProbe:', CLEAN)), []);
+  assert.deepEqual(
+    rows(
+      edit(
+        '          readinessProbe:',
+        '          securityContext: {privileged: false, capabilities: {add: [NET_BIND_SERVICE]}}\n          readinessProbe:',
+        CLEAN,
+      ),
+    ),
+    [],
+  );
 });
 
 test('a writable hostPath mount of /var/log or container logs; other host paths are not judged', () => {
   const writable = edit('              readOnly: true\n', '', CLEAN);
-  assert.deepEqual(rows(writable), [['writableLogHostPath', 'warning', 'spec.template.spec.containers[0].volumeMounts[0].name', 'varlog']]);
-  assert.deepEqual(rows(edit('readOnly: true', 'readOnly: false', CLEAN)).map((r) => r[0]), ['writableLogHostPath']);
-  assert.deepEqual(rows(edit('            path: /var/log\n', '            path: /var/lib/docker/containers/\n', writable)).map((r) => r[0]), ['writableLogHostPath']);
+  assert.deepEqual(rows(writable), [
+    ['writableLogHostPath', 'warning', 'spec.template.spec.containers[0].volumeMounts[0].name', 'varlog'],
+  ]);
+  assert.deepEqual(
+    rows(edit('readOnly: true', 'readOnly: false', CLEAN)).map((r) => r[0]),
+    ['writableLogHostPath'],
+  );
+  assert.deepEqual(
+    rows(edit('            path: /var/log\n', '            path: /var/lib/docker/containers/\n', writable)).map(
+      (r) => r[0],
+    ),
+    ['writableLogHostPath'],
+  );
   assert.deepEqual(rows(edit('            path: /var/log\n', '            path: /run/agent\n', writable)), []);
-  assert.deepEqual(rows(edit('            path: /var/log\n', '            path: /var/logs\n', writable)), [], 'a prefix of the name is not the directory');
+  assert.deepEqual(
+    rows(edit('            path: /var/log\n', '            path: /var/logs\n', writable)),
+    [],
+    'a prefix of the name is not the directory',
+  );
 });
 
 test('tolerations: Exists without a key; NoExecute without seconds only when the others set them', () => {
-  const tol = (yaml: string) => edit('      priorityClassName', `      tolerations:\n${yaml}      priorityClassName`, CLEAN);
-  assert.deepEqual(rows(tol('        - operator: Exists\n')), [['tolerateEverything', 'info', 'spec.template.spec.tolerations[0].operator', 'Exists']]);
-  assert.match(bp(tol('        - operator: Exists\n          effect: NoExecute\n'))[0]!.message, /every NoExecute taint/);
+  const tol = (yaml: string) =>
+    edit('      priorityClassName', `      tolerations:\n${yaml}      priorityClassName`, CLEAN);
+  assert.deepEqual(rows(tol('        - operator: Exists\n')), [
+    ['tolerateEverything', 'info', 'spec.template.spec.tolerations[0].operator', 'Exists'],
+  ]);
+  assert.match(
+    bp(tol('        - operator: Exists\n          effect: NoExecute\n'))[0]!.message,
+    /every NoExecute taint/,
+  );
   assert.deepEqual(rows(tol('        - key: dedicated\n          operator: Exists\n')), []);
-  assert.deepEqual(rows(tol('        - key: a\n          operator: Exists\n          effect: NoExecute\n')), [], 'a lone NoExecute toleration: forever is the usual intent');
   assert.deepEqual(
-    rows(tol('        - key: a\n          operator: Exists\n          effect: NoExecute\n          tolerationSeconds: 300\n        - key: b\n          operator: Exists\n          effect: NoExecute\n')),
+    rows(tol('        - key: a\n          operator: Exists\n          effect: NoExecute\n')),
+    [],
+    'a lone NoExecute toleration: forever is the usual intent',
+  );
+  assert.deepEqual(
+    rows(
+      tol(
+        '        - key: a\n          operator: Exists\n          effect: NoExecute\n          tolerationSeconds: 300\n        - key: b\n          operator: Exists\n          effect: NoExecute\n',
+      ),
+    ),
     [['noExecuteWithoutSeconds', 'info', 'spec.template.spec.tolerations[1].effect', 'NoExecute']],
   );
 });
@@ -144,16 +218,24 @@ test('the existing image rule covers images without a tag or with :latest (diges
 });
 
 test('a kustomize patch and a Helm-templated value are not judged on what they leave out', () => {
-  const patch = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n      hostNetwork: true\n';
+  const patch =
+    'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  template:\n    spec:\n      hostNetwork: true\n';
   assert.deepEqual(rows(patch), []);
-  const helm = edit('      priorityClassName: system-node-critical', '      hostNetwork: {{ .Values.hostNetwork }}\n      priorityClassName: system-node-critical', CLEAN);
+  const helm = edit(
+    '      priorityClassName: system-node-critical',
+    '      hostNetwork: {{ .Values.hostNetwork }}\n      priorityClassName: system-node-critical',
+    CLEAN,
+  );
   assert.deepEqual(rows(helm), []);
 });
 
 test('the setting turns the best practices off', () => {
   const ctx = defaultContext();
   const text = edit('      priorityClassName: system-node-critical\n', '', CLEAN);
-  assert.deepEqual(diagnose(parseDocumentModel(text), { settings: { diagnostics: { enable: true, bestPractices: false } } }), []);
+  assert.deepEqual(
+    diagnose(parseDocumentModel(text), { settings: { diagnostics: { enable: true, bestPractices: false } } }),
+    [],
+  );
   assert.equal(diagnose(parseDocumentModel(text), ctx).length, 1);
 });
 
@@ -170,19 +252,47 @@ function fix(text: string, code: string): { title: string; after: string } {
   assert.equal(diags.length, 1, `one ${code} in the fixture`);
   const actions: CodeAction[] = codeActions(model, URI, WHOLE, diags, defaultContext());
   assert.equal(actions.length, 1, `one fix for ${code}`);
-  const edits = [...(actions[0]!.edit!.changes![URI] as TextEdit[])].sort((a, b) => model.lines.offsetAt(b.range.start) - model.lines.offsetAt(a.range.start));
+  const edits = [...(actions[0]!.edit!.changes![URI] as TextEdit[])].sort(
+    (a, b) => model.lines.offsetAt(b.range.start) - model.lines.offsetAt(a.range.start),
+  );
   let after = text;
-  for (const e of edits) after = after.slice(0, model.lines.offsetAt(e.range.start)) + e.newText + after.slice(model.lines.offsetAt(e.range.end));
+  for (const e of edits)
+    after =
+      after.slice(0, model.lines.offsetAt(e.range.start)) + e.newText + after.slice(model.lines.offsetAt(e.range.end));
   return { title: actions[0]!.title, after };
 }
 
 test('quick fixes leave the clean agent (or only the field they change)', () => {
   const cases: Array<[string, string, string]> = [
-    ['hostNetworkWithoutDnsPolicy', edit('      priorityClassName', '      hostNetwork: true\n      priorityClassName', CLEAN), 'Set dnsPolicy: ClusterFirstWithHostNet'],
-    ['hostNetworkWithoutDnsPolicy', edit('      priorityClassName', '      hostNetwork: true\n      dnsPolicy: ClusterFirst\n      priorityClassName', CLEAN), 'Set dnsPolicy: ClusterFirstWithHostNet'],
-    ['noPriorityClass', edit('      priorityClassName: system-node-critical\n', '', CLEAN), 'Set priorityClassName: system-node-critical'],
-    ['hostPidShared', edit('      priorityClassName', '      hostPID: true\n      priorityClassName', CLEAN), 'Set hostPID: false'],
-    ['hostIpcShared', edit('      priorityClassName', '      hostIPC: true\n      priorityClassName', CLEAN), 'Set hostIPC: false'],
+    [
+      'hostNetworkWithoutDnsPolicy',
+      edit('      priorityClassName', '      hostNetwork: true\n      priorityClassName', CLEAN),
+      'Set dnsPolicy: ClusterFirstWithHostNet',
+    ],
+    [
+      'hostNetworkWithoutDnsPolicy',
+      edit(
+        '      priorityClassName',
+        '      hostNetwork: true\n      dnsPolicy: ClusterFirst\n      priorityClassName',
+        CLEAN,
+      ),
+      'Set dnsPolicy: ClusterFirstWithHostNet',
+    ],
+    [
+      'noPriorityClass',
+      edit('      priorityClassName: system-node-critical\n', '', CLEAN),
+      'Set priorityClassName: system-node-critical',
+    ],
+    [
+      'hostPidShared',
+      edit('      priorityClassName', '      hostPID: true\n      priorityClassName', CLEAN),
+      'Set hostPID: false',
+    ],
+    [
+      'hostIpcShared',
+      edit('      priorityClassName', '      hostIPC: true\n      priorityClassName', CLEAN),
+      'Set hostIPC: false',
+    ],
     ['writableLogHostPath', edit('              readOnly: true\n', '', CLEAN), 'Mount it readOnly'],
     ['writableLogHostPath', edit('readOnly: true', 'readOnly: false', CLEAN), 'Mount it readOnly'],
   ];
@@ -192,6 +302,12 @@ test('quick fixes leave the clean agent (or only the field they change)', () => 
     assert.deepEqual(checkAll(got.after), [], `${code}: ${got.after}`);
   }
   // The inserted key lands in the pod spec, in the document's indentation.
-  assert.match(fix(edit('      priorityClassName: system-node-critical\n', '', CLEAN), 'noPriorityClass').after, /\n    spec:\n      priorityClassName: system-node-critical\n      containers:/);
-  assert.match(fix(edit('              readOnly: true\n', '', CLEAN), 'writableLogHostPath').after, /- name: varlog\n {14}readOnly: true\n {14}mountPath: \/var\/log\n/);
+  assert.match(
+    fix(edit('      priorityClassName: system-node-critical\n', '', CLEAN), 'noPriorityClass').after,
+    /\n {4}spec:\n {6}priorityClassName: system-node-critical\n {6}containers:/,
+  );
+  assert.match(
+    fix(edit('              readOnly: true\n', '', CLEAN), 'writableLogHostPath').after,
+    /- name: varlog\n {14}readOnly: true\n {14}mountPath: \/var\/log\n/,
+  );
 });

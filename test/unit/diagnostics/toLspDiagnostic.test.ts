@@ -29,12 +29,21 @@ test('unknown fields and API versions are whole sentences; warnings and infos ke
   assert.deepEqual(
     got.map((d) => [d.severity, d.message]),
     [
-      [DiagnosticSeverity.Error, 'unknown field "spec.replicas"; a DaemonSet runs one pod on each eligible node, so it has no replicas (that is a Deployment field)'],
-      [DiagnosticSeverity.Information, 'spec.template.spec.containers[0].image: image "agent" has no tag, so ":latest" is used: imagePullPolicy defaults to Always and nodes may run different builds; pin a version'],
+      [
+        DiagnosticSeverity.Error,
+        'unknown field "spec.replicas"; a DaemonSet runs one pod on each eligible node, so it has no replicas (that is a Deployment field)',
+      ],
+      [
+        DiagnosticSeverity.Information,
+        'spec.template.spec.containers[0].image: image "agent" has no tag, so ":latest" is used: imagePullPolicy defaults to Always and nodes may run different builds; pin a version',
+      ],
     ],
   );
   const [removed] = lsp(VALID.replace('apps/v1', 'extensions/v1beta1'));
-  assert.equal(removed!.message, 'no matches for kind "DaemonSet" in version "extensions/v1beta1": DaemonSets are served only as apps/v1 since Kubernetes 1.16');
+  assert.equal(
+    removed!.message,
+    'no matches for kind "DaemonSet" in version "extensions/v1beta1": DaemonSets are served only as apps/v1 since Kubernetes 1.16',
+  );
   assert.deepEqual(removed!.data, { path: 'apiVersion', from: 'extensions/v1beta1' });
 });
 

@@ -37,11 +37,18 @@ interface Tally {
   codes: Set<string>;
 }
 
-function inRange(model: DocumentModel, range: { start: { line: number; character: number }; end: { line: number; character: number } }, what: string): void {
+function inRange(
+  model: DocumentModel,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+  what: string,
+): void {
   const start = model.lines.offsetAt(range.start);
   const end = model.lines.offsetAt(range.end);
   assert.ok(range.start.line >= 0 && range.start.character >= 0, `${what}: negative start`);
-  assert.ok(start <= end && end <= model.text.length, `${what}: range ${start}..${end} outside 0..${model.text.length}`);
+  assert.ok(
+    start <= end && end <= model.text.length,
+    `${what}: range ${start}..${end} outside 0..${model.text.length}`,
+  );
 }
 
 /** Runs every entry the server runs on a document and checks the answers are well-formed. */
@@ -53,13 +60,19 @@ function check(m: Mutant, plain: FeatureContext, withCluster: FeatureContext, ta
   if (model.skipped !== undefined) {
     tally.skippedFiles++;
     // A file that is not checked says so, once.
-    assert.deepEqual(diagnostics.map((d) => d.code), ['fileSkipped']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['fileSkipped'],
+    );
     return;
   }
   if (model.problems.length > 0) tally.syntaxErrors++;
   if (model.problems.length > 0 && model.templates.length === 0) {
     // A syntax error, or what the reader itself found (too deep, encoding, line breaks).
-    assert.ok(diagnostics.some((d) => d.code === 'yamlSyntax' || READER_CODES.has(d.code)), 'a YAML syntax problem is reported');
+    assert.ok(
+      diagnostics.some((d) => d.code === 'yamlSyntax' || READER_CODES.has(d.code)),
+      'a YAML syntax problem is reported',
+    );
   }
   if (model.daemonSets.some((d) => d.document.errors.length === 0)) tally.checkedDaemonSets++;
   const lsp: Diagnostic[] = [];
@@ -118,8 +131,21 @@ function check(m: Mutant, plain: FeatureContext, withCluster: FeatureContext, ta
 
 async function fuzz(sources: ReadonlyArray<{ file: string; text: string }>, seed: number): Promise<Tally> {
   const plain = defaultContext();
-  const withCluster: FeatureContext = { ...plain, cluster: { source: 'example cluster', readAt: '2026-01-01T00:00:00Z', state: await loadExampleCluster(REPO_ROOT) } };
-  const tally: Tally = { mutants: 0, skippedFiles: 0, syntaxErrors: 0, checkedDaemonSets: 0, withErrors: 0, fixesApplied: 0, completions: 0, hovers: 0, codes: new Set() };
+  const withCluster: FeatureContext = {
+    ...plain,
+    cluster: { source: 'example cluster', readAt: '2026-01-01T00:00:00Z', state: await loadExampleCluster(REPO_ROOT) },
+  };
+  const tally: Tally = {
+    mutants: 0,
+    skippedFiles: 0,
+    syntaxErrors: 0,
+    checkedDaemonSets: 0,
+    withErrors: 0,
+    fixesApplied: 0,
+    completions: 0,
+    hovers: 0,
+    codes: new Set(),
+  };
   mutants(sources, COUNT, seed).forEach((m, i) => {
     try {
       check(m, plain, withCluster, tally, seed + i);

@@ -36,9 +36,53 @@ function indentOf(line: string): string {
 
 /** Junk a keyboard, a bad copy-paste or a corrupted file may put into a manifest. */
 const JUNK = [
-  '\u0000', '\u0007', '\u001b[31m', '\u007f', '\ufffd', '\ufeff', '\u2028', '\u00a0', '\ud800', '\udc00', '\r', '\r\n', '\t',
-  '#', ':', ': ', '- ', '? ', '&', '*', '!', '!!binary ', '|', '>', '%', '@', '`', '"', "'", '\\', '{', '}', '[', ']', ',',
-  '{{', '}}', '---', '...', '<<: ', '\u00e9', '\u4e2d', '\u{1f600}', 'Ω', '0x', '1e999', '-.inf',
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\u007f',
+  '\ufffd',
+  '\ufeff',
+  '\u2028',
+  '\u00a0',
+  '\ud800',
+  '\udc00',
+  '\r',
+  '\r\n',
+  '\t',
+  '#',
+  ':',
+  ': ',
+  '- ',
+  '? ',
+  '&',
+  '*',
+  '!',
+  '!!binary ',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '"',
+  "'",
+  '\\',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '{{',
+  '}}',
+  '---',
+  '...',
+  '<<: ',
+  '\u00e9',
+  '\u4e2d',
+  '\u{1f600}',
+  'Ω',
+  '0x',
+  '1e999',
+  '-.inf',
 ];
 
 export interface Mutation {
@@ -108,7 +152,8 @@ export const MUTATIONS: readonly Mutation[] = [
     apply: (t, r) => {
       const ls = lines(t);
       const i = int(r, ls.length);
-      for (let k = i; k < Math.min(ls.length, i + 6); k++) ls[k] = ls[k]!.replace(/^( {2})+/, (m) => '\t'.repeat(m.length / 2));
+      for (let k = i; k < Math.min(ls.length, i + 6); k++)
+        ls[k] = ls[k]!.replace(/^( {2})+/, (m) => '\t'.repeat(m.length / 2));
       return ls.join('\n');
     },
   },
@@ -137,7 +182,12 @@ export const MUTATIONS: readonly Mutation[] = [
       // A billion-laughs tower at the top of a random document (or in place of a value).
       const levels = 4 + int(r, 6);
       const tower = ['x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-      for (let k = 1; k < levels; k++) tower.push(`x${k}: &a${k} [${Array(9).fill(`*a${k - 1}`).join(', ')}]`);
+      for (let k = 1; k < levels; k++)
+        tower.push(
+          `x${k}: &a${k} [${Array(9)
+            .fill(`*a${k - 1}`)
+            .join(', ')}]`,
+        );
       const ls = lines(t);
       const starts = ls.flatMap((l, i) => (i === 0 || ls[i - 1] === '---' ? [i] : []));
       if (r() < 0.5) {
@@ -183,7 +233,10 @@ export const MUTATIONS: readonly Mutation[] = [
       const i = int(r, ls.length);
       const base = indentOf(ls[i]!);
       const seq = r() < 0.3;
-      const nested = Array.from({ length: depth }, (_, k) => base + (seq ? '- '.repeat(k + 1) + 'x' : '  '.repeat(k) + `k${k}:`));
+      const nested = Array.from(
+        { length: depth },
+        (_, k) => base + (seq ? '- '.repeat(k + 1) + 'x' : '  '.repeat(k) + `k${k}:`),
+      );
       ls.splice(i, 0, ...(seq ? [nested[nested.length - 1]!] : nested));
       return ls.join('\n');
     },
@@ -193,7 +246,14 @@ export const MUTATIONS: readonly Mutation[] = [
     apply: (t, r) => {
       const ls = lines(t);
       const i = int(r, ls.length);
-      const e = pick(r, ['{{ .Values.x }}', '{{- include "a" . | nindent 4 }}', '{{ if .Values.y }}', '{{ end }}', '{{', '}}']);
+      const e = pick(r, [
+        '{{ .Values.x }}',
+        '{{- include "a" . | nindent 4 }}',
+        '{{ if .Values.y }}',
+        '{{ end }}',
+        '{{',
+        '}}',
+      ]);
       ls[i] = r() < 0.5 ? ls[i]!.replace(/: .*$/, `: ${e}`) : `${indentOf(ls[i]!)}${e}`;
       return ls.join('\n');
     },
@@ -203,7 +263,30 @@ export const MUTATIONS: readonly Mutation[] = [
     apply: (t, r) => {
       const ls = lines(t);
       const i = int(r, ls.length);
-      const v = pick(r, ['[]', '{}', '~', 'null', '-1', '0', '99999999999999999999', '1.5', 'true', 'yes', '0o777', '0777', '""', "''", '[a, b]', '{a: 1}', '|', '>-', '!!str 1', '&x', '"\\u0000"', '"\\ud800"']);
+      const v = pick(r, [
+        '[]',
+        '{}',
+        '~',
+        'null',
+        '-1',
+        '0',
+        '99999999999999999999',
+        '1.5',
+        'true',
+        'yes',
+        '0o777',
+        '0777',
+        '""',
+        "''",
+        '[a, b]',
+        '{a: 1}',
+        '|',
+        '>-',
+        '!!str 1',
+        '&x',
+        '"\\u0000"',
+        '"\\ud800"',
+      ]);
       ls[i] = ls[i]!.replace(/: .*$/, `: ${v}`);
       return ls.join('\n');
     },
@@ -214,7 +297,8 @@ export const MUTATIONS: readonly Mutation[] = [
       const ls = lines(t);
       const i = int(r, ls.length);
       const shift = pick(r, [-4, -2, -1, 1, 2, 3]);
-      for (let k = i; k < Math.min(ls.length, i + 1 + int(r, 5)); k++) ls[k] = shift > 0 ? ' '.repeat(shift) + ls[k] : ls[k]!.slice(-shift);
+      for (let k = i; k < Math.min(ls.length, i + 1 + int(r, 5)); k++)
+        ls[k] = shift > 0 ? ' '.repeat(shift) + ls[k] : ls[k]!.slice(-shift);
       return ls.join('\n');
     },
   },

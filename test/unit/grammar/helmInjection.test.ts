@@ -89,7 +89,9 @@ test('an action at the start of a line is a template, not a YAML flow mapping', 
 });
 
 test('inside a quoted YAML string the expression is still a template', async () => {
-  const [line] = await tokenize('image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"');
+  const [line] = await tokenize(
+    'image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"',
+  );
   const open = token(line, '{{');
   assertScope(open, 'string.quoted.double.yaml');
   assertScope(open, 'punctuation.section.embedded.begin');

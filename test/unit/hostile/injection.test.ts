@@ -35,7 +35,11 @@ function assertInert(md: string): void {
   assert.doesNotMatch(p, /(^|[^\\])\]\(/, `a link: ${md}`);
   assert.doesNotMatch(p, /(^|[^\\])</, `HTML: ${md}`);
   assert.doesNotMatch(p, /https?:\/\//, `an autolink: ${md}`);
-  assert.doesNotMatch(md, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/, `a control character: ${JSON.stringify(md)}`);
+  assert.doesNotMatch(
+    md,
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/,
+    `a control character: ${JSON.stringify(md)}`,
+  );
 }
 
 test('the escapes: markdown punctuation, code spans, control characters', () => {
@@ -50,7 +54,9 @@ test('the escapes: markdown punctuation, code spans, control characters', () => 
 });
 
 test('cluster hovers show hostile node names, label values and taints as text', () => {
-  const nodes = HOSTILE.map((h, i) => node(`n${i}-${h}`, { 'disk': h, [`k${i}`]: 'v' }, [{ key: 'dedicated', value: h, effect: 'NoSchedule' }]));
+  const nodes = HOSTILE.map((h, i) =>
+    node(`n${i}-${h}`, { disk: h, [`k${i}`]: 'v' }, [{ key: 'dedicated', value: h, effect: 'NoSchedule' }]),
+  );
   const ctx = inlineContext(nodes, [], `snapshot ${HOSTILE[0]}.yaml`);
   const text = daemonSet(`
       nodeSelector:
@@ -90,7 +96,10 @@ async function cli(...args: string[]) {
 
 test('daemonset lint writes control characters from a manifest visibly, in text and in JSON', async () => {
   const key = `evil${ESC}]0;pwned${ESC}\\${ESC}[2J\u009b31m`;
-  fs.writeFileSync(path.join(dir, 'evil.yaml'), daemonSet('').replace('spec:\n  selector', `spec:\n  ${JSON.stringify(key)}: 1\n  selector`));
+  fs.writeFileSync(
+    path.join(dir, 'evil.yaml'),
+    daemonSet('').replace('spec:\n  selector', `spec:\n  ${JSON.stringify(key)}: 1\n  selector`),
+  );
   const text = await cli('lint', 'evil.yaml');
   assert.equal(text.code, 1);
   assert.doesNotMatch(text.stdout + text.stderr, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
@@ -106,7 +115,14 @@ test('daemonset lint writes control characters from a manifest visibly, in text 
 test('daemonset placement writes hostile node names from a snapshot visibly', async () => {
   fs.writeFileSync(path.join(dir, 'ds.yaml'), daemonSet(''));
   const name = `node${ESC}[2J${ESC}]8;;https://x${ESC}\\\u009b1m`;
-  fs.writeFileSync(path.join(dir, 'nodes.json'), JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Node', ...node(name, { zone: `z${ESC}[31m` }) }] }));
+  fs.writeFileSync(
+    path.join(dir, 'nodes.json'),
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [{ apiVersion: 'v1', kind: 'Node', ...node(name, { zone: `z${ESC}[31m` }) }],
+    }),
+  );
   for (const format of ['text', 'json']) {
     const r = await cli('placement', 'ds.yaml', '--nodes', 'nodes.json', '--format', format);
     assert.equal(r.code, 0, r.stderr);

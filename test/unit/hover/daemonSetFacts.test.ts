@@ -1,11 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  explainRolloutValue,
-  factsAt,
-  rolloutBudget,
-  scaledValue,
-} from '../../../server/src/schema/daemonSetFacts';
+import { explainRolloutValue, factsAt, rolloutBudget, scaledValue } from '../../../server/src/schema/daemonSetFacts';
 import { schemaAtPath } from '../../../server/src/schema/schema';
 
 test('percentages scale like GetScaledValueFromIntOrPercent with roundUp', () => {
@@ -42,8 +37,14 @@ test('the rollout budget takes the defaults and the controller fallback', () => 
 });
 
 test('rollout values are explained in nodes', () => {
-  assert.equal(explainRolloutValue('maxUnavailable', 2), '`2`: at most 2 nodes may be without an available daemon pod at once.');
-  assert.match(explainRolloutValue('maxSurge', '50%', { count: 3, source: 'snapshot nodes.yaml' }), /2 of 3 nodes if every node of snapshot nodes\.yaml runs it/);
+  assert.equal(
+    explainRolloutValue('maxUnavailable', 2),
+    '`2`: at most 2 nodes may be without an available daemon pod at once.',
+  );
+  assert.match(
+    explainRolloutValue('maxSurge', '50%', { count: 3, source: 'snapshot nodes.yaml' }),
+    /2 of 3 nodes if every node of snapshot nodes\.yaml runs it/,
+  );
   assert.match(explainRolloutValue('maxSurge', 'half'), /not an integer or a percentage/);
 });
 

@@ -104,7 +104,9 @@ test('restartPolicy: only Always is allowed in a DaemonSet', () => {
   const key = markdownAt(withCaret(DS, 'restart$0Policy: Always'))!;
   assert.match(key, /A DaemonSet accepts only `Always` here/);
   assert.match(key, /ValidateDaemonSetSpec/);
-  const value = markdownAt(withCaret(DS.replace('restartPolicy: Always', 'restartPolicy: Never'), 'restartPolicy: Nev$0er'))!;
+  const value = markdownAt(
+    withCaret(DS.replace('restartPolicy: Always', 'restartPolicy: Never'), 'restartPolicy: Nev$0er'),
+  )!;
   assert.match(value, /Rejected in a DaemonSet/);
 });
 
@@ -119,7 +121,10 @@ test('tolerations name the ones the controller adds', () => {
   assert.match(md, /AddOrUpdateDaemonPodTolerations/);
   assert.match(md, /This template does not set `hostNetwork: true`/);
   const hostNet = DS.replace('      restartPolicy: Always', '      restartPolicy: Always\n      hostNetwork: true');
-  assert.match(markdownAt(withCaret(hostNet, 'toler$0ations:'))!, /also get `node\.kubernetes\.io\/network-unavailable:NoSchedule`/);
+  assert.match(
+    markdownAt(withCaret(hostNet, 'toler$0ations:'))!,
+    /also get `node\.kubernetes\.io\/network-unavailable:NoSchedule`/,
+  );
 });
 
 test('maxUnavailable: 10% is explained in nodes, rounded up', () => {
@@ -127,14 +132,20 @@ test('maxUnavailable: 10% is explained in nodes, rounded up', () => {
     const md = markdownAt(withCaret(DS, pattern))!;
     assert.match(md, /FIELD: \*\*maxUnavailable\*\* `<IntOrString>`/);
     assert.match(md, /DEFAULT: `1`/);
-    assert.match(md, /`10%` of the N nodes that should run the pod, rounded up, may be without an available daemon pod at once — e\.g\. 1 of 1, 1 of 10, 3 of 25, 10 of 100 nodes\./);
+    assert.match(
+      md,
+      /`10%` of the N nodes that should run the pod, rounded up, may be without an available daemon pod at once — e\.g\. 1 of 1, 1 of 10, 3 of 25, 10 of 100 nodes\./,
+    );
     assert.match(md, /rounded \*\*up\*\*/);
   }
 });
 
 test('with a cluster snapshot the percentage is counted over its nodes', () => {
   const nodes = Array.from({ length: 37 }, (_, i) => ({ metadata: { name: `n${i}` } }));
-  const ctx: FeatureContext = { ...defaultContext(), cluster: { source: 'example cluster', readAt: 'now', state: { nodes } } };
+  const ctx: FeatureContext = {
+    ...defaultContext(),
+    cluster: { source: 'example cluster', readAt: 'now', state: { nodes } },
+  };
   const md = markdownAt(withCaret(DS, 'maxUnav$0ailable: 10%'), ctx)!;
   assert.match(md, /4 of 37 nodes if every node of example cluster runs it/);
 });
@@ -154,7 +165,10 @@ test('maxSurge: unset means 0; with a hostPort a surge can never finish', () => 
   assert.match(port, /a surge pod can never start/);
 
   const onDelete = DS.replace('type: RollingUpdate', 'type: OnDelete');
-  assert.match(markdownAt(withCaret(onDelete, 'maxUnav$0ailable'))!, /Not used while `updateStrategy\.type` is `OnDelete`/);
+  assert.match(
+    markdownAt(withCaret(onDelete, 'maxUnav$0ailable'))!,
+    /Not used while `updateStrategy\.type` is `OnDelete`/,
+  );
   assert.doesNotMatch(markdownAt(withCaret(DS, 'maxUnav$0ailable'))!, /Not used while/);
 
   const zero = markdownAt(withCaret(DS.replace('maxUnavailable: 10%', 'maxUnavailable: 0'), 'maxUnav$0ailable: 0'))!;

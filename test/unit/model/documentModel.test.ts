@@ -1,6 +1,14 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { formatPath, locate, maskTemplates, nodeAtPath, parseDocumentModel, rangeOfPath, explainPath } from '../../../server/src/model';
+import {
+  formatPath,
+  locate,
+  maskTemplates,
+  nodeAtPath,
+  parseDocumentModel,
+  rangeOfPath,
+  explainPath,
+} from '../../../server/src/model';
 import { caret, yaml } from '../../support/caret';
 
 const DS = yaml`
@@ -36,9 +44,13 @@ test('reads YAML the way Kubernetes does (YAML 1.1: yes is a boolean, 0640 is oc
 });
 
 test('lists objects in multi-document files and List items, with their kinds', () => {
-  const text = 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: a}\n---\napiVersion: v1\nkind: List\nitems:\n- kind: ConfigMap\n- apiVersion: apps/v1\n  kind: DaemonSet\n  metadata:\n    name: in-list\n';
+  const text =
+    'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: a}\n---\napiVersion: v1\nkind: List\nitems:\n- kind: ConfigMap\n- apiVersion: apps/v1\n  kind: DaemonSet\n  metadata:\n    name: in-list\n';
   const m = parseDocumentModel(text);
-  assert.deepEqual(m.objects.map((o) => o.kind), ['ServiceAccount', 'ConfigMap', 'DaemonSet']);
+  assert.deepEqual(
+    m.objects.map((o) => o.kind),
+    ['ServiceAccount', 'ConfigMap', 'DaemonSet'],
+  );
   assert.equal(m.daemonSets[0].name, 'in-list');
   assert.deepEqual(m.daemonSets[0].basePath, ['items', 1]);
 });
@@ -84,7 +96,8 @@ test('broken YAML mid-edit still yields problems with offsets and the objects be
 });
 
 test('an alias bomb does not expand: value is undefined with a reason', () => {
-  const bomb = 'kind: DaemonSet\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+  const bomb =
+    'kind: DaemonSet\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
   const m = parseDocumentModel(bomb);
   assert.equal(m.daemonSets[0].value, undefined);
   assert.match(m.daemonSets[0].valueError!, /alias/i);
@@ -102,19 +115,31 @@ test('an unfinished flow collection in a later document is a syntax problem ther
   assert.equal(m.skipped, undefined);
   assert.equal(m.daemonSets.length, 1);
   assert.ok(m.problems.length > 0);
-  assert.ok(m.problems.every((p) => p.start >= text.indexOf('---')), 'the problems are in the second document');
+  assert.ok(
+    m.problems.every((p) => p.start >= text.indexOf('---')),
+    'the problems are in the second document',
+  );
 });
 
 test('a syntax error at the very end of the text covers its last character, not one past it', () => {
-  for (const text of ['kind: DaemonSet\nspec: [', 'kind: DaemonSet\nspec: {[\n', 'a: 1\n---\nkind: DaemonSet\nspec: "open']) {
+  for (const text of [
+    'kind: DaemonSet\nspec: [',
+    'kind: DaemonSet\nspec: {[\n',
+    'a: 1\n---\nkind: DaemonSet\nspec: "open',
+  ]) {
     const m = parseDocumentModel(text);
     assert.ok(m.problems.length > 0, text);
-    for (const p of m.problems) assert.ok(p.start >= 0 && p.start < p.end && p.end <= text.length, `${JSON.stringify(text)}: ${p.start}..${p.end}`);
+    for (const p of m.problems)
+      assert.ok(
+        p.start >= 0 && p.start < p.end && p.end <= text.length,
+        `${JSON.stringify(text)}: ${p.start}..${p.end}`,
+      );
   }
 });
 
 test('Helm templates are masked to same-length text and marked', () => {
-  const src = 'kind: DaemonSet\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  {{- include "x" . | nindent 2 }}\n  template: {}\n';
+  const src =
+    'kind: DaemonSet\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  {{- include "x" . | nindent 2 }}\n  template: {}\n';
   const masked = maskTemplates(src);
   assert.equal(masked.text.length, src.length);
   assert.equal(masked.spans.length, 2);
@@ -135,7 +160,9 @@ test('an edit re-parses only the changed document; the others are reused with sh
   const docs = [0, 1, 2].map((i) => DS.replace('name: agent\n', `name: agent-${i}\n`));
   const v1 = parseDocumentModel(docs.join('---\n'), 1);
   assert.equal(v1.chunks.length, 3);
-  const edited = [docs[0].replace('image: busybox', 'image: busybox:1.36.1-with-a-longer-tag'), docs[1], docs[2]].join('---\n');
+  const edited = [docs[0].replace('image: busybox', 'image: busybox:1.36.1-with-a-longer-tag'), docs[1], docs[2]].join(
+    '---\n',
+  );
   const v2 = parseDocumentModel(edited, 2, v1);
   assert.notEqual(v2.chunks[0], v1.chunks[0]);
   assert.equal(v2.chunks[1], v1.chunks[1], 'unchanged document reused');
@@ -146,13 +173,19 @@ test('an edit re-parses only the changed document; the others are reused with sh
   assert.equal(v2.text.slice(s, e), 'busybox', 'ranges of a reused document follow the shift');
   const fresh = parseDocumentModel(edited, 2);
   assert.deepEqual(v2.problems, fresh.problems);
-  assert.deepEqual(v2.objects.map((o) => [o.kind, o.name, o.node.range]), fresh.objects.map((o) => [o.kind, o.name, o.node.range]));
+  assert.deepEqual(
+    v2.objects.map((o) => [o.kind, o.name, o.node.range]),
+    fresh.objects.map((o) => [o.kind, o.name, o.node.range]),
+  );
 });
 
 test('a --- inside a block scalar still starts a new document, so chunks agree with one parse', () => {
   const text = 'kind: A\nv: |\n  text\n---\nkind: B\n';
   const m = parseDocumentModel(text);
-  assert.deepEqual(m.objects.map((o) => o.kind), ['A', 'B']);
+  assert.deepEqual(
+    m.objects.map((o) => o.kind),
+    ['A', 'B'],
+  );
   assert.equal(m.chunks.length, 2);
 });
 

@@ -12,16 +12,37 @@ import { sharedCorpus, vendoredCorpus } from '../../support/corpus';
 function snapshot(node: unknown): unknown {
   if (node === null || node === undefined) return node ?? null;
   if (isPair(node)) return { k: snapshot(node.key), v: snapshot(node.value) };
-  const n = node as { range?: unknown; comment?: string; commentBefore?: string; spaceBefore?: boolean; tag?: string; anchor?: string };
+  const n = node as {
+    range?: unknown;
+    comment?: string;
+    commentBefore?: string;
+    spaceBefore?: boolean;
+    tag?: string;
+    anchor?: string;
+  };
   const common = { r: n.range, c: n.comment, cb: n.commentBefore, sb: n.spaceBefore, tag: n.tag, anchor: n.anchor };
-  if (isScalar(node)) return { ...common, t: 'scalar', v: `${typeof node.value}:${String(node.value)}`, type: node.type, src: (node as { source?: string }).source };
+  if (isScalar(node))
+    return {
+      ...common,
+      t: 'scalar',
+      v: `${typeof node.value}:${String(node.value)}`,
+      type: node.type,
+      src: (node as { source?: string }).source,
+    };
   if (isAlias(node)) return { ...common, t: 'alias', source: node.source };
-  if (isMap(node) || isSeq(node)) return { ...common, t: isMap(node) ? 'map' : 'seq', flow: !!node.flow, items: node.items.map(snapshot) };
+  if (isMap(node) || isSeq(node))
+    return { ...common, t: isMap(node) ? 'map' : 'seq', flow: !!node.flow, items: node.items.map(snapshot) };
   return { t: 'other' };
 }
 
 function docSnapshot(doc: Document.Parsed): unknown {
-  return { range: doc.range, contents: snapshot(doc.contents), c: doc.comment, cb: doc.commentBefore, errors: doc.errors.map((e) => e.message) };
+  return {
+    range: doc.range,
+    contents: snapshot(doc.contents),
+    c: doc.comment,
+    cb: doc.commentBefore,
+    errors: doc.errors.map((e) => e.message),
+  };
 }
 
 /** Asserts two documents read the same; on a difference, shows where (a full diff is huge). */
@@ -31,7 +52,9 @@ function sameDocument(got: Document.Parsed, want: Document.Parsed, what: string,
   if (a === b) return;
   let i = 0;
   while (a[i] === b[i]) i++;
-  assert.fail(`${what}: the incremental document differs from a full parse at\n  got:  …${a.slice(i - 150, i + 80)}\n  want: …${b.slice(i - 150, i + 80)}\ntext:\n${text}`);
+  assert.fail(
+    `${what}: the incremental document differs from a full parse at\n  got:  …${a.slice(i - 150, i + 80)}\n  want: …${b.slice(i - 150, i + 80)}\ntext:\n${text}`,
+  );
 }
 
 /** A small seeded PRNG (mulberry32), so a failure can be replayed. */
@@ -49,7 +72,28 @@ function prng(seed: number): () => number {
 /** Enough to cover the corpus's constructs; 15 edits × ~60 DaemonSets. */
 const EDITS_PER_DOCUMENT = 15;
 
-const INSERTS = ['x', '1', ' ', '\n', ': ', '- ', '#', '"', "'", '\n  ', 'a: b\n', '\n      - name: X\n', '{', '[', '  ', 'yes', '\n#c\n', ',', '?', '-'];
+const INSERTS = [
+  'x',
+  '1',
+  ' ',
+  '\n',
+  ': ',
+  '- ',
+  '#',
+  '"',
+  "'",
+  '\n  ',
+  'a: b\n',
+  '\n      - name: X\n',
+  '{',
+  '[',
+  '  ',
+  'yes',
+  '\n#c\n',
+  ',',
+  '?',
+  '-',
+];
 
 function randomEdit(text: string, rnd: () => number): string {
   const at = Math.floor(rnd() * text.length);
@@ -67,7 +111,8 @@ function corpusDocuments(): Array<{ name: string; text: string }> {
     f.text.split(/^---(?=[ \t\r\n]|$)/m).forEach((part, i) => {
       const docs = parseGuarded(part);
       const root = docs[0]?.contents;
-      if (docs.length === 1 && docs[0]!.errors.length === 0 && isMap(root) && String(root.get('kind')) === 'DaemonSet') out.push({ name: `${f.file}#${i}`, text: part });
+      if (docs.length === 1 && docs[0]!.errors.length === 0 && isMap(root) && String(root.get('kind')) === 'DaemonSet')
+        out.push({ name: `${f.file}#${i}`, text: part });
     });
   }
   return out;
@@ -92,7 +137,11 @@ test('the incremental re-parse equals a full parse on random edits of real manif
       if (!got) continue;
       taken++;
       const full = parseGuarded(edited);
-      assert.equal(full.length, 1, `${name}, edit ${e}: the shortcut was taken but the edited text has ${full.length} documents`);
+      assert.equal(
+        full.length,
+        1,
+        `${name}, edit ${e}: the shortcut was taken but the edited text has ${full.length} documents`,
+      );
       moveRanges(full[0]!.contents, (x) => x + NEW_START);
       full[0]!.range = [full[0]!.range[0] + NEW_START, full[0]!.range[1] + NEW_START, full[0]!.range[2] + NEW_START];
       sameDocument(got, full[0]!, `${name}, edit ${e}`, edited);
@@ -126,7 +175,10 @@ test('the shortcut leaves the document alone when it does not apply', () => {
 
 /** A real DaemonSet grown past the shortcut's threshold by a long env list. */
 function largeDaemonSet(): string {
-  const env = Array.from({ length: 400 }, (_, k) => `            - name: VAR_${k}\n              value: "value-${k}"\n`).join('');
+  const env = Array.from(
+    { length: 400 },
+    (_, k) => `            - name: VAR_${k}\n              value: "value-${k}"\n`,
+  ).join('');
   return `apiVersion: apps/v1
 kind: DaemonSet
 metadata:

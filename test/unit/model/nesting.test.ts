@@ -34,7 +34,11 @@ test('brackets in quoted scalars, comments, block scalars and plain scalars are 
 
 test('past the limit: the offset of the first token too deep, and a message naming the limit', () => {
   const p = nestingProblem(flowSeqs(MAX_NESTING_DEPTH + 10));
-  assert.deepEqual(p, { offset: MAX_NESTING_DEPTH, depth: MAX_NESTING_DEPTH + 1, message: `YAML nesting deeper than ${MAX_NESTING_DEPTH} levels; this document was not parsed` });
+  assert.deepEqual(p, {
+    offset: MAX_NESTING_DEPTH,
+    depth: MAX_NESTING_DEPTH + 1,
+    message: `YAML nesting deeper than ${MAX_NESTING_DEPTH} levels; this document was not parsed`,
+  });
   assert.equal(nestingProblem(flowSeqs(MAX_NESTING_DEPTH)), undefined);
   assert.ok(nestingProblem(blockMaps(MAX_NESTING_DEPTH + 1)));
   assert.ok(nestingProblem(blockSeqs(MAX_NESTING_DEPTH)));
@@ -43,7 +47,10 @@ test('past the limit: the offset of the first token too deep, and a message nami
 test('a too-deep document is not parsed; the documents around it are', () => {
   const text = `kind: ConfigMap\nmetadata: {name: a}\n---\nx: ${flowSeqs(1000)}\n---\nkind: Secret\n`;
   const m = parseDocumentModel(text);
-  assert.deepEqual(m.objects.map((o) => o.kind), ['ConfigMap', 'Secret']);
+  assert.deepEqual(
+    m.objects.map((o) => o.kind),
+    ['ConfigMap', 'Secret'],
+  );
   assert.deepEqual(
     m.problems.map((p) => [p.code, p.message, text.slice(p.start, p.start + 3)]),
     [['NESTING_TOO_DEEP', `YAML nesting deeper than ${MAX_NESTING_DEPTH} levels; this document was not parsed`, '[[[']],
@@ -54,6 +61,8 @@ test('a too-deep document is not parsed; the documents around it are', () => {
 
 test('the test corpus is far from the limit', { skip: sharedMissing('corpus/daemonsets') }, () => {
   const dir = sharedPath('corpus/daemonsets')!;
-  const deepest = Math.max(...fs.readdirSync(dir).map((f) => maxNestingDepth(fs.readFileSync(path.join(dir, f), 'utf8'))));
+  const deepest = Math.max(
+    ...fs.readdirSync(dir).map((f) => maxNestingDepth(fs.readFileSync(path.join(dir, f), 'utf8'))),
+  );
   assert.ok(deepest > 5 && deepest < 40, `deepest corpus file: ${deepest}`);
 });

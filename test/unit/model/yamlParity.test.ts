@@ -33,8 +33,28 @@ function normalise(v: unknown): unknown {
 
 test('the oracle table covers the constructs of issue 9', () => {
   const names = Object.keys(table);
-  for (const kind of ['sq-multiline', 'dq-multiline', 'plain-multiline', 'tab-', 'block-', 'anchors', 'merge-keys', 'duplicate-keys', 'doc-marker', 'bom-', 'directive-', 'booleans', 'integers', 'sexagesimal', 'floats', 'timestamps']) {
-    assert.ok(names.some((n) => n.startsWith(kind)), kind);
+  for (const kind of [
+    'sq-multiline',
+    'dq-multiline',
+    'plain-multiline',
+    'tab-',
+    'block-',
+    'anchors',
+    'merge-keys',
+    'duplicate-keys',
+    'doc-marker',
+    'bom-',
+    'directive-',
+    'booleans',
+    'integers',
+    'sexagesimal',
+    'floats',
+    'timestamps',
+  ]) {
+    assert.ok(
+      names.some((n) => n.startsWith(kind)),
+      kind,
+    );
   }
   for (const name of names) assert.ok(fs.existsSync(path.join(DIR, name)), name);
 });
@@ -44,7 +64,9 @@ for (const [name, expected] of Object.entries(table)) {
     const text = fs.readFileSync(path.join(DIR, name), 'utf8');
     const model = parseDocumentModel(text);
     // Errors only: a notice (a BOM that is ignored, lone-CR line breaks) is no syntax error.
-    const syntax = model.problems.filter((p) => (READER_PROBLEM_CODES[p.code]?.severity ?? 'error') === 'error').map((p) => `${p.code}: ${p.message}`);
+    const syntax = model.problems
+      .filter((p) => (READER_PROBLEM_CODES[p.code]?.severity ?? 'error') === 'error')
+      .map((p) => `${p.code}: ${p.message}`);
     if (DECIDED[name]) {
       assert.ok(syntax.length > 0, `${name}: ${DECIDED[name]}`);
       return;

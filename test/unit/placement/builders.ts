@@ -46,11 +46,19 @@ export function resourcePodSpec(nodeName: string, memory: string, cpu: string): 
 }
 
 /** A pod bound to a node, optionally owned by a DaemonSet (metav1.NewControllerRef). */
-export function newPod(name: string, nodeName: string, spec: PodSpec = {}, owner?: DaemonSet, labels?: Record<string, string>): Pod {
+export function newPod(
+  name: string,
+  nodeName: string,
+  spec: PodSpec = {},
+  owner?: DaemonSet,
+  labels?: Record<string, string>,
+): Pod {
   const pod: Pod = { metadata: { name, namespace: 'default' }, spec: { ...spec, nodeName } };
   if (labels !== undefined) pod.metadata!.labels = { ...labels };
   if (owner !== undefined) {
-    pod.metadata!.ownerReferences = [{ kind: 'DaemonSet', name: owner.metadata?.name, uid: owner.metadata?.uid, controller: true }];
+    pod.metadata!.ownerReferences = [
+      { kind: 'DaemonSet', name: owner.metadata?.name, uid: owner.metadata?.uid, controller: true },
+    ];
   }
   return pod;
 }

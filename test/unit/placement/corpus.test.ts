@@ -10,7 +10,15 @@ import { sharedMissing, sharedPath } from '../../support/shared';
 
 const CORPUS = sharedPath('corpus');
 const skip = sharedMissing('corpus');
-const REASONS = new Set(['ok', 'nodeName', 'nodeSelector', 'nodeAffinity', 'taint', 'insufficientResources', 'hostPort']);
+const REASONS = new Set([
+  'ok',
+  'nodeName',
+  'nodeSelector',
+  'nodeAffinity',
+  'taint',
+  'insufficientResources',
+  'hostPort',
+]);
 
 function objectsIn(file: string): Record<string, unknown>[] {
   const text = fs.readFileSync(file, 'utf8');
@@ -21,7 +29,8 @@ function objectsIn(file: string): Record<string, unknown>[] {
     // kind: List and NodeList hold their objects in items (a NodeList's items may lack kind).
     if ((obj['kind'] === 'List' || obj['kind'] === 'NodeList') && Array.isArray(obj['items'])) {
       for (const item of obj['items'] as unknown[]) {
-        if (obj['kind'] === 'NodeList' && typeof item === 'object' && item !== null && !('kind' in item)) out.push({ ...(item as object), kind: 'Node' });
+        if (obj['kind'] === 'NodeList' && typeof item === 'object' && item !== null && !('kind' in item))
+          out.push({ ...(item as object), kind: 'Node' });
         else visit(item);
       }
       return;
@@ -95,56 +104,99 @@ test('corpus: GPU DaemonSets with accelerator affinity match no corpus node', { 
     }
   }
   // Three ORed NFD terms, each explained.
-  assert.match(verdictOn('gpu-feature-discovery.yaml', DGX).detail, /^none of the 3 node affinity terms matches: term 0: .*term 1: .*term 2: `nvidia.com\/gpu.present In \[true\]`/);
+  assert.match(
+    verdictOn('gpu-feature-discovery.yaml', DGX).detail,
+    /^none of the 3 node affinity terms matches: term 0: .*term 1: .*term 2: `nvidia.com\/gpu.present In \[true\]`/,
+  );
 });
 
-test('corpus: nvidia-device-plugin has no selector, so it runs on untainted nodes but not on the tainted DGX', { skip }, () => {
-  // The DGX has 8 nvidia.com/gpu but a kwok NoSchedule taint the plugin does not tolerate.
-  const result = predict('nvidia-device-plugin.yaml');
-  const dgx = result.nodes[nodeIndex(DGX)]!;
-  assert.deepEqual([dgx.shouldRun, dgx.shouldContinueRunning, dgx.reason], [false, true, 'taint']);
-  assert.equal(dgx.detail, 'taint `kwok.x-k8s.io/node=fake:NoSchedule` is not tolerated (NoSchedule: a pod already running here is kept)');
-  assert.equal(result.nodes[nodeIndex('kwok-node-0')]!.reason, 'ok');
-  assert.equal(result.desired, 11);
-});
+test(
+  'corpus: nvidia-device-plugin has no selector, so it runs on untainted nodes but not on the tainted DGX',
+  { skip },
+  () => {
+    // The DGX has 8 nvidia.com/gpu but a kwok NoSchedule taint the plugin does not tolerate.
+    const result = predict('nvidia-device-plugin.yaml');
+    const dgx = result.nodes[nodeIndex(DGX)]!;
+    assert.deepEqual([dgx.shouldRun, dgx.shouldContinueRunning, dgx.reason], [false, true, 'taint']);
+    assert.equal(
+      dgx.detail,
+      'taint `kwok.x-k8s.io/node=fake:NoSchedule` is not tolerated (NoSchedule: a pod already running here is kept)',
+    );
+    assert.equal(result.nodes[nodeIndex('kwok-node-0')]!.reason, 'ok');
+    assert.equal(result.desired, 11);
+  },
+);
 
-test('corpus: a catch-all Exists toleration reaches the tainted DGX and EKS nodes; ceph-csi-rbdplugin does not', { skip }, () => {
-  for (const node of [DGX, ...EKS]) assert.equal(verdictOn('node-exporter-kube-prometheus.yaml', node).reason, 'ok', node);
-  for (const node of [DGX, ...EKS]) {
-    const v = verdictOn('ceph-csi-rbdplugin.yaml', node);
-    assert.deepEqual([v.shouldRun, v.shouldContinueRunning, v.reason], [false, true, 'taint'], node);
-  }
-  assert.equal(verdictOn('ceph-csi-rbdplugin.yaml', 'duckboat-01').detail, 'taint `type=hound:NoSchedule` is not tolerated (NoSchedule: a pod already running here is kept)');
-  assert.deepEqual(verdictOn('ceph-csi-rbdplugin.yaml', 'duckboat-01').taint, { key: 'type', value: 'hound', effect: 'NoSchedule' });
-});
+test(
+  'corpus: a catch-all Exists toleration reaches the tainted DGX and EKS nodes; ceph-csi-rbdplugin does not',
+  { skip },
+  () => {
+    for (const node of [DGX, ...EKS])
+      assert.equal(verdictOn('node-exporter-kube-prometheus.yaml', node).reason, 'ok', node);
+    for (const node of [DGX, ...EKS]) {
+      const v = verdictOn('ceph-csi-rbdplugin.yaml', node);
+      assert.deepEqual([v.shouldRun, v.shouldContinueRunning, v.reason], [false, true, 'taint'], node);
+    }
+    assert.equal(
+      verdictOn('ceph-csi-rbdplugin.yaml', 'duckboat-01').detail,
+      'taint `type=hound:NoSchedule` is not tolerated (NoSchedule: a pod already running here is kept)',
+    );
+    assert.deepEqual(verdictOn('ceph-csi-rbdplugin.yaml', 'duckboat-01').taint, {
+      key: 'type',
+      value: 'hound',
+      effect: 'NoSchedule',
+    });
+  },
+);
 
 test('corpus: control-plane taint — kured tolerates it, ceph-csi-rbdplugin does not', { skip }, () => {
   assert.equal(verdictOn('kured.yaml', 'master-1').reason, 'ok');
-  assert.equal(verdictOn('ceph-csi-rbdplugin.yaml', 'master-1').detail, 'taint `node-role.kubernetes.io/master:NoSchedule` is not tolerated (NoSchedule: a pod already running here is kept)');
+  assert.equal(
+    verdictOn('ceph-csi-rbdplugin.yaml', 'master-1').detail,
+    'taint `node-role.kubernetes.io/master:NoSchedule` is not tolerated (NoSchedule: a pod already running here is kept)',
+  );
   // kind/minikube control planes carry the label without the taint.
   assert.equal(verdictOn('ceph-csi-rbdplugin.yaml', 'attack-chain-6-control-plane').reason, 'ok');
 });
 
 test('corpus: Windows DaemonSets match no (Linux) corpus node', { skip }, () => {
-  for (const file of ['aws-ebs-csi-node-windows.yaml', 'secrets-store-csi-driver-windows.yaml', 'kube-proxy-windows-hostprocess.yaml', 'azuredisk-csi-node-windows-hostprocess.yaml']) {
+  for (const file of [
+    'aws-ebs-csi-node-windows.yaml',
+    'secrets-store-csi-driver-windows.yaml',
+    'kube-proxy-windows-hostprocess.yaml',
+    'azuredisk-csi-node-windows-hostprocess.yaml',
+  ]) {
     assert.equal(predict(file).desired, 0, file);
   }
-  assert.equal(verdictOn('aws-ebs-csi-node-windows.yaml', 'kwok-node-0').detail, 'nodeSelector `kubernetes.io/os=windows` does not match (node has kubernetes.io/os=linux)');
+  assert.equal(
+    verdictOn('aws-ebs-csi-node-windows.yaml', 'kwok-node-0').detail,
+    'nodeSelector `kubernetes.io/os=windows` does not match (node has kubernetes.io/os=linux)',
+  );
 });
 
-test('corpus: flannel per-architecture DaemonSets split nodes by the deprecated beta arch label, which newer nodes lack', { skip }, () => {
-  const file = 'kube-flannel-old-multiarch.yaml';
-  const amd64 = predict(file, 0);
-  const arm64 = predict(file, 1);
-  assert.equal(daemonSets.get(file)?.length, 5);
-  for (let i = 0; i < nodes.length; i++) {
-    assert.ok(!(amd64.nodes[i]!.shouldRun && arm64.nodes[i]!.shouldRun), `node ${nodes[i]!.metadata?.name} is one architecture`);
-  }
-  assert.equal(arm64.nodes[nodeIndex('n2')]!.reason, 'ok');
-  assert.equal(amd64.nodes[nodeIndex('n2')]!.reason, 'nodeSelector');
-  // Newer EKS nodes carry only kubernetes.io/arch, so the old selector misses them although they are arm64.
-  assert.equal(arm64.nodes[nodeIndex('duckboat-01')]!.detail, 'nodeSelector `beta.kubernetes.io/arch=arm64` does not match (node has no label beta.kubernetes.io/arch)');
-});
+test(
+  'corpus: flannel per-architecture DaemonSets split nodes by the deprecated beta arch label, which newer nodes lack',
+  { skip },
+  () => {
+    const file = 'kube-flannel-old-multiarch.yaml';
+    const amd64 = predict(file, 0);
+    const arm64 = predict(file, 1);
+    assert.equal(daemonSets.get(file)?.length, 5);
+    for (let i = 0; i < nodes.length; i++) {
+      assert.ok(
+        !(amd64.nodes[i]!.shouldRun && arm64.nodes[i]!.shouldRun),
+        `node ${nodes[i]!.metadata?.name} is one architecture`,
+      );
+    }
+    assert.equal(arm64.nodes[nodeIndex('n2')]!.reason, 'ok');
+    assert.equal(amd64.nodes[nodeIndex('n2')]!.reason, 'nodeSelector');
+    // Newer EKS nodes carry only kubernetes.io/arch, so the old selector misses them although they are arm64.
+    assert.equal(
+      arm64.nodes[nodeIndex('duckboat-01')]!.detail,
+      'nodeSelector `beta.kubernetes.io/arch=arm64` does not match (node has no label beta.kubernetes.io/arch)',
+    );
+  },
+);
 
 test('corpus: the popeye nodes — unlabelled n1, cordoned NotReady n4, tiny n5', { skip }, () => {
   const n1 = verdictOn('node-exporter-kube-prometheus.yaml', 'n1');
@@ -162,5 +214,8 @@ test('corpus: the popeye nodes — unlabelled n1, cordoned NotReady n4, tiny n5'
 test('corpus: the kustomize patch alone selects only Intel GPU nodes, of which there are none', { skip }, () => {
   const result = predict('intel-gpu-plugin-kustomize-patch.yaml');
   assert.equal(result.desired, 0);
-  assert.equal(result.nodes[0]!.detail, 'nodeSelector `intel.feature.node.kubernetes.io/gpu=true` does not match (node has no label intel.feature.node.kubernetes.io/gpu)');
+  assert.equal(
+    result.nodes[0]!.detail,
+    'nodeSelector `intel.feature.node.kubernetes.io/gpu=true` does not match (node has no label intel.feature.node.kubernetes.io/gpu)',
+  );
 });

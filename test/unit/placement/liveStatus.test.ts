@@ -23,17 +23,45 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
 function ds(generation: number, status: Record<string, number>, strategy = 'RollingUpdate') {
-  const d = readDaemonSet({ metadata: { namespace: 'bar', name: 'foo', uid: '8764ae47-9092-11e4-8393-42010af018ff', generation }, spec: { updateStrategy: { type: strategy } }, status });
+  const d = readDaemonSet({
+    metadata: { namespace: 'bar', name: 'foo', uid: '8764ae47-9092-11e4-8393-42010af018ff', generation },
+    spec: { updateStrategy: { type: strategy } },
+    status,
+  });
   assert.ok(d);
   return d;
 }
 
 // TestDaemonSetStatusViewerStatus (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollout_status_test.go)
 const STATUS_VIEWER_CASES = [
-  { name: 'test1', generation: 0, status: { observedGeneration: 1, updatedNumberScheduled: 0, desiredNumberScheduled: 1, numberAvailable: 0 }, msg: 'Waiting for daemon set "foo" rollout to finish: 0 out of 1 new pods have been updated...\n', done: false },
-  { name: 'test2', generation: 1, status: { observedGeneration: 1, updatedNumberScheduled: 2, desiredNumberScheduled: 2, numberAvailable: 1 }, msg: 'Waiting for daemon set "foo" rollout to finish: 1 of 2 updated pods are available...\n', done: false },
-  { name: 'test3', generation: 1, status: { observedGeneration: 1, updatedNumberScheduled: 2, desiredNumberScheduled: 2, numberAvailable: 2 }, msg: 'daemon set "foo" successfully rolled out\n', done: true },
-  { name: 'test4', generation: 2, status: { observedGeneration: 1, updatedNumberScheduled: 2, desiredNumberScheduled: 2, numberAvailable: 2 }, msg: 'Waiting for daemon set spec update to be observed...\n', done: false },
+  {
+    name: 'test1',
+    generation: 0,
+    status: { observedGeneration: 1, updatedNumberScheduled: 0, desiredNumberScheduled: 1, numberAvailable: 0 },
+    msg: 'Waiting for daemon set "foo" rollout to finish: 0 out of 1 new pods have been updated...\n',
+    done: false,
+  },
+  {
+    name: 'test2',
+    generation: 1,
+    status: { observedGeneration: 1, updatedNumberScheduled: 2, desiredNumberScheduled: 2, numberAvailable: 1 },
+    msg: 'Waiting for daemon set "foo" rollout to finish: 1 of 2 updated pods are available...\n',
+    done: false,
+  },
+  {
+    name: 'test3',
+    generation: 1,
+    status: { observedGeneration: 1, updatedNumberScheduled: 2, desiredNumberScheduled: 2, numberAvailable: 2 },
+    msg: 'daemon set "foo" successfully rolled out\n',
+    done: true,
+  },
+  {
+    name: 'test4',
+    generation: 2,
+    status: { observedGeneration: 1, updatedNumberScheduled: 2, desiredNumberScheduled: 2, numberAvailable: 2 },
+    msg: 'Waiting for daemon set spec update to be observed...\n',
+    done: false,
+  },
 ];
 
 for (const c of STATUS_VIEWER_CASES) {
@@ -126,7 +154,13 @@ test('kubectl get ds: columns from .status, tabwriter layout', () => {
   const d = readDaemonSet({
     metadata: { name: 'kube-proxy', namespace: 'kube-system', creationTimestamp: '2026-01-01T12:00:00Z' },
     spec: { template: { spec: { nodeSelector: { 'kubernetes.io/os': 'linux' } } } },
-    status: { desiredNumberScheduled: 3, currentNumberScheduled: 3, numberReady: 2, updatedNumberScheduled: 1, numberAvailable: 2 },
+    status: {
+      desiredNumberScheduled: 3,
+      currentNumberScheduled: 3,
+      numberReady: 2,
+      updatedNumberScheduled: 1,
+      numberAvailable: 2,
+    },
   });
   assert.equal(
     formatGetDs(d!, now),
@@ -147,7 +181,12 @@ test('readers never throw on junk', () => {
   assert.equal(d?.status.desiredNumberScheduled, 4);
 });
 
-function pod(name: string, node: string, hash: string, extra: { ready?: boolean; restarts?: number; phase?: string; deleting?: boolean; waiting?: string } = {}): unknown {
+function pod(
+  name: string,
+  node: string,
+  hash: string,
+  extra: { ready?: boolean; restarts?: number; phase?: string; deleting?: boolean; waiting?: string } = {},
+): unknown {
   return {
     metadata: {
       name,
@@ -161,17 +200,33 @@ function pod(name: string, node: string, hash: string, extra: { ready?: boolean;
     spec: { nodeName: node, containers: [{ name: 'c' }] },
     status: {
       phase: extra.phase ?? 'Running',
-      containerStatuses: [{ name: 'c', ready: extra.ready ?? true, restartCount: extra.restarts ?? 0, state: extra.waiting ? { waiting: { reason: extra.waiting } } : { running: {} } }],
+      containerStatuses: [
+        {
+          name: 'c',
+          ready: extra.ready ?? true,
+          restartCount: extra.restarts ?? 0,
+          state: extra.waiting ? { waiting: { reason: extra.waiting } } : { running: {} },
+        },
+      ],
     },
   };
 }
 
 test('per node: the actual pod next to the prediction, and the drift', () => {
   const now = Date.parse('2026-01-10T12:00:00Z');
-  const nodes = [newNode('n1'), newNode('n2'), withTaints(newNode('n3'), [{ key: 'dedicated', value: 'x', effect: 'NoExecute' }]), withTaints(newNode('n4'), [{ key: 'dedicated', value: 'x', effect: 'NoSchedule' }]), newNode('n5')];
+  const nodes = [
+    newNode('n1'),
+    newNode('n2'),
+    withTaints(newNode('n3'), [{ key: 'dedicated', value: 'x', effect: 'NoExecute' }]),
+    withTaints(newNode('n4'), [{ key: 'dedicated', value: 'x', effect: 'NoSchedule' }]),
+    newNode('n5'),
+  ];
   const prediction = predictPlacement(newDaemonSet('agent'), { nodes });
   const state: LiveState = {
-    daemonSet: readDaemonSet({ metadata: { name: 'agent', namespace: 'ns', uid: 'ds-uid', generation: 2 }, status: { observedGeneration: 2, desiredNumberScheduled: 4, numberReady: 3 } })!,
+    daemonSet: readDaemonSet({
+      metadata: { name: 'agent', namespace: 'ns', uid: 'ds-uid', generation: 2 },
+      status: { observedGeneration: 2, desiredNumberScheduled: 4, numberReady: 3 },
+    })!,
     pods: [
       pod('agent-a', 'n1', 'new', { restarts: 2 }),
       pod('agent-b', 'n3', 'new'),
@@ -179,32 +234,84 @@ test('per node: the actual pod next to the prediction, and the drift', () => {
       pod('agent-d', 'n5', 'new', { ready: false, waiting: 'CrashLoopBackOff' }),
       pod('agent-e', 'gone-node', 'new'),
       // someone else's pod with matching labels is not ours
-      { ...(pod('other', 'n2', 'new') as object), metadata: { name: 'other', namespace: 'ns', labels: { app: 'agent' }, ownerReferences: [{ kind: 'DaemonSet', uid: 'someone-else', controller: true }] } },
+      {
+        ...(pod('other', 'n2', 'new') as object),
+        metadata: {
+          name: 'other',
+          namespace: 'ns',
+          labels: { app: 'agent' },
+          ownerReferences: [{ kind: 'DaemonSet', uid: 'someone-else', controller: true }],
+        },
+      },
     ].map((p) => readPod(p)!),
-    revisions: [readRevision({ metadata: { name: 'agent-old', labels: { 'controller-revision-hash': 'old' }, ownerReferences: [{ uid: 'ds-uid', controller: true }] }, revision: 1 })!, readRevision({ metadata: { name: 'agent-new', labels: { 'controller-revision-hash': 'new' }, ownerReferences: [{ uid: 'ds-uid', controller: true }] }, revision: 2 })!],
+    revisions: [
+      readRevision({
+        metadata: {
+          name: 'agent-old',
+          labels: { 'controller-revision-hash': 'old' },
+          ownerReferences: [{ uid: 'ds-uid', controller: true }],
+        },
+        revision: 1,
+      })!,
+      readRevision({
+        metadata: {
+          name: 'agent-new',
+          labels: { 'controller-revision-hash': 'new' },
+          ownerReferences: [{ uid: 'ds-uid', controller: true }],
+        },
+        revision: 2,
+      })!,
+    ],
     events: [
-      readEvent({ type: 'Warning', reason: 'FailedDaemonPod', message: 'Found failed daemon pod ns/agent-x on node n2, will try to kill it', involvedObject: { kind: 'DaemonSet', name: 'agent' }, lastTimestamp: '2026-01-10T11:58:00Z' })!,
-      readEvent({ type: 'Warning', reason: 'FailedCreate', message: 'Error creating: pods "agent-" is forbidden on node n22', involvedObject: { kind: 'DaemonSet', name: 'agent' }, lastTimestamp: '2026-01-10T11:59:00Z' })!,
+      readEvent({
+        type: 'Warning',
+        reason: 'FailedDaemonPod',
+        message: 'Found failed daemon pod ns/agent-x on node n2, will try to kill it',
+        involvedObject: { kind: 'DaemonSet', name: 'agent' },
+        lastTimestamp: '2026-01-10T11:58:00Z',
+      })!,
+      readEvent({
+        type: 'Warning',
+        reason: 'FailedCreate',
+        message: 'Error creating: pods "agent-" is forbidden on node n22',
+        involvedObject: { kind: 'DaemonSet', name: 'agent' },
+        lastTimestamp: '2026-01-10T11:59:00Z',
+      })!,
     ],
   };
   const { nodes: rows, stray } = liveNodes(prediction, state, now);
   const byNode = Object.fromEntries(rows.map((r) => [r.node, r]));
   // n1: runs, on the current revision, no drift
-  assert.deepEqual(byNode.n1!.pods.map((p) => [p.name, p.ready, p.restarts, p.revision, p.age, p.oldRevision]), [['agent-a', '1/1', 2, 'new', '60m', false]]);
+  assert.deepEqual(
+    byNode.n1!.pods.map((p) => [p.name, p.ready, p.restarts, p.revision, p.age, p.oldRevision]),
+    [['agent-a', '1/1', 2, 'new', '60m', false]],
+  );
   assert.deepEqual(byNode.n1!.drift, []);
   // n2: predicted, no pod: the FailedDaemonPod event naming n2 is the reason (not the one naming n22)
-  assert.deepEqual(byNode.n2!.drift.map((d) => d.kind), ['missing']);
+  assert.deepEqual(
+    byNode.n2!.drift.map((d) => d.kind),
+    ['missing'],
+  );
   assert.equal(byNode.n2!.drift[0]!.event?.reason, 'FailedDaemonPod');
   // n3: NoExecute taint not tolerated: shouldContinueRunning false → apply deletes the pod
   assert.equal(byNode.n3!.predicted, 'excluded');
-  assert.deepEqual(byNode.n3!.drift.map((d) => d.kind), ['wouldDelete']);
+  assert.deepEqual(
+    byNode.n3!.drift.map((d) => d.kind),
+    ['wouldDelete'],
+  );
   assert.match(byNode.n3!.drift[0]!.message, /deletes agent-b/);
   // n4: NoSchedule taint: the pod is kept but would not be recreated; and it is on the old revision
-  assert.deepEqual(byNode.n4!.drift.map((d) => d.kind), ['wouldNotRecreate', 'oldRevision']);
+  assert.deepEqual(
+    byNode.n4!.drift.map((d) => d.kind),
+    ['wouldNotRecreate', 'oldRevision'],
+  );
   // n5: the waiting reason shows as kubectl's STATUS
   assert.deepEqual([byNode.n5!.pods[0]!.status, byNode.n5!.pods[0]!.isReady], ['CrashLoopBackOff', false]);
   // a pod on a node the snapshot does not list
-  assert.deepEqual(stray.map((s) => [s.node, s.pods.map((p) => p.name), s.drift.map((d) => d.kind)]), [['gone-node', ['agent-e'], ['unknownNode']]]);
+  assert.deepEqual(
+    stray.map((s) => [s.node, s.pods.map((p) => p.name), s.drift.map((d) => d.kind)]),
+    [['gone-node', ['agent-e'], ['unknownNode']]],
+  );
 
   const view = liveStatusView(prediction, state, now, { source: 'test', state: 'ok', namespace: 'ns', name: 'agent' });
   assert.equal(view.summary, 'live: 3/4 ready');
@@ -213,15 +320,28 @@ test('per node: the actual pod next to the prediction, and the drift', () => {
 });
 
 test('a DaemonSet not in the cluster: apply would create it', () => {
-  const view = liveStatusView(undefined, { pods: [], revisions: [], events: [] }, 0, { source: 's', state: 'ok', namespace: 'a', name: 'b' });
+  const view = liveStatusView(undefined, { pods: [], revisions: [], events: [] }, 0, {
+    source: 's',
+    state: 'ok',
+    namespace: 'a',
+    name: 'b',
+  });
   assert.equal(view.state, 'absent');
   assert.match(view.message ?? '', /no DaemonSet a\/b/);
 });
 
 test('a pod being deleted is not counted as running (a missing pod during a rollout)', () => {
   const prediction = predictPlacement(newDaemonSet('agent'), { nodes: [newNode('n1')] });
-  const state: LiveState = { daemonSet: readDaemonSet({ metadata: { name: 'agent', uid: 'ds-uid' } })!, pods: [readPod(pod('agent-a', 'n1', 'old', { deleting: true }))!], revisions: [], events: [] };
+  const state: LiveState = {
+    daemonSet: readDaemonSet({ metadata: { name: 'agent', uid: 'ds-uid' } })!,
+    pods: [readPod(pod('agent-a', 'n1', 'old', { deleting: true }))!],
+    revisions: [],
+    events: [],
+  };
   const { nodes } = liveNodes(prediction, state, 0);
   assert.equal(nodes[0]!.pods[0]!.status, 'Terminating');
-  assert.deepEqual(nodes[0]!.drift.map((d) => d.kind), ['missing']);
+  assert.deepEqual(
+    nodes[0]!.drift.map((d) => d.kind),
+    ['missing'],
+  );
 });

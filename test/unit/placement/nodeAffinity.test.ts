@@ -4,11 +4,19 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  compileRequiredAffinity, explainAffinityMismatch, matchesNodeSelector, matchesNodeSelectorTerm, requiredAffinityMatches,
-  type Node, type NodeAffinity, type NodeSelectorTerm,
+  compileRequiredAffinity,
+  explainAffinityMismatch,
+  matchesNodeSelector,
+  matchesNodeSelectorTerm,
+  requiredAffinityMatches,
+  type Node,
+  type NodeAffinity,
+  type NodeSelectorTerm,
 } from '../../../server/src/placement';
 
-const node: Node = { metadata: { name: 'node-1', labels: { foo: 'bar', zone: 'a', cores: '16', 'kubernetes.io/os': 'linux', odd: 'x1' } } };
+const node: Node = {
+  metadata: { name: 'node-1', labels: { foo: 'bar', zone: 'a', cores: '16', 'kubernetes.io/os': 'linux', odd: 'x1' } },
+};
 
 function required(terms: unknown): NodeAffinity {
   return { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms as NodeSelectorTerm[] } };
@@ -40,7 +48,16 @@ const termCases: Array<{ name: string; term: NodeSelectorTerm; match: boolean }>
   { name: 'Lt with a negative bound', term: expr('cores', 'Lt', ['-1']), match: false },
   { name: 'Gt on a non-integer label value', term: expr('odd', 'Gt', ['0']), match: false },
   { name: 'Gt on a missing label', term: expr('gpu', 'Gt', ['0']), match: false },
-  { name: 'expressions in a term are ANDed', term: { matchExpressions: [{ key: 'foo', operator: 'In', values: ['bar'] }, { key: 'zone', operator: 'In', values: ['b'] }] }, match: false },
+  {
+    name: 'expressions in a term are ANDed',
+    term: {
+      matchExpressions: [
+        { key: 'foo', operator: 'In', values: ['bar'] },
+        { key: 'zone', operator: 'In', values: ['b'] },
+      ],
+    },
+    match: false,
+  },
   { name: 'prefixed keys work', term: expr('kubernetes.io/os', 'In', ['linux']), match: true },
   { name: 'unknown operator makes the term invalid', term: expr('foo', 'Equals', ['bar']), match: false },
   { name: 'In without values is invalid', term: expr('foo', 'In', []), match: false },
@@ -48,13 +65,44 @@ const termCases: Array<{ name: string; term: NodeSelectorTerm; match: boolean }>
   { name: 'Gt with two values is invalid', term: expr('cores', 'Gt', ['1', '2']), match: false },
   { name: 'Gt with a non-integer bound is invalid', term: expr('cores', 'Gt', ['1.5']), match: false },
   { name: 'an invalid key is invalid', term: expr('foo bar', 'Exists'), match: false },
-  { name: 'an invalid value is invalid even if another would match', term: expr('foo', 'In', ['bar', 'not valid!']), match: false },
-  { name: 'matchFields metadata.name In', term: { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-1'] }] }, match: true },
-  { name: 'matchFields metadata.name NotIn', term: { matchFields: [{ key: 'metadata.name', operator: 'NotIn', values: ['node-1'] }] }, match: false },
-  { name: 'matchFields with two values is invalid', term: { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-1', 'node-2'] }] }, match: false },
-  { name: 'matchFields Exists is invalid', term: { matchFields: [{ key: 'metadata.name', operator: 'Exists' }] }, match: false },
-  { name: 'matchFields only knows metadata.name', term: { matchFields: [{ key: 'metadata.uid', operator: 'NotIn', values: ['x'] }] }, match: false },
-  { name: 'expressions and fields are ANDed', term: { matchExpressions: [{ key: 'foo', operator: 'Exists' }], matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-2'] }] }, match: false },
+  {
+    name: 'an invalid value is invalid even if another would match',
+    term: expr('foo', 'In', ['bar', 'not valid!']),
+    match: false,
+  },
+  {
+    name: 'matchFields metadata.name In',
+    term: { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-1'] }] },
+    match: true,
+  },
+  {
+    name: 'matchFields metadata.name NotIn',
+    term: { matchFields: [{ key: 'metadata.name', operator: 'NotIn', values: ['node-1'] }] },
+    match: false,
+  },
+  {
+    name: 'matchFields with two values is invalid',
+    term: { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-1', 'node-2'] }] },
+    match: false,
+  },
+  {
+    name: 'matchFields Exists is invalid',
+    term: { matchFields: [{ key: 'metadata.name', operator: 'Exists' }] },
+    match: false,
+  },
+  {
+    name: 'matchFields only knows metadata.name',
+    term: { matchFields: [{ key: 'metadata.uid', operator: 'NotIn', values: ['x'] }] },
+    match: false,
+  },
+  {
+    name: 'expressions and fields are ANDed',
+    term: {
+      matchExpressions: [{ key: 'foo', operator: 'Exists' }],
+      matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-2'] }],
+    },
+    match: false,
+  },
   { name: 'an empty term matches nothing', term: {}, match: false },
   { name: 'a term with empty lists matches nothing', term: { matchExpressions: [], matchFields: [] }, match: false },
 ];
@@ -75,14 +123,25 @@ test('required affinity: terms are ORed and an invalid term does not spoil a val
 test('required affinity: empty term list and all-empty terms match nothing; absent affinity matches all', () => {
   assert.equal(matches(required([])), false);
   assert.equal(matches(required([{}, { matchExpressions: [] }])), false);
-  assert.equal(matches({ requiredDuringSchedulingIgnoredDuringExecution: {} }), false, 'nodeSelectorTerms missing: no term');
+  assert.equal(
+    matches({ requiredDuringSchedulingIgnoredDuringExecution: {} }),
+    false,
+    'nodeSelectorTerms missing: no term',
+  );
   assert.equal(matches({}), true);
-  assert.equal(matches({ preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: expr('gpu', 'Exists') }] }), true, 'preferred never excludes');
+  assert.equal(
+    matches({ preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: expr('gpu', 'Exists') }] }),
+    true,
+    'preferred never excludes',
+  );
 });
 
 test('matchFields is ignored for a node without a name (extractNodeFields is empty)', () => {
   const nameless: Node = { metadata: { labels: { foo: 'bar' } } };
-  assert.equal(matches(required([{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-1'] }] }]), nameless), true);
+  assert.equal(
+    matches(required([{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-1'] }] }]), nameless),
+    true,
+  );
 });
 
 test('label keys are own properties: a label selector for `constructor` does not see Object.prototype', () => {
@@ -92,44 +151,105 @@ test('label keys are own properties: a label selector for `constructor` does not
 });
 
 test('explainAffinityMismatch: one term points at the failing expression', () => {
-  const compiled = compileRequiredAffinity(required([{ matchExpressions: [{ key: 'foo', operator: 'In', values: ['bar'] }, { key: 'gpu', operator: 'In', values: ['a', 'b'] }] }]));
+  const compiled = compileRequiredAffinity(
+    required([
+      {
+        matchExpressions: [
+          { key: 'foo', operator: 'In', values: ['bar'] },
+          { key: 'gpu', operator: 'In', values: ['a', 'b'] },
+        ],
+      },
+    ]),
+  );
   const why = explainAffinityMismatch(compiled, node.metadata!.labels!, 'node-1');
   assert.equal(why.detail, 'node affinity `gpu In [a, b]` does not match (node has no label gpu)');
-  assert.deepEqual(why.path, ['spec', 'template', 'spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms', 0, 'matchExpressions', 1]);
+  assert.deepEqual(why.path, [
+    'spec',
+    'template',
+    'spec',
+    'affinity',
+    'nodeAffinity',
+    'requiredDuringSchedulingIgnoredDuringExecution',
+    'nodeSelectorTerms',
+    0,
+    'matchExpressions',
+    1,
+  ]);
 });
 
 test('explainAffinityMismatch: several terms are each explained; invalid terms say why', () => {
   const compiled = compileRequiredAffinity(required([expr('foo', 'In', ['baz']), {}, expr('zone', 'Equals', ['a'])]));
   const why = explainAffinityMismatch(compiled, node.metadata!.labels!, 'node-1');
-  assert.equal(why.detail,
-    'none of the 2 node affinity terms matches: term 0: `foo In [baz]` does not match (node has foo=bar); '
-    + 'term 2: is invalid and matches no node: operator "Equals" is not supported (In, NotIn, Exists, DoesNotExist, Gt, Lt)');
-  assert.deepEqual(why.path, ['spec', 'template', 'spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms']);
+  assert.equal(
+    why.detail,
+    'none of the 2 node affinity terms matches: term 0: `foo In [baz]` does not match (node has foo=bar); ' +
+      'term 2: is invalid and matches no node: operator "Equals" is not supported (In, NotIn, Exists, DoesNotExist, Gt, Lt)',
+  );
+  assert.deepEqual(why.path, [
+    'spec',
+    'template',
+    'spec',
+    'affinity',
+    'nodeAffinity',
+    'requiredDuringSchedulingIgnoredDuringExecution',
+    'nodeSelectorTerms',
+  ]);
 });
 
 test('explainAffinityMismatch: no usable term, and malformed shapes (paths)', () => {
-  const TERMS = ['spec', 'template', 'spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'];
+  const TERMS = [
+    'spec',
+    'template',
+    'spec',
+    'affinity',
+    'nodeAffinity',
+    'requiredDuringSchedulingIgnoredDuringExecution',
+    'nodeSelectorTerms',
+  ];
   assert.deepEqual(explainAffinityMismatch(compileRequiredAffinity(required([])), {}, 'n').path, TERMS);
-  const malformed = compileRequiredAffinity({ requiredDuringSchedulingIgnoredDuringExecution: [{ matchExpressions: [] }] } as unknown as NodeAffinity);
+  const malformed = compileRequiredAffinity({
+    requiredDuringSchedulingIgnoredDuringExecution: [{ matchExpressions: [] }],
+  } as unknown as NodeAffinity);
   assert.equal(requiredAffinityMatches(malformed, {}, 'n'), false);
   assert.deepEqual(explainAffinityMismatch(malformed, {}, 'n').path, TERMS.slice(0, -1));
   const gt = compileRequiredAffinity(required([expr('odd', 'Gt', ['0'])]));
-  assert.deepEqual(explainAffinityMismatch(gt, node.metadata!.labels!, 'node-1').path, [...TERMS, 0, 'matchExpressions', 0]);
+  assert.deepEqual(explainAffinityMismatch(gt, node.metadata!.labels!, 'node-1').path, [
+    ...TERMS,
+    0,
+    'matchExpressions',
+    0,
+  ]);
 });
 
 test('explainAffinityMismatch wording: no usable term, malformed shapes, a non-integer for Gt', () => {
-  assert.match(explainAffinityMismatch(compileRequiredAffinity(required([])), {}, 'n').detail, /no non-empty nodeSelectorTerms/);
-  const malformed = compileRequiredAffinity({ requiredDuringSchedulingIgnoredDuringExecution: [{ matchExpressions: [] }] } as unknown as NodeAffinity);
+  assert.match(
+    explainAffinityMismatch(compileRequiredAffinity(required([])), {}, 'n').detail,
+    /no non-empty nodeSelectorTerms/,
+  );
+  const malformed = compileRequiredAffinity({
+    requiredDuringSchedulingIgnoredDuringExecution: [{ matchExpressions: [] }],
+  } as unknown as NodeAffinity);
   assert.match(explainAffinityMismatch(malformed, {}, 'n').detail, /must be an object with nodeSelectorTerms/);
   const gt = compileRequiredAffinity(required([expr('odd', 'Gt', ['0'])]));
-  assert.equal(explainAffinityMismatch(gt, node.metadata!.labels!, 'node-1').detail, 'node affinity `odd Gt 0` does not match (node has odd=x1, not an integer)');
+  assert.equal(
+    explainAffinityMismatch(gt, node.metadata!.labels!, 'node-1').detail,
+    'node affinity `odd Gt 0` does not match (node has odd=x1, not an integer)',
+  );
 });
 
 test('compileRequiredAffinity survives junk anywhere', () => {
   const junk: unknown[] = [
-    null, 5, 'x', [], { requiredDuringSchedulingIgnoredDuringExecution: 'x' },
-    required('x'), required([5, null, 'y']), required([{ matchExpressions: 'x' }]), required([{ matchExpressions: [null, 3, { key: 5, operator: [] }] }]),
-    required([{ matchExpressions: [{ key: 'a', operator: 'In', values: 'a' }] }]), required([{ matchExpressions: [{ key: 'a', operator: 'In', values: [1, true] }] }]),
+    null,
+    5,
+    'x',
+    [],
+    { requiredDuringSchedulingIgnoredDuringExecution: 'x' },
+    required('x'),
+    required([5, null, 'y']),
+    required([{ matchExpressions: 'x' }]),
+    required([{ matchExpressions: [null, 3, { key: 5, operator: [] }] }]),
+    required([{ matchExpressions: [{ key: 'a', operator: 'In', values: 'a' }] }]),
+    required([{ matchExpressions: [{ key: 'a', operator: 'In', values: [1, true] }] }]),
     required([{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [7] }] }]),
   ];
   for (const j of junk) {
@@ -148,5 +268,11 @@ test('matchesNodeSelector: every key must be present with the same value; empty 
   assert.equal(matchesNodeSelector({}, node), true);
   assert.equal(matchesNodeSelector(undefined, node), true);
   assert.equal(matchesNodeSelector({ foo: 'bar' }, { metadata: { labels: 'junk' } } as unknown as Node), false);
-  assert.equal(matchesNodeSelector({ 'node-role.kubernetes.io/master': '' }, { metadata: { labels: { 'node-role.kubernetes.io/master': '' } } }), true);
+  assert.equal(
+    matchesNodeSelector(
+      { 'node-role.kubernetes.io/master': '' },
+      { metadata: { labels: { 'node-role.kubernetes.io/master': '' } } },
+    ),
+    true,
+  );
 });

@@ -9,15 +9,36 @@ function ds(name: string, cpu: string): DaemonSet {
     metadata: { name, namespace: 'kube-system', uid: `uid-${name}` },
     spec: {
       selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', resources: { requests: { cpu } }, ports: [{ containerPort: 9100, hostPort: 9100 }] }] } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: {
+          containers: [
+            { name: 'c', resources: { requests: { cpu } }, ports: [{ containerPort: 9100, hostPort: 9100 }] },
+          ],
+        },
+      },
     },
   };
 }
 
 function podOf(owner: string, cpu: string, hostPort?: number): Pod {
   return {
-    metadata: { name: `${owner}-pod`, namespace: 'kube-system', labels: { app: owner }, ownerReferences: [{ kind: 'DaemonSet', name: owner, uid: `uid-${owner}`, controller: true }] },
-    spec: { nodeName: 'n1', containers: [{ name: 'c', resources: { requests: { cpu } }, ...(hostPort ? { ports: [{ containerPort: hostPort, hostPort }] } : {}) }] },
+    metadata: {
+      name: `${owner}-pod`,
+      namespace: 'kube-system',
+      labels: { app: owner },
+      ownerReferences: [{ kind: 'DaemonSet', name: owner, uid: `uid-${owner}`, controller: true }],
+    },
+    spec: {
+      nodeName: 'n1',
+      containers: [
+        {
+          name: 'c',
+          resources: { requests: { cpu } },
+          ...(hostPort ? { ports: [{ containerPort: hostPort, hostPort }] } : {}),
+        },
+      ],
+    },
     status: { phase: 'Running' },
   };
 }
@@ -42,7 +63,10 @@ test('two DaemonSets on one snapshot: each leaves out its own pod and counts the
 });
 
 test('a new snapshot is a new index (no stale sums)', () => {
-  const grown: ClusterState = { nodes: cluster.nodes, pods: [...cluster.pods!, { ...podOf('c', '500m'), metadata: { name: 'c-pod', namespace: 'x' } }] };
+  const grown: ClusterState = {
+    nodes: cluster.nodes,
+    pods: [...cluster.pods!, { ...podOf('c', '500m'), metadata: { name: 'c-pod', namespace: 'x' } }],
+  };
   const a = predictPlacement(ds('a', '600m'), grown).nodes[0]!;
   assert.equal(a.reason, 'insufficientResources');
   assert.equal(predictPlacement(ds('a', '600m'), cluster).nodes[0]!.reason, 'ok');

@@ -2,7 +2,14 @@
 // and host-port accounting of pods already on a node, and the never-throw rule.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { predictPlacement, type ClusterState, type DaemonSet, type Node, type Pod, type PodSpec } from '../../../server/src/placement';
+import {
+  predictPlacement,
+  type ClusterState,
+  type DaemonSet,
+  type Node,
+  type Pod,
+  type PodSpec,
+} from '../../../server/src/placement';
 import { allocatableResources, newDaemonSet, newNode, newPod, simpleDaemonSetLabel, withTaints } from './builders';
 
 const POD_SPEC = ['spec', 'template', 'spec'];
@@ -19,15 +26,30 @@ function sized(name: string, memory: string, cpu: string, labels?: Record<string
   return node;
 }
 
-test('reasons follow the controller\'s order: nodeName, nodeSelector, nodeAffinity, taint, then the scheduler', () => {
+test("reasons follow the controller's order: nodeName, nodeSelector, nodeAffinity, taint, then the scheduler", () => {
   const node = withTaints(sized('n1', '1Gi', '1', { disktype: 'hdd' }), [{ key: 'gpu', effect: 'NoSchedule' }]);
-  const affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'Exists' }] }] } } };
+  const affinity = {
+    nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'Exists' }] }],
+      },
+    },
+  };
   const big = { containers: [{ resources: { requests: { cpu: '2' } } }] };
-  assert.equal(only(newDaemonSet('x', { ...big, nodeName: 'other', nodeSelector: { disktype: 'ssd' }, affinity }), node).reason, 'nodeName');
-  assert.equal(only(newDaemonSet('x', { ...big, nodeSelector: { disktype: 'ssd' }, affinity }), node).reason, 'nodeSelector');
+  assert.equal(
+    only(newDaemonSet('x', { ...big, nodeName: 'other', nodeSelector: { disktype: 'ssd' }, affinity }), node).reason,
+    'nodeName',
+  );
+  assert.equal(
+    only(newDaemonSet('x', { ...big, nodeSelector: { disktype: 'ssd' }, affinity }), node).reason,
+    'nodeSelector',
+  );
   assert.equal(only(newDaemonSet('x', { ...big, affinity }), node).reason, 'nodeAffinity');
   assert.equal(only(newDaemonSet('x', big), node).reason, 'taint');
-  assert.equal(only(newDaemonSet('x', { ...big, tolerations: [{ operator: 'Exists' }] }), node).reason, 'insufficientResources');
+  assert.equal(
+    only(newDaemonSet('x', { ...big, tolerations: [{ operator: 'Exists' }] }), node).reason,
+    'insufficientResources',
+  );
 });
 
 test('nodeSelector detail names the missing label and the path names the key', () => {
@@ -53,13 +75,23 @@ test('taints: an untolerated NoExecute also stops a running pod; PreferNoSchedul
   ]);
   const v = only(newDaemonSet('x'), node);
   assert.deepEqual([v.shouldRun, v.shouldContinueRunning, v.reason], [false, false, 'taint']);
-  assert.equal(v.detail, 'taint `dedicated=db:NoSchedule` is not tolerated; NoExecute taint `maintenance:NoExecute` would also evict a running pod');
+  assert.equal(
+    v.detail,
+    'taint `dedicated=db:NoSchedule` is not tolerated; NoExecute taint `maintenance:NoExecute` would also evict a running pod',
+  );
   assert.deepEqual(v.taint, { key: 'dedicated', value: 'db', effect: 'NoSchedule' });
-  assert.ok(v.notes?.some((n) => n.startsWith('taint `soft:PreferNoSchedule` is not tolerated, but PreferNoSchedule only ranks nodes')));
+  assert.ok(
+    v.notes?.some((n) =>
+      n.startsWith('taint `soft:PreferNoSchedule` is not tolerated, but PreferNoSchedule only ranks nodes'),
+    ),
+  );
 });
 
 test('taints: an empty-key Exists toleration tolerates everything; an effect-scoped one only its effect', () => {
-  const node = withTaints(newNode('n'), [{ key: 'a', effect: 'NoSchedule' }, { key: 'b', value: 'c', effect: 'NoExecute' }]);
+  const node = withTaints(newNode('n'), [
+    { key: 'a', effect: 'NoSchedule' },
+    { key: 'b', value: 'c', effect: 'NoExecute' },
+  ]);
   assert.equal(only(newDaemonSet('x', { tolerations: [{ operator: 'Exists' }] }), node).reason, 'ok');
   const scoped = only(newDaemonSet('x', { tolerations: [{ operator: 'Exists', effect: 'NoSchedule' }] }), node);
   assert.deepEqual([scoped.shouldRun, scoped.shouldContinueRunning], [false, false]);
@@ -68,15 +100,36 @@ test('taints: an empty-key Exists toleration tolerates everything; an effect-sco
 
 test('taints: a NoExecute toleration with tolerationSeconds is noted', () => {
   const node = withTaints(newNode('n'), [{ key: 'flaky', effect: 'NoExecute' }]);
-  const v = only(newDaemonSet('x', { tolerations: [{ key: 'flaky', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 60 }] }), node);
+  const v = only(
+    newDaemonSet('x', {
+      tolerations: [{ key: 'flaky', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 60 }],
+    }),
+    node,
+  );
   assert.equal(v.reason, 'ok');
   assert.ok(v.notes?.some((n) => n.includes('tolerated for only 60s')));
 });
 
 test('taints: Lt/Gt tolerations compare numerically', () => {
   const node = withTaints(newNode('n'), [{ key: 'node.example.com/cost', value: '30', effect: 'NoSchedule' }]);
-  assert.equal(only(newDaemonSet('x', { tolerations: [{ key: 'node.example.com/cost', operator: 'Lt', value: '50', effect: 'NoSchedule' }] }), node).reason, 'ok');
-  assert.equal(only(newDaemonSet('x', { tolerations: [{ key: 'node.example.com/cost', operator: 'Gt', value: '50', effect: 'NoSchedule' }] }), node).reason, 'taint');
+  assert.equal(
+    only(
+      newDaemonSet('x', {
+        tolerations: [{ key: 'node.example.com/cost', operator: 'Lt', value: '50', effect: 'NoSchedule' }],
+      }),
+      node,
+    ).reason,
+    'ok',
+  );
+  assert.equal(
+    only(
+      newDaemonSet('x', {
+        tolerations: [{ key: 'node.example.com/cost', operator: 'Gt', value: '50', effect: 'NoSchedule' }],
+      }),
+      node,
+    ).reason,
+    'taint',
+  );
 });
 
 test('a cordoned node gets the pod, with a note; the unschedulable taint is tolerated', () => {
@@ -88,7 +141,15 @@ test('a cordoned node gets the pod, with a note; the unschedulable taint is tole
 });
 
 test('preferred node affinity never excludes and is noted', () => {
-  const ds = newDaemonSet('x', { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, preference: { matchExpressions: [{ key: 'gpu', operator: 'Exists' }] } }] } } });
+  const ds = newDaemonSet('x', {
+    affinity: {
+      nodeAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 10, preference: { matchExpressions: [{ key: 'gpu', operator: 'Exists' }] } },
+        ],
+      },
+    },
+  });
   const v = only(ds, newNode('n'));
   assert.equal(v.reason, 'ok');
   assert.ok(v.notes?.some((n) => n.startsWith('preferred node affinity only ranks nodes')));
@@ -102,7 +163,13 @@ test('resources: pods already on the node use up allocatable; Succeeded/Failed p
     if (phase !== undefined) p.status = { phase };
     return p;
   };
-  const v = only(ds, node, [busy('a', '500m'), busy('b', '380m'), busy('done', '900m', 'Succeeded'), busy('crashed', '900m', 'Failed'), busy('running', '100m', 'Running')]);
+  const v = only(ds, node, [
+    busy('a', '500m'),
+    busy('b', '380m'),
+    busy('done', '900m', 'Succeeded'),
+    busy('crashed', '900m', 'Failed'),
+    busy('running', '100m', 'Running'),
+  ]);
   assert.deepEqual([v.shouldRun, v.pending, v.reason], [true, true, 'insufficientResources']);
   assert.equal(v.detail, 'needs 200m CPU, 20m free');
   assert.deepEqual(v.shortfalls, [{ resource: 'cpu', requested: 200, free: 20, allocatable: 1000 }]);
@@ -113,8 +180,14 @@ test('resources: existing pods count with init containers, sidecars, pod-level r
   const ds = newDaemonSet('x', { containers: [{ resources: { requests: { cpu: '100m' } } }] });
   const node = sized('n', '1Gi', '1');
   const pods = [
-    newPod('init', 'n', { initContainers: [{ resources: { requests: { cpu: '400m' } } }], containers: [{ resources: { requests: { cpu: '100m' } } }] }), // 400m
-    newPod('sidecar', 'n', { initContainers: [{ restartPolicy: 'Always', resources: { requests: { cpu: '100m' } } }], containers: [{ resources: { limits: { cpu: '100m' } } }] }), // 200m
+    newPod('init', 'n', {
+      initContainers: [{ resources: { requests: { cpu: '400m' } } }],
+      containers: [{ resources: { requests: { cpu: '100m' } } }],
+    }), // 400m
+    newPod('sidecar', 'n', {
+      initContainers: [{ restartPolicy: 'Always', resources: { requests: { cpu: '100m' } } }],
+      containers: [{ resources: { limits: { cpu: '100m' } } }],
+    }), // 200m
     newPod('podlevel', 'n', { resources: { requests: { cpu: '200m' } }, containers: [{}], overhead: { cpu: '50m' } }), // 250m
   ];
   assert.equal(only(ds, node, pods).reason, 'ok'); // 850m used, 150m free
@@ -125,19 +198,29 @@ test('resources: existing pods count with init containers, sidecars, pod-level r
 });
 
 test('resources: an extended resource the node lacks counts as none; memory and the pod count too', () => {
-  const ds = newDaemonSet('x', { containers: [{ resources: { limits: { 'nvidia.com/gpu': '1' }, requests: { memory: '2Gi' } } }] });
+  const ds = newDaemonSet('x', {
+    containers: [{ resources: { limits: { 'nvidia.com/gpu': '1' }, requests: { memory: '2Gi' } } }],
+  });
   const node = sized('n', '1Gi', '4');
   node.status!.allocatable!.pods = '2';
   const v = only(ds, node, [newPod('a', 'n'), newPod('b', 'n')]);
   assert.equal(v.reason, 'insufficientResources');
-  assert.deepEqual(v.shortfalls?.map((s) => s.resource), ['pods', 'memory', 'nvidia.com/gpu']);
-  assert.equal(v.detail, 'node already holds 2 pods, its limit is 2 (allocatable pods); needs 2Gi memory, 1Gi free; needs 1 nvidia.com/gpu, node has none');
+  assert.deepEqual(
+    v.shortfalls?.map((s) => s.resource),
+    ['pods', 'memory', 'nvidia.com/gpu'],
+  );
+  assert.equal(
+    v.detail,
+    'node already holds 2 pods, its limit is 2 (allocatable pods); needs 2Gi memory, 1Gi free; needs 1 nvidia.com/gpu, node has none',
+  );
   assert.deepEqual(v.path, undefined, 'the pod count is no manifest field');
 });
 
 test('resources: an overcommitted node reports none free', () => {
   const ds = newDaemonSet('x', { containers: [{ resources: { requests: { cpu: '100m' } } }] });
-  const v = only(ds, sized('n', '1Gi', '1'), [newPod('hog', 'n', { containers: [{ resources: { requests: { cpu: '1500m' } } }] })]);
+  const v = only(ds, sized('n', '1Gi', '1'), [
+    newPod('hog', 'n', { containers: [{ resources: { requests: { cpu: '1500m' } } }] }),
+  ]);
   assert.equal(v.detail, 'needs 100m CPU, none free (pods on the node already request 1500m of 1)');
 });
 
@@ -154,19 +237,32 @@ test('resources: allocatable falls back to capacity; a node with neither is not 
 });
 
 test('resources: invalid and unknown quantities are noted, not thrown', () => {
-  const ds = newDaemonSet('x', { containers: [{ resources: { requests: { memory: '128MB', cpu: '100m', storage: '1Gi' } } }] });
+  const ds = newDaemonSet('x', {
+    containers: [{ resources: { requests: { memory: '128MB', cpu: '100m', storage: '1Gi' } } }],
+  });
   const v = only(ds, sized('n', '1Gi', '1'));
   assert.equal(v.reason, 'ok');
-  assert.ok(v.notes?.includes('containers.0.resources.requests.memory "128MB" is not a valid quantity (the API server rejects it); counted as 0'));
+  assert.ok(
+    v.notes?.includes(
+      'containers.0.resources.requests.memory "128MB" is not a valid quantity (the API server rejects it); counted as 0',
+    ),
+  );
   assert.ok(v.notes?.includes('resource `storage` is not one the scheduler knows; it is ignored for placement'));
 });
 
-test('the DaemonSet\'s own pods never compete with it: by uid, by name, or as an orphan it would adopt', () => {
+test("the DaemonSet's own pods never compete with it: by uid, by name, or as an orphan it would adopt", () => {
   const spec: PodSpec = { containers: [{ ports: [{ hostPort: 9100 }], resources: { requests: { cpu: '600m' } } }] };
   const ds = newDaemonSet('exporter', spec);
   const node = sized('n', '1Gi', '1');
   const byUid = newPod('a', 'n', spec, ds);
-  const byName: Pod = { metadata: { name: 'b', namespace: 'default', ownerReferences: [{ kind: 'DaemonSet', name: 'exporter', controller: true }] }, spec: { ...spec, nodeName: 'n' } };
+  const byName: Pod = {
+    metadata: {
+      name: 'b',
+      namespace: 'default',
+      ownerReferences: [{ kind: 'DaemonSet', name: 'exporter', controller: true }],
+    },
+    spec: { ...spec, nodeName: 'n' },
+  };
   const orphan = newPod('c', 'n', spec, undefined, simpleDaemonSetLabel);
   for (const pod of [byUid, byName, orphan]) {
     const v = only(ds, node, [pod]);
@@ -184,11 +280,22 @@ test('the DaemonSet\'s own pods never compete with it: by uid, by name, or as an
 });
 
 test('host ports come before resources (NodePorts runs before NodeResourcesFit); both are reported', () => {
-  const ds = newDaemonSet('x', { containers: [{ ports: [{ containerPort: 9100, hostPort: 9100, protocol: 'TCP' }], resources: { requests: { cpu: '2' } } }] });
-  const v = only(ds, sized('n', '1Gi', '1'), [newPod('node-exporter-abc', 'n', { hostNetwork: true, containers: [{ ports: [{ containerPort: 9100 }] }] })]);
+  const ds = newDaemonSet('x', {
+    containers: [
+      { ports: [{ containerPort: 9100, hostPort: 9100, protocol: 'TCP' }], resources: { requests: { cpu: '2' } } },
+    ],
+  });
+  const v = only(ds, sized('n', '1Gi', '1'), [
+    newPod('node-exporter-abc', 'n', { hostNetwork: true, containers: [{ ports: [{ containerPort: 9100 }] }] }),
+  ]);
   assert.deepEqual([v.shouldRun, v.pending, v.reason], [true, true, 'hostPort']);
   assert.equal(v.detail, 'host port 9100/TCP is already used by pod `default/node-exporter-abc`');
-  assert.deepEqual(v.hostPort, { port: 9100, protocol: 'TCP', hostIP: '0.0.0.0', conflictingPod: 'default/node-exporter-abc' });
+  assert.deepEqual(v.hostPort, {
+    port: 9100,
+    protocol: 'TCP',
+    hostIP: '0.0.0.0',
+    conflictingPod: 'default/node-exporter-abc',
+  });
   assert.deepEqual(v.path, [...POD_SPEC, 'containers', 0, 'ports', 0, 'hostPort']);
   assert.ok(v.notes?.includes('also short of resources: needs 2 CPU, 1 free'));
   assert.equal(v.shortfalls?.[0]?.resource, 'cpu');
@@ -203,46 +310,147 @@ test('with hostNetwork the conflicting field is the containerPort the host port 
 
 test('host ports on different addresses or protocols coexist', () => {
   const ds = newDaemonSet('x', { containers: [{ ports: [{ hostPort: 53, hostIP: '10.0.0.1', protocol: 'UDP' }] }] });
-  const pods = [newPod('a', 'n', { containers: [{ ports: [{ hostPort: 53, hostIP: '10.0.0.2', protocol: 'UDP' }, { hostPort: 53 }] }] })];
+  const pods = [
+    newPod('a', 'n', {
+      containers: [{ ports: [{ hostPort: 53, hostIP: '10.0.0.2', protocol: 'UDP' }, { hostPort: 53 }] }],
+    }),
+  ];
   assert.equal(only(ds, newNode('n'), pods).reason, 'ok');
   pods.push(newPod('b', 'n', { containers: [{ ports: [{ hostPort: 53, protocol: 'UDP' }] }] }));
   assert.equal(only(ds, newNode('n'), pods).reason, 'hostPort');
 });
 
 test('counts: desired = shouldRun, pending = shouldRun and Pending, excluded = the rest; input order kept', () => {
-  const ds = newDaemonSet('x', { nodeSelector: { pool: 'a' }, containers: [{ resources: { requests: { cpu: '500m' } } }] });
-  const nodes = [sized('z', '1Gi', '1', { pool: 'a' }), sized('y', '1Gi', '100m', { pool: 'a' }), sized('x', '1Gi', '1', { pool: 'b' })];
+  const ds = newDaemonSet('x', {
+    nodeSelector: { pool: 'a' },
+    containers: [{ resources: { requests: { cpu: '500m' } } }],
+  });
+  const nodes = [
+    sized('z', '1Gi', '1', { pool: 'a' }),
+    sized('y', '1Gi', '100m', { pool: 'a' }),
+    sized('x', '1Gi', '1', { pool: 'b' }),
+  ];
   const result = predictPlacement(ds, { nodes });
-  assert.deepEqual(result.nodes.map((n) => n.name), ['z', 'y', 'x']);
+  assert.deepEqual(
+    result.nodes.map((n) => n.name),
+    ['z', 'y', 'x'],
+  );
   assert.deepEqual([result.desired, result.pending, result.excluded], [2, 1, 1]);
 });
 
 test('a DaemonSet without constraints runs on every node and gets an ok detail', () => {
   const result = predictPlacement(newDaemonSet('x'), { nodes: [newNode('a'), newNode('b')] });
-  assert.deepEqual(result.nodes.map((n) => [n.reason, n.detail, n.path, n.notes]), [['ok', 'the pod runs here', undefined, undefined], ['ok', 'the pod runs here', undefined, undefined]]);
+  assert.deepEqual(
+    result.nodes.map((n) => [n.reason, n.detail, n.path, n.notes]),
+    [
+      ['ok', 'the pod runs here', undefined, undefined],
+      ['ok', 'the pod runs here', undefined, undefined],
+    ],
+  );
 });
 
 test('never throws: junk DaemonSets, clusters, nodes and pods become reasons, notes or empty answers', () => {
   const junkDaemonSets: unknown[] = [
-    undefined, null, 0, 'ds', [], {}, { spec: 'x' }, { spec: { template: [] } }, { spec: { template: { spec: 5 } } },
-    { metadata: 'x', spec: { selector: 'x', template: { metadata: 7, spec: {
-      nodeName: 42, nodeSelector: ['a'], tolerations: 'all', affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'a', operator: 'Bogus' }] }] }, preferredDuringSchedulingIgnoredDuringExecution: 'x' } },
-      containers: [null, 'c', { resources: { requests: ['x'] }, ports: 'x' }, { resources: { requests: { cpu: {}, memory: 'lots' } }, ports: [null, { hostPort: 'x' }] }],
-      initContainers: 'x', overhead: [], resources: { requests: 7 }, hostNetwork: 'yes',
-    } } } },
-    { spec: { template: { spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: 'x' } } } } } } },
-    { spec: { template: { spec: { tolerations: [null, 5, { key: 1, operator: 2 }, { operator: 'Exists', effect: 7 }] } } } },
+    undefined,
+    null,
+    0,
+    'ds',
+    [],
+    {},
+    { spec: 'x' },
+    { spec: { template: [] } },
+    { spec: { template: { spec: 5 } } },
+    {
+      metadata: 'x',
+      spec: {
+        selector: 'x',
+        template: {
+          metadata: 7,
+          spec: {
+            nodeName: 42,
+            nodeSelector: ['a'],
+            tolerations: 'all',
+            affinity: {
+              nodeAffinity: {
+                requiredDuringSchedulingIgnoredDuringExecution: {
+                  nodeSelectorTerms: [{ matchExpressions: [{ key: 'a', operator: 'Bogus' }] }],
+                },
+                preferredDuringSchedulingIgnoredDuringExecution: 'x',
+              },
+            },
+            containers: [
+              null,
+              'c',
+              { resources: { requests: ['x'] }, ports: 'x' },
+              { resources: { requests: { cpu: {}, memory: 'lots' } }, ports: [null, { hostPort: 'x' }] },
+            ],
+            initContainers: 'x',
+            overhead: [],
+            resources: { requests: 7 },
+            hostNetwork: 'yes',
+          },
+        },
+      },
+    },
+    {
+      spec: {
+        template: {
+          spec: {
+            affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: 'x' } } },
+          },
+        },
+      },
+    },
+    {
+      spec: {
+        template: { spec: { tolerations: [null, 5, { key: 1, operator: 2 }, { operator: 'Exists', effect: 7 }] } },
+      },
+    },
   ];
   const junkClusters: unknown[] = [
-    undefined, null, 'x', [], {}, { nodes: 'x', pods: 'y' }, { nodes: [null, 5, 'n', [], {}] },
-    { nodes: [{ metadata: { name: 7, labels: ['a'] }, spec: { taints: 'x', unschedulable: 'yes' }, status: { allocatable: 'x', conditions: 'x' } }] },
-    { nodes: [{ metadata: { name: 'n', labels: { a: 1, b: true, c: null } }, spec: { taints: [null, 5, { key: 3, effect: [] }, { effect: 'NoSchedule' }] }, status: { allocatable: { cpu: 'x', pods: {} }, conditions: [null, { type: 'Ready', status: 5 }] } }],
-      pods: [null, 5, { spec: 'x' }, { spec: { nodeName: 'n', containers: 'x' } }, { metadata: { ownerReferences: 'x' }, spec: { nodeName: 'n', containers: [{ ports: [{ hostPort: 80 }] }] }, status: 'x' }] },
+    undefined,
+    null,
+    'x',
+    [],
+    {},
+    { nodes: 'x', pods: 'y' },
+    { nodes: [null, 5, 'n', [], {}] },
+    {
+      nodes: [
+        {
+          metadata: { name: 7, labels: ['a'] },
+          spec: { taints: 'x', unschedulable: 'yes' },
+          status: { allocatable: 'x', conditions: 'x' },
+        },
+      ],
+    },
+    {
+      nodes: [
+        {
+          metadata: { name: 'n', labels: { a: 1, b: true, c: null } },
+          spec: { taints: [null, 5, { key: 3, effect: [] }, { effect: 'NoSchedule' }] },
+          status: { allocatable: { cpu: 'x', pods: {} }, conditions: [null, { type: 'Ready', status: 5 }] },
+        },
+      ],
+      pods: [
+        null,
+        5,
+        { spec: 'x' },
+        { spec: { nodeName: 'n', containers: 'x' } },
+        {
+          metadata: { ownerReferences: 'x' },
+          spec: { nodeName: 'n', containers: [{ ports: [{ hostPort: 80 }] }] },
+          status: 'x',
+        },
+      ],
+    },
   ];
   for (const ds of junkDaemonSets) {
     for (const cluster of junkClusters) {
       const result = predictPlacement(ds as DaemonSet, cluster as ClusterState);
-      const expectedNodes = Array.isArray((cluster as { nodes?: unknown } | null)?.nodes) ? ((cluster as { nodes: unknown[] }).nodes.length) : 0;
+      const expectedNodes = Array.isArray((cluster as { nodes?: unknown } | null)?.nodes)
+        ? (cluster as { nodes: unknown[] }).nodes.length
+        : 0;
       assert.equal(result.nodes.length, expectedNodes);
       assert.equal(result.desired + result.excluded, expectedNodes);
       for (const v of result.nodes) {
@@ -261,7 +469,14 @@ test('never throws: junk becomes words in the answer', () => {
   assert.ok(v.notes?.some((n) => n.startsWith('node entry is not an object ("oops")')));
   assert.ok(v.notes?.includes('spec.template.spec.nodeName must be a string, found 42; ignored'));
   assert.ok(v.notes?.includes('spec.template.spec.tolerations must be a list, found "all"; ignored'));
-  const bad = predictPlacement({ spec: { template: { spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [] } } } } } } as unknown as DaemonSet, { nodes: [newNode('n')] }).nodes[0]!;
+  const bad = predictPlacement(
+    {
+      spec: {
+        template: { spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [] } } } },
+      },
+    } as unknown as DaemonSet,
+    { nodes: [newNode('n')] },
+  ).nodes[0]!;
   assert.equal(bad.reason, 'nodeAffinity');
   assert.match(bad.detail, /^required node affinity is malformed/);
 });
@@ -269,26 +484,46 @@ test('never throws: junk becomes words in the answer', () => {
 test('nodes failing the same way get the same words; different label values get their own', () => {
   const ds = newDaemonSet('x', {
     nodeSelector: { os: 'linux' },
-    affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'NotIn', values: ['gpu', 'edge'] }] }] } } },
+    affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'NotIn', values: ['gpu', 'edge'] }] }],
+        },
+      },
+    },
   });
   const nodes = [
-    newNode('a', { os: 'windows' }), newNode('b', { os: 'windows' }), newNode('c', {}),
-    newNode('d', { os: 'linux', pool: 'gpu' }), newNode('e', { os: 'linux', pool: 'gpu' }), newNode('f', { os: 'linux', pool: 'edge' }), newNode('g', { os: 'linux' }),
+    newNode('a', { os: 'windows' }),
+    newNode('b', { os: 'windows' }),
+    newNode('c', {}),
+    newNode('d', { os: 'linux', pool: 'gpu' }),
+    newNode('e', { os: 'linux', pool: 'gpu' }),
+    newNode('f', { os: 'linux', pool: 'edge' }),
+    newNode('g', { os: 'linux' }),
   ];
-  assert.deepEqual(predictPlacement(ds, { nodes }).nodes.map((v) => v.detail), [
-    'nodeSelector `os=linux` does not match (node has os=windows)',
-    'nodeSelector `os=linux` does not match (node has os=windows)',
-    'nodeSelector `os=linux` does not match (node has no label os)',
-    'node affinity `pool NotIn [gpu, edge]` does not match (node has pool=gpu)',
-    'node affinity `pool NotIn [gpu, edge]` does not match (node has pool=gpu)',
-    'node affinity `pool NotIn [gpu, edge]` does not match (node has pool=edge)',
-    'the pod runs here',
-  ]);
+  assert.deepEqual(
+    predictPlacement(ds, { nodes }).nodes.map((v) => v.detail),
+    [
+      'nodeSelector `os=linux` does not match (node has os=windows)',
+      'nodeSelector `os=linux` does not match (node has os=windows)',
+      'nodeSelector `os=linux` does not match (node has no label os)',
+      'node affinity `pool NotIn [gpu, edge]` does not match (node has pool=gpu)',
+      'node affinity `pool NotIn [gpu, edge]` does not match (node has pool=gpu)',
+      'node affinity `pool NotIn [gpu, edge]` does not match (node has pool=edge)',
+      'the pod runs here',
+    ],
+  );
 });
 
 test('nodes sharing a name (a malformed list) both see the pods bound to that name', () => {
   const ds = newDaemonSet('x', { containers: [{ resources: { requests: { cpu: '600m' } } }] });
   const pods = [newPod('p', 'twin', { containers: [{ resources: { requests: { cpu: '500m' } } }] })];
-  const result = predictPlacement(ds, { nodes: [sized('solo', '1Gi', '1'), sized('twin', '1Gi', '1'), sized('twin', '1Gi', '1')], pods });
-  assert.deepEqual(result.nodes.map((v) => v.reason), ['ok', 'insufficientResources', 'insufficientResources']);
+  const result = predictPlacement(ds, {
+    nodes: [sized('solo', '1Gi', '1'), sized('twin', '1Gi', '1'), sized('twin', '1Gi', '1')],
+    pods,
+  });
+  assert.deepEqual(
+    result.nodes.map((v) => v.reason),
+    ['ok', 'insufficientResources', 'insufficientResources'],
+  );
 });

@@ -3,7 +3,13 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  isValidQuantity, parseQuantity, parseQuantityParts, quantityMilliValue, quantityValue, scaledValue, simpleScaledValue,
+  isValidQuantity,
+  parseQuantity,
+  parseQuantityParts,
+  quantityMilliValue,
+  quantityValue,
+  scaledValue,
+  simpleScaledValue,
 } from '../../../server/src/placement';
 
 test('parseQuantity reads decimal SI, binary SI and exponent suffixes', () => {
@@ -49,9 +55,33 @@ test('parseQuantity reads decimal SI, binary SI and exponent suffixes', () => {
 
 test('parseQuantity rejects what the API server rejects', () => {
   const invalid: unknown[] = [
-    '128MB', '1.1.M', '1+1.0M', '0.1mi', '0.1am', 'aoeu', '.5i', '1i', '-3.01i', '-3.01e-', '1e', '1Ki3', '10 Mi',
-    '', '   ', '1 2', '1kb', '1KB', '1gi', 'one',
-    null, undefined, true, {}, [], NaN, Infinity,
+    '128MB',
+    '1.1.M',
+    '1+1.0M',
+    '0.1mi',
+    '0.1am',
+    'aoeu',
+    '.5i',
+    '1i',
+    '-3.01i',
+    '-3.01e-',
+    '1e',
+    '1Ki3',
+    '10 Mi',
+    '',
+    '   ',
+    '1 2',
+    '1kb',
+    '1KB',
+    '1gi',
+    'one',
+    null,
+    undefined,
+    true,
+    {},
+    [],
+    NaN,
+    Infinity,
   ];
   for (const input of invalid) {
     assert.equal(parseQuantity(input), undefined, `${JSON.stringify(input)} should be invalid`);
@@ -100,8 +130,34 @@ test('huge exponents do not hang and overflow to Infinity', () => {
 
 test('the fast path for common shapes agrees with the full parser, and declines the rest', () => {
   const inputs: unknown[] = [
-    '0', '1', '7', '110', '250m', '1m', '999m', '1000m', '3920m', '15890m', '2k', '5M', '100M', '1G', '3T',
-    '1Ki', '512Mi', '128Mi', '1Gi', '62Gi', '816748224Ki', '1Ti', '123456789', '999999999Mi', 0, 32, 110, 1000000,
+    '0',
+    '1',
+    '7',
+    '110',
+    '250m',
+    '1m',
+    '999m',
+    '1000m',
+    '3920m',
+    '15890m',
+    '2k',
+    '5M',
+    '100M',
+    '1G',
+    '3T',
+    '1Ki',
+    '512Mi',
+    '128Mi',
+    '1Gi',
+    '62Gi',
+    '816748224Ki',
+    '1Ti',
+    '123456789',
+    '999999999Mi',
+    0,
+    32,
+    110,
+    1000000,
   ];
   for (const input of inputs) {
     for (const scale of [0, 3, 9]) {
@@ -111,7 +167,28 @@ test('the fast path for common shapes agrees with the full parser, and declines 
     }
     assert.notEqual(simpleScaledValue(input, 0), undefined, `${String(input)} takes the fast path`);
   }
-  for (const declined of ['1.5', '.5', '-1', '+1', '1e3', '1E', '1Ei', '1Pi', '1n', '1u', ' 1', '1 ', '128MB', '', '1234567890', 'Mi', 0.5, -1, 1e7, null]) {
+  for (const declined of [
+    '1.5',
+    '.5',
+    '-1',
+    '+1',
+    '1e3',
+    '1E',
+    '1Ei',
+    '1Pi',
+    '1n',
+    '1u',
+    ' 1',
+    '1 ',
+    '128MB',
+    '',
+    '1234567890',
+    'Mi',
+    0.5,
+    -1,
+    1e7,
+    null,
+  ]) {
     assert.equal(simpleScaledValue(declined, 9), undefined, JSON.stringify(declined));
   }
 });

@@ -2,15 +2,24 @@
 // KEP-753, pod overhead, pod-level resources with defaultPodRequests), plus resource naming.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { formatAmount, isExtendedResourceName, podRequests, resourceKind, type PodSpec } from '../../../server/src/placement';
+import {
+  formatAmount,
+  isExtendedResourceName,
+  podRequests,
+  resourceKind,
+  type PodSpec,
+} from '../../../server/src/placement';
 
 const req = (requests: Record<string, string | number>) => ({ resources: { requests } });
 
 test('podRequests: regular containers are summed; cpu in millicores, memory in bytes', () => {
-  assert.deepEqual(podRequests({ containers: [req({ cpu: '100m', memory: '64Mi' }), req({ cpu: '0.25', memory: '1Gi' })] }), {
-    cpu: 350,
-    memory: 64 * 2 ** 20 + 2 ** 30,
-  });
+  assert.deepEqual(
+    podRequests({ containers: [req({ cpu: '100m', memory: '64Mi' }), req({ cpu: '0.25', memory: '1Gi' })] }),
+    {
+      cpu: 350,
+      memory: 64 * 2 ** 20 + 2 ** 30,
+    },
+  );
 });
 
 test('podRequests: init containers run one at a time, so the pod needs max(sum, largest init)', () => {
@@ -24,28 +33,33 @@ test('podRequests: init containers run one at a time, so the pod needs max(sum, 
 
 test('podRequests: sidecars (restartPolicy Always) add to the sum and to every later init container', () => {
   const spec: PodSpec = {
-    initContainers: [
-      { restartPolicy: 'Always', resources: { requests: { cpu: '1' } } },
-      req({ cpu: '2' }),
-    ],
+    initContainers: [{ restartPolicy: 'Always', resources: { requests: { cpu: '1' } } }, req({ cpu: '2' })],
     containers: [req({ cpu: '1' })],
   };
   // sum = 1 (container) + 1 (sidecar) = 2; the init container needs 2 + 1 (sidecar before it) = 3.
   assert.deepEqual(podRequests(spec), { cpu: 3000 });
   const sidecarsOnly: PodSpec = {
-    initContainers: [{ restartPolicy: 'Always', resources: { requests: { cpu: '500m' } } }, { restartPolicy: 'Always', resources: { requests: { cpu: '500m' } } }],
+    initContainers: [
+      { restartPolicy: 'Always', resources: { requests: { cpu: '500m' } } },
+      { restartPolicy: 'Always', resources: { requests: { cpu: '500m' } } },
+    ],
     containers: [req({ cpu: '1' })],
   };
   assert.deepEqual(podRequests(sidecarsOnly), { cpu: 2000 });
 });
 
 test('podRequests: a container limit stands in for a missing request (SetDefaults_Pod)', () => {
-  const spec: PodSpec = { containers: [{ resources: { limits: { cpu: '1', 'nvidia.com/gpu': '1' }, requests: { cpu: '200m' } } }] };
+  const spec: PodSpec = {
+    containers: [{ resources: { limits: { cpu: '1', 'nvidia.com/gpu': '1' }, requests: { cpu: '200m' } } }],
+  };
   assert.deepEqual(podRequests(spec), { cpu: 200, 'nvidia.com/gpu': 1 });
 });
 
 test('podRequests: overhead is added', () => {
-  const spec: PodSpec = { containers: [req({ cpu: '100m', memory: '100Mi' })], overhead: { cpu: '250m', memory: '120Mi' } };
+  const spec: PodSpec = {
+    containers: [req({ cpu: '100m', memory: '100Mi' })],
+    overhead: { cpu: '250m', memory: '120Mi' },
+  };
   assert.deepEqual(podRequests(spec), { cpu: 350, memory: 220 * 2 ** 20 });
 });
 
@@ -60,12 +74,19 @@ test('podRequests: pod-level requests replace the container sum for cpu and memo
 test('podRequests: pod-level limits default pod requests only where containers request nothing (defaultPodRequests)', () => {
   const noContainerRequests: PodSpec = { resources: { limits: { cpu: '1', memory: '1Gi' } }, containers: [{}] };
   assert.deepEqual(podRequests(noContainerRequests), { cpu: 1000, memory: 2 ** 30 });
-  const containerCpu: PodSpec = { resources: { limits: { cpu: '1', memory: '1Gi' } }, containers: [req({ cpu: '300m' })] };
+  const containerCpu: PodSpec = {
+    resources: { limits: { cpu: '1', memory: '1Gi' } },
+    containers: [req({ cpu: '300m' })],
+  };
   assert.deepEqual(podRequests(containerCpu), { cpu: 300, memory: 2 ** 30 });
 });
 
 test('podRequests: overhead is added on top of pod-level requests', () => {
-  const spec: PodSpec = { resources: { requests: { cpu: '1' } }, containers: [req({ cpu: '100m' })], overhead: { cpu: '100m' } };
+  const spec: PodSpec = {
+    resources: { requests: { cpu: '1' } },
+    containers: [req({ cpu: '100m' })],
+    overhead: { cpu: '100m' },
+  };
   assert.deepEqual(podRequests(spec), { cpu: 1100 });
 });
 
@@ -76,7 +97,17 @@ test('podRequests: cpu sums exactly before rounding up per pod', () => {
 
 test('podRequests: invalid quantities count as zero; junk never throws', () => {
   assert.deepEqual(podRequests({ containers: [req({ memory: '128MB', cpu: '1' })] }), { cpu: 1000, memory: 0 });
-  for (const junk of [undefined, null, 5, 'x', [], { containers: 'x' }, { containers: [null, 5, { resources: 'x' }, { resources: { requests: 'x' } }] }, { initContainers: [{ restartPolicy: 'Always', resources: { limits: [] } }] }, { resources: 5, overhead: 'x' }]) {
+  for (const junk of [
+    undefined,
+    null,
+    5,
+    'x',
+    [],
+    { containers: 'x' },
+    { containers: [null, 5, { resources: 'x' }, { resources: { requests: 'x' } }] },
+    { initContainers: [{ restartPolicy: 'Always', resources: { limits: [] } }] },
+    { resources: 5, overhead: 'x' },
+  ]) {
     assert.deepEqual(podRequests(junk as unknown as PodSpec), {});
   }
 });

@@ -7,12 +7,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocumentModel, READER_PROBLEM_CODES } from '../../../server/src/model';
 import { defaultContext, FeatureContext } from '../../../server/src/features/context';
-import { capDiagnostics, diagnose, ManifestDiagnostic, MORE_DIAGNOSTICS_CODE } from '../../../server/src/features/diagnostics';
+import {
+  capDiagnostics,
+  diagnose,
+  ManifestDiagnostic,
+  MORE_DIAGNOSTICS_CODE,
+} from '../../../server/src/features/diagnostics';
 import { rolloutDiagnostics } from '../../../server/src/features/rollout/diagnostics';
 import { clusterDiagnostics } from '../../../server/src/features/cluster/diagnostics';
 import { RULES, Rule } from '../../../server/src/features/diagnostics/rules';
 import { COMPARED } from '../../../server/src/features/diagnostics/rulesCompared';
-import { exampleManifest, renderBestPracticesMarkdown, renderRulesMarkdown } from '../../../server/src/features/diagnostics/rulesDoc';
+import {
+  exampleManifest,
+  renderBestPracticesMarkdown,
+  renderRulesMarkdown,
+} from '../../../server/src/features/diagnostics/rulesDoc';
 import { applyLintConfig } from '../../../server/src/lintConfig';
 import { parseSnapshot } from '../../../server/src/cluster/snapshot';
 import { DEFAULT_SETTINGS } from '../../../server/src/features/context';
@@ -35,9 +44,16 @@ test('best practices are never errors; cluster rules and only they have nodes', 
 test('the comparison with kube-linter, Polaris and Datree names only codes of the table, and every best practice', () => {
   const codes = new Set(RULES.map((r) => r.code));
   const named = COMPARED.flatMap((row) => row.ours);
-  assert.deepEqual(named.filter((c) => !codes.has(c)), []);
-  assert.deepEqual(RULES.filter((r) => r.bestPractice && !named.includes(r.code)).map((r) => r.code), []);
-  for (const row of COMPARED) assert.equal(row.ours.length === 0, row.verdict === 'not covered' || row.verdict === 'not applicable', row.note);
+  assert.deepEqual(
+    named.filter((c) => !codes.has(c)),
+    [],
+  );
+  assert.deepEqual(
+    RULES.filter((r) => r.bestPractice && !named.includes(r.code)).map((r) => r.code),
+    [],
+  );
+  for (const row of COMPARED)
+    assert.equal(row.ours.length === 0, row.verdict === 'not covered' || row.verdict === 'not applicable', row.note);
 });
 
 test('codes are unique and every entry is complete', () => {
@@ -58,7 +74,8 @@ function codesInSource(): Set<string> {
       if (e.isDirectory()) walk(p);
       else if (e.name.endsWith('.ts') && !e.name.startsWith('rules')) {
         const text = fs.readFileSync(p, 'utf8');
-        for (const m of text.matchAll(/\b(?:r\.(?:error|warning|info|add)|report)\(\s*'([a-z][a-zA-Z0-9]+)'/g)) found.add(m[1]!);
+        for (const m of text.matchAll(/\b(?:r\.(?:error|warning|info|add)|report)\(\s*'([a-z][a-zA-Z0-9]+)'/g))
+          found.add(m[1]!);
         for (const m of text.matchAll(/\bcode: '([a-z][a-zA-Z0-9]+)'/g)) found.add(m[1]!);
       }
     }
@@ -87,7 +104,10 @@ async function run(r: Rule, which: 'triggers' | 'passes'): Promise<ManifestDiagn
   let ctx: FeatureContext;
   if (r.nodes) {
     const { nodes } = parseSnapshot(r.nodes.yaml, `${r.code} nodes`, 'nodes');
-    ctx = { settings: DEFAULT_SETTINGS, cluster: { source: r.nodes.description, readAt: '2025-06-12T08:41:07Z', state: { nodes, pods: [] } } };
+    ctx = {
+      settings: DEFAULT_SETTINGS,
+      cluster: { source: r.nodes.description, readAt: '2025-06-12T08:41:07Z', state: { nodes, pods: [] } },
+    };
   } else {
     cluster ??= exampleContext();
     ctx = await cluster;
@@ -99,8 +119,15 @@ for (const r of RULES) {
   test(`${r.code}: the first example triggers it, the second does not`, async () => {
     const hit = (await run(r, 'triggers')).filter((d) => d.code === r.code);
     assert.ok(hit.length > 0, `no ${r.code} for:\n${exampleManifest(r.triggers)}`);
-    assert.ok(hit.some((d) => d.severity === r.severity), `${r.code}: ${hit.map((d) => `${d.severity} ${d.message}`).join("; ")}`);
+    assert.ok(
+      hit.some((d) => d.severity === r.severity),
+      `${r.code}: ${hit.map((d) => `${d.severity} ${d.message}`).join('; ')}`,
+    );
     const clean = (await run(r, 'passes')).filter((d) => d.code === r.code);
-    assert.deepEqual(clean.map((d) => `${d.path}: ${d.message}`), [], exampleManifest(r.passes));
+    assert.deepEqual(
+      clean.map((d) => `${d.path}: ${d.message}`),
+      [],
+      exampleManifest(r.passes),
+    );
   });
 }

@@ -17,16 +17,20 @@ async function loadGenerator(): Promise<Generator> {
   return (await import(url)) as Generator;
 }
 
-test('the committed k8s-schema.json is what the generator makes from ../shared/k8s-openapi', { skip: sharedMissing('k8s-openapi/swagger.json') }, async () => {
-  const inputs = sharedPath('k8s-openapi')!;
-  const { generateSchema } = await loadGenerator();
-  const fresh = generateSchema(
-    readFileSync(join(inputs, 'swagger.json'), 'utf8'),
-    readFileSync(join(inputs, 'enums.json'), 'utf8'),
-  );
-  const committed = readFileSync(join(repo, 'server/src/schema/k8s-schema.json'), 'utf8');
-  assert.ok(fresh === committed, 'server/src/schema/k8s-schema.json is stale: run `npm run gen:schema`');
-});
+test(
+  'the committed k8s-schema.json is what the generator makes from ../shared/k8s-openapi',
+  { skip: sharedMissing('k8s-openapi/swagger.json') },
+  async () => {
+    const inputs = sharedPath('k8s-openapi')!;
+    const { generateSchema } = await loadGenerator();
+    const fresh = generateSchema(
+      readFileSync(join(inputs, 'swagger.json'), 'utf8'),
+      readFileSync(join(inputs, 'enums.json'), 'utf8'),
+    );
+    const committed = readFileSync(join(repo, 'server/src/schema/k8s-schema.json'), 'utf8');
+    assert.ok(fresh === committed, 'server/src/schema/k8s-schema.json is stale: run `npm run gen:schema`');
+  },
+);
 
 test('the generator is deterministic and rejects enum keys that name no field', async () => {
   const { generateSchema } = await loadGenerator();
@@ -48,7 +52,10 @@ test('the generator is deterministic and rejects enum keys that name no field', 
   const text = generateSchema(swagger, enums);
   assert.equal(generateSchema(swagger, enums), text);
   const parsed = JSON.parse(text) as { definitions: Record<string, { properties?: Record<string, unknown> }> };
-  assert.deepEqual(Object.keys(parsed.definitions), ['io.k8s.api.apps.v1.DaemonSet', 'io.k8s.api.apps.v1.DaemonSetSpec']);
+  assert.deepEqual(Object.keys(parsed.definitions), [
+    'io.k8s.api.apps.v1.DaemonSet',
+    'io.k8s.api.apps.v1.DaemonSetSpec',
+  ]);
   assert.deepEqual(parsed.definitions['io.k8s.api.apps.v1.DaemonSetSpec']?.properties?.['mode'], {
     default: 'Fast',
     description: 'Mode. Defaults to Fast.',
@@ -65,8 +72,14 @@ test('defaults are read only from unconditional sentences', async () => {
   assert.equal(defaultFromDescription('Protocol for port. Defaults to "TCP".'), 'TCP');
   assert.equal(defaultFromDescription('Grace. Defaults to 30 seconds.'), '30');
   assert.equal(defaultFromDescription('Policy. Defaults to PreemptLowerPriority if unset.'), 'PreemptLowerPriority');
-  assert.equal(defaultFromDescription('Defaults to Always if :latest tag is specified, or IfNotPresent otherwise.'), undefined);
-  assert.equal(defaultFromDescription('Defaults to the default set of capabilities granted by the runtime.'), undefined);
+  assert.equal(
+    defaultFromDescription('Defaults to Always if :latest tag is specified, or IfNotPresent otherwise.'),
+    undefined,
+  );
+  assert.equal(
+    defaultFromDescription('Defaults to the default set of capabilities granted by the runtime.'),
+    undefined,
+  );
   assert.equal(defaultFromDescription('Defaults to 1 hour and must be at least 10 minutes.'), undefined);
   assert.equal(defaultFromDescription('Default is nil.'), undefined);
 });

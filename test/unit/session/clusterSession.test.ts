@@ -33,7 +33,12 @@ function counted(): { session: ClusterSession; built: ClusterSettings[]; loads: 
   return { session, built, loads: () => loads };
 }
 
-const live = (over: Partial<ClusterSettings> = {}): ClusterSettings => ({ ...DEFAULT_CLUSTER_SETTINGS, source: 'kubeconfig', context: 'dev', ...over });
+const live = (over: Partial<ClusterSettings> = {}): ClusterSettings => ({
+  ...DEFAULT_CLUSTER_SETTINGS,
+  source: 'kubeconfig',
+  context: 'dev',
+  ...over,
+});
 
 test('the same settings twice (even while the first read is in flight) build the live source once', async () => {
   const { session, built, loads } = counted();
@@ -60,7 +65,7 @@ test('a key the current source does not use rebuilds nothing', async () => {
   session.dispose();
 });
 
-test('on the example cluster, context and paths are ignored; the picker\'s two writes build once', async () => {
+test("on the example cluster, context and paths are ignored; the picker's two writes build once", async () => {
   const { session, built } = counted();
   await session.configure({ ...DEFAULT_CLUSTER_SETTINGS }, true);
   const first = session.status.readAt;

@@ -28,7 +28,10 @@ export function clusterCodeActions(
       // Some clients drop `data` on the way back: find the same finding in the current model (all
       // sit on one key, so the message tells them apart; the server may prefix it with the path).
       recomputed ??= clusterDiagnostics(model, ctx);
-      data = readData(recomputed.find((r) => r.code === 'untoleratedTaint' && r.start === start && messageText(d).endsWith(r.message))?.data);
+      data = readData(
+        recomputed.find((r) => r.code === 'untoleratedTaint' && r.start === start && messageText(d).endsWith(r.message))
+          ?.data,
+      );
     }
     const obj = objectAt(model, start);
     if (!data || !obj || obj.kind !== 'DaemonSet' || obj.templated) continue;
@@ -50,7 +53,8 @@ export function clusterCodeActions(
 function readData(raw: unknown): UntoleratedTaintData | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { taint, nodes } = raw as Partial<UntoleratedTaintData>;
-  if (typeof taint !== 'object' || taint === null || typeof taint.key !== 'string' || typeof taint.effect !== 'string') return undefined;
+  if (typeof taint !== 'object' || taint === null || typeof taint.key !== 'string' || typeof taint.effect !== 'string')
+    return undefined;
   if (taint.value !== undefined && typeof taint.value !== 'string') return undefined;
   return { taint, nodes: Array.isArray(nodes) ? nodes.filter((n): n is string => typeof n === 'string') : [] };
 }
@@ -65,14 +69,19 @@ function messageText(d: Diagnostic): string {
 }
 
 function overlaps(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  const before = (p: Range['start'], q: Range['start']) =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
 // --- the edit ---------------------------------------------------------------------------
 
 /** The TextEdit adding a toleration for `taint`, or undefined when the layout is not one we can edit safely. */
-export function tolerationEdit(model: DocumentModel, obj: ManifestObject, taint: UntoleratedTaintData['taint']): TextEdit | undefined {
+export function tolerationEdit(
+  model: DocumentModel,
+  obj: ManifestObject,
+  taint: UntoleratedTaintData['taint'],
+): TextEdit | undefined {
   const eol = model.text.includes('\r\n') ? '\r\n' : '\n';
   const fields: Array<[string, string]> = [['key', taint.key]];
   if (taint.value !== undefined && taint.value !== '') fields.push(['operator', 'Equal'], ['value', taint.value]);
@@ -89,7 +98,8 @@ export function tolerationEdit(model: DocumentModel, obj: ManifestObject, taint:
     if (isSeq(value) && value.range) {
       const seq = value as YAMLSeq;
       if (seq.flow) {
-        if (seq.items.length === 0) return replaceWithBlock(model, key.range[1], value.range[1], keyCol + seqOffset, fields, eol);
+        if (seq.items.length === 0)
+          return replaceWithBlock(model, key.range[1], value.range[1], keyCol + seqOffset, fields, eol);
         // `[a, b]` → `[a, b, {key: …}]`, before the closing bracket.
         const close = model.text.lastIndexOf(']', value.range[1] - 1);
         if (close < value.range[0]) return undefined;
@@ -126,7 +136,14 @@ function blockItem(indent: number, fields: ReadonlyArray<[string, string]>, eol:
 }
 
 /** Replaces `: <old value>` after a key with a block list on the following lines. */
-function replaceWithBlock(model: DocumentModel, keyEnd: number, valueEnd: number, indent: number, fields: ReadonlyArray<[string, string]>, eol: string): TextEdit | undefined {
+function replaceWithBlock(
+  model: DocumentModel,
+  keyEnd: number,
+  valueEnd: number,
+  indent: number,
+  fields: ReadonlyArray<[string, string]>,
+  eol: string,
+): TextEdit | undefined {
   const colon = model.text.indexOf(':', keyEnd);
   if (colon < 0 || colon > Math.max(valueEnd, keyEnd)) return undefined;
   const end = Math.max(valueEnd, colon + 1);

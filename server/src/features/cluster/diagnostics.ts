@@ -2,22 +2,19 @@
 // DaemonSet, turned into findings on the field responsible. Never errors: the API server accepts
 // all of these manifests; they only behave differently than the author probably expects in this
 // cluster. Every message names the cluster source, since another cluster may disagree.
-import {
-  DocumentModel,
-  FieldPath,
-  formatPath,
-  ManifestObject,
-  rangeOfPath,
-  RangePart,
-} from '../../model';
-import {
-  daemonPodTolerations,
-  formatTaint,
-  podRequests,
-  cachedPlacement,
-  toleratesTaint,
-} from '../../placement';
-import type { Container, DaemonSet, Node, NodeVerdict, PlacementResult, PodSpec, ResourceShortfall, Taint, Toleration } from '../../placement/types';
+import { DocumentModel, FieldPath, formatPath, ManifestObject, rangeOfPath, RangePart } from '../../model';
+import { daemonPodTolerations, formatTaint, podRequests, cachedPlacement, toleratesTaint } from '../../placement';
+import type {
+  Container,
+  DaemonSet,
+  Node,
+  NodeVerdict,
+  PlacementResult,
+  PodSpec,
+  ResourceShortfall,
+  Taint,
+  Toleration,
+} from '../../placement/types';
 import type { ManifestDiagnostic, Severity } from '../../model/manifestDiagnostic';
 import type { ClusterView, FeatureContext } from '../context';
 
@@ -73,15 +70,20 @@ export function clusterDiagnostics(model: DocumentModel, ctx: FeatureContext): M
 }
 
 type Report = (
-  code: string, severity: Severity, path: FieldPath, message: string, opts?: { part?: RangePart; rangePath?: FieldPath; data?: unknown },
+  code: string,
+  severity: Severity,
+  path: FieldPath,
+  message: string,
+  opts?: { part?: RangePart; rangePath?: FieldPath; data?: unknown },
 ) => void;
 
 function reporter(obj: ManifestObject, out: ManifestDiagnostic[]): Report {
   return (code, severity, path, message, { part = 'key', rangePath = path, data } = {}) => {
     // rangeOfPath's 'pair' gives the value alone for an existing field: join key and value here.
-    const [start, end] = part === 'pair'
-      ? [rangeOfPath(obj, rangePath, 'key')[0], rangeOfPath(obj, rangePath, 'value')[1]]
-      : rangeOfPath(obj, rangePath, part);
+    const [start, end] =
+      part === 'pair'
+        ? [rangeOfPath(obj, rangePath, 'key')[0], rangeOfPath(obj, rangePath, 'value')[1]]
+        : rangeOfPath(obj, rangePath, part);
     const d: ManifestDiagnostic = { code, severity, message, path: formatPath(path), start, end };
     if (data !== undefined) d.data = data;
     out.push(d);
@@ -97,14 +99,22 @@ const OS_LABEL = 'kubernetes.io/os';
  * image never starts there. Said when the cluster has such a node and the prediction runs the pod
  * on it, and the pod neither names an os (spec.os) nor selects kubernetes.io/os.
  */
-function checkWindowsNodes(report: Report, podSpec: PodSpec, result: PlacementResult, nodes: readonly Node[], cluster: ClusterView): void {
+function checkWindowsNodes(
+  report: Report,
+  podSpec: PodSpec,
+  result: PlacementResult,
+  nodes: readonly Node[],
+  cluster: ClusterView,
+): void {
   const p = podSpec as Record<string, unknown>;
   const os = p['os'] as { name?: unknown } | undefined;
   if (os && typeof os === 'object' && typeof os.name === 'string') return;
   const selector = p['nodeSelector'];
   if (selector && typeof selector === 'object' && Object.prototype.hasOwnProperty.call(selector, OS_LABEL)) return;
   if (JSON.stringify(p['affinity'] ?? null).includes(`"${OS_LABEL}"`)) return;
-  const windowsNodes = new Set(nodes.filter((n) => n.metadata?.labels?.[OS_LABEL] === 'windows').map((n) => n.metadata?.name ?? ''));
+  const windowsNodes = new Set(
+    nodes.filter((n) => n.metadata?.labels?.[OS_LABEL] === 'windows').map((n) => n.metadata?.name ?? ''),
+  );
   const windows = result.nodes.filter((v) => v.shouldRun && windowsNodes.has(v.name)).map((v) => v.name);
   if (windows.length === 0) return;
   const names = windows.slice(0, MAX_NAMES).join(', ') + (windows.length > MAX_NAMES ? ', …' : '');
@@ -162,7 +172,13 @@ function responsiblePath(verdicts: readonly NodeVerdict[]): FieldPath {
 
 // --- untoleratedTaint -------------------------------------------------------------------
 
-function checkUntoleratedTaints(report: Report, podSpec: PodSpec, result: PlacementResult, nodes: readonly Node[], cluster: ClusterView): void {
+function checkUntoleratedTaints(
+  report: Report,
+  podSpec: PodSpec,
+  result: PlacementResult,
+  nodes: readonly Node[],
+  cluster: ClusterView,
+): void {
   const tolerations = daemonPodTolerations(podSpec);
   const groups = new Map<string, { taint: Taint; nodes: string[]; alsoBlocked: number }>();
   result.nodes.forEach((v, i) => {
@@ -181,7 +197,8 @@ function checkUntoleratedTaints(report: Report, podSpec: PodSpec, result: Placem
   for (const [text, g] of groups) {
     const n = g.nodes.length;
     let message = `Taint \`${text}\` keeps the pod off ${n} ${plural(n, 'node')} in ${cluster.source} (${names(g.nodes)})`;
-    message += g.alsoBlocked > 0 ? `; ${g.alsoBlocked} of them also need another toleration.` : '; tolerate it to run there.';
+    message +=
+      g.alsoBlocked > 0 ? `; ${g.alsoBlocked} of them also need another toleration.` : '; tolerate it to run there.';
     const taint: UntoleratedTaintData['taint'] = { key: g.taint.key, effect: g.taint.effect };
     if (typeof g.taint.value === 'string' && g.taint.value !== '') taint.value = g.taint.value;
     const data: UntoleratedTaintData = { taint, nodes: g.nodes };
@@ -197,7 +214,9 @@ function blockingTaints(node: Node | undefined, tolerations: readonly Toleration
   if (!Array.isArray(taints)) return [];
   return taints.filter(
     (t) =>
-      typeof t === 'object' && t !== null && typeof t.key === 'string' &&
+      typeof t === 'object' &&
+      t !== null &&
+      typeof t.key === 'string' &&
       (t.effect === 'NoSchedule' || t.effect === 'NoExecute') &&
       !tolerations.some((tol) => toleratesTaint(tol, t)),
   );
@@ -241,7 +260,9 @@ function checkUnusedTolerations(report: Report, podSpec: PodSpec, nodes: readonl
 // --- insufficientResources --------------------------------------------------------------
 
 function checkResources(report: Report, podSpec: PodSpec, result: PlacementResult, cluster: ClusterView): void {
-  const short = result.nodes.filter((v) => v.shouldRun && v.reason === 'insufficientResources' && v.shortfalls && v.shortfalls.length > 0);
+  const short = result.nodes.filter(
+    (v) => v.shouldRun && v.reason === 'insufficientResources' && v.shortfalls && v.shortfalls.length > 0,
+  );
   if (short.length === 0) return;
   // The resource most nodes lack decides which container the finding sits on.
   const counts = new Map<string, number>();
@@ -254,7 +275,9 @@ function checkResources(report: Report, podSpec: PodSpec, result: PlacementResul
   if (short.length > MAX_NAMES) listed.push(`… ${short.length - MAX_NAMES} more`);
   const n = short.length;
   const message = `The pod would stay Pending on ${n} of ${result.desired} ${plural(result.desired, 'node')} in ${cluster.source} for lack of resources: ${listed.join('; ')}.`;
-  const data: InsufficientResourcesData = { nodes: short.map((v) => ({ name: v.name, shortfalls: v.shortfalls ?? [] })) };
+  const data: InsufficientResourcesData = {
+    nodes: short.map((v) => ({ name: v.name, shortfalls: v.shortfalls ?? [] })),
+  };
   report('insufficientResources', 'warning', path, message, { data });
 }
 
@@ -269,7 +292,8 @@ function largestRequester(podSpec: PodSpec, resource: string): FieldPath | undef
       if (typeof c !== 'object' || c === null) return;
       // podRequests applies the API's defaulting (limits become missing requests).
       const amount = podRequests({ containers: [c] })[resource] ?? 0;
-      if (amount > 0 && (best === undefined || amount > best.amount)) best = { path: [...POD_SPEC_PATH, list, i, 'resources'], amount };
+      if (amount > 0 && (best === undefined || amount > best.amount))
+        best = { path: [...POD_SPEC_PATH, list, i, 'resources'], amount };
     });
   }
   return best?.path;
@@ -285,4 +309,3 @@ function names(list: readonly string[]): string {
 function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
 }
-

@@ -86,7 +86,9 @@ function targetOf(path: FieldPath): Target | undefined {
   if (head === 'nodeSelector') {
     if (rest.length === 1) return { kind: 'nodeSelector', path: path.slice(0, POD_SPEC.length + 1) };
     const key = rest[1];
-    return typeof key === 'string' ? { kind: 'nodeSelectorEntry', path: path.slice(0, POD_SPEC.length + 2), key } : undefined;
+    return typeof key === 'string'
+      ? { kind: 'nodeSelectorEntry', path: path.slice(0, POD_SPEC.length + 2), key }
+      : undefined;
   }
   if (head === 'tolerations') {
     if (rest.length === 1) return { kind: 'tolerations', path: path.slice(0, POD_SPEC.length + 1) };
@@ -103,7 +105,8 @@ function targetOf(path: FieldPath): Target | undefined {
   const a = path.slice(NODE_AFFINITY.length);
   if (a[0] === REQUIRED) {
     if (a.length <= 2) return { kind: 'requiredAffinity', path: [...NODE_AFFINITY, REQUIRED] };
-    if (a[1] === 'nodeSelectorTerms' && typeof a[2] === 'number') return { kind: 'term', path: path.slice(0, NODE_AFFINITY.length + 3) };
+    if (a[1] === 'nodeSelectorTerms' && typeof a[2] === 'number')
+      return { kind: 'term', path: path.slice(0, NODE_AFFINITY.length + 3) };
     return undefined;
   }
   if (a[0] === PREFERRED && typeof a[1] === 'number' && a[2] === 'preference') {
@@ -126,7 +129,10 @@ function describe(target: Target, value: unknown, obj: ManifestObject, cluster: 
     case 'term':
       return termMarkdown('this term', value, nodes, source);
     case 'preferredTerm':
-      return termMarkdown('this preference', value, nodes, source) + '\n\nPreferred affinity only ranks nodes: it never keeps a DaemonSet pod off a node.';
+      return (
+        termMarkdown('this preference', value, nodes, source) +
+        '\n\nPreferred affinity only ranks nodes: it never keeps a DaemonSet pod off a node.'
+      );
     case 'expression':
     case 'field':
       return requirementMarkdown(target.kind, value, nodes, source);
@@ -152,7 +158,9 @@ function nodeSelectorMarkdown(value: unknown, nodes: readonly Node[], source: st
 function nodeSelectorEntryMarkdown(key: string, value: unknown, nodes: readonly Node[], source: string): string {
   const lines: string[] = [];
   if (typeof value !== 'string') {
-    lines.push(`**Cluster:** ${markdownCode(key)} matches no node: its value must be a string (quote it) (source: ${source})`);
+    lines.push(
+      `**Cluster:** ${markdownCode(key)} matches no node: its value must be a string (quote it) (source: ${source})`,
+    );
   } else {
     const matched = nodes.filter((n) => matchesNodeSelector({ [key]: value }, n));
     lines.push(`**Cluster:** ${markdownCode(`${key}=${value}`)} ${matchLine(matched, nodes, source)}`);
@@ -166,7 +174,8 @@ function nodeSelectorEntryMarkdown(key: string, value: unknown, nodes: readonly 
 function requiredAffinityMarkdown(value: unknown, nodes: readonly Node[], source: string): string | undefined {
   if (value === undefined) return undefined;
   const compiled = compileRequiredAffinity({ [REQUIRED]: value });
-  if (compiled.malformed !== undefined) return `**Cluster:** required node affinity matches no node: ${markdownText(compiled.malformed)} (source: ${source})`;
+  if (compiled.malformed !== undefined)
+    return `**Cluster:** required node affinity matches no node: ${markdownText(compiled.malformed)} (source: ${source})`;
   const matched = nodes.filter((n) => {
     const { labels, name } = nodeLabelsAndName(n);
     return requiredAffinityMatches(compiled, labels, name);
@@ -180,18 +189,27 @@ function termMarkdown(what: string, value: unknown, nodes: readonly Node[], sour
   const compiled = compileTerm(value, 0);
   if (compiled === undefined) return `**Cluster:** ${what} is empty, so it matches no node (source: ${source})`;
   const problem = compiled.problems[0];
-  if (problem !== undefined) return `**Cluster:** ${what} is invalid and matches no node: ${markdownText(problem.text)} (source: ${source})`;
+  if (problem !== undefined)
+    return `**Cluster:** ${what} is invalid and matches no node: ${markdownText(problem.text)} (source: ${source})`;
   const matched = nodes.filter((n) => matchesNodeSelectorTerm(value as NodeSelectorTerm, n));
   return `**Cluster:** ${what} ${matchLine(matched, nodes, source)}`;
 }
 
-function requirementMarkdown(kind: 'expression' | 'field', value: unknown, nodes: readonly Node[], source: string): string {
-  const term: NodeSelectorTerm = kind === 'expression' ? { matchExpressions: [value as never] } : { matchFields: [value as never] };
+function requirementMarkdown(
+  kind: 'expression' | 'field',
+  value: unknown,
+  nodes: readonly Node[],
+  source: string,
+): string {
+  const term: NodeSelectorTerm =
+    kind === 'expression' ? { matchExpressions: [value as never] } : { matchFields: [value as never] };
   const compiled = compileTerm(term, 0);
   const lines: string[] = [];
   const problem = compiled?.problems[0];
   if (problem !== undefined) {
-    lines.push(`**Cluster:** this requirement is invalid and matches no node: ${markdownText(problem.text)} (source: ${source})`);
+    lines.push(
+      `**Cluster:** this requirement is invalid and matches no node: ${markdownText(problem.text)} (source: ${source})`,
+    );
   } else {
     const matched = nodes.filter((n) => matchesNodeSelectorTerm(term, n));
     lines.push(`**Cluster:** ${markdownCode(renderRequirement(value))} ${matchLine(matched, nodes, source)}`);
@@ -259,13 +277,18 @@ function tolerationMarkdown(value: unknown, nodes: readonly Node[], source: stri
   const taints = clusterTaints(nodes);
   const tolerated = taints.filter((t) => toleratesTaint(tol, t.taint));
   const lines: string[] = [];
-  const catchAll = (tol.operator === 'Exists' && !tol.key) ? ' (no key with `operator: Exists`: it tolerates every taint)' : '';
+  const catchAll =
+    tol.operator === 'Exists' && !tol.key ? ' (no key with `operator: Exists`: it tolerates every taint)' : '';
   if (taints.length === 0) {
-    lines.push(`**Cluster:** no node carries a taint, so this toleration changes nothing today${catchAll} (source: ${source})`);
+    lines.push(
+      `**Cluster:** no node carries a taint, so this toleration changes nothing today${catchAll} (source: ${source})`,
+    );
     return lines.join('\n\n');
   }
   if (tolerated.length === 0) {
-    lines.push(`**Cluster:** this toleration matches none of the ${taints.length} distinct ${plural(taints.length, 'taint')} in the cluster (source: ${source})`);
+    lines.push(
+      `**Cluster:** this toleration matches none of the ${taints.length} distinct ${plural(taints.length, 'taint')} in the cluster (source: ${source})`,
+    );
     lines.push(`Taints present: ${taints.map((t) => markdownCode(formatTaint(t.taint))).join(', ')}`);
     return lines.join('\n\n');
   }
@@ -273,7 +296,14 @@ function tolerationMarkdown(value: unknown, nodes: readonly Node[], source: stri
   lines.push(
     `**Cluster:** tolerates ${tolerated.length} of ${taints.length} distinct ${plural(taints.length, 'taint')}, on ${nodeNames.size} of ${nodes.length} ${plural(nodes.length, 'node')}${catchAll} (source: ${source})`,
   );
-  lines.push(tolerated.map((t) => `- ${markdownCode(formatTaint(t.taint))} on ${t.nodes.length} ${plural(t.nodes.length, 'node')}: ${names(t.nodes)}`).join('\n'));
+  lines.push(
+    tolerated
+      .map(
+        (t) =>
+          `- ${markdownCode(formatTaint(t.taint))} on ${t.nodes.length} ${plural(t.nodes.length, 'node')}: ${names(t.nodes)}`,
+      )
+      .join('\n'),
+  );
   return lines.join('\n\n');
 }
 

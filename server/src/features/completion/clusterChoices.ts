@@ -22,7 +22,11 @@ export interface KeyChoice {
 }
 
 /** Node label keys for a `nodeSelector` mapping, or undefined when `path` is not one / no cluster. */
-export function clusterKeyChoices(path: FieldPath, present: ReadonlySet<string>, ctx: FeatureContext): KeyChoice[] | undefined {
+export function clusterKeyChoices(
+  path: FieldPath,
+  present: ReadonlySet<string>,
+  ctx: FeatureContext,
+): KeyChoice[] | undefined {
   const nodes = ctx.cluster?.state.nodes;
   if (!nodes || path.length !== NODE_SELECTOR.length || !startsWith(path, NODE_SELECTOR)) return undefined;
   const total = nodes.length;
@@ -40,7 +44,11 @@ export function clusterKeyChoices(path: FieldPath, present: ReadonlySet<string>,
 }
 
 /** Values from the cluster for the field at `path`, or undefined when the cluster has none to give. */
-export function clusterValueChoices(object: ManifestObject, path: FieldPath, ctx: FeatureContext): ValueChoice[] | undefined {
+export function clusterValueChoices(
+  object: ManifestObject,
+  path: FieldPath,
+  ctx: FeatureContext,
+): ValueChoice[] | undefined {
   const nodes = ctx.cluster?.state.nodes;
   if (!nodes) return undefined;
   const total = nodes.length;
@@ -97,7 +105,8 @@ export function clusterValueChoices(object: ManifestObject, path: FieldPath, ctx
       }));
     }
     if (last === 'effect') {
-      const effects = siblingKey === undefined ? nodesByEffect(nodes) : stats.get(siblingKey)?.effects ?? new Map<string, number>();
+      const effects =
+        siblingKey === undefined ? nodesByEffect(nodes) : (stats.get(siblingKey)?.effects ?? new Map<string, number>());
       return ['NoSchedule', 'PreferNoSchedule', 'NoExecute'].map((effect) => ({
         value: effect,
         detail: `${siblingKey === undefined ? 'taints' : `taint ${siblingKey}`} with this effect · on ${effects.get(effect) ?? 0} of ${total} nodes`,

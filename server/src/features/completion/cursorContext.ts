@@ -62,7 +62,11 @@ const KEY_LINE = /^([ ]*)((?:-[ ]+)*)([^\s:#'"{}[\],&*!|>%@`-][^\s:#]*)?$/;
 const VALUE_LINE = /^([ ]*)((?:-[ ]+)*)([^\s:#'"{}[\],&*!|>%@`-][^:#]*?|"[^"]*"|'[^']*')[ ]*:([ ]*)(.*)$/;
 
 /** The cursor context at `offset`, or undefined where completion has nothing to offer. */
-export function cursorContext(model: DocumentModel, offset: number, options: { elide?: boolean } = {}): CursorContext | undefined {
+export function cursorContext(
+  model: DocumentModel,
+  offset: number,
+  options: { elide?: boolean } = {},
+): CursorContext | undefined {
   const { text, lines } = model;
   if (overlapsTemplates(model, offset, offset)) return undefined;
   const pos = lines.positionAt(offset);
@@ -83,7 +87,10 @@ export function cursorContext(model: DocumentModel, offset: number, options: { e
   const win = listItemWindow(model, offset, seg) ?? { start: seg.start, end: seg.end, prefix: '' };
   const lineEnd = lineStart + lineText.length;
   const listWindow = win.start !== seg.start || win.end !== seg.end || win.prefix !== '';
-  const cuts = options.elide === false || listWindow ? [] : elidedLines(model, seg.start, seg.end, pos.line, /^ */.exec(patch.line)![0].length, /^ *- /.test(patch.line));
+  const cuts =
+    options.elide === false || listWindow
+      ? []
+      : elidedLines(model, seg.start, seg.end, pos.line, /^ */.exec(patch.line)![0].length, /^ *- /.test(patch.line));
   const head = win.prefix + withoutCuts(text, win.start, lineStart, cuts);
   const tail = withoutCuts(text, lineEnd, win.end, cuts);
   const patchedText = head + patch.line + tail;
@@ -244,7 +251,7 @@ function listItemWindow(model: DocumentModel, offset: number, seg: Segment): Win
   }
   const start = itemLine(lo);
   if (start === undefined) return undefined;
-  const end = lo + 1 < items.items.length ? itemLine(lo + 1) ?? seg.end : seg.end;
+  const end = lo + 1 < items.items.length ? (itemLine(lo + 1) ?? seg.end) : seg.end;
   return { start, end: Math.max(end, start), prefix: 'kind: List\nitems:\n' };
 }
 

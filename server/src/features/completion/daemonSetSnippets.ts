@@ -19,7 +19,8 @@ export const DAEMONSET_SNIPPETS: readonly DaemonSetSnippet[] = [
   {
     name: 'DaemonSet',
     prefix: 'daemonset',
-    description: 'A DaemonSet: one pod per node, selector matching the template labels, resources and a rolling update.',
+    description:
+      'A DaemonSet: one pod per node, selector matching the template labels, resources and a rolling update.',
     body: [
       'apiVersion: apps/v1',
       'kind: DaemonSet',
@@ -58,7 +59,7 @@ export const DAEMONSET_SNIPPETS: readonly DaemonSetSnippet[] = [
     name: 'DaemonSet: log collector',
     prefix: 'daemonset-log-collector',
     description:
-      'A fluent-bit style log collector: reads the node\'s /var/log read-only and also runs on control-plane nodes.',
+      "A fluent-bit style log collector: reads the node's /var/log read-only and also runs on control-plane nodes.",
     body: [
       'apiVersion: apps/v1',
       'kind: DaemonSet',

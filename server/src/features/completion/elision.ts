@@ -42,7 +42,14 @@ export type Cut = [number, number];
  * completion re-parse can leave out, for a cursor on `cursorLine` with `cursorIndent` leading
  * spaces (`cursorDash`: the cursor line is a `- ` sequence item). [] when nothing can be cut.
  */
-export function elidedLines(model: DocumentModel, docStart: number, docEnd: number, cursorLine: number, cursorIndent: number, cursorDash: boolean): Cut[] {
+export function elidedLines(
+  model: DocumentModel,
+  docStart: number,
+  docEnd: number,
+  cursorLine: number,
+  cursorIndent: number,
+  cursorDash: boolean,
+): Cut[] {
   const { lines, text } = model;
   const cursorOffset = lines.lineStart(cursorLine);
   const doc = documentAt(model, cursorOffset);
@@ -97,7 +104,10 @@ class Walker {
       if (Math.min(keyLine + 1, first) <= this.cursorLine && this.cursorLine <= last) return this.walk(value, path);
       const keyColumn = key.range[0] - this.lines.lineStart(keyLine);
       if (keyLine > this.cursorLine && keyColumn > this.cursorIndent) return;
-      if (last < this.cursorLine && !this.closedBefore(pairs[i + 1]?.key as YamlNode | null | undefined, keyColumn, false)) {
+      if (
+        last < this.cursorLine &&
+        !this.closedBefore(pairs[i + 1]?.key as YamlNode | null | undefined, keyColumn, false)
+      ) {
         // The cursor line may continue this value (it is the last one before the cursor and the
         // cursor is indented into it): look inside instead.
         return this.walk(value, path);

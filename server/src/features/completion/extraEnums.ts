@@ -48,7 +48,12 @@ const EXTRA: Readonly<Record<string, readonly string[]>> = {
 /** Values of array items validated against a fixed set (keyed by the array field). */
 const EXTRA_ITEMS: Readonly<Record<string, readonly string[]>> = {
   // pkg/apis/core/validation ValidatePersistentVolumeClaimSpec (supportedAccessModes)
-  'io.k8s.api.core.v1.PersistentVolumeClaimSpec.accessModes': ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'],
+  'io.k8s.api.core.v1.PersistentVolumeClaimSpec.accessModes': [
+    'ReadWriteOnce',
+    'ReadOnlyMany',
+    'ReadWriteMany',
+    'ReadWriteOncePod',
+  ],
 };
 
 /** Allowed values of `definition.field` beyond the schema's enums, if the API server has a fixed set. */

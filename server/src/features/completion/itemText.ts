@@ -2,7 +2,8 @@
 // snippet escaping, and the one-line documentation shown next to an item.
 
 // Plain scalars YAML 1.1 (what Kubernetes reads) would turn into something other than a string.
-const NON_STRING = /^(?:~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(?:\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?0b[01_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0[0-7_]+)$/;
+const NON_STRING =
+  /^(?:~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(?:\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?0b[01_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0[0-7_]+)$/;
 
 /** `value` written as a YAML scalar that reads back as the string `value`. */
 export function yamlString(value: string): string {
@@ -12,10 +13,7 @@ export function yamlString(value: string): string {
 
 function needsQuotes(value: string): boolean {
   return (
-    /^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) ||
-    /\s$/.test(value) ||
-    /: |:$| #/.test(value) ||
-    /[\n\r\t]/.test(value)
+    /^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) || /\s$/.test(value) || /: |:$| #/.test(value) || /[\n\r\t]/.test(value)
   );
 }
 

@@ -1,7 +1,14 @@
 // Keys the mapping under the cursor may still get: schema properties (required first, the ones
 // already there left out), the labels the selector and the pod template must share, and node
 // label keys for a nodeSelector when a cluster snapshot is loaded.
-import { Command, CompletionItem, CompletionItemKind, CompletionItemTag, InsertTextFormat, InsertTextMode } from 'vscode-languageserver';
+import {
+  Command,
+  CompletionItem,
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  InsertTextMode,
+} from 'vscode-languageserver';
 import { FieldPath, samePath } from '../../model';
 import { propertiesOf, schemaAtPath, SchemaNode, SchemaProperty } from '../../schema/schema';
 import type { FeatureContext } from '../context';
@@ -45,17 +52,25 @@ export function keyItems(cur: CursorContext, ctx: FeatureContext): CompletionIte
     }
     default:
       // `- ` in an array of scalars (`values:` / `- `): the placeholder stands for the item itself.
-      if (typeof cur.path[cur.path.length - 1] === 'number') return valueItems(cur, valueChoices(cur.object, cur.path, ctx));
+      if (typeof cur.path[cur.path.length - 1] === 'number')
+        return valueItems(cur, valueChoices(cur.object, cur.path, ctx));
       return [];
   }
 }
 
-function propertyItems(cur: CursorContext, schema: SchemaNode, objectPath: FieldPath, newItem: boolean, ctx: FeatureContext): CompletionItem[] {
+function propertyItems(
+  cur: CursorContext,
+  schema: SchemaNode,
+  objectPath: FieldPath,
+  newItem: boolean,
+  ctx: FeatureContext,
+): CompletionItem[] {
   const present = newItem ? new Set<string>() : cur.present;
   return propertiesOf(schema)
     .filter((p) => !present.has(p.name) && !hidden(schema, objectPath, p.name))
     .map((p) => {
-      const deprecated = /\bdeprecated\b/i.test(firstSentence(p.schema.description)) || /^Deprecated/i.test(p.schema.description);
+      const deprecated =
+        /\bdeprecated\b/i.test(firstSentence(p.schema.description)) || /^Deprecated/i.test(p.schema.description);
       const item: CompletionItem = {
         label: p.name,
         kind: CompletionItemKind.Property,
@@ -125,11 +140,25 @@ function mapKeyItems(cur: CursorContext, ctx: FeatureContext): CompletionItem[] 
   return [...source]
     .filter(([key]) => !cur.present.has(key))
     .map(([key, value], i) =>
-      labelItem(cur, key, value, `from ${from}`, 'The selector must match the pod template\'s labels, or the API server rejects the DaemonSet.', i),
+      labelItem(
+        cur,
+        key,
+        value,
+        `from ${from}`,
+        "The selector must match the pod template's labels, or the API server rejects the DaemonSet.",
+        i,
+      ),
     );
 }
 
-function labelItem(cur: CursorContext, key: string, value: string, detail: string, documentation: string, i: number): CompletionItem {
+function labelItem(
+  cur: CursorContext,
+  key: string,
+  value: string,
+  detail: string,
+  documentation: string,
+  i: number,
+): CompletionItem {
   return {
     label: key,
     kind: CompletionItemKind.Property,

@@ -11,7 +11,8 @@ export function labelsAt(object: ManifestObject, path: FieldPath): Map<string, s
   for (const pair of node.items) {
     const k = pair.key as YamlNode | null;
     const v = pair.value as YamlNode | null;
-    if (!isScalar(k) || k.value === PLACEHOLDER || !isScalar(v) || v.value === PLACEHOLDER || v.value === null) continue;
+    if (!isScalar(k) || k.value === PLACEHOLDER || !isScalar(v) || v.value === PLACEHOLDER || v.value === null)
+      continue;
     out.set(String(k.value), String(v.value));
   }
   return out;

@@ -28,7 +28,8 @@ const SELECTOR_EXPRESSIONS: FieldPath = ['spec', 'selector', 'matchExpressions']
 
 /** Values for the field or array item at `path` of a DaemonSet (relative to the object). */
 export function valueChoices(object: ManifestObject, path: FieldPath, ctx: FeatureContext): ValueChoice[] {
-  if (samePath(path, ['apiVersion'])) return [{ value: 'apps/v1', detail: 'DaemonSet API group/version', kind: 'constant' }];
+  if (samePath(path, ['apiVersion']))
+    return [{ value: 'apps/v1', detail: 'DaemonSet API group/version', kind: 'constant' }];
   if (samePath(path, ['kind'])) return [{ value: 'DaemonSet', detail: 'apps/v1', kind: 'constant' }];
 
   const fromCluster = clusterValueChoices(object, path, ctx);
@@ -53,24 +54,50 @@ function schemaValueChoices(path: FieldPath): ValueChoice[] {
     return [{ value: 'Always', detail: 'the only value a DaemonSet accepts', documentation: note }];
   }
   // An init container with restartPolicy Always is a sidecar (KEP-753); no other value is valid there.
-  if (path.length === POD_SPEC.length + 3 && path[POD_SPEC.length] === 'initContainers' && field.name === 'restartPolicy') {
-    return [{ value: 'Always', detail: 'sidecar container', documentation: 'Makes this init container a sidecar: it starts before the app containers and keeps running beside them.' }];
+  if (
+    path.length === POD_SPEC.length + 3 &&
+    path[POD_SPEC.length] === 'initContainers' &&
+    field.name === 'restartPolicy'
+  ) {
+    return [
+      {
+        value: 'Always',
+        detail: 'sidecar container',
+        documentation:
+          'Makes this init container a sidecar: it starts before the app containers and keeps running beside them.',
+      },
+    ];
   }
   // A node selector term's matchFields can only name the node (ValidateNodeFieldSelectorRequirement).
   if (field.name === 'key' && path[path.length - 3] === 'matchFields') {
-    return [{ value: 'metadata.name', detail: 'the node\'s name', documentation: 'The only field a node selector term can match.' }];
+    return [
+      {
+        value: 'metadata.name',
+        detail: "the node's name",
+        documentation: 'The only field a node selector term can match.',
+      },
+    ];
   }
   // ... and only with In and NotIn.
   if (field.name === 'operator' && path[path.length - 3] === 'matchFields') {
-    return ['In', 'NotIn'].map((value) => enumChoice(field.definition, field.name, value, schema.default, 'matchFields supports only In and NotIn'));
+    return ['In', 'NotIn'].map((value) =>
+      enumChoice(field.definition, field.name, value, schema.default, 'matchFields supports only In and NotIn'),
+    );
   }
 
-  const values = schema.enum ?? (field.item ? extraItemEnum(field.definition, field.name) : extraEnum(field.definition, field.name));
+  const values =
+    schema.enum ?? (field.item ? extraItemEnum(field.definition, field.name) : extraEnum(field.definition, field.name));
   if (!values) return [];
   return values.map((value) => enumChoice(field.definition, field.name, value, schema.default));
 }
 
-function enumChoice(definition: string, field: string, value: string, dflt: string | undefined, extra?: string): ValueChoice {
+function enumChoice(
+  definition: string,
+  field: string,
+  value: string,
+  dflt: string | undefined,
+  extra?: string,
+): ValueChoice {
   const meaning = enumMeaning(definition, field, value);
   return {
     value,
@@ -123,5 +150,12 @@ function labelValueChoices(object: ManifestObject, path: FieldPath): ValueChoice
 function labelValue(labels: Map<string, string>, key: string, from: string): ValueChoice[] {
   const value = labels.get(key);
   if (value === undefined) return [];
-  return [{ value, detail: `from ${from}`, documentation: 'The selector must match the pod template\'s labels.', kind: 'value' }];
+  return [
+    {
+      value,
+      detail: `from ${from}`,
+      documentation: "The selector must match the pod template's labels.",
+      kind: 'value',
+    },
+  ];
 }

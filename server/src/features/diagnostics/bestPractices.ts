@@ -37,7 +37,8 @@ export function checkBestPractices(r: Reporter, ds: Obj): void {
   if (pod['hostNetwork'] === true) {
     const policy = str(pod['dnsPolicy']);
     if (policy === undefined || policy === 'ClusterFirst') {
-      say(r,
+      say(
+        r,
         'hostNetworkWithoutDnsPolicy',
         [...POD, policy === undefined ? 'hostNetwork' : 'dnsPolicy'],
         `hostNetwork: true with dnsPolicy ${policy ?? 'unset (ClusterFirst)'}: the kubelet gives the pod the node's resolv.conf, so cluster Services do not resolve; use dnsPolicy: ClusterFirstWithHostNet`,
@@ -45,16 +46,28 @@ export function checkBestPractices(r: Reporter, ds: Obj): void {
     }
   }
   if (!str(pod['priorityClassName'])) {
-    say(r, 'noPriorityClass', [...POD, 'containers'], 'no priorityClassName: node agents are preempted or evicted before other pods when a node runs short; upstream add-ons use system-node-critical (or system-cluster-critical)', {
-      part: 'key',
-    });
+    say(
+      r,
+      'noPriorityClass',
+      [...POD, 'containers'],
+      'no priorityClassName: node agents are preempted or evicted before other pods when a node runs short; upstream add-ons use system-node-critical (or system-cluster-critical)',
+      {
+        part: 'key',
+      },
+    );
   }
   const strategy = str(obj(spec['updateStrategy'])?.['type']) ?? 'RollingUpdate';
   // A pod is ready when all its containers are (podutil.IsPodReady): one probe gates the rollout.
   if (strategy === 'RollingUpdate' && !containers.some((c) => has(obj(c), 'readinessProbe'))) {
-    say(r, 'noReadinessProbe', [...POD, 'containers'], 'no container has a readinessProbe: a rolling update counts each new pod available as soon as it starts, so maxUnavailable protects nothing', {
-      part: 'key',
-    });
+    say(
+      r,
+      'noReadinessProbe',
+      [...POD, 'containers'],
+      'no container has a readinessProbe: a rolling update counts each new pod available as soon as it starts, so maxUnavailable protects nothing',
+      {
+        part: 'key',
+      },
+    );
   }
   containers.forEach((raw, i) => {
     const c = obj(raw);
@@ -63,26 +76,50 @@ export function checkBestPractices(r: Reporter, ds: Obj): void {
     const name = str(c['name']) ?? `containers[${i}]`;
     const limits = obj(obj(c['resources'])?.['limits']);
     if (!has(limits, 'memory')) {
-      say(r, 'noMemoryLimit', [...at, 'name'], `container "${name}" has no memory limit: a leak takes memory from the kubelet and every pod, on every node at once`);
+      say(
+        r,
+        'noMemoryLimit',
+        [...at, 'name'],
+        `container "${name}" has no memory limit: a leak takes memory from the kubelet and every pod, on every node at once`,
+      );
     }
   });
-  [...arr(pod['initContainers']).map((c, i) => ['initContainers', c, i] as const), ...containers.map((c, i) => ['containers', c, i] as const)].forEach(([list, raw, i]) => {
+  [
+    ...arr(pod['initContainers']).map((c, i) => ['initContainers', c, i] as const),
+    ...containers.map((c, i) => ['containers', c, i] as const),
+  ].forEach(([list, raw, i]) => {
     const c = obj(raw);
     const sc = obj(c?.['securityContext']);
     if (!c || !sc) return;
     const at: FieldPath = [...POD, list, i, 'securityContext'];
     if (sc['privileged'] === true) {
-      say(r, 'privilegedContainer', [...at, 'privileged'], 'privileged: every capability and every host device; a compromised daemon owns the node. Prefer the capabilities and mounts it needs');
+      say(
+        r,
+        'privilegedContainer',
+        [...at, 'privileged'],
+        'privileged: every capability and every host device; a compromised daemon owns the node. Prefer the capabilities and mounts it needs',
+      );
     }
     arr(obj(sc['capabilities'])?.['add']).forEach((cap, j) => {
       const name = str(cap)?.toUpperCase().replace(/^CAP_/, '');
       if (name && BROAD_CAPABILITIES.has(name)) {
-        say(r, 'broadCapability', [...at, 'capabilities', 'add', j], `capability ${name} is close to root on the node; add only what the daemon uses`);
+        say(
+          r,
+          'broadCapability',
+          [...at, 'capabilities', 'add', j],
+          `capability ${name} is close to root on the node; add only what the daemon uses`,
+        );
       }
     });
   });
-  if (pod['hostPID'] === true) say(r, 'hostPidShared', [...POD, 'hostPID'], 'hostPID: the daemon sees and can signal every process of the node', { part: 'key' });
-  if (pod['hostIPC'] === true) say(r, 'hostIpcShared', [...POD, 'hostIPC'], "hostIPC: the node's shared memory and IPC are open to the daemon", { part: 'key' });
+  if (pod['hostPID'] === true)
+    say(r, 'hostPidShared', [...POD, 'hostPID'], 'hostPID: the daemon sees and can signal every process of the node', {
+      part: 'key',
+    });
+  if (pod['hostIPC'] === true)
+    say(r, 'hostIpcShared', [...POD, 'hostIPC'], "hostIPC: the node's shared memory and IPC are open to the daemon", {
+      part: 'key',
+    });
   checkLogMounts(r, pod);
   checkTolerationBreadth(r, pod);
 }
@@ -102,7 +139,12 @@ function checkLogMounts(r: Reporter, pod: Obj): void {
       const m = obj(rawMount);
       const host = logVolumes.get(str(m?.['name']) ?? '');
       if (!m || host === undefined || m['readOnly'] === true) return;
-      say(r, 'writableLogHostPath', [...POD, 'containers', i, 'volumeMounts', j, 'name'], `hostPath ${host} is mounted writable: a log collector only reads it; add readOnly: true`);
+      say(
+        r,
+        'writableLogHostPath',
+        [...POD, 'containers', i, 'volumeMounts', j, 'name'],
+        `hostPath ${host} is mounted writable: a log collector only reads it; add readOnly: true`,
+      );
     });
   });
 }
@@ -110,16 +152,28 @@ function checkLogMounts(r: Reporter, pod: Obj): void {
 /** Tolerations that tolerate more than an agent usually means to. */
 function checkTolerationBreadth(r: Reporter, pod: Obj): void {
   const tolerations = arr(pod['tolerations']).map(obj);
-  const noExecuteTimed = tolerations.some((t) => str(t?.['effect']) === 'NoExecute' && int(t?.['tolerationSeconds']) !== undefined);
+  const noExecuteTimed = tolerations.some(
+    (t) => str(t?.['effect']) === 'NoExecute' && int(t?.['tolerationSeconds']) !== undefined,
+  );
   tolerations.forEach((t, i) => {
     if (!t) return;
     const at: FieldPath = [...POD, 'tolerations', i];
     // v1.Toleration.ToleratesTaint: an empty key with operator Exists matches every key.
     if (str(t['operator']) === 'Exists' && !str(t['key'])) {
       const effect = str(t['effect']);
-      say(r, 'tolerateEverything', [...at, 'operator'], `operator: Exists without a key tolerates every ${effect ? `${effect} ` : ''}taint: the pod stays on nodes being drained, failing or reserved for other work; tolerate the taints by key`);
+      say(
+        r,
+        'tolerateEverything',
+        [...at, 'operator'],
+        `operator: Exists without a key tolerates every ${effect ? `${effect} ` : ''}taint: the pod stays on nodes being drained, failing or reserved for other work; tolerate the taints by key`,
+      );
     } else if (str(t['effect']) === 'NoExecute' && !has(t, 'tolerationSeconds') && noExecuteTimed) {
-      say(r, 'noExecuteWithoutSeconds', [...at, 'effect'], 'a NoExecute toleration without tolerationSeconds keeps the pod on the tainted node forever, while the other NoExecute tolerations here set tolerationSeconds');
+      say(
+        r,
+        'noExecuteWithoutSeconds',
+        [...at, 'effect'],
+        'a NoExecute toleration without tolerationSeconds keeps the pod on the tainted node forever, while the other NoExecute tolerations here set tolerationSeconds',
+      );
     }
   });
 }

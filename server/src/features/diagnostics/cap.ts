@@ -9,7 +9,10 @@ const WORD: Record<Severity, string> = { error: 'error', warning: 'warning', inf
 
 export const MORE_DIAGNOSTICS_CODE = 'moreDiagnostics';
 
-export function capDiagnostics(list: readonly ManifestDiagnostic[], max = MAX_DIAGNOSTICS_PER_DOCUMENT): ManifestDiagnostic[] {
+export function capDiagnostics(
+  list: readonly ManifestDiagnostic[],
+  max = MAX_DIAGNOSTICS_PER_DOCUMENT,
+): ManifestDiagnostic[] {
   if (list.length <= max) return list.slice();
   const order = list.map((_, i) => i);
   order.sort((a, b) => RANK[list[a]!.severity] - RANK[list[b]!.severity] || list[a]!.start - list[b]!.start || a - b);
@@ -23,7 +26,9 @@ export function capDiagnostics(list: readonly ManifestDiagnostic[], max = MAX_DI
     if (d.start < first.start) first = d;
   }
   const worst: Severity = counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'info';
-  const parts = (['error', 'warning', 'info'] as const).filter((s) => counts[s] > 0).map((s) => plural(counts[s], WORD[s]));
+  const parts = (['error', 'warning', 'info'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => plural(counts[s], WORD[s]));
   const out = kept.map((i) => list[i]!);
   out.push({
     code: MORE_DIAGNOSTICS_CODE,

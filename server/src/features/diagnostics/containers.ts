@@ -27,7 +27,8 @@ export function checkContainers(r: Reporter, ds: Obj): void {
 
   // validateContainers: at least one, names unique among regular containers.
   const containers = arr(pod['containers']);
-  if (has(pod, 'containers') && containers.length === 0) r.error('requiredField', [...POD, 'containers'], required(), { part: 'key' });
+  if (has(pod, 'containers') && containers.length === 0)
+    r.error('requiredField', [...POD, 'containers'], required(), { part: 'key' });
   const names = new Set<string>();
   containers.forEach((raw, i) => {
     const c = obj(raw);
@@ -43,7 +44,13 @@ export function checkContainers(r: Reporter, ds: Obj): void {
     checkProbe(r, c['livenessProbe'], [...path, 'livenessProbe'], 'liveness', grace);
     checkProbe(r, c['readinessProbe'], [...path, 'readinessProbe'], 'readiness', grace);
     checkProbe(r, c['startupProbe'], [...path, 'startupProbe'], 'startup', grace);
-    if (has(c, 'restartPolicy')) r.error('containerRestartPolicy', [...path, 'restartPolicy'], forbidden('may not be set for non-init containers'), { part: 'key' });
+    if (has(c, 'restartPolicy'))
+      r.error(
+        'containerRestartPolicy',
+        [...path, 'restartPolicy'],
+        forbidden('may not be set for non-init containers'),
+        { part: 'key' },
+      );
   });
 
   // validateInitContainers: names unique across init and regular containers; only sidecars
@@ -70,15 +77,32 @@ export function checkContainers(r: Reporter, ds: Obj): void {
       checkProbe(r, c['startupProbe'], [...path, 'startupProbe'], 'startup', grace);
     } else {
       for (const field of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
-        if (has(c, field)) r.error('initContainerField', [...path, field], forbidden('may not be set for init containers without restartPolicy=Always'), { part: 'key' });
+        if (has(c, field))
+          r.error(
+            'initContainerField',
+            [...path, field],
+            forbidden('may not be set for init containers without restartPolicy=Always'),
+            { part: 'key' },
+          );
       }
     }
-    if (has(c, 'resizePolicy')) r.error('initContainerField', [...path, 'resizePolicy'], invalid(c['resizePolicy'], 'must not be set for init containers'), { part: 'key' });
+    if (has(c, 'resizePolicy'))
+      r.error(
+        'initContainerField',
+        [...path, 'resizePolicy'],
+        invalid(c['resizePolicy'], 'must not be set for init containers'),
+        { part: 'key' },
+      );
   });
 
   // ValidatePodTemplateSpec
   if (arr(pod['ephemeralContainers']).length > 0) {
-    r.error('ephemeralContainersForbidden', [...POD, 'ephemeralContainers'], forbidden('ephemeral containers not allowed in pod template'), { part: 'key' });
+    r.error(
+      'ephemeralContainersForbidden',
+      [...POD, 'ephemeralContainers'],
+      forbidden('ephemeral containers not allowed in pod template'),
+      { part: 'key' },
+    );
   }
 }
 
@@ -120,19 +144,30 @@ function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: Volume
     // IsMatchedVolume: the names of the volumes that validated (an empty name never matches).
     if (!volumes.valid.has(name) && (typeof m['name'] === 'string' || m['name'] === undefined || m['name'] === null)) {
       const failed = volumes.written.get(name);
-      const hint = name !== '' && failed !== undefined ? ` (volume spec.template.spec.volumes[${failed}] has errors)` : '';
-      r.error('volumeNotFound', [...at, 'name'], notFound(name) + hint, { crossField: true, involves: [[...POD, 'volumes']], part: has(m, 'name') ? 'value' : 'key' });
+      const hint =
+        name !== '' && failed !== undefined ? ` (volume spec.template.spec.volumes[${failed}] has errors)` : '';
+      r.error('volumeNotFound', [...at, 'name'], notFound(name) + hint, {
+        crossField: true,
+        involves: [[...POD, 'volumes']],
+        part: has(m, 'name') ? 'value' : 'key',
+      });
     }
     const mountPath = str(m['mountPath']);
     if (mountPath !== undefined) {
-      if (mountPaths.has(mountPath)) r.error('duplicateMountPath', [...at, 'mountPath'], invalid(mountPath, 'must be unique'));
+      if (mountPaths.has(mountPath))
+        r.error('duplicateMountPath', [...at, 'mountPath'], invalid(mountPath, 'must be unique'));
       mountPaths.add(mountPath);
     }
     const subPath = str(m['subPath']) ?? '';
     const subPathExpr = str(m['subPathExpr']) ?? '';
     if (subPath !== '') descendingPath(r, subPath, [...list, 'subPath'], [...at, 'subPath'], 'invalidVolumeMount');
     if (subPathExpr !== '') {
-      if (subPath !== '') r.error('invalidVolumeMount', [...at, 'subPathExpr'], invalid(subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+      if (subPath !== '')
+        r.error(
+          'invalidVolumeMount',
+          [...at, 'subPathExpr'],
+          invalid(subPathExpr, 'subPathExpr and subPath are mutually exclusive'),
+        );
       descendingPath(r, subPathExpr, [...list, 'subPathExpr'], [...at, 'subPathExpr'], 'invalidVolumeMount');
     }
     // validateMountPropagation
@@ -140,13 +175,21 @@ function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: Volume
     if (typeof propagation === 'string') {
       const propPath = [...list, 'mountPropagation'];
       const supported = ['Bidirectional', 'HostToContainer', 'None'];
-      if (!supported.includes(propagation)) r.error('unsupportedValue', propPath, notSupported(propagation, supported), { at: [...at, 'mountPropagation'] });
-      if (propagation === 'Bidirectional' && !privileged) {
-        r.error('invalidVolumeMount', propPath, forbidden('Bidirectional mount propagation is available only to privileged containers'), {
+      if (!supported.includes(propagation))
+        r.error('unsupportedValue', propPath, notSupported(propagation, supported), {
           at: [...at, 'mountPropagation'],
-          crossField: true,
-          involves: [[...path, 'securityContext']],
         });
+      if (propagation === 'Bidirectional' && !privileged) {
+        r.error(
+          'invalidVolumeMount',
+          propPath,
+          forbidden('Bidirectional mount propagation is available only to privileged containers'),
+          {
+            at: [...at, 'mountPropagation'],
+            crossField: true,
+            involves: [[...path, 'securityContext']],
+          },
+        );
       }
     }
     // validateMountRecursiveReadOnly
@@ -154,9 +197,15 @@ function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: Volume
     const rroPath = [...list, 'recursiveReadOnly'];
     const rroAt = [...at, 'recursiveReadOnly'];
     if (rro === 'Enabled' || rro === 'IfPossible') {
-      if (m['readOnly'] !== true) r.error('invalidVolumeMount', rroPath, forbidden('may only be specified when readOnly is true'), { at: rroAt });
+      if (m['readOnly'] !== true)
+        r.error('invalidVolumeMount', rroPath, forbidden('may only be specified when readOnly is true'), { at: rroAt });
       if (typeof propagation === 'string' && propagation !== 'None') {
-        r.error('invalidVolumeMount', rroPath, forbidden('may only be specified when mountPropagation is None or not specified'), { at: rroAt });
+        r.error(
+          'invalidVolumeMount',
+          rroPath,
+          forbidden('may only be specified when mountPropagation is None or not specified'),
+          { at: rroAt },
+        );
       }
     } else if (typeof rro === 'string' && rro !== 'Disabled') {
       r.error('unsupportedValue', rroPath, notSupported(rro, ['Disabled', 'Enabled', 'IfPossible']), { at: rroAt });
@@ -173,13 +222,20 @@ function checkResizePolicy(r: Reporter, c: Obj, path: FieldPath): void {
     if (!p) return;
     const at = [...list, i];
     const name = str(p['resourceName']) ?? '';
-    if (name !== 'cpu' && name !== 'memory') r.error('invalidResizePolicy', list, notSupported(name, ['cpu', 'memory']), { at: [...at, 'resourceName'] });
+    if (name !== 'cpu' && name !== 'memory')
+      r.error('invalidResizePolicy', list, notSupported(name, ['cpu', 'memory']), { at: [...at, 'resourceName'] });
     else if (seen.has(name)) r.error('invalidResizePolicy', at, duplicate(name), { at: [...at, 'resourceName'] });
     seen.add(name);
     const policy = str(p['restartPolicy']) ?? '';
-    if (policy === '') r.error('invalidResizePolicy', list, required(), { at: [...at, 'restartPolicy'], part: has(p, 'restartPolicy') ? 'value' : 'key' });
+    if (policy === '')
+      r.error('invalidResizePolicy', list, required(), {
+        at: [...at, 'restartPolicy'],
+        part: has(p, 'restartPolicy') ? 'value' : 'key',
+      });
     else if (policy !== 'NotRequired' && policy !== 'RestartContainer') {
-      r.error('invalidResizePolicy', list, notSupported(policy, ['NotRequired', 'RestartContainer']), { at: [...at, 'restartPolicy'] });
+      r.error('invalidResizePolicy', list, notSupported(policy, ['NotRequired', 'RestartContainer']), {
+        at: [...at, 'restartPolicy'],
+      });
     }
   });
 }

@@ -24,7 +24,12 @@ export function checkDaemonSetSpec(r: Reporter, ds: Obj): void {
   }
   // ValidateDaemonSetSpec
   if (has(pod, 'activeDeadlineSeconds')) {
-    r.error('activeDeadlineSecondsForbidden', [...POD, 'activeDeadlineSeconds'], forbidden('activeDeadlineSeconds in DaemonSet is not Supported'), { part: 'key' });
+    r.error(
+      'activeDeadlineSecondsForbidden',
+      [...POD, 'activeDeadlineSeconds'],
+      forbidden('activeDeadlineSeconds in DaemonSet is not Supported'),
+      { part: 'key' },
+    );
   }
   // ValidateNonnegativeField
   for (const field of ['minReadySeconds', 'revisionHistoryLimit']) {
@@ -43,7 +48,8 @@ function checkSelector(r: Reporter, spec: Obj | undefined, template: Obj | undef
     r.error(
       'selectorMissing',
       [...TEMPLATE_META, 'labels'],
-      invalid(Object.fromEntries(labels), '`selector` does not match template `labels`') + ' (spec.selector is not set: a missing selector matches no labels)',
+      invalid(Object.fromEntries(labels), '`selector` does not match template `labels`') +
+        ' (spec.selector is not set: a missing selector matches no labels)',
       { required: true, at: [...SPEC, 'selector'] },
     );
     return;
@@ -55,7 +61,9 @@ function checkSelector(r: Reporter, spec: Obj | undefined, template: Obj | undef
   const expressions = selector['matchExpressions'];
   const empty = Object.keys(matchLabels ?? {}).length === 0 && !(Array.isArray(expressions) && expressions.length > 0);
   if (empty) {
-    r.error('selectorEmpty', [...SPEC, 'selector'], invalid(selector, 'empty selector is invalid for daemonset'), { part: 'key' });
+    r.error('selectorEmpty', [...SPEC, 'selector'], invalid(selector, 'empty selector is invalid for daemonset'), {
+      part: 'key',
+    });
     return;
   }
   if (!valid) return;
@@ -67,11 +75,16 @@ function checkSelector(r: Reporter, spec: Obj | undefined, template: Obj | undef
   // A selector LabelSelectorAsSelector refuses matches nothing.
   const compiled = labelSelectorAsSelector(selector);
   if (compiled === undefined || !labelSelectorMatches(compiled, Object.fromEntries(labels))) {
-    r.error('selectorMismatch', [...TEMPLATE_META, 'labels'], invalid(Object.fromEntries(labels), '`selector` does not match template `labels`'), {
-      part: 'key',
-      crossField: true,
-      involves: [[...SPEC, 'selector']],
-    });
+    r.error(
+      'selectorMismatch',
+      [...TEMPLATE_META, 'labels'],
+      invalid(Object.fromEntries(labels), '`selector` does not match template `labels`'),
+      {
+        part: 'key',
+        crossField: true,
+        involves: [[...SPEC, 'selector']],
+      },
+    );
   }
 }
 
@@ -87,7 +100,12 @@ function checkUpdateStrategy(r: Reporter, strategy: Obj | undefined): void {
   }
   if (type === 'OnDelete') {
     if (rolling) {
-      r.warning('rollingUpdateIgnored', [...path, 'rollingUpdate'], 'is ignored when updateStrategy type is OnDelete: pods are replaced only when you delete them', { part: 'key' });
+      r.warning(
+        'rollingUpdateIgnored',
+        [...path, 'rollingUpdate'],
+        'is ignored when updateStrategy type is OnDelete: pods are replaced only when you delete them',
+        { part: 'key' },
+      );
     }
     return;
   }
@@ -103,7 +121,8 @@ function checkUpdateStrategy(r: Reporter, strategy: Obj | undefined): void {
     r.error(
       'rollingUpdateBothSet',
       [...ru, 'maxSurge'],
-      invalid(maxSurge, 'may not be set when maxUnavailable is non-zero') + (defaulted ? ' (maxUnavailable defaults to 1; set maxUnavailable: 0)' : ''),
+      invalid(maxSurge, 'may not be set when maxUnavailable is non-zero') +
+        (defaulted ? ' (maxUnavailable defaults to 1; set maxUnavailable: 0)' : ''),
     );
   } else if (unavailable === 0 && surge === 0) {
     r.error('rollingUpdateZero', [...ru, 'maxUnavailable'], required('cannot be 0 when maxSurge is 0'), {
@@ -121,7 +140,8 @@ function checkIntOrPercent(r: Reporter, value: unknown, path: (string | number)[
       r.error('invalidIntOrPercent', path, invalid(value, errs.join('; ')));
       return;
     }
-    if (Number(value.slice(0, -1)) > 100) r.error('percentOver100', path, invalid(value, 'must not be greater than 100%'));
+    if (Number(value.slice(0, -1)) > 100)
+      r.error('percentOver100', path, invalid(value, 'must not be greater than 100%'));
   } else if (typeof value === 'number' && Number.isInteger(value) && value < 0) {
     r.error('negativeValue', path, invalid(value, IS_NEGATIVE));
   }

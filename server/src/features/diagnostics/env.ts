@@ -52,7 +52,10 @@ function checkValueFrom(r: Reporter, vf: Record<string, unknown>, value: string,
     // The name goes through NameIsDNSSubdomain even when empty.
     const name = str(sel['name']) ?? '';
     const nameErrs = isDNS1123Subdomain(name);
-    if (nameErrs.length) r.error('invalidName', [...path, ref, 'name'], invalid(name, nameErrs.join('; ')), { part: has(sel, 'name') ? 'value' : 'key' });
+    if (nameErrs.length)
+      r.error('invalidName', [...path, ref, 'name'], invalid(name, nameErrs.join('; ')), {
+        part: has(sel, 'name') ? 'value' : 'key',
+      });
     const key = str(sel['key']);
     if (key) {
       const errs = isConfigMapKey(key);
@@ -60,11 +63,18 @@ function checkValueFrom(r: Reporter, vf: Record<string, unknown>, value: string,
     }
   }
   if (sources.length === 0) {
-    r.error('invalidValueFrom', path, invalid('', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'), { part: 'key' });
+    r.error(
+      'invalidValueFrom',
+      path,
+      invalid('', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'),
+      { part: 'key' },
+    );
   } else if (value !== '') {
     r.error('invalidValueFrom', path, invalid('', 'may not be specified when `value` is not empty'), { part: 'key' });
   } else if (sources.length > 1) {
-    r.error('invalidValueFrom', path, invalid('', 'may not have more than one field specified at a time'), { part: 'key' });
+    r.error('invalidValueFrom', path, invalid('', 'may not have more than one field specified at a time'), {
+      part: 'key',
+    });
   }
 }
 
@@ -87,10 +97,21 @@ export function checkEnvFrom(r: Reporter, envFrom: unknown[], path: FieldPath): 
     for (const ref of refs) {
       const src = obj(e[ref]) ?? {};
       const name = str(src['name']) ?? '';
-      if (name === '') r.error('requiredField', [...at, ref, 'name'], required(), { part: has(src, 'name') ? 'value' : 'key' });
-      else for (const m of isDNS1123Subdomain(name.replace(/-$/, 'a'))) r.error('invalidName', [...at, ref, 'name'], invalid(name, m));
+      if (name === '')
+        r.error('requiredField', [...at, ref, 'name'], required(), { part: has(src, 'name') ? 'value' : 'key' });
+      else
+        for (const m of isDNS1123Subdomain(name.replace(/-$/, 'a')))
+          r.error('invalidName', [...at, ref, 'name'], invalid(name, m));
     }
-    if (refs.length === 0) r.error('invalidEnvFrom', path, invalid('', 'must specify one of: `configMapRef` or `secretRef`'), { at, part: 'key' });
-    else if (refs.length > 1) r.error('invalidEnvFrom', path, invalid('', 'may not have more than one field specified at a time'), { at, part: 'key' });
+    if (refs.length === 0)
+      r.error('invalidEnvFrom', path, invalid('', 'must specify one of: `configMapRef` or `secretRef`'), {
+        at,
+        part: 'key',
+      });
+    else if (refs.length > 1)
+      r.error('invalidEnvFrom', path, invalid('', 'may not have more than one field specified at a time'), {
+        at,
+        part: 'key',
+      });
   });
 }

@@ -8,7 +8,12 @@ import { isMap, isScalar, isSeq, Node as YamlNode } from 'yaml';
 import { DocumentModel, ManifestObject, overlapsTemplates, READER_PROBLEM_CODES, toRange } from '../../model';
 import type { FeatureContext, KustomizeView } from '../context';
 import { plainText } from '../../text/escape';
-import { apiVersionVerdict, isMisspelledDaemonSet, isMisspelledServedVersion, SERVED_VERSION } from '../../schema/apiVersions';
+import {
+  apiVersionVerdict,
+  isMisspelledDaemonSet,
+  isMisspelledServedVersion,
+  SERVED_VERSION,
+} from '../../schema/apiVersions';
 import { checkContainers } from './containers';
 import { checkDaemonSetSpec } from './daemonSetSpec';
 import { checkNodePlacement } from './nodeAffinity';
@@ -34,7 +39,14 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
   if (!ctx.settings.diagnostics.enable) return [];
   const out: ManifestDiagnostic[] = [];
   if (model.skipped) {
-    out.push({ code: 'fileSkipped', severity: 'info', message: model.skipped, path: '', start: 0, end: firstLineEnd(model.text) });
+    out.push({
+      code: 'fileSkipped',
+      severity: 'info',
+      message: model.skipped,
+      path: '',
+      start: 0,
+      end: firstLineEnd(model.text),
+    });
     return out;
   }
   const templated = model.templates.length > 0;
@@ -42,7 +54,15 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
   // What our reader refused to parse (too deep, bad encoding) is certain even in a template.
   for (const p of model.problems) {
     const reader = READER_PROBLEM_CODES[p.code];
-    if (reader) out.push({ code: reader.code, severity: reader.severity, message: p.message, path: '', start: p.start, end: p.end });
+    if (reader)
+      out.push({
+        code: reader.code,
+        severity: reader.severity,
+        message: p.message,
+        path: '',
+        start: p.start,
+        end: p.end,
+      });
   }
   if (!templated) {
     const seen = new Set<string>();
@@ -51,7 +71,14 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
       const key = `${p.start}:${p.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const d: ManifestDiagnostic = { code: 'yamlSyntax', severity: 'error', message: p.message, path: '', start: p.start, end: p.end };
+      const d: ManifestDiagnostic = {
+        code: 'yamlSyntax',
+        severity: 'error',
+        message: p.message,
+        path: '',
+        start: p.start,
+        end: p.end,
+      };
       if (p.more !== undefined) d.data = { more: p.more };
       out.push(d);
     }
@@ -60,15 +87,18 @@ export function diagnose(model: DocumentModel, ctx: FeatureContext): ManifestDia
     out.push({
       code: 'helmTemplate',
       severity: 'info',
-      message: 'Helm/Go template expressions were skipped: only what does not depend on them is checked, and YAML syntax is not checked',
+      message:
+        'Helm/Go template expressions were skipped: only what does not depend on them is checked, and YAML syntax is not checked',
       path: '',
       start: first.start,
       end: first.end,
     });
   }
   for (const object of model.objects) checkTypeMeta(object, out);
-  for (const object of model.daemonSets) diagnoseObject(model, object, out, ctx.kustomize, ctx.settings.diagnostics.bestPractices !== false);
-  for (const object of model.objects) if (isMisspelledDaemonSet(object.kind)) diagnoseMisspelledKind(model, object, out);
+  for (const object of model.daemonSets)
+    diagnoseObject(model, object, out, ctx.kustomize, ctx.settings.diagnostics.bestPractices !== false);
+  for (const object of model.objects)
+    if (isMisspelledDaemonSet(object.kind)) diagnoseMisspelledKind(model, object, out);
   for (const d of out) d.message = plainText(d.message);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -87,20 +117,30 @@ function checkTypeMeta(object: ManifestObject, out: ManifestDiagnostic[]): void 
     let what: string | undefined;
     if (isSeq(node)) what = 'a sequence';
     else if (isMap(node)) what = 'a mapping';
-    else if (isScalar(node) && node.value !== null && typeof node.value !== 'string') what = `the ${typeof node.value} ${String(node.value)}`;
+    else if (isScalar(node) && node.value !== null && typeof node.value !== 'string')
+      what = `the ${typeof node.value} ${String(node.value)}`;
     if (!what) continue;
     out.push({
       code: field === 'kind' ? 'kindNotString' : 'apiVersionNotString',
       severity: 'error',
       message: `${field} must be a string, not ${what}: the API server cannot decode this object`,
-      path: [...object.basePath, field].map(String).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]'),
+      path: [...object.basePath, field]
+        .map(String)
+        .join('.')
+        .replace(/\.(\d+)(?=\.|$)/g, '[$1]'),
       start: node.range[0],
       end: node.range[1],
     });
   }
 }
 
-function diagnoseObject(model: DocumentModel, object: ManifestObject, out: ManifestDiagnostic[], kustomize: KustomizeView | undefined, bestPractices: boolean): void {
+function diagnoseObject(
+  model: DocumentModel,
+  object: ManifestObject,
+  out: ManifestDiagnostic[],
+  kustomize: KustomizeView | undefined,
+  bestPractices: boolean,
+): void {
   // A document with syntax errors is read only up to the error, and whatever the parser made of
   // the rest would be reported as noise: its syntax errors are the whole story until fixed.
   if (object.document.errors.length > 0) return;
@@ -119,21 +159,42 @@ function diagnoseObject(model: DocumentModel, object: ManifestObject, out: Manif
   const verdict = overlapsTemplates(model, vs, ve) ? 'served' : apiVersionVerdict(object);
   if (verdict === 'removed') {
     // The API server stops at the version; after the quick fix the rest is checked as apps/v1.
-    r.error('removedApiVersion', ['apiVersion'], `${noMatchesMessage(object.apiVersion!)}: DaemonSets are served only as apps/v1 since Kubernetes 1.16`, {
-      data: { from: object.apiVersion },
-    });
+    r.error(
+      'removedApiVersion',
+      ['apiVersion'],
+      `${noMatchesMessage(object.apiVersion!)}: DaemonSets are served only as apps/v1 since Kubernetes 1.16`,
+      {
+        data: { from: object.apiVersion },
+      },
+    );
     return;
   }
   if (verdict === 'unknown') {
     const fix = isMisspelledServedVersion(object.apiVersion) ? { data: { replacement: SERVED_VERSION } } : {};
-    r.error('unknownApiVersion', ['apiVersion'], `${noMatchesMessage(object.apiVersion!)}; DaemonSets are served as apps/v1`, fix);
+    r.error(
+      'unknownApiVersion',
+      ['apiVersion'],
+      `${noMatchesMessage(object.apiVersion!)}; DaemonSets are served as apps/v1`,
+      fix,
+    );
     return;
   }
-  if (verdict === 'missing') r.error('requiredField', ['apiVersion'], 'Required value: apiVersion not set', { part: 'key' });
+  if (verdict === 'missing')
+    r.error('requiredField', ['apiVersion'], 'Required value: apiVersion not set', { part: 'key' });
   if (partial && kustomize) {
-    r.info('kustomizePatch', ['kind'], `a patch in ${basename(kustomize.kustomization)}: only the fields present are checked`, { part: 'value' });
+    r.info(
+      'kustomizePatch',
+      ['kind'],
+      `a patch in ${basename(kustomize.kustomization)}: only the fields present are checked`,
+      { part: 'value' },
+    );
   } else if (partial) {
-    r.info('kustomizePatch', ['kind'], 'treated as a kustomize patch (no spec.selector, and no containers or no template labels): only the fields present are checked', { part: 'value' });
+    r.info(
+      'kustomizePatch',
+      ['kind'],
+      'treated as a kustomize patch (no spec.selector, and no containers or no template labels): only the fields present are checked',
+      { part: 'value' },
+    );
   }
   checkAgainstSchema(r);
   checkObjectMeta(r, ds);
@@ -156,7 +217,9 @@ function diagnoseMisspelledKind(model: DocumentModel, object: ManifestObject, ou
   const [ks, ke] = r.extentOf(['kind']);
   if (overlapsTemplates(model, ks, ke)) return;
   const version = object.apiVersion ?? '';
-  r.error('unknownKind', ['kind'], `${noMatchesForKind(object.kind!, version)}; did you mean "DaemonSet"?`, { data: { replacement: 'DaemonSet' } });
+  r.error('unknownKind', ['kind'], `${noMatchesForKind(object.kind!, version)}; did you mean "DaemonSet"?`, {
+    data: { replacement: 'DaemonSet' },
+  });
 }
 
 /**

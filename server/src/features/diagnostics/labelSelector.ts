@@ -26,19 +26,29 @@ export function checkLabelSelector(r: Reporter, value: unknown, path: FieldPath)
       case 'In':
       case 'NotIn':
         if (values.length === 0) {
-          r.error('invalidSelector', [...at, 'values'], required("must be specified when `operator` is 'In' or 'NotIn'"));
+          r.error(
+            'invalidSelector',
+            [...at, 'values'],
+            required("must be specified when `operator` is 'In' or 'NotIn'"),
+          );
           valid = false;
         }
         break;
       case 'Exists':
       case 'DoesNotExist':
         if (values.length > 0) {
-          r.error('invalidSelector', [...at, 'values'], forbidden("may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+          r.error(
+            'invalidSelector',
+            [...at, 'values'],
+            forbidden("may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
+          );
           valid = false;
         }
         break;
       default:
-        r.error('invalidSelector', [...at, 'operator'], invalid(op ?? '', 'not a valid selector operator'), { part: op === undefined ? 'key' : 'value' });
+        r.error('invalidSelector', [...at, 'operator'], invalid(op ?? '', 'not a valid selector operator'), {
+          part: op === undefined ? 'key' : 'value',
+        });
         valid = false;
     }
     // ValidateLabelName, for an empty key too.

@@ -4,8 +4,15 @@
 import { maxLen, regexError } from './fieldErrors';
 
 import {
-  dns1123LabelProblems, dns1123SubdomainProblems, labelValueProblems, qualifiedNameProblems,
-  DNS1123_LABEL_FMT, DNS1123_SUBDOMAIN_FMT, LABEL_VALUE_FMT, QUALIFIED_NAME_FMT, type SyntaxProblem,
+  dns1123LabelProblems,
+  dns1123SubdomainProblems,
+  labelValueProblems,
+  qualifiedNameProblems,
+  DNS1123_LABEL_FMT,
+  DNS1123_SUBDOMAIN_FMT,
+  LABEL_VALUE_FMT,
+  QUALIFIED_NAME_FMT,
+  type SyntaxProblem,
 } from '../../placement';
 
 // The rules themselves (IsDNS1123Label, IsDNS1123Subdomain, IsQualifiedName, IsValidLabelValue)
@@ -15,7 +22,8 @@ const DNS1123_LABEL_MSG =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
 const DNS1123_SUBDOMAIN_MSG =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-const LABEL_KEY_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const LABEL_KEY_MSG =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
@@ -72,7 +80,8 @@ const PORT_NAME_LETTER = /[a-z]/;
 export function isValidPortName(port: string): string[] {
   const errs: string[] = [];
   if (port.length > 15) errs.push(maxLen(15));
-  if (!PORT_NAME_CHARSET.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!PORT_NAME_CHARSET.test(port))
+    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   if (!PORT_NAME_LETTER.test(port)) errs.push('must contain at least one letter (a-z)');
   if (port.includes('--')) errs.push('must not contain consecutive hyphens');
   if (port.length > 0 && (port.startsWith('-') || port.endsWith('-'))) errs.push('must not begin or end with a hyphen');
@@ -107,7 +116,15 @@ export function isConfigMapKey(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 253) errs.push(maxLen(253));
   if (!CONFIG_MAP_KEY.test(value)) {
-    errs.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'));
+    errs.push(
+      regexError(
+        "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+        CONFIG_MAP_KEY_FMT,
+        'key.name',
+        'KEY_NAME',
+        'key-name',
+      ),
+    );
   }
   if (value === '.') errs.push("must not be '.'");
   else if (value === '..') errs.push("must not be '..'");
@@ -122,7 +139,14 @@ const PERCENT = new RegExp(`^${PERCENT_FMT}$`);
 export function isValidPercent(value: string): string[] {
   return PERCENT.test(value)
     ? []
-    : [regexError("a valid percent string must be a numeric string followed by an ending '%'", PERCENT_FMT, '1%', '93%')];
+    : [
+        regexError(
+          "a valid percent string must be a numeric string followed by an ending '%'",
+          PERCENT_FMT,
+          '1%',
+          '93%',
+        ),
+      ];
 }
 
 const HTTP_HEADER_FMT = '[-A-Za-z0-9]+';
@@ -131,7 +155,13 @@ const HTTP_HEADER_FMT = '[-A-Za-z0-9]+';
 export function isHTTPHeaderName(value: string): string[] {
   return new RegExp(`^${HTTP_HEADER_FMT}$`).test(value)
     ? []
-    : [regexError("a valid HTTP header must consist of alphanumeric characters or '-'", HTTP_HEADER_FMT, 'X-Header-Name')];
+    : [
+        regexError(
+          "a valid HTTP header must consist of alphanumeric characters or '-'",
+          HTTP_HEADER_FMT,
+          'X-Header-Name',
+        ),
+      ];
 }
 
 /** IsValidIP (netutils.ParseIPSloppy accepts IPv4 with leading zeros and any IPv6). */

@@ -23,7 +23,11 @@ export const DEPRECATED_NODE_LABELS: ReadonlyMap<string, { since: string; use: s
 
 function deprecatedLabel(r: Reporter, key: string, path: FieldPath, part: 'key' | 'value'): void {
   const d = DEPRECATED_NODE_LABELS.get(key);
-  if (d) r.warning('deprecatedNodeLabel', path, `deprecated since ${d.since}; use "${d.use}" instead`, { part, data: { replacement: d.use } });
+  if (d)
+    r.warning('deprecatedNodeLabel', path, `deprecated since ${d.since}; use "${d.use}" instead`, {
+      part,
+      data: { replacement: d.use },
+    });
 }
 
 export function checkNodePlacement(r: Reporter, ds: Obj): void {
@@ -72,7 +76,9 @@ export function checkNodePlacement(r: Reporter, ds: Obj): void {
 function checkWeight(r: Reporter, o: Obj, at: FieldPath): void {
   const weight = o['weight'] === undefined || o['weight'] === null ? 0 : int(o['weight']);
   if (weight !== undefined && (weight <= 0 || weight > 100)) {
-    r.error('invalidWeight', [...at, 'weight'], invalid(weight, 'must be in the range 1-100'), { part: has(o, 'weight') ? 'value' : 'key' });
+    r.error('invalidWeight', [...at, 'weight'], invalid(weight, 'must be in the range 1-100'), {
+      part: has(o, 'weight') ? 'value' : 'key',
+    });
   }
 }
 
@@ -88,25 +94,50 @@ function checkTerm(r: Reporter, term: Obj | undefined, path: FieldPath): void {
     switch (op) {
       case 'In':
       case 'NotIn':
-        if (values.length === 0) r.error('nodeSelectorValues', [...at, 'values'], required("must be specified when `operator` is 'In' or 'NotIn'"), { part: 'key' });
+        if (values.length === 0)
+          r.error(
+            'nodeSelectorValues',
+            [...at, 'values'],
+            required("must be specified when `operator` is 'In' or 'NotIn'"),
+            { part: 'key' },
+          );
         break;
       case 'Exists':
       case 'DoesNotExist':
-        if (values.length > 0) r.error('nodeSelectorValues', [...at, 'values'], forbidden("may not be specified when `operator` is 'Exists' or 'DoesNotExist'"), { part: 'key' });
+        if (values.length > 0)
+          r.error(
+            'nodeSelectorValues',
+            [...at, 'values'],
+            forbidden("may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
+            { part: 'key' },
+          );
         break;
       case 'Gt':
       case 'Lt':
-        if (values.length !== 1) r.error('nodeSelectorValues', [...at, 'values'], required("must be specified single value when `operator` is 'Lt' or 'Gt'"), { part: 'key' });
+        if (values.length !== 1)
+          r.error(
+            'nodeSelectorValues',
+            [...at, 'values'],
+            required("must be specified single value when `operator` is 'Lt' or 'Gt'"),
+            { part: 'key' },
+          );
         // The scheduler parses the value as an integer; anything else never matches a node.
         else if (typeof values[0] !== 'string' || !/^[+-]?[0-9]+$/.test(values[0])) {
-          r.warning('nodeSelectorNotInteger', [...at, 'values', 0], `${JSON.stringify(values[0])} is not an integer, so '${op}' never matches a node`);
+          r.warning(
+            'nodeSelectorNotInteger',
+            [...at, 'values', 0],
+            `${JSON.stringify(values[0])} is not an integer, so '${op}' never matches a node`,
+          );
         }
         break;
       default:
-        r.error('invalidSelector', [...at, 'operator'], invalid(op ?? '', 'not a valid selector operator'), { part: op === undefined ? 'key' : 'value' });
+        r.error('invalidSelector', [...at, 'operator'], invalid(op ?? '', 'not a valid selector operator'), {
+          part: op === undefined ? 'key' : 'value',
+        });
     }
     const key = str(req['key']) ?? '';
-    for (const e of isQualifiedName(key)) r.error('invalidLabelKey', [...at, 'key'], invalid(key, e), { part: has(req, 'key') ? 'value' : 'key' });
+    for (const e of isQualifiedName(key))
+      r.error('invalidLabelKey', [...at, 'key'], invalid(key, e), { part: has(req, 'key') ? 'value' : 'key' });
     if (key !== '') deprecatedLabel(r, key, [...at, 'key'], 'value');
   });
   arr(term['matchFields']).forEach((raw, j) => {
@@ -117,14 +148,23 @@ function checkTerm(r: Reporter, term: Obj | undefined, path: FieldPath): void {
     const values = arr(req['values']);
     if (op === 'In' || op === 'NotIn') {
       if (values.length !== 1) {
-        r.error('nodeSelectorValues', [...at, 'values'], required("must be only one value when `operator` is 'In' or 'NotIn' for node field selector"), { part: 'key' });
+        r.error(
+          'nodeSelectorValues',
+          [...at, 'values'],
+          required("must be only one value when `operator` is 'In' or 'NotIn' for node field selector"),
+          { part: 'key' },
+        );
       }
     } else {
-      r.error('invalidSelector', [...at, 'operator'], invalid(op ?? '', 'not a valid selector operator'), { part: op === undefined ? 'key' : 'value' });
+      r.error('invalidSelector', [...at, 'operator'], invalid(op ?? '', 'not a valid selector operator'), {
+        part: op === undefined ? 'key' : 'value',
+      });
     }
     const key = str(req['key']) ?? '';
     if (key !== 'metadata.name') {
-      r.error('invalidSelector', [...at, 'key'], invalid(key, 'not a valid field selector key'), { part: has(req, 'key') ? 'value' : 'key' });
+      r.error('invalidSelector', [...at, 'key'], invalid(key, 'not a valid field selector key'), {
+        part: has(req, 'key') ? 'value' : 'key',
+      });
     } else if (key === 'metadata.name') {
       values.forEach((v, k) => {
         if (typeof v !== 'string') return;
@@ -141,7 +181,8 @@ function checkPodAffinityTerm(r: Reporter, term: Obj | undefined, path: FieldPat
   checkLabelSelector(r, term['labelSelector'], [...path, 'labelSelector']);
   checkLabelSelector(r, term['namespaceSelector'], [...path, 'namespaceSelector']);
   const topologyKey = str(term['topologyKey']);
-  if (!topologyKey) r.error('requiredField', [...path, 'topologyKey'], required('can not be empty'), { required: true });
+  if (!topologyKey)
+    r.error('requiredField', [...path, 'topologyKey'], required('can not be empty'), { required: true });
   else {
     const errs = isQualifiedName(topologyKey);
     if (errs.length) r.error('invalidLabelKey', [...path, 'topologyKey'], invalid(topologyKey, errs.join('; ')));

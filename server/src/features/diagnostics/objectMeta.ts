@@ -47,7 +47,8 @@ export function checkLabels(r: Reporter, value: unknown, path: FieldPath, at: Fi
   const labels = obj(value);
   if (!labels) return;
   for (const [k, v] of Object.entries(labels)) {
-    for (const e of isQualifiedName(k)) r.error('invalidLabelKey', path, invalid(k, e), { part: 'key', at: [...at, k] });
+    for (const e of isQualifiedName(k))
+      r.error('invalidLabelKey', path, invalid(k, e), { part: 'key', at: [...at, k] });
     if (typeof v === 'string') {
       for (const e of isLabelValue(v)) r.error('invalidLabelValue', path, invalid(v, e), { at: [...at, k] });
     }
@@ -60,10 +61,12 @@ export function checkAnnotations(r: Reporter, value: unknown, path: FieldPath, a
   if (!annotations) return;
   let total = 0;
   for (const [k, v] of Object.entries(annotations)) {
-    for (const e of isQualifiedName(k.toLowerCase())) r.error('invalidAnnotationKey', path, invalid(k, e), { part: 'key', at: [...at, k] });
+    for (const e of isQualifiedName(k.toLowerCase()))
+      r.error('invalidAnnotationKey', path, invalid(k, e), { part: 'key', at: [...at, k] });
     total += utf8Length(k) + (typeof v === 'string' ? utf8Length(v) : 0);
   }
-  if (total > ANNOTATIONS_LIMIT) r.error('annotationsTooLong', path, tooLongBytes(ANNOTATIONS_LIMIT), { part: 'key', at });
+  if (total > ANNOTATIONS_LIMIT)
+    r.error('annotationsTooLong', path, tooLongBytes(ANNOTATIONS_LIMIT), { part: 'key', at });
 }
 
 function utf8Length(s: string): number {

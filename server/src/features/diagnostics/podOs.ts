@@ -12,9 +12,30 @@ const WINDOWS = 'cannot be set for a windows pod';
 const LINUX = 'windows options cannot be set for a linux pod';
 
 /** Pod security context fields a windows pod may not set (validateWindows). */
-const WINDOWS_POD_FORBIDDEN = ['appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'fsGroup', 'fsGroupChangePolicy', 'runAsUser', 'runAsGroup', 'supplementalGroups', 'supplementalGroupsPolicy'];
+const WINDOWS_POD_FORBIDDEN = [
+  'appArmorProfile',
+  'seLinuxOptions',
+  'seccompProfile',
+  'fsGroup',
+  'fsGroupChangePolicy',
+  'runAsUser',
+  'runAsGroup',
+  'supplementalGroups',
+  'supplementalGroupsPolicy',
+];
 /** Container security context fields a windows pod may not set. */
-const WINDOWS_CONTAINER_FORBIDDEN = ['appArmorProfile', 'seLinuxOptions', 'seccompProfile', 'capabilities', 'readOnlyRootFilesystem', 'privileged', 'allowPrivilegeEscalation', 'procMount', 'runAsUser', 'runAsGroup'];
+const WINDOWS_CONTAINER_FORBIDDEN = [
+  'appArmorProfile',
+  'seLinuxOptions',
+  'seccompProfile',
+  'capabilities',
+  'readOnlyRootFilesystem',
+  'privileged',
+  'allowPrivilegeEscalation',
+  'procMount',
+  'runAsUser',
+  'runAsGroup',
+];
 
 export function checkPodOs(r: ErrorSink, pod: Obj): void {
   const os = pod['os'];
@@ -32,9 +53,11 @@ export function checkPodOs(r: ErrorSink, pod: Obj): void {
   }
   const sc = obj(pod['securityContext']);
   if (name === 'linux') {
-    if (has(sc, 'windowsOptions')) r.error('osForbiddenField', [...POD, 'securityContext', 'windowsOptions'], forbidden(LINUX), { part: 'key' });
+    if (has(sc, 'windowsOptions'))
+      r.error('osForbiddenField', [...POD, 'securityContext', 'windowsOptions'], forbidden(LINUX), { part: 'key' });
     forEachContainer(pod, (c, at) => {
-      if (has(obj(c['securityContext']), 'windowsOptions')) r.error('osForbiddenField', [...at, 'securityContext', 'windowsOptions'], forbidden(LINUX), { part: 'key' });
+      if (has(obj(c['securityContext']), 'windowsOptions'))
+        r.error('osForbiddenField', [...at, 'securityContext', 'windowsOptions'], forbidden(LINUX), { part: 'key' });
     });
     return;
   }
@@ -46,9 +69,11 @@ export function checkPodOs(r: ErrorSink, pod: Obj): void {
     if (set) r.error('osForbiddenField', [...POD, f], forbidden(WINDOWS), { part: 'key' });
   }
   for (const f of WINDOWS_POD_FORBIDDEN) {
-    if (f === 'supplementalGroups' ? arr(sc?.[f]).length > 0 : has(sc, f)) r.error('osForbiddenField', [...POD, 'securityContext', f], forbidden(WINDOWS), { part: 'key' });
+    if (f === 'supplementalGroups' ? arr(sc?.[f]).length > 0 : has(sc, f))
+      r.error('osForbiddenField', [...POD, 'securityContext', f], forbidden(WINDOWS), { part: 'key' });
   }
-  if (arr(sc?.['sysctls']).length > 0) r.error('osForbiddenField', [...POD, 'securityContext', 'sysctls'], forbidden(WINDOWS), { part: 'key' });
+  if (arr(sc?.['sysctls']).length > 0)
+    r.error('osForbiddenField', [...POD, 'securityContext', 'sysctls'], forbidden(WINDOWS), { part: 'key' });
   forEachContainer(pod, (c, at) => {
     const csc = obj(c['securityContext']);
     for (const f of WINDOWS_CONTAINER_FORBIDDEN) {

@@ -35,7 +35,10 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
     if (!a) return;
     const ip = str(a['ip']) ?? '';
     const errs = isValidIP(ip);
-    if (errs.length) r.error('invalidIP', [...POD, 'hostAliases', i, 'ip'], invalid(ip, errs.join('; ')), { part: has(a, 'ip') ? 'value' : 'key' });
+    if (errs.length)
+      r.error('invalidIP', [...POD, 'hostAliases', i, 'ip'], invalid(ip, errs.join('; ')), {
+        part: has(a, 'ip') ? 'value' : 'key',
+      });
     arr(a?.['hostnames']).forEach((h, j) => {
       if (typeof h !== 'string') return;
       const errs = isDNS1123Subdomain(h);
@@ -47,24 +50,36 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
     if (!c) return;
     const at = [...POD, 'topologySpreadConstraints', i];
     const maxSkew = c['maxSkew'] === undefined || c['maxSkew'] === null ? 0 : int(c['maxSkew']);
-    if (maxSkew !== undefined && maxSkew <= 0) r.error('invalidValue', [...at, 'maxSkew'], invalid(maxSkew, 'must be greater than zero'), { part: has(c, 'maxSkew') ? 'value' : 'key' });
+    if (maxSkew !== undefined && maxSkew <= 0)
+      r.error('invalidValue', [...at, 'maxSkew'], invalid(maxSkew, 'must be greater than zero'), {
+        part: has(c, 'maxSkew') ? 'value' : 'key',
+      });
     const when = c['whenUnsatisfiable'];
     if (when === undefined || when === null || when === '') {
-      r.error('unsupportedValue', [...at, 'whenUnsatisfiable'], notSupported('', ['DoNotSchedule', 'ScheduleAnyway']), { part: has(c, 'whenUnsatisfiable') ? 'value' : 'key' });
+      r.error('unsupportedValue', [...at, 'whenUnsatisfiable'], notSupported('', ['DoNotSchedule', 'ScheduleAnyway']), {
+        part: has(c, 'whenUnsatisfiable') ? 'value' : 'key',
+      });
     }
   });
   arr(pod['readinessGates']).forEach((raw, i) => {
     const g = obj(raw);
     if (!g) return;
     const t = str(g['conditionType']) ?? '';
-    for (const e of isQualifiedName(t)) r.error('invalidName', [...POD, 'readinessGates', i, 'conditionType'], invalid(t, e), { part: has(g, 'conditionType') ? 'value' : 'key' });
+    for (const e of isQualifiedName(t))
+      r.error('invalidName', [...POD, 'readinessGates', i, 'conditionType'], invalid(t, e), {
+        part: has(g, 'conditionType') ? 'value' : 'key',
+      });
   });
   checkSysctlsAndOs(r, pod);
   checkPodSecurityContext(r, pod, [...POD, 'securityContext']);
   // The API server turns a negative grace period into 1 second when it creates the pods.
   const grace = int(pod['terminationGracePeriodSeconds']);
   if (grace !== undefined && grace < 0) {
-    r.warning('negativeGracePeriod', [...POD, 'terminationGracePeriodSeconds'], `${grace} is replaced by 1 when the pods are created; use 0 to stop pods immediately`);
+    r.warning(
+      'negativeGracePeriod',
+      [...POD, 'terminationGracePeriodSeconds'],
+      `${grace} is replaced by 1 when the pods are created; use 0 to stop pods immediately`,
+    );
   }
 }
 
@@ -74,18 +89,31 @@ function checkDns(r: Reporter, pod: Obj): void {
   const config = obj(pod['dnsConfig']);
   if (pod['dnsPolicy'] === 'None') {
     if (!config) {
-      r.error('dnsConfigRequired', path, required('must provide `dnsConfig` when `dnsPolicy` is None'), { required: true, involves: [[...POD, 'dnsPolicy']] });
+      r.error('dnsConfigRequired', path, required('must provide `dnsConfig` when `dnsPolicy` is None'), {
+        required: true,
+        involves: [[...POD, 'dnsPolicy']],
+      });
       return;
     }
     if (arr(config['nameservers']).length === 0) {
-      r.error('dnsConfigRequired', [...path, 'nameservers'], required('must provide at least one DNS nameserver when `dnsPolicy` is None'), { required: true });
+      r.error(
+        'dnsConfigRequired',
+        [...path, 'nameservers'],
+        required('must provide at least one DNS nameserver when `dnsPolicy` is None'),
+        { required: true },
+      );
       return;
     }
   }
   if (!config) return;
   const nameservers = arr(config['nameservers']);
   if (nameservers.length > MAX_NAMESERVERS) {
-    r.error('invalidDnsConfig', [...path, 'nameservers'], invalid(nameservers, `must not have more than ${MAX_NAMESERVERS} nameservers`), { part: 'key' });
+    r.error(
+      'invalidDnsConfig',
+      [...path, 'nameservers'],
+      invalid(nameservers, `must not have more than ${MAX_NAMESERVERS} nameservers`),
+      { part: 'key' },
+    );
   }
   nameservers.forEach((ns, i) => {
     if (typeof ns !== 'string') return;
@@ -94,10 +122,20 @@ function checkDns(r: Reporter, pod: Obj): void {
   });
   const searches = arr(config['searches']).filter((s): s is string => typeof s === 'string');
   if (searches.length > MAX_SEARCH_PATHS) {
-    r.error('invalidDnsConfig', [...path, 'searches'], invalid(searches, `must not have more than ${MAX_SEARCH_PATHS} search paths`), { part: 'key' });
+    r.error(
+      'invalidDnsConfig',
+      [...path, 'searches'],
+      invalid(searches, `must not have more than ${MAX_SEARCH_PATHS} search paths`),
+      { part: 'key' },
+    );
   }
   if (searches.join(' ').length > MAX_SEARCH_CHARS) {
-    r.error('invalidDnsConfig', [...path, 'searches'], invalid(searches, `must not have more than ${MAX_SEARCH_CHARS} characters (including spaces) in the search list`), { part: 'key' });
+    r.error(
+      'invalidDnsConfig',
+      [...path, 'searches'],
+      invalid(searches, `must not have more than ${MAX_SEARCH_CHARS} characters (including spaces) in the search list`),
+      { part: 'key' },
+    );
   }
   arr(config['searches']).forEach((s, i) => {
     if (typeof s !== 'string') return;
@@ -106,7 +144,10 @@ function checkDns(r: Reporter, pod: Obj): void {
   });
   arr(config['options']).forEach((raw, i) => {
     const o = obj(raw);
-    if (o && !str(o['name'])) r.error('invalidDnsConfig', [...path, 'options', i], required('Option.Name must not be empty'), { required: !has(o, 'name') });
+    if (o && !str(o['name']))
+      r.error('invalidDnsConfig', [...path, 'options', i], required('Option.Name must not be empty'), {
+        required: !has(o, 'name'),
+      });
   });
 }
 

@@ -37,15 +37,19 @@ export function checkHostPorts(r: Reporter, ds: Obj): void {
   const pod = obj(obj(obj(ds['spec'])?.['template'])?.['spec']);
   if (!pod) return;
   const seen = new Map<string, FieldPath>();
-  arr(pod['containers']).forEach((c, ci) => hostPortsOf(c).forEach(({ key, index }) => {
-    const at = [...POD, 'containers', ci, 'ports', index, 'hostPort'];
-    if (seen.has(key)) r.error('duplicateHostPort', at, duplicate(key), { crossField: true, involves: [seen.get(key)!] });
-    else seen.set(key, at);
-  }));
+  arr(pod['containers']).forEach((c, ci) =>
+    hostPortsOf(c).forEach(({ key, index }) => {
+      const at = [...POD, 'containers', ci, 'ports', index, 'hostPort'];
+      if (seen.has(key))
+        r.error('duplicateHostPort', at, duplicate(key), { crossField: true, involves: [seen.get(key)!] });
+      else seen.set(key, at);
+    }),
+  );
   arr(pod['initContainers']).forEach((c, ci) => {
     const own = new Set<string>();
     hostPortsOf(c).forEach(({ key, index }) => {
-      if (own.has(key)) r.error('duplicateHostPort', [...POD, 'initContainers', ci, 'ports', index, 'hostPort'], duplicate(key));
+      if (own.has(key))
+        r.error('duplicateHostPort', [...POD, 'initContainers', ci, 'ports', index, 'hostPort'], duplicate(key));
       own.add(key);
     });
   });
@@ -57,9 +61,14 @@ export function checkHostPorts(r: Reporter, ds: Obj): void {
       const containerPort = int(p?.['containerPort']);
       // For a template, an unset hostPort is defaulted to containerPort when the pod is created.
       if (hostPort !== undefined && hostPort !== 0 && containerPort !== undefined && hostPort !== containerPort) {
-        r.error('hostPortMismatch', [...POD, 'containers', ci, 'ports', pi, 'hostPort'], invalid(hostPort, 'must match `containerPort` when `hostNetwork` is true'), {
-          involves: [[...POD, 'hostNetwork']],
-        });
+        r.error(
+          'hostPortMismatch',
+          [...POD, 'containers', ci, 'ports', pi, 'hostPort'],
+          invalid(hostPort, 'must match `containerPort` when `hostNetwork` is true'),
+          {
+            involves: [[...POD, 'hostNetwork']],
+          },
+        );
       }
     });
   });

@@ -17,14 +17,25 @@ export function checkProbe(r: Reporter, value: unknown, path: FieldPath, kind: P
   const probe = obj(value);
   if (!probe) return;
   checkHandler(r, probe, path, PROBE_HANDLERS, grace);
-  for (const field of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
+  for (const field of [
+    'initialDelaySeconds',
+    'timeoutSeconds',
+    'periodSeconds',
+    'successThreshold',
+    'failureThreshold',
+  ]) {
     const n = int(probe[field]);
     if (n !== undefined && n < 0) r.error('negativeValue', [...path, field], invalid(n, IS_NEGATIVE));
   }
   const tgps = int(probe['terminationGracePeriodSeconds']);
-  if (tgps !== undefined && tgps <= 0) r.error('invalidProbe', [...path, 'terminationGracePeriodSeconds'], invalid(tgps, 'must be greater than 0'));
+  if (tgps !== undefined && tgps <= 0)
+    r.error('invalidProbe', [...path, 'terminationGracePeriodSeconds'], invalid(tgps, 'must be greater than 0'));
   if (kind === 'readiness' && has(probe, 'terminationGracePeriodSeconds')) {
-    r.error('invalidProbe', [...path, 'terminationGracePeriodSeconds'], invalid(probe['terminationGracePeriodSeconds'], 'must not be set for readinessProbes'));
+    r.error(
+      'invalidProbe',
+      [...path, 'terminationGracePeriodSeconds'],
+      invalid(probe['terminationGracePeriodSeconds'], 'must not be set for readinessProbes'),
+    );
   }
   const success = int(probe['successThreshold']);
   // validateLivenessProbe / validateStartupProbe; 0 is defaulted to 1.
@@ -48,14 +59,16 @@ function checkHandler(r: Reporter, h: Obj, path: FieldPath, kinds: readonly stri
     r.error('probeHandler', path, required('must specify a handler type'), { part: 'key', required: true });
     return;
   }
-  for (const extra of present.slice(1)) r.error('probeHandler', [...path, extra], forbidden('may not specify more than 1 handler type'), { part: 'key' });
+  for (const extra of present.slice(1))
+    r.error('probeHandler', [...path, extra], forbidden('may not specify more than 1 handler type'), { part: 'key' });
   const kind = present[0]!;
   const action = obj(h[kind]);
   if (!action) return;
   const at = [...path, kind];
   switch (kind) {
     case 'exec':
-      if (arr(action['command']).length === 0) r.error('requiredField', [...at, 'command'], required(), { required: true });
+      if (arr(action['command']).length === 0)
+        r.error('requiredField', [...at, 'command'], required(), { required: true });
       break;
     case 'httpGet':
       checkPortNumOrName(r, action['port'] ?? 0, [...at, 'port'], !has(action, 'port'));
@@ -64,7 +77,10 @@ function checkHandler(r: Reporter, h: Obj, path: FieldPath, kinds: readonly stri
         if (!header) return;
         const name = str(header['name']) ?? '';
         const errs = isHTTPHeaderName(name);
-        if (errs.length) r.error('invalidProbe', [...at, 'httpHeaders', i, 'name'], invalid(name, errs.join('; ')), { part: has(header, 'name') ? 'value' : 'key' });
+        if (errs.length)
+          r.error('invalidProbe', [...at, 'httpHeaders', i, 'name'], invalid(name, errs.join('; ')), {
+            part: has(header, 'name') ? 'value' : 'key',
+          });
       });
       break;
     case 'tcpSocket':
@@ -72,14 +88,22 @@ function checkHandler(r: Reporter, h: Obj, path: FieldPath, kinds: readonly stri
       break;
     case 'grpc': {
       const port = int(action['port']) ?? 0;
-      if (isValidPortNum(port).length) r.error('invalidPort', [...at, 'port'], invalid(port, isValidPortNum(port).join('; ')), { part: has(action, 'port') ? 'value' : 'key' });
+      if (isValidPortNum(port).length)
+        r.error('invalidPort', [...at, 'port'], invalid(port, isValidPortNum(port).join('; ')), {
+          part: has(action, 'port') ? 'value' : 'key',
+        });
       break;
     }
     case 'sleep': {
       // validateSleepAction with PodLifecycleSleepActionAllowZero: the error is on `sleep`.
       const seconds = int(action['seconds']) ?? 0;
       if (seconds < 0 || seconds > grace) {
-        r.error('invalidProbe', at, invalid(seconds, `must be non-negative and less than terminationGracePeriodSeconds (${grace})`), { at: [...at, 'seconds'] });
+        r.error(
+          'invalidProbe',
+          at,
+          invalid(seconds, `must be non-negative and less than terminationGracePeriodSeconds (${grace})`),
+          { at: [...at, 'seconds'] },
+        );
       }
       break;
     }

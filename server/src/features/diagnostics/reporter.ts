@@ -73,12 +73,18 @@ export class Reporter {
     const rangePath = opts.at ?? path;
     if (this.model.templates.length > 0) {
       for (const p of [rangePath, ...(opts.involves ?? [])]) {
-        const key = p === rangePath && opts.keyOnly ? (pairAtPath(this.obj, p)?.key as YamlNode | null | undefined)?.range : undefined;
+        const key =
+          p === rangePath && opts.keyOnly
+            ? (pairAtPath(this.obj, p)?.key as YamlNode | null | undefined)?.range
+            : undefined;
         const [s, e] = key ? [key[0], key[1]] : this.extentOf(p);
         if (overlapsTemplates(this.model, s, e)) return;
       }
     }
-    const [start, rawEnd] = nodeAtPath(this.obj, rangePath) === undefined ? this.missingRange(rangePath) : rangeOfPath(this.obj, rangePath, opts.part ?? 'value');
+    const [start, rawEnd] =
+      nodeAtPath(this.obj, rangePath) === undefined
+        ? this.missingRange(rangePath)
+        : rangeOfPath(this.obj, rangePath, opts.part ?? 'value');
     // A block value (a whole list item or mapping) is shown by its first line only.
     const nl = lineBreakAfter(this.model, start);
     const end = nl < rawEnd ? trimEnd(this.model.text, start, nl) : rawEnd;

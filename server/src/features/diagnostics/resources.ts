@@ -28,7 +28,10 @@ export function checkResources(r: Reporter, resources: Obj | undefined, path: Fi
   if (!resources) return;
   const limits = obj(resources['limits']) ?? {};
   const requests = obj(resources['requests']) ?? {};
-  for (const [kind, list] of [['limits', limits], ['requests', requests]] as const) {
+  for (const [kind, list] of [
+    ['limits', limits],
+    ['requests', requests],
+  ] as const) {
     for (const [name, q] of Object.entries(list)) {
       const at = [...path, kind, name];
       checkResourceName(r, name, at);
@@ -47,27 +50,59 @@ export function checkResources(r: Reporter, resources: Obj | undefined, path: Fi
       if (cmp === undefined) continue;
       // Both reported on `requests` (field.Invalid(reqPath, …)), the range on the request.
       if (!overcommitAllowed(name) && cmp !== 0) {
-        r.error('requestNotEqualLimit', [...path, 'requests'], invalid(String(q), `must be equal to ${name} limit of ${String(limit)}`), { at, involves: [[...path, 'limits', name]] });
+        r.error(
+          'requestNotEqualLimit',
+          [...path, 'requests'],
+          invalid(String(q), `must be equal to ${name} limit of ${String(limit)}`),
+          { at, involves: [[...path, 'limits', name]] },
+        );
       } else if (cmp > 0) {
-        r.error('requestExceedsLimit', [...path, 'requests'], invalid(String(q), `must be less than or equal to ${name} limit of ${String(limit)}`), {
-          at,
-          involves: [[...path, 'limits', name]],
-        });
+        r.error(
+          'requestExceedsLimit',
+          [...path, 'requests'],
+          invalid(String(q), `must be less than or equal to ${name} limit of ${String(limit)}`),
+          {
+            at,
+            involves: [[...path, 'limits', name]],
+          },
+        );
       }
     } else if (!overcommitAllowed(name)) {
-      r.error('limitRequired', [...path, 'limits'], required('Limit must be set for non overcommitable resources') + ` (${formatValue(name)})`, {
-        part: 'key',
-        involves: [at],
-      });
+      r.error(
+        'limitRequired',
+        [...path, 'limits'],
+        required('Limit must be set for non overcommitable resources') + ` (${formatValue(name)})`,
+        {
+          part: 'key',
+          involves: [at],
+        },
+      );
     }
   }
 }
 
 /** IsStandardResourceName: the standard resources (quota names included) and huge pages. */
 const STANDARD_RESOURCES = new Set([
-  'cpu', 'memory', 'ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage', 'limits.cpu', 'limits.memory',
-  'limits.ephemeral-storage', 'pods', 'resourcequotas', 'services', 'replicationcontrollers', 'secrets', 'persistentvolumeclaims', 'configmaps',
-  'services.nodeports', 'services.loadbalancers', 'requests.storage', 'storage',
+  'cpu',
+  'memory',
+  'ephemeral-storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.ephemeral-storage',
+  'limits.cpu',
+  'limits.memory',
+  'limits.ephemeral-storage',
+  'pods',
+  'resourcequotas',
+  'services',
+  'replicationcontrollers',
+  'secrets',
+  'persistentvolumeclaims',
+  'configmaps',
+  'services.nodeports',
+  'services.loadbalancers',
+  'requests.storage',
+  'storage',
 ]);
 
 /** validateContainerResourceName → validateResourceName */
@@ -77,14 +112,23 @@ function checkResourceName(r: Reporter, name: string, at: FieldPath): void {
     for (const e of errs) r.error('invalidResourceName', at, invalid(name, e), { part: 'key' });
     return;
   }
-  if (!name.includes('/') && !STANDARD_RESOURCES.has(name) && !isHugePages(name) && !name.startsWith('requests.hugepages-')) {
-    r.error('invalidResourceName', at, invalid(name, 'must be a standard resource type or fully qualified'), { part: 'key' });
+  if (
+    !name.includes('/') &&
+    !STANDARD_RESOURCES.has(name) &&
+    !isHugePages(name) &&
+    !name.startsWith('requests.hugepages-')
+  ) {
+    r.error('invalidResourceName', at, invalid(name, 'must be a standard resource type or fully qualified'), {
+      part: 'key',
+    });
   }
   if (!name.includes('/')) {
     if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name)) {
       r.error('invalidResourceName', at, invalid(name, 'must be a standard resource for containers'), { part: 'key' });
     }
   } else if (!isNative(name) && name.startsWith('requests.')) {
-    r.error('invalidResourceName', at, invalid(name, "doesn't follow extended resource name standard"), { part: 'key' });
+    r.error('invalidResourceName', at, invalid(name, "doesn't follow extended resource name standard"), {
+      part: 'key',
+    });
   }
 }

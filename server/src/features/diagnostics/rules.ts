@@ -109,13 +109,16 @@ export const RULES: readonly Rule[] = [
     severity: 'info',
     summary: 'Helm/Go template expressions were skipped: only what does not depend on them is checked.',
     upstream: 'DaemonSet Studio (Helm templates are not rendered)',
-    triggers: doc('apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  selector:\n    matchLabels:\n      app: agent\n  template:\n    metadata:\n      labels:\n        app: agent\n    spec:\n      containers:\n        - name: agent\n          image: registry.example/agent:1.2.3\n          resources:\n            requests:\n              cpu: 100m\n'),
+    triggers: doc(
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  selector:\n    matchLabels:\n      app: agent\n  template:\n    metadata:\n      labels:\n        app: agent\n    spec:\n      containers:\n        - name: agent\n          image: registry.example/agent:1.2.3\n          resources:\n            requests:\n              cpu: 100m\n',
+    ),
     passes: VALID,
   },
   {
     code: 'yamlAliasLimit',
     severity: 'error',
-    summary: 'The object expands to too many nodes through YAML aliases (a "billion laughs" document) and is not checked.',
+    summary:
+      'The object expands to too many nodes through YAML aliases (a "billion laughs" document) and is not checked.',
     upstream: 'yaml package alias limit (maxAliasCount)',
     triggers: doc(
       'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\napiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\n',
@@ -125,15 +128,19 @@ export const RULES: readonly Rule[] = [
   {
     code: 'yamlTooDeep',
     severity: 'error',
-    summary: 'The YAML nests deeper than 256 levels: the document is not read further (a guard against stack exhaustion; no real manifest comes close).',
+    summary:
+      'The YAML nests deeper than 256 levels: the document is not read further (a guard against stack exhaustion; no real manifest comes close).',
     upstream: 'DaemonSet Studio (model/nesting.ts MAX_NESTING_DEPTH; go-yaml caps nesting at 10000)',
-    triggers: doc(`apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\n  annotations:\n    deep: ${'['.repeat(300)}${']'.repeat(300)}\n`),
+    triggers: doc(
+      `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\n  annotations:\n    deep: ${'['.repeat(300)}${']'.repeat(300)}\n`,
+    ),
     passes: VALID,
   },
   {
     code: 'yamlEncoding',
     severity: 'warning',
-    summary: 'The bytes are not valid UTF-8 (error), carry U+FFFD replacement characters (warning) or a byte-order mark inside the stream (info).',
+    summary:
+      'The bytes are not valid UTF-8 (error), carry U+FFFD replacement characters (warning) or a byte-order mark inside the stream (info).',
     upstream: 'sigs.k8s.io/yaml → go-yaml reader (yaml_parser_determine_encoding, UTF-8 checks)',
     triggers: doc('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: "caf\ufffd"\n'),
     passes: VALID,
@@ -141,7 +148,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'yamlLineBreaks',
     severity: 'warning',
-    summary: 'A lone carriage return (old Mac line break): YAML reads it as a line break, most editors and diffs do not.',
+    summary:
+      'A lone carriage return (old Mac line break): YAML reads it as a line break, most editors and diffs do not.',
     upstream: 'YAML 1.2 §5.4 line break characters (go-yaml reader)',
     triggers: doc('apiVersion: apps/v1\rkind: ConfigMap\nmetadata:\n  name: x\n'),
     passes: VALID,
@@ -165,7 +173,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'moreDiagnostics',
     severity: 'warning',
-    summary: 'More than 1000 findings in one file: the first 1000 (worst first) are shown and this one, as severe as the worst left out, counts the rest.',
+    summary:
+      'More than 1000 findings in one file: the first 1000 (worst first) are shown and this one, as severe as the worst left out, counts the rest.',
     upstream: 'DaemonSet Studio (model/limits.ts MAX_DIAGNOSTICS_PER_DOCUMENT)',
     triggers: ctr(`env:\n${'  - {name: "1x"}\n'.repeat(1100)}`),
     passes: VALID,
@@ -173,7 +182,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'removedApiVersion',
     severity: 'error',
-    summary: 'DaemonSets are no longer served in this apiVersion (extensions/v1beta1, apps/v1beta1, apps/v1beta2 were removed in 1.16).',
+    summary:
+      'DaemonSets are no longer served in this apiVersion (extensions/v1beta1, apps/v1beta1, apps/v1beta2 were removed in 1.16).',
     upstream: 'API discovery: kubectl answers `no matches for kind "DaemonSet" in version …`',
     triggers: root('apiVersion: extensions/v1beta1'),
     passes: VALID,
@@ -200,9 +210,12 @@ export const RULES: readonly Rule[] = [
   {
     code: 'kustomizePatch',
     severity: 'info',
-    summary: 'The object has no selector and no containers or template labels: it is treated as a kustomize patch and only the fields present are checked.',
+    summary:
+      'The object has no selector and no containers or template labels: it is treated as a kustomize patch and only the fields present are checked.',
     upstream: 'kustomize strategic-merge patches',
-    triggers: doc('apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      nodeSelector:\n        disktype: ssd\n'),
+    triggers: doc(
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    spec:\n      nodeSelector:\n        disktype: ssd\n',
+    ),
     passes: VALID,
   },
   // --- decoding: unknown fields, types, enums, required fields -------------------------------
@@ -321,7 +334,9 @@ export const RULES: readonly Rule[] = [
     summary: 'A label or node selector requirement is malformed (operator, values).',
     upstream: 'ValidateLabelSelector (apimachinery); ValidateNodeSelectorRequirement (' + CORE + ')',
     triggers: spec('selector:\n  matchLabels:\n    app: agent\n  matchExpressions:\n    - {key: tier, operator: Has}'),
-    passes: spec('selector:\n  matchLabels:\n    app: agent\n  matchExpressions:\n    - {key: tier, operator: DoesNotExist}'),
+    passes: spec(
+      'selector:\n  matchLabels:\n    app: agent\n  matchExpressions:\n    - {key: tier, operator: DoesNotExist}',
+    ),
   },
   {
     code: 'restartPolicyNotAlways',
@@ -413,13 +428,18 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     summary: 'Two containers (regular and init together) or two volumes have the same name.',
     upstream: 'validateContainers, validateInitContainers, ValidateVolumes (' + CORE + ')',
-    triggers: pod('containers:\n  - {name: agent, image: a:1, resources: {requests: {cpu: 1m}}}\n  - {name: agent, image: b:1}'),
-    passes: pod('containers:\n  - {name: agent, image: a:1, resources: {requests: {cpu: 1m}}}\n  - {name: helper, image: b:1}'),
+    triggers: pod(
+      'containers:\n  - {name: agent, image: a:1, resources: {requests: {cpu: 1m}}}\n  - {name: agent, image: b:1}',
+    ),
+    passes: pod(
+      'containers:\n  - {name: agent, image: a:1, resources: {requests: {cpu: 1m}}}\n  - {name: helper, image: b:1}',
+    ),
   },
   {
     code: 'containerRestartPolicy',
     severity: 'error',
-    summary: 'restartPolicy on a container: forbidden on regular containers, only Always on init containers (sidecars).',
+    summary:
+      'restartPolicy on a container: forbidden on regular containers, only Always on init containers (sidecars).',
     upstream: 'validateContainers, validateInitContainers (' + CORE + ')',
     triggers: ctr('restartPolicy: Always'),
     passes: VALID,
@@ -427,10 +447,15 @@ export const RULES: readonly Rule[] = [
   {
     code: 'initContainerField',
     severity: 'error',
-    summary: 'Probes, lifecycle hooks and resizePolicy are only allowed on sidecar init containers (restartPolicy: Always).',
+    summary:
+      'Probes, lifecycle hooks and resizePolicy are only allowed on sidecar init containers (restartPolicy: Always).',
     upstream: 'validateInitContainers (' + CORE + ')',
-    triggers: pod('initContainers:\n  - name: init\n    image: busybox\n    livenessProbe:\n      exec: {command: [true]}'),
-    passes: pod('initContainers:\n  - name: init\n    image: busybox\n    restartPolicy: Always\n    livenessProbe:\n      exec: {command: [true]}'),
+    triggers: pod(
+      'initContainers:\n  - name: init\n    image: busybox\n    livenessProbe:\n      exec: {command: [true]}',
+    ),
+    passes: pod(
+      'initContainers:\n  - name: init\n    image: busybox\n    restartPolicy: Always\n    livenessProbe:\n      exec: {command: [true]}',
+    ),
   },
   {
     code: 'invalidResizePolicy',
@@ -469,8 +494,12 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     summary: 'Two containers of the pod bind the same host port, protocol and IP.',
     upstream: 'checkHostPortConflicts (' + CORE + ')',
-    triggers: pod('containers:\n  - {name: a, image: a:1, resources: {requests: {cpu: 1m}}, ports: [{containerPort: 80, hostPort: 80}]}\n  - {name: b, image: b:1, ports: [{containerPort: 81, hostPort: 80}]}'),
-    passes: pod('containers:\n  - {name: a, image: a:1, resources: {requests: {cpu: 1m}}, ports: [{containerPort: 80, hostPort: 80}]}\n  - {name: b, image: b:1, ports: [{containerPort: 81, hostPort: 81}]}'),
+    triggers: pod(
+      'containers:\n  - {name: a, image: a:1, resources: {requests: {cpu: 1m}}, ports: [{containerPort: 80, hostPort: 80}]}\n  - {name: b, image: b:1, ports: [{containerPort: 81, hostPort: 80}]}',
+    ),
+    passes: pod(
+      'containers:\n  - {name: a, image: a:1, resources: {requests: {cpu: 1m}}, ports: [{containerPort: 80, hostPort: 80}]}\n  - {name: b, image: b:1, ports: [{containerPort: 81, hostPort: 81}]}',
+    ),
   },
   {
     code: 'hostPortMismatch',
@@ -502,7 +531,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'invalidFieldPath',
     severity: 'error',
-    summary: 'A downward API fieldPath does not convert (unknown field label, subscript where none is allowed, bad label key).',
+    summary:
+      'A downward API fieldPath does not convert (unknown field label, subscript where none is allowed, bad label key).',
     upstream: 'validateObjectFieldSelector, ConvertDownwardAPIFieldLabel (' + CORE + ')',
     triggers: ctr('env:\n  - name: NODE\n    valueFrom:\n      fieldRef: {fieldPath: spec.node}'),
     passes: ctr('env:\n  - name: NODE\n    valueFrom:\n      fieldRef: {fieldPath: spec.nodeName}'),
@@ -559,7 +589,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'invalidVolumeMount',
     severity: 'error',
-    summary: 'subPath/subPathExpr escape the volume or are both set; Bidirectional propagation without privileged; recursiveReadOnly misuse.',
+    summary:
+      'subPath/subPathExpr escape the volume or are both set; Bidirectional propagation without privileged; recursiveReadOnly misuse.',
     upstream: 'ValidateVolumeMounts, validateMountPropagation, validateMountRecursiveReadOnly (' + CORE + ')',
     triggers: {
       at: 'root',
@@ -589,7 +620,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'requestNotEqualLimit',
     severity: 'error',
-    summary: 'For resources that cannot be overcommitted (huge pages, extended resources) request and limit must be equal.',
+    summary:
+      'For resources that cannot be overcommitted (huge pages, extended resources) request and limit must be equal.',
     upstream: 'ValidateResourceRequirements (' + CORE + ')',
     triggers: ctr('resources:\n  requests: {example.com/gpu: 1}\n  limits: {example.com/gpu: 2}'),
     passes: ctr('resources:\n  requests: {example.com/gpu: 2}\n  limits: {example.com/gpu: 2}'),
@@ -670,7 +702,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'invalidSysctl',
     severity: 'error',
-    summary: 'A sysctl name is malformed or repeated, or a net.*/IPC sysctl is set on a pod sharing the host network/IPC namespace.',
+    summary:
+      'A sysctl name is malformed or repeated, or a net.*/IPC sysctl is set on a pod sharing the host network/IPC namespace.',
     upstream: 'validateSysctls, ValidateHostSysctl (' + CORE + ')',
     triggers: pod('hostNetwork: true\nsecurityContext:\n  sysctls:\n    - {name: net.core.somaxconn, value: "1024"}'),
     passes: pod('securityContext:\n  sysctls:\n    - {name: net.core.somaxconn, value: "1024"}'),
@@ -678,7 +711,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'osForbiddenField',
     severity: 'error',
-    summary: 'A field the pod OS (spec.os.name) does not support is set: Linux-only fields on a windows pod, windowsOptions on a linux pod.',
+    summary:
+      'A field the pod OS (spec.os.name) does not support is set: Linux-only fields on a windows pod, windowsOptions on a linux pod.',
     upstream: 'validateWindows, validateLinux (' + CORE + ')',
     triggers: pod('os: {name: windows}\nsecurityContext:\n  runAsUser: 1000'),
     passes: pod('os: {name: windows}\nsecurityContext:\n  windowsOptions: {runAsUserName: ContainerUser}'),
@@ -743,7 +777,7 @@ export const RULES: readonly Rule[] = [
   {
     code: 'tolerationSeconds',
     severity: 'error',
-    summary: "tolerationSeconds needs effect NoExecute.",
+    summary: 'tolerationSeconds needs effect NoExecute.',
     upstream: 'ValidateTolerations (' + CORE + ')',
     triggers: pod('tolerations:\n  - {key: dedicated, operator: Exists, effect: NoSchedule, tolerationSeconds: 60}'),
     passes: pod('tolerations:\n  - {key: dedicated, operator: Exists, effect: NoExecute, tolerationSeconds: 60}'),
@@ -753,32 +787,49 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     summary: 'A required node affinity needs at least one node selector term.',
     upstream: 'ValidateNodeSelector (' + CORE + ')',
-    triggers: pod('affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms: []'),
-    passes: pod('affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions: [{key: kubernetes.io/os, operator: In, values: [linux]}]'),
+    triggers: pod(
+      'affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms: []',
+    ),
+    passes: pod(
+      'affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions: [{key: kubernetes.io/os, operator: In, values: [linux]}]',
+    ),
   },
   {
     code: 'nodeSelectorValues',
     severity: 'error',
-    summary: 'A node selector requirement has values its operator does not allow (In/NotIn need some, Exists none, Gt/Lt one).',
+    summary:
+      'A node selector requirement has values its operator does not allow (In/NotIn need some, Exists none, Gt/Lt one).',
     upstream: 'ValidateNodeSelectorRequirement, ValidateNodeFieldSelectorRequirement (' + CORE + ')',
-    triggers: pod('affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions: [{key: kubernetes.io/os, operator: In}]'),
-    passes: pod('affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions: [{key: kubernetes.io/os, operator: In, values: [linux]}]'),
+    triggers: pod(
+      'affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions: [{key: kubernetes.io/os, operator: In}]',
+    ),
+    passes: pod(
+      'affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions: [{key: kubernetes.io/os, operator: In, values: [linux]}]',
+    ),
   },
   {
     code: 'nodeSelectorNotInteger',
     severity: 'warning',
     summary: 'A Gt/Lt node selector value is not an integer, so it never matches a node.',
     upstream: 'scheduler NodeSelectorRequirementsAsSelector (k8s.io/component-helpers)',
-    triggers: pod('affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions: [{key: cores, operator: Gt, values: [four]}]'),
-    passes: pod('affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions: [{key: cores, operator: Gt, values: ["4"]}]'),
+    triggers: pod(
+      'affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions: [{key: cores, operator: Gt, values: [four]}]',
+    ),
+    passes: pod(
+      'affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:\n      nodeSelectorTerms:\n        - matchExpressions: [{key: cores, operator: Gt, values: ["4"]}]',
+    ),
   },
   {
     code: 'invalidWeight',
     severity: 'error',
     summary: 'A preferred scheduling term weight is outside 1–100.',
     upstream: 'ValidatePreferredSchedulingTerms, validateWeightedPodAffinityTerms (' + CORE + ')',
-    triggers: pod('affinity:\n  nodeAffinity:\n    preferredDuringSchedulingIgnoredDuringExecution:\n      - weight: 0\n        preference:\n          matchExpressions: [{key: disk, operator: In, values: [ssd]}]'),
-    passes: pod('affinity:\n  nodeAffinity:\n    preferredDuringSchedulingIgnoredDuringExecution:\n      - weight: 10\n        preference:\n          matchExpressions: [{key: disk, operator: In, values: [ssd]}]'),
+    triggers: pod(
+      'affinity:\n  nodeAffinity:\n    preferredDuringSchedulingIgnoredDuringExecution:\n      - weight: 0\n        preference:\n          matchExpressions: [{key: disk, operator: In, values: [ssd]}]',
+    ),
+    passes: pod(
+      'affinity:\n  nodeAffinity:\n    preferredDuringSchedulingIgnoredDuringExecution:\n      - weight: 10\n        preference:\n          matchExpressions: [{key: disk, operator: In, values: [ssd]}]',
+    ),
   },
   {
     code: 'deprecatedNodeLabel',
@@ -801,7 +852,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'volumeSource',
     severity: 'error',
-    summary: 'A volume sets more than one source type, or a downward API item neither or both of fieldRef and resourceFieldRef.',
+    summary:
+      'A volume sets more than one source type, or a downward API item neither or both of fieldRef and resourceFieldRef.',
     upstream: 'validateVolumeSource, validateDownwardAPIVolumeFile (' + CORE + ')',
     triggers: pod('volumes:\n  - name: data\n    emptyDir: {}\n    hostPath: {path: /data}'),
     passes: pod('volumes:\n  - name: data\n    hostPath: {path: /data}'),
@@ -828,8 +880,12 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     summary: 'A projected service account token expires in less than 10 minutes or more than 2^32 seconds.',
     upstream: 'validateProjectionSources (' + CORE + ')',
-    triggers: pod('volumes:\n  - name: token\n    projected:\n      sources:\n        - serviceAccountToken: {path: token, expirationSeconds: 60}'),
-    passes: pod('volumes:\n  - name: token\n    projected:\n      sources:\n        - serviceAccountToken: {path: token, expirationSeconds: 3600}'),
+    triggers: pod(
+      'volumes:\n  - name: token\n    projected:\n      sources:\n        - serviceAccountToken: {path: token, expirationSeconds: 60}',
+    ),
+    passes: pod(
+      'volumes:\n  - name: token\n    projected:\n      sources:\n        - serviceAccountToken: {path: token, expirationSeconds: 3600}',
+    ),
   },
   // --- warnings and infos --------------------------------------------------------------------
   {
@@ -868,8 +924,10 @@ export const RULES: readonly Rule[] = [
   {
     code: 'hostNetworkWithoutDnsPolicy',
     severity: 'warning',
-    summary: "With hostNetwork the default dnsPolicy (ClusterFirst) falls back to the node's resolver: the pod cannot resolve cluster Services.",
-    upstream: 'SetDefaults_PodSpec (dnsPolicy ClusterFirst) and the kubelet\'s getPodDNSType (pkg/kubelet/network/dns): ClusterFirst on hostNetwork is Default',
+    summary:
+      "With hostNetwork the default dnsPolicy (ClusterFirst) falls back to the node's resolver: the pod cannot resolve cluster Services.",
+    upstream:
+      "SetDefaults_PodSpec (dnsPolicy ClusterFirst) and the kubelet's getPodDNSType (pkg/kubelet/network/dns): ClusterFirst on hostNetwork is Default",
     triggers: pod('hostNetwork: true'),
     passes: pod('hostNetwork: true\ndnsPolicy: ClusterFirstWithHostNet'),
     quickFix: 'Set dnsPolicy: ClusterFirstWithHostNet',
@@ -878,8 +936,10 @@ export const RULES: readonly Rule[] = [
   {
     code: 'noPriorityClass',
     severity: 'warning',
-    summary: 'Without a priorityClassName a node agent is among the first pods preempted or evicted when a node runs short; upstream add-ons use system-node-critical.',
-    upstream: 'Node-pressure eviction and preemption order by priority (pkg/kubelet/eviction, pkg/scheduler preemption); cluster add-ons set system-node-critical',
+    summary:
+      'Without a priorityClassName a node agent is among the first pods preempted or evicted when a node runs short; upstream add-ons use system-node-critical.',
+    upstream:
+      'Node-pressure eviction and preemption order by priority (pkg/kubelet/eviction, pkg/scheduler preemption); cluster add-ons set system-node-critical',
     triggers: VALID,
     passes: pod('priorityClassName: system-node-critical'),
     quickFix: 'Set priorityClassName: system-node-critical',
@@ -888,8 +948,10 @@ export const RULES: readonly Rule[] = [
   {
     code: 'noReadinessProbe',
     severity: 'info',
-    summary: 'No container has a readinessProbe: a rolling update counts each new pod available as soon as it starts, so maxUnavailable protects nothing (not said for OnDelete).',
-    upstream: 'podutil.IsPodAvailable / IsPodReady as the DaemonSet controller\'s rolling update uses them (pkg/controller/daemon/update.go)',
+    summary:
+      'No container has a readinessProbe: a rolling update counts each new pod available as soon as it starts, so maxUnavailable protects nothing (not said for OnDelete).',
+    upstream:
+      "podutil.IsPodAvailable / IsPodReady as the DaemonSet controller's rolling update uses them (pkg/controller/daemon/update.go)",
     triggers: VALID,
     passes: ctr('readinessProbe:\n  httpGet: {path: /ready, port: 8080}'),
     bestPractice: true,
@@ -897,7 +959,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'noMemoryLimit',
     severity: 'warning',
-    summary: "A container without a memory limit can take the node's memory from the kubelet and every other pod, on every node at once.",
+    summary:
+      "A container without a memory limit can take the node's memory from the kubelet and every other pod, on every node at once.",
     upstream: 'DaemonSet Studio (node-agent practice; QoS per GetPodQOS, pkg/apis/core/helper/qos)',
     triggers: VALID,
     passes: ctr('resources:\n  limits:\n    memory: 128Mi'),
@@ -906,7 +969,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'privilegedContainer',
     severity: 'info',
-    summary: 'A privileged container has every capability and all host devices: a compromise of the daemon is a compromise of every node.',
+    summary:
+      'A privileged container has every capability and all host devices: a compromise of the daemon is a compromise of every node.',
     upstream: 'Pod Security Standards, baseline profile: privileged containers (pkg/security/podsecurity)',
     triggers: ctr('securityContext:\n  privileged: true'),
     passes: ctr('securityContext:\n  capabilities:\n    add: [NET_ADMIN]'),
@@ -935,7 +999,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'broadCapability',
     severity: 'info',
-    summary: 'ALL, SYS_ADMIN, SYS_MODULE and SYS_PTRACE are close to root on the node; add only the capabilities the daemon uses.',
+    summary:
+      'ALL, SYS_ADMIN, SYS_MODULE and SYS_PTRACE are close to root on the node; add only the capabilities the daemon uses.',
     upstream: 'Pod Security Standards, baseline profile: capabilities beyond the default set',
     triggers: ctr('securityContext:\n  capabilities:\n    add: [SYS_ADMIN]'),
     passes: ctr('securityContext:\n  capabilities:\n    add: [NET_ADMIN]'),
@@ -944,7 +1009,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'writableLogHostPath',
     severity: 'warning',
-    summary: "/var/log or /var/lib/docker/containers mounted writable: a log collector only reads them, and a writable mount lets it rewrite the node's logs.",
+    summary:
+      "/var/log or /var/lib/docker/containers mounted writable: a log collector only reads them, and a writable mount lets it rewrite the node's logs.",
     upstream: 'DaemonSet Studio (node-agent practice: read-only hostPath mounts)',
     triggers: pod(
       'volumes:\n  - name: varlog\n    hostPath:\n      path: /var/log\ncontainers:\n  - name: agent\n    image: registry.example/agent:1.2.3\n    volumeMounts:\n      - name: varlog\n        mountPath: /var/log',
@@ -958,16 +1024,20 @@ export const RULES: readonly Rule[] = [
   {
     code: 'tolerateEverything',
     severity: 'info',
-    summary: 'operator: Exists without a key tolerates every taint, NoExecute ones too: the pod stays on nodes that are being drained, failing or reserved.',
+    summary:
+      'operator: Exists without a key tolerates every taint, NoExecute ones too: the pod stays on nodes that are being drained, failing or reserved.',
     upstream: 'v1.Toleration.ToleratesTaint (an empty key with Exists matches every taint)',
     triggers: pod('tolerations:\n  - operator: Exists'),
-    passes: pod('tolerations:\n  - key: node-role.kubernetes.io/control-plane\n    operator: Exists\n    effect: NoSchedule'),
+    passes: pod(
+      'tolerations:\n  - key: node-role.kubernetes.io/control-plane\n    operator: Exists\n    effect: NoSchedule',
+    ),
     bestPractice: true,
   },
   {
     code: 'noExecuteWithoutSeconds',
     severity: 'info',
-    summary: 'Other NoExecute tolerations of this pod set tolerationSeconds; without it this one keeps the pod on a tainted node forever.',
+    summary:
+      'Other NoExecute tolerations of this pod set tolerationSeconds; without it this one keeps the pod on a tainted node forever.',
     upstream: 'Taint-based eviction (pkg/controller/tainteviction: tolerationSeconds bounds the stay)',
     triggers: pod(
       'tolerations:\n  - key: node.kubernetes.io/not-ready\n    operator: Exists\n    effect: NoExecute\n    tolerationSeconds: 300\n  - key: node.kubernetes.io/unreachable\n    operator: Exists\n    effect: NoExecute',
@@ -980,8 +1050,9 @@ export const RULES: readonly Rule[] = [
   {
     code: 'windowsNodesWithoutOsSelector',
     severity: 'warning',
-    summary: 'The cluster has Windows nodes that would get the pod and nothing selects kubernetes.io/os (nodeSelector, affinity or spec.os): its Linux image is scheduled there and never starts.',
-    upstream: 'nodeShouldRunDaemonPod (pkg/controller/daemon) over the cluster\'s nodes, kubernetes.io/os node label',
+    summary:
+      'The cluster has Windows nodes that would get the pod and nothing selects kubernetes.io/os (nodeSelector, affinity or spec.os): its Linux image is scheduled there and never starts.',
+    upstream: "nodeShouldRunDaemonPod (pkg/controller/daemon) over the cluster's nodes, kubernetes.io/os node label",
     triggers: VALID,
     passes: pod('nodeSelector:\n  kubernetes.io/os: linux'),
     quickFix: 'Add nodeSelector kubernetes.io/os: linux',
@@ -1004,16 +1075,28 @@ export const RULES: readonly Rule[] = [
   {
     code: 'suppressionWithoutReason',
     severity: 'warning',
-    summary: 'A daemonset-lint-disable comment or daemonset-lint.io/ignore-<code> annotation gives no reason (or names no code): it still applies, and says why it is there.',
-    upstream: 'DaemonSet Studio (lintConfig/index.ts; like kube-linter\'s ignore-check annotations, with a required reason)',
-    triggers: doc(BASE_MANIFEST.replace('          image:', '          # daemonset-lint-disable-next-line imageLatest\n          image:')),
-    passes: doc(BASE_MANIFEST.replace('          image:', '          # daemonset-lint-disable-next-line imageLatest -- the tag is pinned by the chart\n          image:')),
+    summary:
+      'A daemonset-lint-disable comment or daemonset-lint.io/ignore-<code> annotation gives no reason (or names no code): it still applies, and says why it is there.',
+    upstream:
+      "DaemonSet Studio (lintConfig/index.ts; like kube-linter's ignore-check annotations, with a required reason)",
+    triggers: doc(
+      BASE_MANIFEST.replace(
+        '          image:',
+        '          # daemonset-lint-disable-next-line imageLatest\n          image:',
+      ),
+    ),
+    passes: doc(
+      BASE_MANIFEST.replace(
+        '          image:',
+        '          # daemonset-lint-disable-next-line imageLatest -- the tag is pinned by the chart\n          image:',
+      ),
+    ),
   },
   // --- cluster-aware diagnostics (need nodes) ------------------------------------------------
   {
     code: 'placementNoNodes',
     severity: 'warning',
-    summary: 'The DaemonSet would run on none of the cluster\'s nodes (node selector, affinity, taints).',
+    summary: "The DaemonSet would run on none of the cluster's nodes (node selector, affinity, taints).",
     upstream: 'nodeShouldRunDaemonPod (pkg/controller/daemon) against the connected cluster',
     triggers: pod('nodeSelector:\n  example.com/no-such-label: "true"'),
     passes: VALID,
@@ -1031,7 +1114,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'untoleratedTaint',
     severity: 'warning',
-    summary: "A taint keeps the DaemonSet off nodes it would otherwise run on (info for the node-state taints that come and go).",
+    summary:
+      'A taint keeps the DaemonSet off nodes it would otherwise run on (info for the node-state taints that come and go).',
     upstream: 'nodeShouldRunDaemonPod → TolerationsTolerateTaint (pkg/controller/daemon) against the connected cluster',
     triggers: VALID,
     passes: pod('tolerations:\n  - operator: Exists'),
@@ -1050,7 +1134,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'rolloutTooLong',
     severity: 'warning',
-    summary: 'By estimate, a rollout of a template change takes longer than daemonset.rollout.warnAfterMinutes (60) on this cluster.',
+    summary:
+      'By estimate, a rollout of a template change takes longer than daemonset.rollout.warnAfterMinutes (60) on this cluster.',
     upstream: 'rollingUpdate budgets (pkg/controller/daemon/update.go) with an estimate per batch (docs/rollout.md)',
     triggers: onNodes('kubernetes.io/hostname: worker-b2', 'minReadySeconds: 7200', '100m'),
     passes: VALID,
@@ -1070,7 +1155,11 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     summary: 'With maxSurge, some node has room for the old pod or the new one but not both: it never updates.',
     upstream: 'rollingUpdate with surge (pkg/controller/daemon/update.go) and scheduler NodeResourcesFit',
-    triggers: onNodes('topology.kubernetes.io/zone: eu-west-b', 'updateStrategy:\n    rollingUpdate:\n      maxUnavailable: 0\n      maxSurge: 1', '4'),
+    triggers: onNodes(
+      'topology.kubernetes.io/zone: eu-west-b',
+      'updateStrategy:\n    rollingUpdate:\n      maxUnavailable: 0\n      maxSurge: 1',
+      '4',
+    ),
     passes: VALID,
     cluster: true,
   },

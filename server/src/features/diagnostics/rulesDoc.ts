@@ -50,7 +50,18 @@ const WHERE: Record<RuleExample['at'], string> = {
 };
 
 // Control characters other than tab and newline (built from a string: no control characters in a regex literal).
-const CONTROL = new RegExp('[' + String.fromCharCode(0) + '-' + String.fromCharCode(8) + String.fromCharCode(11, 12) + String.fromCharCode(14) + '-' + String.fromCharCode(31) + ']', 'g');
+const CONTROL = new RegExp(
+  '[' +
+    String.fromCharCode(0) +
+    '-' +
+    String.fromCharCode(8) +
+    String.fromCharCode(11, 12) +
+    String.fromCharCode(14) +
+    '-' +
+    String.fromCharCode(31) +
+    ']',
+  'g',
+);
 
 function shown(text: string): string {
   // Long values and control characters are shortened or made visible, never pasted raw.
@@ -89,14 +100,19 @@ export function renderRulesMarkdown(rules: readonly Rule[] = RULES): string {
   out.push('');
   out.push('| Code | Severity | Mirrors | Quick fix |');
   out.push('|---|---|---|---|');
-  for (const r of sorted) out.push(`| [\`${r.code}\`](#${r.code.toLowerCase()}) | ${r.severity} | ${escapeCell(r.upstream)} | ${escapeCell(r.quickFix ?? '')} |`);
+  for (const r of sorted)
+    out.push(
+      `| [\`${r.code}\`](#${r.code.toLowerCase()}) | ${r.severity} | ${escapeCell(r.upstream)} | ${escapeCell(r.quickFix ?? '')} |`,
+    );
   out.push('');
   out.push(...bestPracticeSection(rules, '#'));
   out.push(...comparedSection(COMPARED, rules, '#'));
   for (const r of sorted) {
     out.push(`## ${r.code}`);
     out.push('');
-    out.push(`**${r.severity}**${r.bestPractice ? ', node-agent best practice' : ''}${r.cluster ? ' (needs a cluster: node snapshot, live cluster or the example cluster)' : ''}. ${r.summary}`);
+    out.push(
+      `**${r.severity}**${r.bestPractice ? ', node-agent best practice' : ''}${r.cluster ? ' (needs a cluster: node snapshot, live cluster or the example cluster)' : ''}. ${r.summary}`,
+    );
     out.push('');
     out.push(`Mirrors: ${r.upstream}.`);
     out.push('');
@@ -133,7 +149,10 @@ function bestPracticeSection(rules: readonly Rule[], base: string): string[] {
   out.push('');
   out.push('| Code | Severity | Why | Quick fix |');
   out.push('|---|---|---|---|');
-  for (const r of bp) out.push(`| ${link(r.code, base)}${r.cluster ? ' (cluster)' : ''} | ${r.severity} | ${escapeCell(r.summary)} | ${escapeCell(r.quickFix ?? '')} |`);
+  for (const r of bp)
+    out.push(
+      `| ${link(r.code, base)}${r.cluster ? ' (cluster)' : ''} | ${r.severity} | ${escapeCell(r.summary)} | ${escapeCell(r.quickFix ?? '')} |`,
+    );
   out.push('');
   out.push(
     'Security-posture rules are infos by default because most real node agents (CNI, CSI, log and metrics collectors) need them: over the 56-file corpus, ' +
@@ -165,8 +184,12 @@ function comparedSection(rows: readonly ComparedRow[], rules: readonly Rule[], b
   out.push('| Their checks | Here | Covered | How, or why not |');
   out.push('|---|---|---|---|');
   for (const row of rows) {
-    const theirs = row.theirs.length === 0 ? 'none' : row.theirs.map((c) => `${c.tool} \`${c.check}\`${c.verified ? '' : ' †'}`).join(', ');
-    const ours = row.ours.length === 0 ? '—' : row.ours.map((c) => (known.has(c) ? link(c, base) : `\`${c}\``)).join(', ');
+    const theirs =
+      row.theirs.length === 0
+        ? 'none'
+        : row.theirs.map((c) => `${c.tool} \`${c.check}\`${c.verified ? '' : ' †'}`).join(', ');
+    const ours =
+      row.ours.length === 0 ? '—' : row.ours.map((c) => (known.has(c) ? link(c, base) : `\`${c}\``)).join(', ');
     out.push(`| ${escapeCell(theirs)} | ${ours} | ${VERDICT[row.verdict]} | ${escapeCell(row.note)} |`);
   }
   out.push('');
@@ -178,7 +201,9 @@ export function renderBestPracticesMarkdown(rules: readonly Rule[] = RULES): str
   const out: string[] = [];
   out.push('# Node-agent best practices');
   out.push('');
-  out.push('<!-- Generated from server/src/features/diagnostics/rules.ts and rulesCompared.ts by `npm run gen:rules`; do not edit. -->');
+  out.push(
+    '<!-- Generated from server/src/features/diagnostics/rules.ts and rulesCompared.ts by `npm run gen:rules`; do not edit. -->',
+  );
   out.push('');
   out.push(
     'The same sections as in [rules.md](rules.md), where every code has its examples. Suppression comments, the annotation and `.daemonset-lint.yaml` are in [lint-config.md](lint-config.md).',

@@ -79,9 +79,15 @@ const REQUIRED_NOT_ENFORCED = new Set([
 
 // Fields pasted from other workload kinds, with what to say instead of a spelling guess.
 const FOREIGN_FIELDS: ReadonlyMap<string, string> = new Map([
-  ['io.k8s.api.apps.v1.DaemonSetSpec.replicas', 'a DaemonSet runs one pod on each eligible node, so it has no replicas (that is a Deployment field)'],
+  [
+    'io.k8s.api.apps.v1.DaemonSetSpec.replicas',
+    'a DaemonSet runs one pod on each eligible node, so it has no replicas (that is a Deployment field)',
+  ],
   ['io.k8s.api.apps.v1.DaemonSetSpec.strategy', 'did you mean "updateStrategy"? (strategy is the Deployment field)'],
-  ['io.k8s.api.apps.v1.DaemonSetSpec.progressDeadlineSeconds', 'that is a Deployment field; DaemonSets have no equivalent'],
+  [
+    'io.k8s.api.apps.v1.DaemonSetSpec.progressDeadlineSeconds',
+    'that is a Deployment field; DaemonSets have no equivalent',
+  ],
   ['io.k8s.api.apps.v1.DaemonSetSpec.paused', 'that is a Deployment field; DaemonSets cannot be paused'],
   ['io.k8s.api.apps.v1.DaemonSetSpec.serviceName', 'that is a StatefulSet field'],
   ['io.k8s.api.apps.v1.DaemonSetSpec.podManagementPolicy', 'that is a StatefulSet field'],
@@ -146,7 +152,8 @@ class SchemaWalker {
         continue;
       }
       const v = this.deref(value);
-      const empty = v === null || v === undefined || (isScalar(v) && (v.value === null || v.value === undefined || v.value === ''));
+      const empty =
+        v === null || v === undefined || (isScalar(v) && (v.value === null || v.value === undefined || v.value === ''));
       if (!empty) present.add(key);
       this.walk(value, prop.schema, [...path, key], `${schema.definition}.${key}`);
     }
@@ -161,7 +168,12 @@ class SchemaWalker {
 
   private unknownField(schema: SchemaNode, key: string, path: FieldPath, pair: Pair | undefined): void {
     let message = `unknown field "${formatPath(path)}"`;
-    const hint = FOREIGN_FIELDS.get(`${schema.definition}.${key}`) ?? suggestion(key, propertiesOf(schema).map((p) => p.name));
+    const hint =
+      FOREIGN_FIELDS.get(`${schema.definition}.${key}`) ??
+      suggestion(
+        key,
+        propertiesOf(schema).map((p) => p.name),
+      );
     if (hint) message += `; ${hint}`;
     // A key that arrives through a YAML merge (<<) has no pair of its own at this path.
     this.r.error('unknownField', path, message, { part: pair ? 'key' : 'value', keyOnly: true });
@@ -191,7 +203,11 @@ class SchemaWalker {
         if (got !== 'integer' && got !== 'number' && got !== 'string') return this.wrongType(node, schema, path);
         if (!isValidQuantity(value)) {
           const hint = quantityHint(String(value));
-          this.r.error('invalidQuantity', path, `quantities must match the regular expression '${QUANTITY_REGEX}'${hint}`);
+          this.r.error(
+            'invalidQuantity',
+            path,
+            `quantities must match the regular expression '${QUANTITY_REGEX}'${hint}`,
+          );
         }
         return;
       default:
@@ -207,8 +223,14 @@ class SchemaWalker {
     const expected = expectedName(schema);
     let message = `got "${got}", expected "${expected}"`;
     let data: QuoteFixData | undefined;
-    const wantsString = schema.type === 'string' || schema.type === 'intOrString' || schema.type === 'quantity' || schema.type === 'time';
-    if (isScalar(node) && node.type === 'PLAIN' && wantsString && (got === 'boolean' || got === 'integer' || got === 'number')) {
+    const wantsString =
+      schema.type === 'string' || schema.type === 'intOrString' || schema.type === 'quantity' || schema.type === 'time';
+    if (
+      isScalar(node) &&
+      node.type === 'PLAIN' &&
+      wantsString &&
+      (got === 'boolean' || got === 'integer' || got === 'number')
+    ) {
       const typed = scalarSource(this.r.model, node) ?? String(node.value);
       message += `; YAML 1.1 reads unquoted ${typed} as ${got === 'boolean' ? 'a boolean' : 'a number'}, quote it: "${typed}"`;
       data = { quote: typed };
@@ -249,7 +271,8 @@ class SchemaWalker {
 export function jsonType(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return 'boolean';
-  if (typeof value === 'number' || typeof value === 'bigint') return Number.isInteger(Number(value)) ? 'integer' : 'number';
+  if (typeof value === 'number' || typeof value === 'bigint')
+    return Number.isInteger(Number(value)) ? 'integer' : 'number';
   // YAML 1.1 timestamps reach the API server as strings.
   if (typeof value === 'string' || value instanceof Date) return 'string';
   if (Array.isArray(value)) return 'array';
@@ -296,7 +319,9 @@ export function suggestion(key: string, candidates: readonly string[]): string |
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= 2 && bestDistance < key.length / 2 ? `did you mean "${best}"?` : undefined;
+  return best !== undefined && bestDistance <= 2 && bestDistance < key.length / 2
+    ? `did you mean "${best}"?`
+    : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -20,15 +20,31 @@ export function checkContainerSecurityContext(r: Reporter, sc: Obj | undefined, 
   if (sc['allowPrivilegeEscalation'] === false) {
     if (sc['privileged'] === true) {
       // field.Invalid(fldPath, sc, …): on the security context, the range on allowPrivilegeEscalation.
-      r.error('privilegeEscalation', path, invalid({ privileged: true, allowPrivilegeEscalation: false }, 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'), {
-        at: [...path, 'allowPrivilegeEscalation'],
-        involves: [[...path, 'privileged']],
-      });
+      r.error(
+        'privilegeEscalation',
+        path,
+        invalid(
+          { privileged: true, allowPrivilegeEscalation: false },
+          'cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
+        ),
+        {
+          at: [...path, 'allowPrivilegeEscalation'],
+          involves: [[...path, 'privileged']],
+        },
+      );
     }
     if (arr(obj(sc['capabilities'])?.['add']).includes('CAP_SYS_ADMIN')) {
-      r.error('privilegeEscalation', path, invalid({ allowPrivilegeEscalation: false, capabilities: { add: ['CAP_SYS_ADMIN'] } }, 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'), {
-        at: [...path, 'allowPrivilegeEscalation'],
-      });
+      r.error(
+        'privilegeEscalation',
+        path,
+        invalid(
+          { allowPrivilegeEscalation: false, capabilities: { add: ['CAP_SYS_ADMIN'] } },
+          'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
+        ),
+        {
+          at: [...path, 'allowPrivilegeEscalation'],
+        },
+      );
     }
   }
   // A procMount of Unmasked needs a user namespace (hostUsers: false), checked at the pod.
@@ -39,16 +55,22 @@ export function checkPodSecurityContext(r: Reporter, pod: Obj, path: FieldPath):
   // shareProcessNamespace is a pod field in v1 but part of the security context internally:
   // upstream reports it at securityContext.shareProcessNamespace.
   if (pod['shareProcessNamespace'] === true && pod['hostPID'] === true) {
-    r.error('invalidSecurityContext', [...path, 'shareProcessNamespace'], invalid(true, 'ShareProcessNamespace and HostPID cannot both be enabled'), {
-      at: [...POD, 'shareProcessNamespace'],
-      involves: [[...POD, 'hostPID']],
-    });
+    r.error(
+      'invalidSecurityContext',
+      [...path, 'shareProcessNamespace'],
+      invalid(true, 'ShareProcessNamespace and HostPID cannot both be enabled'),
+      {
+        at: [...POD, 'shareProcessNamespace'],
+        involves: [[...POD, 'hostPID']],
+      },
+    );
   }
   const sc = obj(pod['securityContext']);
   if (!sc) return;
   checkIds(r, sc, path, ['runAsUser', 'runAsGroup', 'fsGroup']);
   arr(sc['supplementalGroups']).forEach((g, i) => {
-    if (typeof g === 'number' && Number.isInteger(g) && (g < 0 || g > MAX_ID)) r.error('invalidId', [...path, 'supplementalGroups', i], invalid(g, ID_RANGE));
+    if (typeof g === 'number' && Number.isInteger(g) && (g < 0 || g > MAX_ID))
+      r.error('invalidId', [...path, 'supplementalGroups', i], invalid(g, ID_RANGE));
   });
   checkSysctls(r, pod);
   checkSeccomp(r, obj(sc['seccompProfile']), [...path, 'seccompProfile']);
@@ -70,12 +92,26 @@ function checkSeccomp(r: Reporter, sp: Obj | undefined, path: FieldPath): void {
   if (type === 'Localhost') {
     const profile = str(sp['localhostProfile']);
     if (!has(sp, 'localhostProfile')) {
-      r.error('seccompLocalhost', [...path, 'localhostProfile'], required('must be set when seccomp type is Localhost'), { part: 'key' });
+      r.error(
+        'seccompLocalhost',
+        [...path, 'localhostProfile'],
+        required('must be set when seccomp type is Localhost'),
+        { part: 'key' },
+      );
     } else if (profile !== undefined && (profile.startsWith('/') || profile.split('/').includes('..'))) {
-      r.error('seccompLocalhost', [...path, 'localhostProfile'], invalid(profile, profile.startsWith('/') ? 'must be a relative path' : "must not contain '..'"));
+      r.error(
+        'seccompLocalhost',
+        [...path, 'localhostProfile'],
+        invalid(profile, profile.startsWith('/') ? 'must be a relative path' : "must not contain '..'"),
+      );
     }
   } else if (type !== undefined && has(sp, 'localhostProfile')) {
-    r.error('seccompLocalhost', [...path, 'localhostProfile'], invalid(sp, 'can only be set when seccomp type is Localhost'), { part: 'key' });
+    r.error(
+      'seccompLocalhost',
+      [...path, 'localhostProfile'],
+      invalid(sp, 'can only be set when seccomp type is Localhost'),
+      { part: 'key' },
+    );
   }
 }
 
@@ -86,13 +122,30 @@ function checkAppArmor(r: Reporter, ap: Obj | undefined, path: FieldPath): void 
   if (type === 'Localhost') {
     const profile = str(ap['localhostProfile']);
     if (!profile || profile.trim() === '') {
-      r.error('appArmorLocalhost', [...path, 'localhostProfile'], required('must be set when AppArmor type is Localhost'), { part: 'key' });
+      r.error(
+        'appArmorLocalhost',
+        [...path, 'localhostProfile'],
+        required('must be set when AppArmor type is Localhost'),
+        { part: 'key' },
+      );
     } else if (profile.trim() !== profile) {
-      r.error('appArmorLocalhost', [...path, 'localhostProfile'], invalid(profile, 'must not be padded with whitespace'));
+      r.error(
+        'appArmorLocalhost',
+        [...path, 'localhostProfile'],
+        invalid(profile, 'must not be padded with whitespace'),
+      );
     }
   } else if ((type === 'RuntimeDefault' || type === 'Unconfined') && has(ap, 'localhostProfile')) {
-    r.error('appArmorLocalhost', [...path, 'localhostProfile'], invalid(ap['localhostProfile'], 'can only be set when AppArmor type is Localhost'));
+    r.error(
+      'appArmorLocalhost',
+      [...path, 'localhostProfile'],
+      invalid(ap['localhostProfile'], 'can only be set when AppArmor type is Localhost'),
+    );
   } else if (type !== undefined && type !== 'RuntimeDefault' && type !== 'Unconfined') {
-    r.error('unsupportedValue', [...path, 'type'], `Unsupported value: ${JSON.stringify(type)}: supported values: "Localhost", "RuntimeDefault", "Unconfined"`);
+    r.error(
+      'unsupportedValue',
+      [...path, 'type'],
+      `Unsupported value: ${JSON.stringify(type)}: supported values: "Localhost", "RuntimeDefault", "Unconfined"`,
+    );
   }
 }

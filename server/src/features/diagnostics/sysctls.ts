@@ -12,7 +12,16 @@ export const SYSCTL_MAX_LENGTH = 253;
 export const SYSCTL_FMT = '([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
 const SYSCTL = new RegExp(`^${SYSCTL_FMT}$`);
 
-const IPC_SYSCTLS = new Set(['kernel.sem', 'kernel.shmall', 'kernel.shmmax', 'kernel.shmmni', 'kernel.msgmax', 'kernel.msgmnb', 'kernel.msgmni', 'kernel.shm_rmid_forced']);
+const IPC_SYSCTLS = new Set([
+  'kernel.sem',
+  'kernel.shmall',
+  'kernel.shmmax',
+  'kernel.shmmni',
+  'kernel.msgmax',
+  'kernel.msgmnb',
+  'kernel.msgmni',
+  'kernel.shm_rmid_forced',
+]);
 
 /** GetNamespace: which kernel namespace a sysctl belongs to ('' when none). */
 export function sysctlNamespace(name: string): 'net' | 'ipc' | '' {
@@ -35,11 +44,17 @@ export function checkSysctls(r: ErrorSink, pod: Obj): void {
     const name = str(s['name']) ?? '';
     if (name === '') r.error('requiredField', at, required(), { part: 'key' });
     else if (name.length > SYSCTL_MAX_LENGTH || !SYSCTL.test(name)) {
-      r.error('invalidSysctl', at, invalid(name, `must have at most ${SYSCTL_MAX_LENGTH} characters and match regex ${SYSCTL_FMT}`));
+      r.error(
+        'invalidSysctl',
+        at,
+        invalid(name, `must have at most ${SYSCTL_MAX_LENGTH} characters and match regex ${SYSCTL_FMT}`),
+      );
     } else if (names.has(name)) r.error('invalidSysctl', at, duplicate(name));
     const ns = sysctlNamespace(name);
-    if (ns === 'net' && pod['hostNetwork'] === true) r.error('invalidSysctl', at, invalid(name, "may not be specified when 'hostNetwork' is true"));
-    else if (ns === 'ipc' && pod['hostIPC'] === true) r.error('invalidSysctl', at, invalid(name, "may not be specified when 'hostIPC' is true"));
+    if (ns === 'net' && pod['hostNetwork'] === true)
+      r.error('invalidSysctl', at, invalid(name, "may not be specified when 'hostNetwork' is true"));
+    else if (ns === 'ipc' && pod['hostIPC'] === true)
+      r.error('invalidSysctl', at, invalid(name, "may not be specified when 'hostIPC' is true"));
     names.add(name);
   });
 }

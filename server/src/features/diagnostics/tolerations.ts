@@ -22,21 +22,37 @@ export function checkTolerations(r: Reporter, ds: Obj): void {
     }
     // An empty key with operator Exists matches every taint; with Equal it matches nothing.
     if (!key && operator !== 'Exists') {
-      r.error('tolerationOperator', [...at, 'operator'], invalid(operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'), {
-        part: has(t, 'operator') ? 'value' : 'key',
-      });
+      r.error(
+        'tolerationOperator',
+        [...at, 'operator'],
+        invalid(operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'),
+        {
+          part: has(t, 'operator') ? 'value' : 'key',
+        },
+      );
     }
     if (has(t, 'tolerationSeconds') && effect !== 'NoExecute') {
-      r.error('tolerationSeconds', [...at, 'effect'], invalid(effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"), {
-        part: has(t, 'effect') ? 'value' : 'key',
-      });
+      r.error(
+        'tolerationSeconds',
+        [...at, 'effect'],
+        invalid(effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"),
+        {
+          part: has(t, 'effect') ? 'value' : 'key',
+        },
+      );
     }
     // Upstream reports the value's errors on .operator (field.Invalid(idxPath.Child("operator"), value, …)).
     if (operator === 'Equal' || operator === '') {
       const errs = isLabelValue(value);
-      if (errs.length) r.error('invalidLabelValue', [...at, 'operator'], invalid(value, errs.join(';')), { at: [...at, 'value'] });
+      if (errs.length)
+        r.error('invalidLabelValue', [...at, 'operator'], invalid(value, errs.join(';')), { at: [...at, 'value'] });
     } else if (operator === 'Exists' && value !== '') {
-      r.error('tolerationValue', [...at, 'operator'], invalid(value, "value must be empty when `operator` is 'Exists'"), { at: [...at, 'value'] });
+      r.error(
+        'tolerationValue',
+        [...at, 'operator'],
+        invalid(value, "value must be empty when `operator` is 'Exists'"),
+        { at: [...at, 'value'] },
+      );
     }
   });
 }

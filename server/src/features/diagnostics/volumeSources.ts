@@ -11,7 +11,12 @@ import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 
 /** What the validators report through: the Reporter, or a wrapper that counts. */
 export interface ErrorSink {
-  error(code: string, path: FieldPath, message: string, opts?: { part?: 'key' | 'value'; required?: boolean; data?: unknown; at?: FieldPath }): void;
+  error(
+    code: string,
+    path: FieldPath,
+    message: string,
+    opts?: { part?: 'key' | 'value'; required?: boolean; data?: unknown; at?: FieldPath },
+  ): void;
   /** The source text of a field, when the sink knows it. */
   typed?(path: FieldPath): string | undefined;
 }
@@ -69,7 +74,10 @@ export function checkVolumeSource(r: ErrorSink, v: Obj, at: FieldPath): void {
   for (const [field, forbiddenAt] of VOLUME_SOURCES) {
     if (!has(v, field)) continue;
     if (count > 0) {
-      r.error('volumeSource', [...at, forbiddenAt], forbidden('may not specify more than 1 volume type'), { at: [...at, field], part: 'key' });
+      r.error('volumeSource', [...at, forbiddenAt], forbidden('may not specify more than 1 volume type'), {
+        at: [...at, field],
+        part: 'key',
+      });
       continue;
     }
     count++;
@@ -105,7 +113,10 @@ export function checkVolumeSource(r: ErrorSink, v: Obj, at: FieldPath): void {
         if (empty(src['server'])) r.error('requiredField', [...p, 'server'], required(), { part: 'key' });
         const path = str(src['path']) ?? '';
         if (path === '') r.error('requiredField', [...p, 'path'], required(), { part: 'key' });
-        if (!path.startsWith('/')) r.error('invalidPath', [...p, 'path'], invalid(path, 'must be an absolute path'), { part: path === '' ? 'key' : 'value' });
+        if (!path.startsWith('/'))
+          r.error('invalidPath', [...p, 'path'], invalid(path, 'must be an absolute path'), {
+            part: path === '' ? 'key' : 'value',
+          });
         break;
       }
       case 'iscsi':
@@ -118,8 +129,15 @@ export function checkVolumeSource(r: ErrorSink, v: Obj, at: FieldPath): void {
       case 'flocker': {
         const name = str(src['datasetName']) ?? '';
         const uuid = str(src['datasetUUID']) ?? '';
-        if (name === '' && uuid === '') r.error('volumeSource', p, required('one of datasetName and datasetUUID is required'), { part: 'key' });
-        if (name !== '' && uuid !== '') r.error('volumeSource', p, invalid('resource', 'datasetName and datasetUUID can not be specified simultaneously'), { part: 'key' });
+        if (name === '' && uuid === '')
+          r.error('volumeSource', p, required('one of datasetName and datasetUUID is required'), { part: 'key' });
+        if (name !== '' && uuid !== '')
+          r.error(
+            'volumeSource',
+            p,
+            invalid('resource', 'datasetName and datasetUUID can not be specified simultaneously'),
+            { part: 'key' },
+          );
         if (name.includes('/')) r.error('invalidValue', [...p, 'datasetName'], invalid(name, "must not contain '/'"));
         break;
       }
@@ -127,15 +145,18 @@ export function checkVolumeSource(r: ErrorSink, v: Obj, at: FieldPath): void {
         if (empty(src['claimName'])) r.error('requiredField', [...p, 'claimName'], required(), { part: 'key' });
         break;
       case 'rbd':
-        if (arr(src['monitors']).length === 0) r.error('requiredField', [...p, 'monitors'], required(), { part: 'key' });
+        if (arr(src['monitors']).length === 0)
+          r.error('requiredField', [...p, 'monitors'], required(), { part: 'key' });
         if (empty(src['image'])) r.error('requiredField', [...p, 'image'], required(), { part: 'key' });
         break;
       case 'cinder':
         if (empty(src['volumeID'])) r.error('requiredField', [...p, 'volumeID'], required(), { part: 'key' });
-        if (obj(src['secretRef']) && empty(obj(src['secretRef'])!['name'])) r.error('requiredField', [...p, 'secretRef', 'name'], required(), { part: 'key' });
+        if (obj(src['secretRef']) && empty(obj(src['secretRef'])!['name']))
+          r.error('requiredField', [...p, 'secretRef', 'name'], required(), { part: 'key' });
         break;
       case 'cephfs':
-        if (arr(src['monitors']).length === 0) r.error('requiredField', [...p, 'monitors'], required(), { part: 'key' });
+        if (arr(src['monitors']).length === 0)
+          r.error('requiredField', [...p, 'monitors'], required(), { part: 'key' });
         break;
       case 'quobyte':
         quobyte(r, src, p);
@@ -156,7 +177,12 @@ export function checkVolumeSource(r: ErrorSink, v: Obj, at: FieldPath): void {
           const slash = k.indexOf('/');
           const namespace = '.' + (slash >= 0 ? k.slice(0, slash) : k).toLowerCase();
           if (namespace.endsWith('.kubernetes.io') || namespace.endsWith('.k8s.io')) {
-            r.error('invalidValue', [...p, 'options', k], invalid(k, 'kubernetes.io and k8s.io namespaces are reserved'), { part: 'key' });
+            r.error(
+              'invalidValue',
+              [...p, 'options', k],
+              invalid(k, 'kubernetes.io and k8s.io namespaces are reserved'),
+              { part: 'key' },
+            );
           }
         }
         break;
@@ -182,7 +208,8 @@ export function checkVolumeSource(r: ErrorSink, v: Obj, at: FieldPath): void {
         else dnsLabel(r, name, [...p, 'volumeName']);
         const ns = str(src['volumeNamespace']) ?? '';
         if (ns !== '') dnsLabel(r, ns, [...p, 'volumeNamespace']);
-        if (obj(src['secretRef']) && empty(obj(src['secretRef'])!['name'])) r.error('requiredField', [...p, 'secretRef', 'name'], required(), { part: 'key' });
+        if (obj(src['secretRef']) && empty(obj(src['secretRef'])!['name']))
+          r.error('requiredField', [...p, 'secretRef', 'name'], required(), { part: 'key' });
         break;
       }
       case 'projected':
@@ -190,22 +217,26 @@ export function checkVolumeSource(r: ErrorSink, v: Obj, at: FieldPath): void {
         projectionSources(r, src, p);
         break;
       case 'scaleIO':
-        for (const f of ['gateway', 'system', 'volumeName']) if (empty(src[f])) r.error('requiredField', [...p, f], required(), { part: 'key' });
+        for (const f of ['gateway', 'system', 'volumeName'])
+          if (empty(src[f])) r.error('requiredField', [...p, f], required(), { part: 'key' });
         break;
       case 'csi':
         csiDriverName(r, str(src['driver']) ?? '', [...p, 'driver']);
         if (obj(src['nodePublishSecretRef'])) {
           const name = str(obj(src['nodePublishSecretRef'])!['name']) ?? '';
-          if (name === '') r.error('requiredField', [...p, 'nodePublishSecretRef', 'name'], required(), { part: 'key' });
+          if (name === '')
+            r.error('requiredField', [...p, 'nodePublishSecretRef', 'name'], required(), { part: 'key' });
           else {
             // Upstream reports the name at csi.name.
             const errs = isDNS1123Subdomain(name);
-            for (const e of errs) r.error('invalidName', [...p, 'name'], invalid(name, e), { at: [...p, 'nodePublishSecretRef', 'name'] });
+            for (const e of errs)
+              r.error('invalidName', [...p, 'name'], invalid(name, e), { at: [...p, 'nodePublishSecretRef', 'name'] });
           }
         }
         break;
       case 'ephemeral':
-        if (!obj(src['volumeClaimTemplate'])) r.error('requiredField', [...p, 'volumeClaimTemplate'], required(), { part: 'key' });
+        if (!obj(src['volumeClaimTemplate']))
+          r.error('requiredField', [...p, 'volumeClaimTemplate'], required(), { part: 'key' });
         break;
       case 'emptyDir':
         if (has(src, 'sizeLimit') && isNegativeQuantity(src['sizeLimit'])) {
@@ -233,12 +264,14 @@ function hostPath(r: ErrorSink, src: Obj, p: FieldPath): void {
   noBacksteps(r, path, [...p, 'path']);
   const type = src['type'];
   const types = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
-  if (typeof type === 'string' && !types.includes(type)) r.error('unsupportedValue', [...p, 'type'], notSupported(type, types));
+  if (typeof type === 'string' && !types.includes(type))
+    r.error('unsupportedValue', [...p, 'type'], notSupported(type, types));
 }
 
 function partition(r: ErrorSink, src: Obj, p: FieldPath): void {
   const n = int(src['partition']);
-  if (n !== undefined && (n < 0 || n > 255)) r.error('invalidValue', [...p, 'partition'], invalid(n, inclusiveRange(1, 255)));
+  if (n !== undefined && (n < 0 || n > 255))
+    r.error('invalidValue', [...p, 'partition'], invalid(n, inclusiveRange(1, 255)));
 }
 
 const IQN = /^iqn\.\d{4}-\d{2}\.([A-Za-z0-9.-]+)(:[^,;*&$|\s]+)$/;
@@ -262,7 +295,8 @@ function iscsi(r: ErrorSink, src: Obj, p: FieldPath): void {
     if (e) r.error('invalidValue', [...p, 'iqn'], invalid(iqn, e));
   }
   const lun = int(src['lun']);
-  if (lun !== undefined && (lun < 0 || lun > 255)) r.error('invalidValue', [...p, 'lun'], invalid(lun, inclusiveRange(0, 255)));
+  if (lun !== undefined && (lun < 0 || lun > 255))
+    r.error('invalidValue', [...p, 'lun'], invalid(lun, inclusiveRange(0, 255)));
   if ((src['chapAuthDiscovery'] === true || src['chapAuthSession'] === true) && !obj(src['secretRef'])) {
     r.error('requiredField', [...p, 'secretRef'], required(), { part: 'key' });
   }
@@ -271,7 +305,12 @@ function iscsi(r: ErrorSink, src: Obj, p: FieldPath): void {
     // validateISCSIVolumeSource reports at "initiatorname", lower case.
     const at = [...p, 'initiatorName'];
     if (!initiator.startsWith('iqn') && !initiator.startsWith('eui') && !initiator.startsWith('naa')) {
-      r.error('invalidValue', [...p, 'initiatorname'], invalid(initiator, 'must be valid format starting with iqn, eui, or naa'), { at });
+      r.error(
+        'invalidValue',
+        [...p, 'initiatorname'],
+        invalid(initiator, 'must be valid format starting with iqn, eui, or naa'),
+        { at },
+      );
     }
     const e = iqnErrors(initiator, '');
     if (e) r.error('invalidValue', [...p, 'initiatorname'], invalid(initiator, e), { at });
@@ -281,13 +320,24 @@ function iscsi(r: ErrorSink, src: Obj, p: FieldPath): void {
 function quobyte(r: ErrorSink, src: Obj, p: FieldPath): void {
   const registry = str(src['registry']) ?? '';
   const tenant = str(src['tenant']) ?? '';
-  if (registry === '') r.error('requiredField', [...p, 'registry'], required('must be a host:port pair or multiple pairs separated by commas'), { part: 'key' });
-  else if (tenant.length >= 65) r.error('requiredField', [...p, 'tenant'], required('must be a UUID and may not exceed a length of 64 characters'));
+  if (registry === '')
+    r.error(
+      'requiredField',
+      [...p, 'registry'],
+      required('must be a host:port pair or multiple pairs separated by commas'),
+      { part: 'key' },
+    );
+  else if (tenant.length >= 65)
+    r.error('requiredField', [...p, 'tenant'], required('must be a UUID and may not exceed a length of 64 characters'));
   else {
     for (const pair of registry.split(',')) {
       // net.SplitHostPort: host:port, [v6]:port
       if (!/^(\[[^\]]*\]|[^:[\]]*):[^:]*$/.test(pair)) {
-        r.error('invalidValue', [...p, 'registry'], invalid(registry, 'must be a host:port pair or multiple pairs separated by commas'));
+        r.error(
+          'invalidValue',
+          [...p, 'registry'],
+          invalid(registry, 'must be a host:port pair or multiple pairs separated by commas'),
+        );
       }
     }
   }
@@ -297,12 +347,23 @@ function quobyte(r: ErrorSink, src: Obj, p: FieldPath): void {
 function fc(r: ErrorSink, src: Obj, p: FieldPath): void {
   const wwns = arr(src['targetWWNs']);
   const wwids = arr(src['wwids']);
-  if (wwns.length < 1 && wwids.length < 1) r.error('requiredField', [...p, 'targetWWNs'], required('must specify either targetWWNs or wwids, but not both'), { part: 'key' });
-  if (wwns.length !== 0 && wwids.length !== 0) r.error('invalidValue', [...p, 'targetWWNs'], invalid(wwns, 'targetWWNs and wwids can not be specified simultaneously'), { part: 'key' });
+  if (wwns.length < 1 && wwids.length < 1)
+    r.error('requiredField', [...p, 'targetWWNs'], required('must specify either targetWWNs or wwids, but not both'), {
+      part: 'key',
+    });
+  if (wwns.length !== 0 && wwids.length !== 0)
+    r.error(
+      'invalidValue',
+      [...p, 'targetWWNs'],
+      invalid(wwns, 'targetWWNs and wwids can not be specified simultaneously'),
+      { part: 'key' },
+    );
   if (wwns.length !== 0) {
     const lun = src['lun'];
-    if (lun === undefined || lun === null) r.error('requiredField', [...p, 'lun'], required('lun is required if targetWWNs is specified'), { part: 'key' });
-    else if (typeof lun === 'number' && (lun < 0 || lun > 255)) r.error('invalidValue', [...p, 'lun'], invalid(lun, inclusiveRange(0, 255)));
+    if (lun === undefined || lun === null)
+      r.error('requiredField', [...p, 'lun'], required('lun is required if targetWWNs is specified'), { part: 'key' });
+    else if (typeof lun === 'number' && (lun < 0 || lun > 255))
+      r.error('invalidValue', [...p, 'lun'], invalid(lun, inclusiveRange(0, 255)));
   }
 }
 
@@ -311,14 +372,26 @@ function azureDisk(r: ErrorSink, src: Obj, p: FieldPath): void {
   const uri = str(src['diskURI']) ?? '';
   if (uri === '') r.error('requiredField', [...p, 'diskURI'], required(), { part: 'key' });
   const caching = str(src['cachingMode']);
-  if (caching !== undefined && !['None', 'ReadOnly', 'ReadWrite'].includes(caching)) r.error('unsupportedValue', [...p, 'cachingMode'], notSupported(caching, ['None', 'ReadOnly', 'ReadWrite']));
+  if (caching !== undefined && !['None', 'ReadOnly', 'ReadWrite'].includes(caching))
+    r.error('unsupportedValue', [...p, 'cachingMode'], notSupported(caching, ['None', 'ReadOnly', 'ReadWrite']));
   const kind = str(src['kind']);
-  if (kind !== undefined && !['Dedicated', 'Managed', 'Shared'].includes(kind)) r.error('unsupportedValue', [...p, 'kind'], notSupported(kind, ['Dedicated', 'Managed', 'Shared']));
+  if (kind !== undefined && !['Dedicated', 'Managed', 'Shared'].includes(kind))
+    r.error('unsupportedValue', [...p, 'kind'], notSupported(kind, ['Dedicated', 'Managed', 'Shared']));
   if (kind === 'Managed' && !uri.startsWith('/subscriptions/')) {
-    r.error('unsupportedValue', [...p, 'diskURI'], notSupported(uri, ['/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}']));
+    r.error(
+      'unsupportedValue',
+      [...p, 'diskURI'],
+      notSupported(uri, [
+        '/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}',
+      ]),
+    );
   }
   if (kind !== undefined && kind !== 'Managed' && !uri.startsWith('https://')) {
-    r.error('unsupportedValue', [...p, 'diskURI'], notSupported(uri, ['https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd']));
+    r.error(
+      'unsupportedValue',
+      [...p, 'diskURI'],
+      notSupported(uri, ['https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd']),
+    );
   }
 }
 
@@ -342,33 +415,85 @@ export function downwardAPIFile(r: ErrorSink, file: Obj, p: FieldPath, item: Fie
   const resourceFieldRef = obj(file['resourceFieldRef']);
   if (fieldRef) {
     objectFieldSelector(r, fieldRef, VOLUME_FIELD_PATHS, [...p, 'fieldRef'], [...item, 'fieldRef']);
-    if (resourceFieldRef) r.error('volumeSource', p, invalid('resource', 'fieldRef and resourceFieldRef can not be specified simultaneously'), { at: item, part: 'key' });
+    if (resourceFieldRef)
+      r.error(
+        'volumeSource',
+        p,
+        invalid('resource', 'fieldRef and resourceFieldRef can not be specified simultaneously'),
+        { at: item, part: 'key' },
+      );
   } else if (resourceFieldRef) {
     const container = str(resourceFieldRef['containerName']) ?? '';
     const resource = str(resourceFieldRef['resource']) ?? '';
-    if (container === '') r.error('requiredField', [...p, 'resourceFieldRef', 'containerName'], required(), { at: [...item, 'resourceFieldRef'], part: 'key' });
-    else if (resource === '') r.error('requiredField', [...p, 'resourceFieldRef', 'resource'], required(), { at: [...item, 'resourceFieldRef'], part: 'key' });
+    if (container === '')
+      r.error('requiredField', [...p, 'resourceFieldRef', 'containerName'], required(), {
+        at: [...item, 'resourceFieldRef'],
+        part: 'key',
+      });
+    else if (resource === '')
+      r.error('requiredField', [...p, 'resourceFieldRef', 'resource'], required(), {
+        at: [...item, 'resourceFieldRef'],
+        part: 'key',
+      });
     else if (!RESOURCE_FIELDS.includes(resource) && !/^(requests|limits)\.hugepages-/.test(resource)) {
-      r.error('unsupportedValue', [...p, 'resourceFieldRef', 'resource'], notSupported(resource, RESOURCE_FIELDS), { at: [...item, 'resourceFieldRef', 'resource'] });
+      r.error('unsupportedValue', [...p, 'resourceFieldRef', 'resource'], notSupported(resource, RESOURCE_FIELDS), {
+        at: [...item, 'resourceFieldRef', 'resource'],
+      });
     }
   } else {
     r.error('volumeSource', p, required('one of fieldRef and resourceFieldRef is required'), { at: item, part: 'key' });
   }
   const mode = int(file['mode']);
-  if (mode !== undefined && (mode < 0 || mode > 0o777)) r.error('invalidFileMode', [...p, 'mode'], invalid(mode, FILE_MODE_ERROR), { at: [...item, 'mode'] });
+  if (mode !== undefined && (mode < 0 || mode > 0o777))
+    r.error('invalidFileMode', [...p, 'mode'], invalid(mode, FILE_MODE_ERROR), { at: [...item, 'mode'] });
 }
 
 /** validContainerResourceFieldPathExpressions */
-export const RESOURCE_FIELDS = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];
+export const RESOURCE_FIELDS = [
+  'limits.cpu',
+  'limits.ephemeral-storage',
+  'limits.memory',
+  'requests.cpu',
+  'requests.ephemeral-storage',
+  'requests.memory',
+];
 /** validVolumeDownwardAPIFieldPathExpressions */
-export const VOLUME_FIELD_PATHS = ['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid'];
+export const VOLUME_FIELD_PATHS = [
+  'metadata.annotations',
+  'metadata.labels',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+];
 /** validEnvDownwardAPIFieldPathExpressions */
-export const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+export const ENV_FIELD_PATHS = [
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.serviceAccountName',
+  'status.hostIP',
+  'status.hostIPs',
+  'status.podIP',
+  'status.podIPs',
+];
 
 /** ConvertDownwardAPIFieldLabel's labels (pkg/api/pod); spec.host is converted to spec.nodeName. */
 const FIELD_LABELS = [
-  'metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.restartPolicy',
-  'spec.serviceAccountName', 'spec.schedulerName', 'status.phase', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs',
+  'metadata.annotations',
+  'metadata.labels',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.restartPolicy',
+  'spec.serviceAccountName',
+  'spec.schedulerName',
+  'status.phase',
+  'status.hostIP',
+  'status.hostIPs',
+  'status.podIP',
+  'status.podIPs',
 ];
 
 /** fieldpath.SplitMaybeSubscriptedPath */
@@ -384,7 +509,13 @@ function splitSubscript(fieldPath: string): [string, string] | undefined {
  * validateObjectFieldSelector (after SetDefaults_ObjectFieldSelector: apiVersion v1). Qualified-name
  * errors of a subscript sit on the selector itself (`fieldRef`), as upstream reports them.
  */
-export function objectFieldSelector(r: ErrorSink, fs: Obj, expressions: readonly string[], p: FieldPath, range: FieldPath = p): void {
+export function objectFieldSelector(
+  r: ErrorSink,
+  fs: Obj,
+  expressions: readonly string[],
+  p: FieldPath,
+  range: FieldPath = p,
+): void {
   const apiVersion = str(fs['apiVersion']) || 'v1';
   const fieldPath = str(fs['fieldPath']) ?? '';
   if (fieldPath === '') {
@@ -395,11 +526,21 @@ export function objectFieldSelector(r: ErrorSink, fs: Obj, expressions: readonly
   let converted: string;
   const sub = splitSubscript(fieldPath);
   if (apiVersion !== 'v1') {
-    r.error('invalidFieldPath', [...p, 'fieldPath'], invalid(fieldPath, `error converting fieldPath: unsupported pod version: ${apiVersion}`), { at });
+    r.error(
+      'invalidFieldPath',
+      [...p, 'fieldPath'],
+      invalid(fieldPath, `error converting fieldPath: unsupported pod version: ${apiVersion}`),
+      { at },
+    );
     return;
   } else if (sub) {
     if (sub[0] !== 'metadata.annotations' && sub[0] !== 'metadata.labels') {
-      r.error('invalidFieldPath', [...p, 'fieldPath'], invalid(fieldPath, `error converting fieldPath: field label does not support subscript: ${fieldPath}`), { at });
+      r.error(
+        'invalidFieldPath',
+        [...p, 'fieldPath'],
+        invalid(fieldPath, `error converting fieldPath: field label does not support subscript: ${fieldPath}`),
+        { at },
+      );
       return;
     }
     converted = fieldPath;
@@ -408,7 +549,12 @@ export function objectFieldSelector(r: ErrorSink, fs: Obj, expressions: readonly
   } else if (FIELD_LABELS.includes(fieldPath)) {
     converted = fieldPath;
   } else {
-    r.error('invalidFieldPath', [...p, 'fieldPath'], invalid(fieldPath, `error converting fieldPath: field label not supported: ${fieldPath}`), { at });
+    r.error(
+      'invalidFieldPath',
+      [...p, 'fieldPath'],
+      invalid(fieldPath, `error converting fieldPath: field label not supported: ${fieldPath}`),
+      { at },
+    );
     return;
   }
   if (sub) {
@@ -416,9 +562,9 @@ export function objectFieldSelector(r: ErrorSink, fs: Obj, expressions: readonly
     for (const e of isQualifiedName(key)) r.error('invalidFieldPath', p, invalid(key, e), { at });
     return;
   }
-  if (!expressions.includes(converted)) r.error('unsupportedValue', [...p, 'fieldPath'], notSupported(converted, expressions), { at });
+  if (!expressions.includes(converted))
+    r.error('unsupportedValue', [...p, 'fieldPath'], notSupported(converted, expressions), { at });
 }
-
 
 /** validateKeyToPath over a list */
 function keyToPaths(r: ErrorSink, items: unknown, p: FieldPath): void {
@@ -449,7 +595,13 @@ function noBacksteps(r: ErrorSink, value: string, p: FieldPath, at: FieldPath = 
 }
 
 /** validateLocalDescendingPath */
-export function descendingPath(r: ErrorSink, value: string, p: FieldPath, at: FieldPath = p, code = 'invalidPath'): void {
+export function descendingPath(
+  r: ErrorSink,
+  value: string,
+  p: FieldPath,
+  at: FieldPath = p,
+  code = 'invalidPath',
+): void {
   if (value.startsWith('/')) r.error(code, p, invalid(value, 'must be a relative path'), { at });
   noBacksteps(r, value, p, at, code);
 }
@@ -457,7 +609,8 @@ export function descendingPath(r: ErrorSink, value: string, p: FieldPath, at: Fi
 /** ValidateLocalNonReservedPath */
 export function localNonReservedPath(r: ErrorSink, value: string, p: FieldPath, at: FieldPath = p): void {
   descendingPath(r, value, p, at);
-  if (value.startsWith('..') && !value.startsWith('../')) r.error('invalidPath', p, invalid(value, "must not start with '..'"), { at });
+  if (value.startsWith('..') && !value.startsWith('../'))
+    r.error('invalidPath', p, invalid(value, "must not start with '..'"), { at });
 }
 
 /** validateProjectionSources */
@@ -506,8 +659,18 @@ function projectionSources(r: ErrorSink, projected: Obj, p: FieldPath): void {
       const token = obj(source['serviceAccountToken']) ?? {};
       // expirationSeconds defaults to 3600 (SetDefaults_ServiceAccountTokenProjection).
       const exp = int(token['expirationSeconds']) ?? 3600;
-      if (exp < 600) r.error('invalidTokenExpiration', [...tp, 'expirationSeconds'], invalid(exp, 'may not specify a duration less than 10 minutes'));
-      if (exp > 2 ** 32) r.error('invalidTokenExpiration', [...tp, 'expirationSeconds'], invalid(exp, 'may not specify a duration larger than 2^32 seconds'));
+      if (exp < 600)
+        r.error(
+          'invalidTokenExpiration',
+          [...tp, 'expirationSeconds'],
+          invalid(exp, 'may not specify a duration less than 10 minutes'),
+        );
+      if (exp > 2 ** 32)
+        r.error(
+          'invalidTokenExpiration',
+          [...tp, 'expirationSeconds'],
+          invalid(exp, 'may not specify a duration larger than 2^32 seconds'),
+        );
       const path = str(token['path']) ?? '';
       // Upstream reports the token's path at projected.path.
       if (path === '') r.error('requiredField', [...p, 'path'], required(), { at: [...tp, 'path'], part: 'key' });
@@ -523,6 +686,7 @@ function projectionSources(r: ErrorSink, projected: Obj, p: FieldPath): void {
       dup(path, path, [...cp, 'path']);
     }
     if (has(source, 'podCertificate')) n++;
-    if (n > 1) r.error('volumeSource', sp, forbidden('may not specify more than 1 volume type per source'), { part: 'key' });
+    if (n > 1)
+      r.error('volumeSource', sp, forbidden('may not specify more than 1 volume type per source'), { part: 'key' });
   });
 }

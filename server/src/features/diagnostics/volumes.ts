@@ -70,8 +70,16 @@ function modeHints(r: Reporter): ErrorSink {
     error: (code, path, message, opts = {}) => {
       if (code === 'invalidFileMode') {
         const typed = sourceOf(r, opts.at ?? path);
-        if (typed !== undefined && /^[0-7]{3,4}$/.test(typed) && !typed.startsWith('0') && parseInt(typed, 8) <= 0o777) {
-          r.error(code, path, `${message}; ${typed} is read as a decimal number: write 0${typed} for octal`, { ...opts, data: { octal: typed } satisfies FileModeFixData });
+        if (
+          typed !== undefined &&
+          /^[0-7]{3,4}$/.test(typed) &&
+          !typed.startsWith('0') &&
+          parseInt(typed, 8) <= 0o777
+        ) {
+          r.error(code, path, `${message}; ${typed} is read as a decimal number: write 0${typed} for octal`, {
+            ...opts,
+            data: { octal: typed } satisfies FileModeFixData,
+          });
           return;
         }
       }

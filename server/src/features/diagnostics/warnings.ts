@@ -24,7 +24,12 @@ export function checkWarnings(r: Reporter, ds: Obj): void {
 
   // serviceAccount is the pre-1.0 alias the API server still copies into serviceAccountName.
   if (has(pod, 'serviceAccount')) {
-    r.warning('serviceAccountDeprecated', [...POD, 'serviceAccount'], 'deprecated alias of serviceAccountName; use serviceAccountName', { part: 'key' });
+    r.warning(
+      'serviceAccountDeprecated',
+      [...POD, 'serviceAccount'],
+      'deprecated alias of serviceAccountName; use serviceAccountName',
+      { part: 'key' },
+    );
   }
   // The controller creates a pod only for the named node (nodeShouldRunDaemonPod).
   const nodeName = str(pod['nodeName']);
@@ -41,9 +46,14 @@ export function checkWarnings(r: Reporter, ds: Obj): void {
     return ['cpu', 'memory'].some((k) => has(obj(resources?.['requests']), k) || has(obj(resources?.['limits']), k));
   };
   if (containers.length > 0 && !containers.some(reserves)) {
-    r.info('noResourceRequests', [...POD, 'containers'], 'no container requests cpu or memory: the scheduler reserves nothing for the daemon pods, and as BestEffort pods they are the first evicted when a node runs short', {
-      part: 'key',
-    });
+    r.info(
+      'noResourceRequests',
+      [...POD, 'containers'],
+      'no container requests cpu or memory: the scheduler reserves nothing for the daemon pods, and as BestEffort pods they are the first evicted when a node runs short',
+      {
+        part: 'key',
+      },
+    );
   }
   arr(pod['initContainers']).forEach((raw, i) => {
     const c = obj(raw);
@@ -82,11 +92,17 @@ function checkAnnotations(r: Reporter, annotations: Obj | undefined, pod: Obj): 
   if (!annotations) return;
   const path = [...TEMPLATE_META, 'annotations'];
   for (const [key, message] of DEPRECATED_ANNOTATIONS) {
-    if (Object.prototype.hasOwnProperty.call(annotations, key)) r.warning('deprecatedAnnotation', [...path, key], message, { part: 'key' });
+    if (Object.prototype.hasOwnProperty.call(annotations, key))
+      r.warning('deprecatedAnnotation', [...path, key], message, { part: 'key' });
   }
   const podSeccomp = obj(obj(pod['securityContext'])?.['seccompProfile']);
   if (Object.prototype.hasOwnProperty.call(annotations, 'seccomp.security.alpha.kubernetes.io/pod') && !podSeccomp) {
-    r.warning('deprecatedAnnotation', [...path, 'seccomp.security.alpha.kubernetes.io/pod'], 'non-functional in v1.27+; use the "seccompProfile" field instead', { part: 'key' });
+    r.warning(
+      'deprecatedAnnotation',
+      [...path, 'seccomp.security.alpha.kubernetes.io/pod'],
+      'non-functional in v1.27+; use the "seccompProfile" field instead',
+      { part: 'key' },
+    );
   }
   const containers = [...arr(pod['containers']), ...arr(pod['initContainers'])].map(obj).filter((c): c is Obj => !!c);
   for (const c of containers) {
@@ -95,11 +111,25 @@ function checkAnnotations(r: Reporter, annotations: Obj | undefined, pod: Obj): 
     const sc = obj(c['securityContext']);
     const seccompKey = `container.seccomp.security.alpha.kubernetes.io/${name}`;
     if (Object.prototype.hasOwnProperty.call(annotations, seccompKey) && !has(sc, 'seccompProfile')) {
-      r.warning('deprecatedAnnotation', [...path, seccompKey], 'non-functional in v1.27+; use the "seccompProfile" field instead', { part: 'key' });
+      r.warning(
+        'deprecatedAnnotation',
+        [...path, seccompKey],
+        'non-functional in v1.27+; use the "seccompProfile" field instead',
+        { part: 'key' },
+      );
     }
     const appArmorKey = `container.apparmor.security.beta.kubernetes.io/${name}`;
-    if (Object.prototype.hasOwnProperty.call(annotations, appArmorKey) && !has(sc, 'appArmorProfile') && !has(obj(pod['securityContext']), 'appArmorProfile')) {
-      r.warning('deprecatedAnnotation', [...path, appArmorKey], 'deprecated since v1.30; use the "appArmorProfile" field instead', { part: 'key' });
+    if (
+      Object.prototype.hasOwnProperty.call(annotations, appArmorKey) &&
+      !has(sc, 'appArmorProfile') &&
+      !has(obj(pod['securityContext']), 'appArmorProfile')
+    ) {
+      r.warning(
+        'deprecatedAnnotation',
+        [...path, appArmorKey],
+        'deprecated since v1.30; use the "appArmorProfile" field instead',
+        { part: 'key' },
+      );
     }
   }
 }
@@ -113,5 +143,9 @@ function checkImageTag(r: Reporter, c: Obj, path: FieldPath): void {
   const tag = colon >= 0 ? lastSegment.slice(colon + 1) : undefined;
   if (tag !== undefined && tag !== 'latest') return;
   const what = tag === undefined ? `has no tag, so ":latest" is used` : 'uses ":latest"';
-  r.info('imageLatest', [...path, 'image'], `image ${JSON.stringify(image)} ${what}: imagePullPolicy defaults to Always and nodes may run different builds; pin a version`);
+  r.info(
+    'imageLatest',
+    [...path, 'image'],
+    `image ${JSON.stringify(image)} ${what}: imagePullPolicy defaults to Always and nodes may run different builds; pin a version`,
+  );
 }

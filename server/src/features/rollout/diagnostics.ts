@@ -44,7 +44,13 @@ function budgetPath(plan: RolloutPlan): FieldPath {
   return [...ROLLING_UPDATE, plan.mode === 'surge' ? 'maxSurge' : 'maxUnavailable'];
 }
 
-function checkDuration(report: Report, plan: RolloutPlan, obj: ManifestObject, warnAfterMinutes: number, source: string): void {
+function checkDuration(
+  report: Report,
+  plan: RolloutPlan,
+  obj: ManifestObject,
+  warnAfterMinutes: number,
+  source: string,
+): void {
   const total = plan.estimate?.totalSeconds;
   if (!(warnAfterMinutes > 0) || total === undefined || total <= warnAfterMinutes * 60) return;
   const field = plan.mode === 'surge' ? 'maxSurge' : 'maxUnavailable';
@@ -59,16 +65,19 @@ function checkDuration(report: Report, plan: RolloutPlan, obj: ManifestObject, w
 
 function checkWholeCluster(report: Report, plan: RolloutPlan, source: string): void {
   if (plan.wholeCluster === undefined) return;
-  const message = plan.wholeCluster === 'maxUnavailable'
-    ? `maxUnavailable ${plan.maxUnavailableValue} covers all ${plan.desired} desired nodes of ${source}: a rollout deletes every daemon pod at once, so no node keeps a running one until the new pods are up.`
-    : `maxSurge ${plan.maxSurgeValue} covers all ${plan.desired} desired nodes of ${source}: a rollout starts a second pod on every node at once, so every node needs room for the old and the new pod together.`;
+  const message =
+    plan.wholeCluster === 'maxUnavailable'
+      ? `maxUnavailable ${plan.maxUnavailableValue} covers all ${plan.desired} desired nodes of ${source}: a rollout deletes every daemon pod at once, so no node keeps a running one until the new pods are up.`
+      : `maxSurge ${plan.maxSurgeValue} covers all ${plan.desired} desired nodes of ${source}: a rollout starts a second pod on every node at once, so every node needs room for the old and the new pod together.`;
   report('rolloutWholeCluster', budgetPath(plan), 'value', message);
 }
 
 function checkSurgeRoom(report: Report, plan: RolloutPlan, source: string): void {
   const tight = plan.blockedNodes.filter((b) => b.reason === 'insufficientResources');
   if (tight.length === 0) return;
-  const shown = tight.slice(0, MAX_NAMES).map((b) => `${b.name} (${b.detail.replace(/^with the old pod still running: /, '')})`);
+  const shown = tight
+    .slice(0, MAX_NAMES)
+    .map((b) => `${b.name} (${b.detail.replace(/^with the old pod still running: /, '')})`);
   const more = tight.length > MAX_NAMES ? `, … ${tight.length - MAX_NAMES} more` : '';
   const message =
     `On ${tight.length} ${tight.length === 1 ? 'node' : 'nodes'} of ${source} the surge pod does not fit next to the old pod: ${shown.join('; ')}${more}. ` +
