@@ -160,6 +160,11 @@ async function hoverWhileChecking(): Promise<string[]> {
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--snapshot') return snapshotChild(process.argv[3]!);
+  if (process.argv[2] === '--hover') {
+    // Only the responsiveness rows: `node out/bench/hostile.bench.js --hover`.
+    for (const row of await hoverWhileChecking()) console.log(row);
+    return;
+  }
   const cases: Array<{ name: string; unit: string; full: number; run: (n: number) => Measure }> = [
     {
       name: 'map with many keys (metadata.labels), lint',
