@@ -69,3 +69,16 @@ test('keys and values use label syntax', () => {
     ],
   );
 });
+
+test('a key with a bad prefix and a bad name: one error per message (ValidateLabelName)', () => {
+  const got = tolerations('        - {key: "-a-/-b-", operator: Exists}\n');
+  assert.deepEqual(
+    got.map((r) => [r[0], r[1]]),
+    [
+      ['invalidLabelKey', 'spec.template.spec.tolerations[0].key'],
+      ['invalidLabelKey', 'spec.template.spec.tolerations[0].key'],
+    ],
+  );
+  assert.match(String(got[0][2]), /prefix part/);
+  assert.match(String(got[1][2]), /name part/);
+});

@@ -16,10 +16,8 @@ export function checkTolerations(r: Reporter, ds: Obj): void {
     const operator = str(t['operator']) ?? '';
     const effect = str(t['effect']) ?? '';
     const value = str(t['value']) ?? '';
-    if (key) {
-      const errs = isQualifiedName(key);
-      if (errs.length) r.error('invalidLabelKey', [...at, 'key'], invalid(key, errs.join('; ')));
-    }
+    // ValidateTolerations checks the key with ValidateLabelName: one Invalid per IsQualifiedName message.
+    if (key) for (const e of isQualifiedName(key)) r.error('invalidLabelKey', [...at, 'key'], invalid(key, e));
     // An empty key with operator Exists matches every taint; with Equal it matches nothing.
     if (!key && operator !== 'Exists') {
       r.error(
