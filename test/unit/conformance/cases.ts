@@ -2,6 +2,7 @@
 // test's root replaced by the DaemonSet's (validateContainers' "containers" → spec.template.spec.
 // containers, ValidateEnv's "field" → the first container's env, …). Entries are in upstream order.
 import { c0, C0, container, Case, Excluded, Obj, pod, POD } from './upstream';
+import { POD_SPEC_CASES, POD_SPEC_EXCLUDED } from './casesPodSpec';
 
 const T = 'spec.template';
 
@@ -1954,3 +1955,5 @@ EXCLUDED.push(
     reason: 'PodValidationOptions.ResourceIsPod: the reference is only required on a Pod, not in a pod template',
   },
 );
+CASES.push(...POD_SPEC_CASES);
+EXCLUDED.push(...POD_SPEC_EXCLUDED);
