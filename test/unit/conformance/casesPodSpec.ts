@@ -97,37 +97,23 @@ const failureCases: Case[] = [
   bad('no containers', (d) => (pod(d).containers = []), [['Required', `${POD}.containers`]]),
   // core.Container{}: SetDefaults_Container fills terminationMessagePolicy and imagePullPolicy,
   // so a manifest's empty container lacks its name and image.
-  bad(
-    'bad container',
-    (d) => (pod(d).containers = [{}]),
-    [
-      ['Required', `${C0}.name`],
-      ['Required', `${C0}.image`],
-    ],
-  ),
-  bad(
-    'bad init container',
-    (d) => (pod(d).initContainers = [{}]),
-    [
-      ['Required', `${POD}.initContainers[0].name`],
-      ['Required', `${POD}.initContainers[0].image`],
-    ],
-  ),
+  bad('bad container', (d) => (pod(d).containers = [{}]), [
+    ['Required', `${C0}.name`],
+    ['Required', `${C0}.image`],
+  ]),
+  bad('bad init container', (d) => (pod(d).initContainers = [{}]), [
+    ['Required', `${POD}.initContainers[0].name`],
+    ['Required', `${POD}.initContainers[0].image`],
+  ]),
   bad('bad DNS policy', (d) => (pod(d).dnsPolicy = 'invalid'), [['NotSupported', `${POD}.dnsPolicy`]]),
-  bad(
-    'bad service account name',
-    (d) => (pod(d).serviceAccountName = 'invalidName'),
-    [['Invalid', `${POD}.serviceAccountName`]],
-  ),
+  bad('bad service account name', (d) => (pod(d).serviceAccountName = 'invalidName'), [
+    ['Invalid', `${POD}.serviceAccountName`],
+  ]),
   // validateRestartPolicy's NotSupported, then ValidateDaemonSetSpec's (only Always) at the same path.
-  bad(
-    'bad restart policy',
-    (d) => (pod(d).restartPolicy = 'UnknowPolicy'),
-    [
-      ['NotSupported', `${POD}.restartPolicy`],
-      ['NotSupported', `${POD}.restartPolicy`],
-    ],
-  ),
+  bad('bad restart policy', (d) => (pod(d).restartPolicy = 'UnknowPolicy'), [
+    ['NotSupported', `${POD}.restartPolicy`],
+    ['NotSupported', `${POD}.restartPolicy`],
+  ]),
   bad(
     'with hostNetwork hostPort not equal to containerPort',
     (d) => {
@@ -157,46 +143,30 @@ const failureCases: Case[] = [
     securityContext({ supplementalGroups: [MAX_INT32 + 1, 1234] }),
     [['Invalid', `${SC}.supplementalGroups[0]`]],
   ),
-  bad(
-    'bad supplementalGroups less than 0',
-    securityContext({ supplementalGroups: [-1, 1234] }),
-    [['Invalid', `${SC}.supplementalGroups[0]`]],
-  ),
-  bad(
-    'bad runAsUser large than math.MaxInt32',
-    securityContext({ runAsUser: MAX_INT32 + 1 }),
-    [['Invalid', `${SC}.runAsUser`]],
-  ),
+  bad('bad supplementalGroups less than 0', securityContext({ supplementalGroups: [-1, 1234] }), [
+    ['Invalid', `${SC}.supplementalGroups[0]`],
+  ]),
+  bad('bad runAsUser large than math.MaxInt32', securityContext({ runAsUser: MAX_INT32 + 1 }), [
+    ['Invalid', `${SC}.runAsUser`],
+  ]),
   bad('bad runAsUser less than 0', securityContext({ runAsUser: -1 }), [['Invalid', `${SC}.runAsUser`]]),
-  bad(
-    'bad fsGroup large than math.MaxInt32',
-    securityContext({ fsGroup: MAX_INT32 + 1 }),
-    [['Invalid', `${SC}.fsGroup`]],
-  ),
+  bad('bad fsGroup large than math.MaxInt32', securityContext({ fsGroup: MAX_INT32 + 1 }), [
+    ['Invalid', `${SC}.fsGroup`],
+  ]),
   bad('bad fsGroup less than 0', securityContext({ fsGroup: -1 }), [['Invalid', `${SC}.fsGroup`]]),
   // ValidatePodSpec's range check (1..MaxInt32), then ValidateDaemonSetSpec's Forbidden.
-  bad(
-    'bad-active-deadline-seconds',
-    (d) => (pod(d).activeDeadlineSeconds = 0),
-    [
-      ['Invalid', `${POD}.activeDeadlineSeconds`],
-      ['Forbidden', `${POD}.activeDeadlineSeconds`],
-    ],
-  ),
-  bad(
-    'active-deadline-seconds-too-large',
-    (d) => (pod(d).activeDeadlineSeconds = MAX_INT32 + 1),
-    [
-      ['Invalid', `${POD}.activeDeadlineSeconds`],
-      ['Forbidden', `${POD}.activeDeadlineSeconds`],
-    ],
-  ),
+  bad('bad-active-deadline-seconds', (d) => (pod(d).activeDeadlineSeconds = 0), [
+    ['Invalid', `${POD}.activeDeadlineSeconds`],
+    ['Forbidden', `${POD}.activeDeadlineSeconds`],
+  ]),
+  bad('active-deadline-seconds-too-large', (d) => (pod(d).activeDeadlineSeconds = MAX_INT32 + 1), [
+    ['Invalid', `${POD}.activeDeadlineSeconds`],
+    ['Forbidden', `${POD}.activeDeadlineSeconds`],
+  ]),
   bad('bad nodeName', (d) => (pod(d).nodeName = 'node name'), [['Invalid', `${POD}.nodeName`]]),
-  bad(
-    'bad PriorityClassName',
-    (d) => (pod(d).priorityClassName = 'InvalidName'),
-    [['Invalid', `${POD}.priorityClassName`]],
-  ),
+  bad('bad PriorityClassName', (d) => (pod(d).priorityClassName = 'InvalidName'), [
+    ['Invalid', `${POD}.priorityClassName`],
+  ]),
   bad(
     'ShareProcessNamespace and HostPID both set',
     (d) => {
@@ -205,21 +175,15 @@ const failureCases: Case[] = [
     },
     [['Invalid', `${SC}.shareProcessNamespace`]],
   ),
-  bad(
-    'bad RuntimeClassName',
-    (d) => (pod(d).runtimeClassName = 'invalid/sandbox'),
-    [['Invalid', `${POD}.runtimeClassName`]],
-  ),
-  bad(
-    'bad empty fsGroupchangepolicy',
-    securityContext({ fsGroupChangePolicy: '' }),
-    [['NotSupported', `${SC}.fsGroupChangePolicy`]],
-  ),
-  bad(
-    'bad invalid fsgroupchangepolicy',
-    securityContext({ fsGroupChangePolicy: 'invalid' }),
-    [['NotSupported', `${SC}.fsGroupChangePolicy`]],
-  ),
+  bad('bad RuntimeClassName', (d) => (pod(d).runtimeClassName = 'invalid/sandbox'), [
+    ['Invalid', `${POD}.runtimeClassName`],
+  ]),
+  bad('bad empty fsGroupchangepolicy', securityContext({ fsGroupChangePolicy: '' }), [
+    ['NotSupported', `${SC}.fsGroupChangePolicy`],
+  ]),
+  bad('bad invalid fsgroupchangepolicy', securityContext({ fsGroupChangePolicy: 'invalid' }), [
+    ['NotSupported', `${SC}.fsGroupChangePolicy`],
+  ]),
 ];
 
 export const POD_SPEC_CASES: Case[] = [...successCases, ...failureCases];
