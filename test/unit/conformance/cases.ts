@@ -3,6 +3,7 @@
 // containers, ValidateEnv's "field" → the first container's env, …). Entries are in upstream order.
 import { c0, C0, container, Case, Excluded, Obj, pod, POD } from './upstream';
 import { TOLERATION_CASES, TOLERATION_EXCLUDED } from './casesTolerations';
+import { POD_SPEC_CASES, POD_SPEC_EXCLUDED } from './casesPodSpec';
 
 const T = 'spec.template';
 
@@ -1958,3 +1959,5 @@ EXCLUDED.push(
 
 CASES.push(...TOLERATION_CASES);
 EXCLUDED.push(...TOLERATION_EXCLUDED);
+CASES.push(...POD_SPEC_CASES);
+EXCLUDED.push(...POD_SPEC_EXCLUDED);

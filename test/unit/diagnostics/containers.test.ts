@@ -284,7 +284,7 @@ test('security contexts: ids, privileged without escalation, seccomp Localhost',
     [
       'invalidId',
       'spec.template.spec.containers[0].securityContext.runAsUser',
-      'Invalid value: -1: must be between 0 and 4294967295, inclusive',
+      'Invalid value: -1: must be between 0 and 2147483647, inclusive',
       '-1',
     ],
     [

@@ -11,14 +11,22 @@ import type { Reporter } from './reporter';
 import { checkLiteralSelectorConflicts, touchesTemplate } from './templateSelector';
 import { POD, SPEC, TEMPLATE_META } from './paths';
 
+/** validateRestartPolicy's values, in its order. */
+const POD_RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+
 export function checkDaemonSetSpec(r: Reporter, ds: Obj): void {
   const spec = obj(ds['spec']);
   const template = obj(spec?.['template']);
   const pod = obj(template?.['spec']);
   checkSelector(r, spec, template);
 
-  // ValidateDaemonSetSpec: a daemon pod must always restart.
   const restartPolicy = str(pod?.['restartPolicy']);
+  // validateRestartPolicy (ValidatePodSpec) rejects a value that is no restart policy at all, before
+  // ValidateDaemonSetSpec adds its own NotSupported at the same path: the API server reports both.
+  if (restartPolicy !== undefined && restartPolicy !== '' && !POD_RESTART_POLICIES.includes(restartPolicy)) {
+    r.error('unsupportedValue', [...POD, 'restartPolicy'], notSupported(restartPolicy, POD_RESTART_POLICIES));
+  }
+  // ValidateDaemonSetSpec: a daemon pod must always restart.
   if (restartPolicy !== undefined && restartPolicy !== '' && restartPolicy !== 'Always') {
     r.error('restartPolicyNotAlways', [...POD, 'restartPolicy'], notSupported(restartPolicy, ['Always']));
   }

@@ -12,6 +12,7 @@ import { POD } from './paths';
 const MAX_NAMESERVERS = 3;
 const MAX_SEARCH_PATHS = 32;
 const MAX_SEARCH_CHARS = 2048;
+const MAX_INT32 = 2147483647;
 
 export function checkPodSpec(r: Reporter, ds: Obj): void {
   const pod = obj(obj(obj(ds['spec'])?.['template'])?.['spec']);
@@ -70,6 +71,15 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
         part: has(g, 'conditionType') ? 'value' : 'key',
       });
   });
+  // ValidatePodSpec: activeDeadlineSeconds must be in 1..math.MaxInt32 (ValidateDaemonSetSpec then
+  // forbids it in a DaemonSet whatever its value; the API server reports both).
+  const deadline = int(pod['activeDeadlineSeconds']);
+  if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32))
+    r.error(
+      'invalidValue',
+      [...POD, 'activeDeadlineSeconds'],
+      invalid(deadline, `must be between 1 and ${MAX_INT32}, inclusive`),
+    );
   checkSysctlsAndOs(r, pod);
   checkPodSecurityContext(r, pod, [...POD, 'securityContext']);
   // The API server turns a negative grace period into 1 second when it creates the pods.

@@ -669,7 +669,7 @@ export const RULES: readonly Rule[] = [
   {
     code: 'invalidId',
     severity: 'error',
-    summary: 'A user or group ID is outside 0–4294967295.',
+    summary: 'A user or group ID is outside 0–2147483647.',
     upstream: 'IsValidUserID, IsValidGroupID (apimachinery util/validation)',
     triggers: ctr('securityContext:\n  runAsUser: -1'),
     passes: ctr('securityContext:\n  runAsUser: 1000'),

@@ -2,13 +2,16 @@
 // validateSeccompProfileField, ValidateAppArmorProfileField and validateSysctls
 // (pkg/apis/core/validation/validation.go).
 import type { FieldPath } from '../../model';
-import { invalid, required } from './fieldErrors';
+import { invalid, notSupported, required } from './fieldErrors';
 import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { POD } from './paths';
 import { checkSysctls } from './sysctls';
 
-const MAX_ID = 0xffffffff;
+// apimachinery util/validation IsValidUserID / IsValidGroupID: 0 to math.MaxInt32 (libcontainer's limit).
+const MAX_ID = 2147483647;
+/** validFSGroupChangePolicies, as sets.List sorts them. */
+const FS_GROUP_CHANGE_POLICIES = ['Always', 'OnRootMismatch'];
 const ID_RANGE = `must be between 0 and ${MAX_ID}, inclusive`;
 
 /** ValidateSecurityContext */
@@ -72,6 +75,10 @@ export function checkPodSecurityContext(r: Reporter, pod: Obj, path: FieldPath):
     if (typeof g === 'number' && Number.isInteger(g) && (g < 0 || g > MAX_ID))
       r.error('invalidId', [...path, 'supplementalGroups', i], invalid(g, ID_RANGE));
   });
+  // validateFSGroupChangePolicy: a value that is set (even "") must be one of the two policies.
+  const policy = sc['fsGroupChangePolicy'];
+  if (typeof policy === 'string' && !FS_GROUP_CHANGE_POLICIES.includes(policy))
+    r.error('unsupportedValue', [...path, 'fsGroupChangePolicy'], notSupported(policy, FS_GROUP_CHANGE_POLICIES));
   checkSysctls(r, pod);
   checkSeccomp(r, obj(sc['seccompProfile']), [...path, 'seccompProfile']);
   checkAppArmor(r, obj(sc['appArmorProfile']), [...path, 'appArmorProfile']);
