@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { DAEMONSET_SNIPPETS, DaemonSetSnippet, snippetText } from '../../../server/src/features/completion/daemonSetSnippets';
+import { DAEMONSET_SNIPPETS, DaemonSetSnippet, snippetFile, snippetText } from '../../../server/src/features/completion/daemonSetSnippets';
 import { defaultContext } from '../../../server/src/features/context';
 import { diagnose } from '../../../server/src/features/diagnostics';
 import { parseDocumentModel } from '../../../server/src/model';
@@ -31,7 +31,18 @@ function inserted(s: DaemonSetSnippet): any {
 test('the extension contributes no VS Code snippet file (it would be offered at every position); the server offers them', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   assert.equal(pkg.contributes.snippets, undefined);
-  assert.equal(fs.existsSync(path.join(ROOT, 'snippets')), false);
+});
+
+test('snippets/daemonset.code-snippets (for other editors) is generated from the one snippet table', () => {
+  const file = path.join(ROOT, 'snippets', 'daemonset.code-snippets');
+  if (process.env.UPDATE_SNIPPETS === '1') fs.writeFileSync(file, snippetFile());
+  const onDisk = fs.readFileSync(file, 'utf8');
+  assert.equal(onDisk, snippetFile(), 'out of date: run the snippet test with UPDATE_SNIPPETS=1');
+  const json = JSON.parse(onDisk);
+  assert.deepEqual(Object.keys(json), DAEMONSET_SNIPPETS.map((s) => s.name));
+  for (const s of DAEMONSET_SNIPPETS) assert.equal(json[s.name].prefix, s.prefix);
+  const catalog = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'package.json'), 'utf8'));
+  assert.deepEqual(catalog.contributes.snippets, [{ language: 'yaml', path: './daemonset.code-snippets' }]);
 });
 
 test('the three classic uses and a plain skeleton are there', () => {

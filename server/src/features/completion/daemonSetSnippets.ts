@@ -1,7 +1,9 @@
 // The DaemonSet snippets, offered by the language server's completion only where a document can
 // start (documentStartItems.ts). The extension contributes no VS Code snippet file: VS Code would
 // offer those at every position of every YAML file (inside a toleration, after `key:`).
-// Features may not read files, so the bodies live here.
+// `snippets/daemonset.code-snippets` is generated from this table (`snippetFile()`) for snippet
+// engines of other editors that read VS Code's format (LuaSnip, Zed); test/unit/snippets checks
+// it and rewrites it with UPDATE_SNIPPETS=1. Features may not read files, so the bodies live here.
 //
 // Every body is a DaemonSet the API server accepts as inserted: the selector repeats the
 // template labels through one placeholder, requests and limits are set, the rollout is
@@ -272,4 +274,12 @@ export const DAEMONSET_SNIPPETS: readonly DaemonSetSnippet[] = [
 /** The snippet text as inserted, lines joined with the document's line break. */
 export function snippetText(snippet: DaemonSetSnippet, eol = '\n'): string {
   return snippet.body.join(eol);
+}
+
+/** The content of snippets/daemonset.code-snippets (VS Code's snippet format, for other editors). */
+export function snippetFile(): string {
+  const file: Record<string, { scope: string; prefix: string; description: string; body: readonly string[] }> = {};
+  for (const s of DAEMONSET_SNIPPETS)
+    file[s.name] = { scope: 'yaml', prefix: s.prefix, description: s.description, body: s.body };
+  return JSON.stringify(file, null, 2) + '\n';
 }
