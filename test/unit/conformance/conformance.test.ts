@@ -18,5 +18,11 @@ test('the conformance count: transcribed, excluded (each with a reason)', () => 
   assert.equal(names.size, CASES.length, 'case names are unique');
   for (const e of EXCLUDED) assert.ok(e.reason.length > 20, `${e.test}: ${e.name}`);
   console.log(`upstream conformance: ${CASES.length} transcribed entries checked, ${EXCLUDED.length} excluded`);
+  const byTest = new Map<string, [number, number]>();
+  for (const c of CASES) (byTest.get(c.test) ?? byTest.set(c.test, [0, 0]).get(c.test)!)[0]++;
+  for (const e of EXCLUDED) (byTest.get(e.test) ?? byTest.set(e.test, [0, 0]).get(e.test)!)[1]++;
+  for (const [name, [checked, excluded]] of [...byTest].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    console.log(`  ${name}: ${checked} checked, ${excluded} excluded`);
+  }
   assert.ok(CASES.length >= 150);
 });
