@@ -124,6 +124,17 @@ test('empty nodeSelectorTerms, preferred weights, pod affinity topology keys', (
         'spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey',
         'Required value: can not be empty',
       ],
+      // ValidateLabelName(""): one Invalid per IsQualifiedName message.
+      [
+        'invalidLabelKey',
+        'spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey',
+        'Invalid value: "": name part must be non-empty',
+      ],
+      [
+        'invalidLabelKey',
+        'spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey',
+        `Invalid value: "": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+      ],
     ],
   );
 });
