@@ -5,7 +5,7 @@
 // for deprecated node labels (pkg/api/node GetNodeLabelDeprecatedMessage).
 import type { FieldPath } from '../../model';
 import { forbidden, invalid, required } from './fieldErrors';
-import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName } from './nameSyntax';
+import { isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName } from './nameSyntax';
 import { checkLabelSelector } from './labelSelector';
 import { checkLabels } from './objectMeta';
 import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
@@ -47,14 +47,15 @@ export function checkNodePlacement(r: Reporter, ds: Obj): void {
     if (terms.length === 0 && has(requiredSel, 'nodeSelectorTerms')) {
       r.error('nodeSelectorTerms', termsPath, required('must have at least one node selector term'), { part: 'key' });
     }
-    terms.forEach((term, i) => checkTerm(r, obj(term), [...termsPath, i]));
+    terms.forEach((term, i) => checkTerm(r, obj(term), [...termsPath, i], true));
   }
   arr(na?.['preferredDuringSchedulingIgnoredDuringExecution']).forEach((raw, i) => {
     const pref = obj(raw);
     if (!pref) return;
     const at = [...naPath, 'preferredDuringSchedulingIgnoredDuringExecution', i];
     checkWeight(r, pref, at);
-    checkTerm(r, obj(pref['preference']), [...at, 'preference']);
+    // validated with invalid label values allowed (they can still match on a one-node cluster)
+    checkTerm(r, obj(pref['preference']), [...at, 'preference'], false);
   });
   for (const kind of ['podAffinity', 'podAntiAffinity']) {
     const pa = obj(affinity?.[kind]);
@@ -82,8 +83,11 @@ function checkWeight(r: Reporter, o: Obj, at: FieldPath): void {
   }
 }
 
-/** ValidateNodeSelectorTerm */
-function checkTerm(r: Reporter, term: Obj | undefined, path: FieldPath): void {
+/**
+ * ValidateNodeSelectorTerm; `labelValues`: the values of matchExpressions must be label values
+ * (required node affinity on create: allowInvalidLabelValueInRequiredNodeAffinity is false).
+ */
+function checkTerm(r: Reporter, term: Obj | undefined, path: FieldPath, labelValues: boolean): void {
   if (!term) return;
   arr(term['matchExpressions']).forEach((raw, j) => {
     const req = obj(raw);
@@ -139,6 +143,11 @@ function checkTerm(r: Reporter, term: Obj | undefined, path: FieldPath): void {
     for (const e of isQualifiedName(key))
       r.error('invalidLabelKey', [...at, 'key'], invalid(key, e), { part: has(req, 'key') ? 'value' : 'key' });
     if (key !== '') deprecatedLabel(r, key, [...at, 'key'], 'value');
+    if (labelValues)
+      values.forEach((v, k) => {
+        if (typeof v !== 'string') return;
+        for (const e of isLabelValue(v)) r.error('invalidLabelValue', [...at, 'values', k], invalid(v, e));
+      });
   });
   arr(term['matchFields']).forEach((raw, j) => {
     const req = obj(raw);
