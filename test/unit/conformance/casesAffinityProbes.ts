@@ -513,3 +513,51 @@ const handlerCases: Case[] = [
 export const AFFINITY_PROBE_CASES: Case[] = [...podSuccess, ...podErrors, ...probeCases, ...handlerCases];
 
 export const AFFINITY_PROBE_EXCLUDED: Excluded[] = [];
+AFFINITY_PROBE_EXCLUDED.push(
+  ...[
+    'adding node selector is allowed for gated pods',
+    'adding node selector is not allowed for non-gated pods',
+    'removing node selector is not allowed for gated pods',
+    'removing node selector is not allowed for non-gated pods',
+    'old pod spec has scheduling gate, new pod spec does not, and node selector is added',
+    'modifying value of existing node selector is not allowed',
+    'addition to nodeAffinity is allowed for gated pods',
+    'old RequiredDuringSchedulingIgnoredDuringExecution is non-nil, new RequiredDuringSchedulingIgnoredDuringExecution is nil, pod is gated',
+    'addition to nodeAffinity is not allowed for non-gated pods',
+    'old pod spec has scheduling gate, new pod spec does not, and node affinity addition occurs',
+    'nodeAffinity deletion from MatchExpressions not allowed',
+    'nodeAffinity deletion from MatchFields not allowed',
+    'nodeAffinity modification of item in MatchExpressions not allowed',
+    'nodeAffinity modification of item in MatchFields not allowed',
+    'nodeSelectorTerms addition on gated pod should fail',
+    'preferredDuringSchedulingIgnoredDuringExecution can modified for gated pods',
+    'preferredDuringSchedulingIgnoredDuringExecution can have additions for gated pods',
+    // upstream has two entries with this name
+    'preferredDuringSchedulingIgnoredDuringExecution can have removals for gated pods',
+    'preferredDuringSchedulingIgnoredDuringExecution can have removals for gated pods',
+    'new node affinity is nil',
+    'empty NodeSelectorTerm (selects nothing) cannot become populated (selects something)',
+    'nil affinity can be mutated for gated pods',
+    'the podAffinity cannot be updated on gated pods',
+    'the podAntiAffinity cannot be updated on gated pods',
+  ].map(
+    (name): Excluded => ({
+      test: 'TestValidatePodUpdate',
+      name,
+      reason:
+        'Pod update rule (validatePodSpecUpdate: node selection may only be narrowed while the pod has scheduling gates); a DaemonSet template has no such rule and a manifest has no old object',
+    }),
+  ),
+  {
+    test: 'TestValidatePodUpdate',
+    name: 'allow update pod if old pod already has invalid label-value in node affinity',
+    reason:
+      'needs the old object: AllowInvalidLabelValueInRequiredNodeAffinity is only set when the stored object already has an invalid value',
+  },
+  {
+    test: 'TestValidatePodUpdate',
+    name: 'not allow update node affinity to an invalid label-value',
+    reason:
+      'update entry whose rule (required node affinity values are label values) is checked on create too: see the unit test in test/unit/diagnostics/nodeAffinity.test.ts',
+  },
+);
