@@ -510,9 +510,72 @@ const handlerCases: Case[] = [
   })),
 ];
 
-export const AFFINITY_PROBE_CASES: Case[] = [...podSuccess, ...podErrors, ...probeCases, ...handlerCases];
+// TestValidateSleepAction: validateSleepAction on a preStop hook, the grace period being the pod's
+// terminationGracePeriodSeconds (validateContainers passes it down). The feature gate
+// PodLifecycleSleepActionAllowZero is on by default, so AllowPodLifecycleSleepActionZeroValue is
+// true for a new object; the entries run with it off expect the same error (type and path) where
+// they are transcribed, only the wording differs ("must be non-negative and less than …").
+const SLEEP = `${C0}.lifecycle.preStop.sleep`;
+const sleep =
+  (seconds: number, grace?: number) =>
+  (d: Obj): void => {
+    c0(d).lifecycle = { preStop: { sleep: { seconds } } };
+    if (grace !== undefined) pod(d).terminationGracePeriodSeconds = grace;
+  };
+const sleepCases: Case[] = [
+  { test: 'TestValidateSleepAction', name: 'valid setting', ds: sleep(5, 30), want: [] },
+  { test: 'TestValidateSleepAction', name: 'negative seconds', ds: sleep(-1, 30), want: [['Invalid', SLEEP]] },
+  { test: 'TestValidateSleepAction', name: 'longer than gracePeriod', ds: sleep(5, 3), want: [['Invalid', SLEEP]] },
+  {
+    test: 'TestValidateSleepAction',
+    name: 'sleep duration of zero with zero value feature gate enabled',
+    ds: sleep(0, 30),
+    want: [],
+  },
+  {
+    test: 'TestValidateSleepAction',
+    name: 'invalid sleep duration (negative value) with zero value disabled',
+    ds: sleep(-1, 30),
+    want: [['Invalid', SLEEP]],
+  },
+  {
+    test: 'TestValidateSleepAction',
+    name: 'invalid sleep duration (negative value) with zero value enabled',
+    ds: sleep(-1, 30),
+    want: [['Invalid', SLEEP]],
+  },
+  {
+    test: 'TestValidateSleepAction',
+    name: 'zero grace period duration with zero value enabled',
+    ds: sleep(0, 0),
+    want: [],
+  },
+  // A nil grace period: SetDefaults_PodSpec makes it 30 in a manifest; a sleep of 0 is valid either way.
+  { test: 'TestValidateSleepAction', name: 'nil grace period with zero value enabled', ds: sleep(0), want: [] },
+];
 
-export const AFFINITY_PROBE_EXCLUDED: Excluded[] = [];
+export const AFFINITY_PROBE_CASES: Case[] = [
+  ...podSuccess,
+  ...podErrors,
+  ...probeCases,
+  ...handlerCases,
+  ...sleepCases,
+];
+
+export const AFFINITY_PROBE_EXCLUDED: Excluded[] = [
+  {
+    test: 'TestValidateSleepAction',
+    name: 'sleep duration of zero with zero value feature gate disabled',
+    reason:
+      'needs the PodLifecycleSleepActionAllowZero feature gate off; it is on by default, and then a sleep of 0 is valid',
+  },
+  {
+    test: 'TestValidateSleepAction',
+    name: 'nil grace period with zero value disabled',
+    reason:
+      'a nil terminationGracePeriodSeconds is defaulted to 30 before validation (SetDefaults_PodSpec), so a sleep of 5 s is valid in a manifest',
+  },
+];
 AFFINITY_PROBE_EXCLUDED.push(
   ...[
     'adding node selector is allowed for gated pods',
@@ -540,14 +603,12 @@ AFFINITY_PROBE_EXCLUDED.push(
     'nil affinity can be mutated for gated pods',
     'the podAffinity cannot be updated on gated pods',
     'the podAntiAffinity cannot be updated on gated pods',
-  ].map(
-    (name): Excluded => ({
-      test: 'TestValidatePodUpdate',
-      name,
-      reason:
-        'Pod update rule (validatePodSpecUpdate: node selection may only be narrowed while the pod has scheduling gates); a DaemonSet template has no such rule and a manifest has no old object',
-    }),
-  ),
+  ].map((name): Excluded => ({
+    test: 'TestValidatePodUpdate',
+    name,
+    reason:
+      'Pod update rule (validatePodSpecUpdate: node selection may only be narrowed while the pod has scheduling gates); a DaemonSet template has no such rule and a manifest has no old object',
+  })),
   {
     test: 'TestValidatePodUpdate',
     name: 'allow update pod if old pod already has invalid label-value in node affinity',
