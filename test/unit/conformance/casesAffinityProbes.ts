@@ -492,20 +492,13 @@ const handlerCases: Case[] = [
   ...handlerSuccess.map((h, i): Case => ({
     test: 'TestValidateHandler',
     name: `successCases[${i}]: ${Object.keys(h)[0]}`,
-    ds: (d) => {
-      // a named port the container declares
-      c0(d).ports = [{ name: 'port', containerPort: 8080 }];
-      readiness(h)(d);
-    },
+    ds: readiness(h),
     want: [],
   })),
   ...handlerErrors.map(([h, want, what], i): Case => ({
     test: 'TestValidateHandler',
     name: `errorCases[${i}]: ${what ?? Object.keys(h)[0] ?? 'no handler'}`,
-    ds: (d) => {
-      c0(d).ports = [{ name: 'port', containerPort: 8080 }];
-      readiness(h)(d);
-    },
+    ds: readiness(h),
     want,
   })),
 ];
