@@ -124,6 +124,17 @@ test('empty nodeSelectorTerms, preferred weights, pod affinity topology keys', (
         'spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey',
         'Required value: can not be empty',
       ],
+      // ValidateLabelName(""): one Invalid per IsQualifiedName message.
+      [
+        'invalidLabelKey',
+        'spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey',
+        'Invalid value: "": name part must be non-empty',
+      ],
+      [
+        'invalidLabelKey',
+        'spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey',
+        `Invalid value: "": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+      ],
     ],
   );
 });
@@ -176,4 +187,32 @@ test('deprecated node labels are the API server warnings', () => {
       'beta.kubernetes.io/arch',
     ],
   ]);
+});
+
+// ValidateNodeSelectorRequirement with allowInvalidLabelValueInRequiredNodeAffinity false (a new
+// object): required terms' values must be label values; preferred terms' need not be.
+test('required node affinity values are label values; preferred ones are not checked', () => {
+  assert.deepEqual(
+    required('                  - {key: zone, operator: In, values: [ok, "not ok"]}\n').map((r) => [r[0], r[2], r[3]]),
+    [
+      [
+        'invalidLabelValue',
+        `${T}.matchExpressions[0].values[1]`,
+        `Invalid value: "not ok": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+      ],
+    ],
+  );
+  assert.deepEqual(
+    pod(
+      [
+        '      affinity:',
+        '        nodeAffinity:',
+        '          preferredDuringSchedulingIgnoredDuringExecution:',
+        '            - weight: 1',
+        '              preference: {matchExpressions: [{key: zone, operator: In, values: ["not ok"]}]}',
+        '',
+      ].join('\n'),
+    ),
+    [],
+  );
 });

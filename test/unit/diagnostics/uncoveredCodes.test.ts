@@ -139,7 +139,8 @@ test('invalidProbe: grace periods, readiness grace, header names and sleep secon
     [
       'a header name with a space',
       probe('livenessProbe', 'httpGet:\n  port: 80\n  httpHeaders:\n    - name: "X Bad"\n      value: v'),
-      [`${C0}.livenessProbe.httpGet.httpHeaders[0].name`],
+      // validateHTTPGetAction reports on ".httpHeaders" (no index); the range is the name.
+      [`${C0}.livenessProbe.httpGet.httpHeaders`],
     ],
     // PodLifecycleSleepActionAllowZero: 0 is a valid sleep; the error sits on `sleep`.
     ['a preStop sleep of 0 s', container('lifecycle:\n  preStop:\n    sleep: {seconds: 0}'), []],

@@ -57,11 +57,11 @@ export function checkLabelSelector(r: Reporter, value: unknown, path: FieldPath)
       r.error('invalidLabelKey', [...at, 'key'], invalid(key, e), { part: has(req, 'key') ? 'value' : 'key' });
       valid = false;
     }
+    // IsValidLabelValue: one Invalid per message (ValidateLabelSelectorRequirement).
     values.forEach((v, j) => {
       if (typeof v !== 'string') return;
-      const errs = isLabelValue(v);
-      if (errs.length) {
-        r.error('invalidLabelValue', [...at, 'values', j], invalid(v, errs.join('; ')));
+      for (const e of isLabelValue(v)) {
+        r.error('invalidLabelValue', [...at, 'values', j], invalid(v, e));
         valid = false;
       }
     });

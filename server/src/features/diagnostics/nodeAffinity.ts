@@ -5,7 +5,7 @@
 // for deprecated node labels (pkg/api/node GetNodeLabelDeprecatedMessage).
 import type { FieldPath } from '../../model';
 import { forbidden, invalid, required } from './fieldErrors';
-import { isDNS1123Subdomain, isQualifiedName } from './nameSyntax';
+import { isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName } from './nameSyntax';
 import { checkLabelSelector } from './labelSelector';
 import { checkLabels } from './objectMeta';
 import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
@@ -47,14 +47,15 @@ export function checkNodePlacement(r: Reporter, ds: Obj): void {
     if (terms.length === 0 && has(requiredSel, 'nodeSelectorTerms')) {
       r.error('nodeSelectorTerms', termsPath, required('must have at least one node selector term'), { part: 'key' });
     }
-    terms.forEach((term, i) => checkTerm(r, obj(term), [...termsPath, i]));
+    terms.forEach((term, i) => checkTerm(r, obj(term), [...termsPath, i], true));
   }
   arr(na?.['preferredDuringSchedulingIgnoredDuringExecution']).forEach((raw, i) => {
     const pref = obj(raw);
     if (!pref) return;
     const at = [...naPath, 'preferredDuringSchedulingIgnoredDuringExecution', i];
     checkWeight(r, pref, at);
-    checkTerm(r, obj(pref['preference']), [...at, 'preference']);
+    // validated with invalid label values allowed (they can still match on a one-node cluster)
+    checkTerm(r, obj(pref['preference']), [...at, 'preference'], false);
   });
   for (const kind of ['podAffinity', 'podAntiAffinity']) {
     const pa = obj(affinity?.[kind]);
@@ -82,8 +83,11 @@ function checkWeight(r: Reporter, o: Obj, at: FieldPath): void {
   }
 }
 
-/** ValidateNodeSelectorTerm */
-function checkTerm(r: Reporter, term: Obj | undefined, path: FieldPath): void {
+/**
+ * ValidateNodeSelectorTerm; `labelValues`: the values of matchExpressions must be label values
+ * (required node affinity on create: allowInvalidLabelValueInRequiredNodeAffinity is false).
+ */
+function checkTerm(r: Reporter, term: Obj | undefined, path: FieldPath, labelValues: boolean): void {
   if (!term) return;
   arr(term['matchExpressions']).forEach((raw, j) => {
     const req = obj(raw);
@@ -139,6 +143,11 @@ function checkTerm(r: Reporter, term: Obj | undefined, path: FieldPath): void {
     for (const e of isQualifiedName(key))
       r.error('invalidLabelKey', [...at, 'key'], invalid(key, e), { part: has(req, 'key') ? 'value' : 'key' });
     if (key !== '') deprecatedLabel(r, key, [...at, 'key'], 'value');
+    if (labelValues)
+      values.forEach((v, k) => {
+        if (typeof v !== 'string') return;
+        for (const e of isLabelValue(v)) r.error('invalidLabelValue', [...at, 'values', k], invalid(v, e));
+      });
   });
   arr(term['matchFields']).forEach((raw, j) => {
     const req = obj(raw);
@@ -180,11 +189,67 @@ function checkPodAffinityTerm(r: Reporter, term: Obj | undefined, path: FieldPat
   if (!term) return;
   checkLabelSelector(r, term['labelSelector'], [...path, 'labelSelector']);
   checkLabelSelector(r, term['namespaceSelector'], [...path, 'namespaceSelector']);
-  const topologyKey = str(term['topologyKey']);
-  if (!topologyKey)
+  // ValidateNamespaceName on each name, reported on ".namespace" (singular, no index) as upstream does.
+  arr(term['namespaces']).forEach((ns, i) => {
+    if (typeof ns !== 'string') return;
+    for (const e of isDNS1123Label(ns))
+      r.error('invalidName', [...path, 'namespace'], invalid(ns, e), { at: [...path, 'namespaces', i] });
+  });
+  checkMatchLabelKeys(r, term, path);
+  if (typeof (term['topologyKey'] ?? '') !== 'string') return; // a type error, reported by the schema check
+  const topologyKey = str(term['topologyKey']) ?? '';
+  if (topologyKey === '')
     r.error('requiredField', [...path, 'topologyKey'], required('can not be empty'), { required: true });
-  else {
-    const errs = isQualifiedName(topologyKey);
-    if (errs.length) r.error('invalidLabelKey', [...path, 'topologyKey'], invalid(topologyKey, errs.join('; ')));
+  // ValidateLabelName, for an empty key too: one error per IsQualifiedName message.
+  for (const e of isQualifiedName(topologyKey))
+    r.error('invalidLabelKey', [...path, 'topologyKey'], invalid(topologyKey, e), {
+      part: has(term, 'topologyKey') ? 'value' : 'key',
+    });
+}
+
+/** validateMatchLabelKeysAndMismatchLabelKeys, validateLabelKeys */
+function checkMatchLabelKeys(r: Reporter, term: Obj, path: FieldPath): void {
+  const selector = obj(term['labelSelector']);
+  const keysOf = (field: string): unknown[] => arr(term[field]);
+  for (const field of ['matchLabelKeys', 'mismatchLabelKeys']) {
+    const keys = keysOf(field);
+    if (keys.length === 0) continue;
+    if (!selector) {
+      r.error('invalidSelector', [...path, field], forbidden('must not be specified when labelSelector is not set'), {
+        part: 'key',
+      });
+      continue;
+    }
+    keys.forEach((k, i) => {
+      if (typeof k !== 'string') return;
+      for (const e of isQualifiedName(k)) r.error('invalidLabelKey', [...path, field, i], invalid(k, e));
+    });
   }
+  const matchKeys = keysOf('matchLabelKeys').filter((k): k is string => typeof k === 'string');
+  if (selector) {
+    // A key of matchLabelKeys the selector already names twice (on a Pod the API server has added
+    // the selector's requirement from matchLabelKeys): upstream reports it on the term's path
+    // indexed by the key's position (…podAffinityTerm[0]).
+    const position = new Map<string, number>();
+    matchKeys.forEach((k, i) => position.set(k, i));
+    const seen = new Set(Object.keys(obj(selector['matchLabels']) ?? {}));
+    for (const raw of arr(selector['matchExpressions'])) {
+      const key = str(obj(raw)?.['key']) ?? '';
+      const i = position.get(key);
+      if (i !== undefined && seen.has(key))
+        r.error('invalidSelector', [...path, i], invalid(key, 'exists in both matchLabelKeys and labelSelector'), {
+          at: [...path, 'matchLabelKeys', i],
+        });
+      seen.add(key);
+    }
+  }
+  const mismatch = new Set(keysOf('mismatchLabelKeys'));
+  matchKeys.forEach((k, i) => {
+    if (mismatch.has(k))
+      r.error(
+        'invalidSelector',
+        [...path, 'matchLabelKeys', i],
+        invalid(k, 'exists in both matchLabelKeys and mismatchLabelKeys'),
+      );
+  });
 }

@@ -76,9 +76,10 @@ function checkHandler(r: Reporter, h: Obj, path: FieldPath, kinds: readonly stri
         const header = obj(raw);
         if (!header) return;
         const name = str(header['name']) ?? '';
-        const errs = isHTTPHeaderName(name);
-        if (errs.length)
-          r.error('invalidProbe', [...at, 'httpHeaders', i, 'name'], invalid(name, errs.join('; ')), {
+        // validateHTTPGetAction reports on ".httpHeaders" (no index); the range is the name.
+        for (const e of isHTTPHeaderName(name))
+          r.error('invalidProbe', [...at, 'httpHeaders'], invalid(name, e), {
+            at: [...at, 'httpHeaders', i, 'name'],
             part: has(header, 'name') ? 'value' : 'key',
           });
       });
@@ -110,13 +111,12 @@ function checkHandler(r: Reporter, h: Obj, path: FieldPath, kinds: readonly stri
   }
 }
 
-/** ValidatePortNumOrName; a missing port is 0. */
+/** ValidatePortNumOrName: one Invalid per message; a missing port is 0. */
 function checkPortNumOrName(r: Reporter, port: unknown, path: FieldPath, missing = false): void {
   if (typeof port === 'number' && Number.isInteger(port)) {
-    const errs = isValidPortNum(port);
-    if (errs.length) r.error('invalidPort', path, invalid(port, errs.join('; ')), { part: missing ? 'key' : 'value' });
+    for (const e of isValidPortNum(port))
+      r.error('invalidPort', path, invalid(port, e), { part: missing ? 'key' : 'value' });
   } else if (typeof port === 'string') {
-    const errs = isValidPortName(port);
-    if (errs.length) r.error('invalidPort', path, invalid(port, errs.join('; ')));
+    for (const e of isValidPortName(port)) r.error('invalidPort', path, invalid(port, e));
   }
 }
