@@ -10,13 +10,20 @@
 //   validateResourceRequirements (validation.go) returns.
 // - TestHugePagesIsolation (ValidatePodCreate): the pod's one container is the DaemonSet's.
 // - TestAlphaLocalStorageCapacityIsolation (validateVolumeSource, ValidateContainerResourceRequirements).
+// - TestValidateResourceNames (validateResourceName): each name as the key of the first container's
+//   limits (value 1). A container's names go through validateContainerResourceName, which wraps
+//   validateResourceName and adds its own checks, so the expected errors are that function's: a
+//   quota name like requests.cpu passes validateResourceName but is not a container resource.
+// The pod-level tables (TestValidatePodResourceNames, TestValidatePodResourceConsistency and
+// validatePodResourceRequirements' failures) are excluded below: see the reasons.
 // Entries already in cases.ts (TestValidateContainers' ports and resources) are not repeated.
-import { c0, C0, Case, Excluded, Obj, pod } from './upstream';
+import { c0, C0, Case, ErrorType, Excluded, Obj, pod } from './upstream';
 
 const PORTS = 'TestValidatePorts';
 const RR = 'TestValidateResourceRequirements';
 const HUGE = 'TestHugePagesIsolation';
 const LOCAL = 'TestAlphaLocalStorageCapacityIsolation';
+const NAMES = 'TestValidateResourceNames';
 const P0 = `${C0}.ports[0]`;
 const R = `${C0}.resources`;
 
@@ -220,7 +227,85 @@ const localStorageCases: Case[] = [
   },
 ];
 
-export const PORTS_RESOURCES_CASES: Case[] = [...portCases, ...resourceCases, ...hugePagesCases, ...localStorageCases];
+// [input, success in validateResourceName, number of Invalid errors validateContainerResourceName
+// reports at limits[input]]
+const resourceNames: Array<[string, boolean, number]> = [
+  ['memory', true, 0],
+  ['cpu', true, 0],
+  ['storage', true, 1], // not a standard container resource
+  ['requests.cpu', true, 1],
+  ['requests.memory', true, 1],
+  ['requests.storage', true, 1],
+  ['limits.cpu', true, 1],
+  ['limits.memory', true, 1],
+  ['network', false, 2], // not a standard resource; not a container resource
+  ['disk', false, 2],
+  ['', false, 3], // IsQualifiedName: empty and the regex; not a container resource
+  ['.', false, 2],
+  ['..', false, 2],
+  ['my.favorite.app.co/12345', true, 0],
+  ['my.favorite.app.co/_12345', false, 2], // the name part; not an extended resource name
+  ['my.favorite.app.co/12345_', false, 2],
+  ['kubernetes.io/..', false, 1], // native (kubernetes.io/): only the name part
+  [`kubernetes.io/${'a'.repeat(63)}`, true, 0],
+  [`kubernetes.io/${'a'.repeat(64)}`, false, 1],
+  ['kubernetes.io//', false, 1],
+  ['kubernetes.io', false, 2],
+  ['kubernetes.io/will/not/work/', false, 1],
+];
+
+const resourceNameCases: Case[] = resourceNames.map(([input, success, errors], i) => ({
+  test: NAMES,
+  name: `${i}: ${JSON.stringify(input.length > 40 ? `${input.slice(0, 20)}…(${input.length})` : input)} (success: ${success})`,
+  ds: resources(undefined, { [input]: '1' }),
+  want: Array.from({ length: errors }, (): [ErrorType, string] => ['Invalid', `${R}.limits[${input}]`]),
+}));
+
+export const PORTS_RESOURCES_CASES: Case[] = [
+  ...portCases,
+  ...resourceCases,
+  ...hugePagesCases,
+  ...localStorageCases,
+  ...resourceNameCases,
+];
+
+/**
+ * Pod-level resources (spec.resources) are validated only when ValidatePodSpec is given
+ * opts.PodLevelResourcesEnabled (the PodLevelResources feature gate, or an old object already
+ * using it), and this upstream version predates the gate's beta: later releases also accept
+ * hugepages-* at pod level (IsSupportedPodLevelResource), which the placement engine follows. We
+ * do not report pod-level resource errors.
+ */
+const POD_LEVEL =
+  'pod-level resources: validatePodResources runs only with the PodLevelResources feature gate (opts.PodLevelResourcesEnabled), and the supported names changed after this upstream version (hugepages added); no pod-level resource errors are reported';
+
+const podResourceNames = [
+  'memory',
+  'cpu',
+  'storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.storage',
+  'limits.cpu',
+  'limits.memory',
+  'limits.storage',
+  'network',
+  'disk',
+  '',
+  '.',
+  '..',
+  'my.favorite.app.co/12345',
+  'my.favorite.app.co/_12345',
+  'my.favorite.app.co/12345_',
+  'kubernetes.io/..',
+  `kubernetes.io/${'a'.repeat(64)}`,
+  `kubernetes.io/${'a'.repeat(64)}`,
+  'kubernetes.io/cpu',
+  'kubernetes.io/memory',
+  'kubernetes.io//',
+  'kubernetes.io',
+  'kubernetes.io/will/not/work/',
+];
 
 export const PORTS_RESOURCES_EXCLUDED: Excluded[] = [
   {
@@ -229,4 +314,25 @@ export const PORTS_RESOURCES_EXCLUDED: Excluded[] = [
     reason:
       'defaulted before validation: SetDefaults_ContainerPort sets an empty protocol to TCP, so a manifest without protocol is valid',
   },
+  ...[
+    'pod resource with hugepages',
+    'pod resource with ephemeral-storage',
+    'pod resource with unsupported prefixed resources',
+    'pod resource with unsupported native resources',
+    'pod resource with unsupported empty native resource name',
+  ].map((name): Excluded => ({ test: RR, name, reason: POD_LEVEL })),
+  ...podResourceNames.map((input, i): Excluded => ({
+    test: 'TestValidatePodResourceNames',
+    name: `${i}: ${JSON.stringify(input.length > 40 ? `${input.slice(0, 20)}…(${input.length})` : input)}`,
+    reason: POD_LEVEL,
+  })),
+  ...[
+    'aggregate container requests less than pod requests',
+    'aggregate container requests equal to pod requests',
+    'aggregate container requests greater than pod requests',
+    'aggregate container limits less than pod limits',
+    'aggregate container limits equal to pod limits',
+    'aggregate container limits greater than pod limits',
+    'indivdual container limits greater than pod limits',
+  ].map((name): Excluded => ({ test: 'TestValidatePodResourceConsistency', name, reason: POD_LEVEL })),
 ];

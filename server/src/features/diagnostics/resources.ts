@@ -134,30 +134,37 @@ const STANDARD_RESOURCES = new Set([
   'storage',
 ]);
 
-/** validateContainerResourceName → validateResourceName */
+/**
+ * IsExtendedResourceName: not native, not "requests."-prefixed, and still a qualified name once
+ * "requests." is put in front (the name its quota would have).
+ */
+function isExtendedResourceName(name: string): boolean {
+  if (isNative(name) || name.startsWith('requests.')) return false;
+  return isQualifiedName(`requests.${name}`).length === 0;
+}
+
+/**
+ * validateContainerResourceName: validateResourceName (one Invalid per IsQualifiedName message, or
+ * else a bare name that is not a standard resource), then, whatever that found, a bare name must
+ * be a standard container resource and a prefixed non-native one an extended resource name.
+ */
 function checkResourceName(r: Reporter, name: string, at: FieldPath): void {
+  const report = (detail: string): void => r.error('invalidResourceName', at, invalid(name, detail), { part: 'key' });
   const errs = isQualifiedName(name);
-  if (errs.length) {
-    for (const e of errs) r.error('invalidResourceName', at, invalid(name, e), { part: 'key' });
-    return;
-  }
+  for (const e of errs) report(e);
   if (
+    errs.length === 0 &&
     !name.includes('/') &&
     !STANDARD_RESOURCES.has(name) &&
     !isHugePages(name) &&
     !name.startsWith('requests.hugepages-')
   ) {
-    r.error('invalidResourceName', at, invalid(name, 'must be a standard resource type or fully qualified'), {
-      part: 'key',
-    });
+    report('must be a standard resource type or fully qualified');
   }
   if (!name.includes('/')) {
-    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name)) {
-      r.error('invalidResourceName', at, invalid(name, 'must be a standard resource for containers'), { part: 'key' });
-    }
-  } else if (!isNative(name) && name.startsWith('requests.')) {
-    r.error('invalidResourceName', at, invalid(name, "doesn't follow extended resource name standard"), {
-      part: 'key',
-    });
+    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name))
+      report('must be a standard resource for containers');
+  } else if (!isNative(name) && !isExtendedResourceName(name)) {
+    report("doesn't follow extended resource name standard");
   }
 }
