@@ -10,6 +10,9 @@
 //   validateResourceRequirements (validation.go) returns.
 // - TestHugePagesIsolation (ValidatePodCreate): the pod's one container is the DaemonSet's.
 // - TestAlphaLocalStorageCapacityIsolation (validateVolumeSource, ValidateContainerResourceRequirements).
+// - TestValidatePod's extended-resource entries (ValidatePodCreate; its error table only gives a
+//   substring of the aggregate error, the pairs are validateResourceRequirements'): podtest.
+//   MakeResourceRequirements(requests, limits) on a container or init container.
 // - TestValidateResourceNames (validateResourceName): each name as the key of the first container's
 //   limits (value 1). A container's names go through validateContainerResourceName, which wraps
 //   validateResourceName and adds its own checks, so the expected errors are that function's: a
@@ -17,13 +20,15 @@
 // The pod-level tables (TestValidatePodResourceNames, TestValidatePodResourceConsistency and
 // validatePodResourceRequirements' failures) are excluded below: see the reasons.
 // Entries already in cases.ts (TestValidateContainers' ports and resources) are not repeated.
-import { c0, C0, Case, ErrorType, Excluded, Obj, pod } from './upstream';
+import { c0, C0, Case, container, ErrorType, Excluded, Obj, pod, POD } from './upstream';
 
 const PORTS = 'TestValidatePorts';
 const RR = 'TestValidateResourceRequirements';
 const HUGE = 'TestHugePagesIsolation';
 const LOCAL = 'TestAlphaLocalStorageCapacityIsolation';
 const NAMES = 'TestValidateResourceNames';
+const VPOD = 'TestValidatePod';
+const I0 = `${POD}.initContainers[0]`;
 const P0 = `${C0}.ports[0]`;
 const R = `${C0}.resources`;
 
@@ -227,6 +232,90 @@ const localStorageCases: Case[] = [
   },
 ];
 
+/** podtest.SetContainers / SetInitContainers with one container and MakeResourceRequirements(requests, limits). */
+const withResources =
+  (list: 'containers' | 'initContainers', name: string, requests: Obj, limits: Obj) =>
+  (d: Obj): void => {
+    pod(d)[list] = [container(name, { resources: { requests, limits } })];
+  };
+
+const extendedResourceCases: Case[] = [
+  // successCases
+  {
+    test: VPOD,
+    name: 'valid extended resources for init container',
+    ds: withResources('initContainers', 'valid-extended', { 'example.com/a': '10' }, { 'example.com/a': '10' }),
+    want: [],
+  },
+  {
+    test: VPOD,
+    name: 'valid extended resources for regular container',
+    ds: withResources('containers', 'valid-extended', { 'example.com/a': '10' }, { 'example.com/a': '10' }),
+    want: [],
+  },
+  // errorCases
+  {
+    test: VPOD,
+    name: 'invalid extended resource name in container request',
+    ds: withResources('containers', 'invalid', { 'invalid-name': '2' }, { 'invalid-name': '2' }),
+    // validateContainerResourceName: not a standard resource, and not a standard container resource.
+    want: [
+      ['Invalid', `${R}.limits[invalid-name]`],
+      ['Invalid', `${R}.limits[invalid-name]`],
+      ['Invalid', `${R}.requests[invalid-name]`],
+      ['Invalid', `${R}.requests[invalid-name]`],
+    ],
+  },
+  {
+    test: VPOD,
+    name: 'invalid extended resource requirement: request must be == limit',
+    ds: withResources('containers', 'invalid', { 'example.com/a': '2' }, { 'example.com/a': '1' }),
+    want: [['Invalid', `${R}.requests`]],
+  },
+  {
+    test: VPOD,
+    name: 'invalid extended resource requirement without limit',
+    ds: withResources('containers', 'invalid', { 'example.com/a': '2' }, {}),
+    want: [['Required', `${R}.limits`]],
+  },
+  {
+    test: VPOD,
+    name: 'invalid fractional extended resource in container request',
+    ds: withResources('containers', 'invalid', { 'example.com/a': '500m' }, {}),
+    want: [
+      ['Invalid', `${R}.requests[example.com/a]`],
+      ['Required', `${R}.limits`],
+    ],
+  },
+  {
+    test: VPOD,
+    name: 'invalid fractional extended resource in init container request',
+    ds: withResources('initContainers', 'invalid', { 'example.com/a': '500m' }, {}),
+    want: [
+      ['Invalid', `${I0}.resources.requests[example.com/a]`],
+      ['Required', `${I0}.resources.limits`],
+    ],
+  },
+  {
+    test: VPOD,
+    name: 'invalid fractional extended resource in container limit',
+    ds: withResources('containers', 'invalid', { 'example.com/a': '5' }, { 'example.com/a': '2.5' }),
+    want: [
+      ['Invalid', `${R}.limits[example.com/a]`],
+      ['Invalid', `${R}.requests`],
+    ],
+  },
+  {
+    test: VPOD,
+    name: 'invalid fractional extended resource in init container limit',
+    ds: withResources('initContainers', 'invalid', { 'example.com/a': '2.5' }, { 'example.com/a': '2.5' }),
+    want: [
+      ['Invalid', `${I0}.resources.limits[example.com/a]`],
+      ['Invalid', `${I0}.resources.requests[example.com/a]`],
+    ],
+  },
+];
+
 // [input, success in validateResourceName, number of Invalid errors validateContainerResourceName
 // reports at limits[input]]
 const resourceNames: Array<[string, boolean, number]> = [
@@ -266,6 +355,7 @@ export const PORTS_RESOURCES_CASES: Case[] = [
   ...resourceCases,
   ...hugePagesCases,
   ...localStorageCases,
+  ...extendedResourceCases,
   ...resourceNameCases,
 ];
 
