@@ -39,15 +39,26 @@ export function isNegativeQuantity(q: unknown): boolean {
   return p !== undefined && signOf(p) < 0;
 }
 
-/** True when the quantity is a whole number (ValidateResourceQuantityValue for integer resources). */
+/**
+ * ValidateResourceQuantityValue's test for integer resources: Quantity.MilliValue() (the amount in
+ * thousandths, rounded up) is a multiple of 1000. So "1.5" fails, and "1.9999" (2000m) passes.
+ */
 export function isWholeQuantity(q: unknown): boolean {
   const p = parseQuantityParts(q);
   if (!p || p.digits === '') return true;
   const e = exponents(p);
-  if (e.ten >= 0) return true;
-  if (e.ten < -1000) return false;
+  const ten = e.ten + 3; // thousandths
+  if (ten >= 3) return true;
+  // A tiny positive amount rounds up to 1m.
+  if (ten < -1000) return false;
   const n = BigInt(p.digits) * 2n ** BigInt(e.two);
-  return n % 10n ** BigInt(-e.ten) === 0n;
+  let milli: bigint;
+  if (ten >= 0) milli = n * 10n ** BigInt(ten);
+  else {
+    const d = 10n ** BigInt(-ten);
+    milli = (n + d - 1n) / d;
+  }
+  return milli % 1000n === 0n;
 }
 
 function signOf(p: ParsedQuantity): -1 | 0 | 1 {

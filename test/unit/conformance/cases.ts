@@ -5,6 +5,7 @@ import { c0, C0, container, Case, Excluded, Obj, pod, POD } from './upstream';
 import { TOLERATION_CASES, TOLERATION_EXCLUDED } from './casesTolerations';
 import { POD_SPEC_CASES, POD_SPEC_EXCLUDED } from './casesPodSpec';
 import { AFFINITY_PROBE_CASES, AFFINITY_PROBE_EXCLUDED } from './casesAffinityProbes';
+import { PORTS_RESOURCES_CASES, PORTS_RESOURCES_EXCLUDED } from './casesPortsResources';
 
 const T = 'spec.template';
 
@@ -1964,3 +1965,5 @@ CASES.push(...POD_SPEC_CASES);
 EXCLUDED.push(...POD_SPEC_EXCLUDED);
 CASES.push(...AFFINITY_PROBE_CASES);
 EXCLUDED.push(...AFFINITY_PROBE_EXCLUDED);
+CASES.push(...PORTS_RESOURCES_CASES);
+EXCLUDED.push(...PORTS_RESOURCES_EXCLUDED);

@@ -194,6 +194,36 @@ test('requests above limits, and extended resources that must match their limits
   );
 });
 
+test('integer resources: MilliValue rounds up before the whole-number test; huge pages need whole pages', () => {
+  const RES = '          resources:\n            requests:\n              cpu: 100m\n              memory: 64Mi\n';
+  const res = (limits: string, requests: string) =>
+    edit(RES, `          resources:\n            limits: {${limits}}\n            requests: {${requests}}\n`);
+  const ext = (q: string) => res(`example.com/device: "${q}"`, `cpu: 100m, example.com/device: "${q}"`);
+  // ValidateResourceQuantityValue: value.MilliValue()%1000 (1.9999 → 2000m, 0.9999 → 1000m).
+  for (const q of ['2', '1000m', '1.9999', '0.9999', '1.999000001']) assert.deepEqual(rows(ext(q)), [], q);
+  for (const q of ['1500m', '1.0001', '0.999']) {
+    assert.deepEqual(
+      rows(ext(q)).map((r) => [r[0], r[1]]),
+      [
+        ['invalidQuantity', 'spec.template.spec.containers[0].resources.limits[example.com/device]'],
+        ['invalidQuantity', 'spec.template.spec.containers[0].resources.requests[example.com/device]'],
+      ],
+      q,
+    );
+  }
+  // validateResourceQuantityHugePageValue: a whole number of 2Mi pages.
+  const huge = (q: string) => res(`memory: 64Mi, hugepages-2Mi: "${q}"`, `memory: 64Mi, hugepages-2Mi: "${q}"`);
+  assert.deepEqual(rows(huge('4Mi')), []);
+  const message = 'Invalid value: "3Mi": 3Mi is not positive integer multiple of hugepages-2Mi';
+  assert.deepEqual(
+    rows(huge('3Mi')).map((r) => [r[0], r[1], r[2]]),
+    [
+      ['invalidQuantity', 'spec.template.spec.containers[0].resources.limits[hugepages-2Mi]', message],
+      ['invalidQuantity', 'spec.template.spec.containers[0].resources.requests[hugepages-2Mi]', message],
+    ],
+  );
+});
+
 test('probes: exactly one handler, non-negative thresholds, successThreshold 1 for liveness and startup', () => {
   const text = container(
     [

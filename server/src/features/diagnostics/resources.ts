@@ -1,10 +1,13 @@
-// Container resources: ValidateResourceRequirements, validateContainerResourceName and
+// Container resources: validateResourceRequirements (ValidateContainerResourceRequirements),
+// validateResourceQuantityHugePageValue, validateContainerResourceName and
 // ValidateResourceQuantityValue (pkg/apis/core/validation/validation.go), with the helpers
-// IsNativeResource, IsHugePageResourceName and IsOvercommitAllowed (pkg/apis/core/helper).
+// IsNativeResource, IsHugePageResourceName, IsHugePageResourceValueDivisible and
+// IsOvercommitAllowed (pkg/apis/core/helper).
 import type { FieldPath } from '../../model';
-import { formatValue, invalid, IS_NEGATIVE, required } from './fieldErrors';
+import { forbidden, formatValue, invalid, IS_NEGATIVE, required } from './fieldErrors';
 import { isQualifiedName } from './nameSyntax';
 import { compareQuantities, isNegativeQuantity, isValidQuantity, isWholeQuantity } from '../../placement/quantityOrder';
+import { quantityMilliValue, quantityValue } from '../../placement/quantity';
 import { obj, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 
@@ -24,10 +27,27 @@ function overcommitAllowed(name: string): boolean {
   return isNative(name) && !isHugePages(name);
 }
 
+/**
+ * IsHugePageResourceValueDivisible: the page size is what follows "hugepages-" (a positive whole
+ * quantity), and Quantity.Value() of the amount is a multiple of it. Amounts beyond 2^53 bytes
+ * are not judged (no error).
+ */
+function hugePageValueDivisible(name: string, q: unknown): boolean {
+  const size = name.slice('hugepages-'.length);
+  const pageSize = quantityValue(size);
+  const pageMilli = quantityMilliValue(size);
+  if (pageSize === undefined || pageMilli === undefined || pageSize <= 0 || pageMilli % 1000 !== 0) return false;
+  const value = quantityValue(q);
+  if (value === undefined || !Number.isSafeInteger(value) || !Number.isSafeInteger(pageSize)) return true;
+  return value % pageSize === 0;
+}
+
 export function checkResources(r: Reporter, resources: Obj | undefined, path: FieldPath): void {
   if (!resources) return;
   const limits = obj(resources['limits']) ?? {};
   const requests = obj(resources['requests']) ?? {};
+  let cpuOrMemory = false;
+  let hugePages = false;
   for (const [kind, list] of [
     ['limits', limits],
     ['requests', requests],
@@ -35,12 +55,21 @@ export function checkResources(r: Reporter, resources: Obj | undefined, path: Fi
     for (const [name, q] of Object.entries(list)) {
       const at = [...path, kind, name];
       checkResourceName(r, name, at);
+      if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
+      if (isHugePages(name)) hugePages = true;
       if (!isValidQuantity(q)) continue; // reported by the schema checks
       if (isNegativeQuantity(q)) r.error('negativeValue', at, invalid(q, IS_NEGATIVE));
       // IsIntegerResourceName: extended resources come in whole units.
       else if (!isNative(name) && !isWholeQuantity(q)) r.error('invalidQuantity', at, invalid(q, 'must be an integer'));
+      // validateResourceQuantityHugePageValue (AllowIndivisibleHugePagesValues is only for updates
+      // of pods that already had such values).
+      if (isHugePages(name) && !hugePageValueDivisible(name, q))
+        r.error('invalidQuantity', at, invalid(String(q), `${String(q)} is not positive integer multiple of ${name}`));
     }
   }
+  // validateResourceRequirements: huge pages (in limits or requests) need cpu or memory beside them.
+  if (hugePages && !cpuOrMemory)
+    r.error('hugePagesWithoutCpuOrMemory', path, forbidden('HugePages require cpu or memory'));
   for (const [name, q] of Object.entries(requests)) {
     if (!isValidQuantity(q)) continue;
     const at = [...path, 'requests', name];
@@ -105,30 +134,37 @@ const STANDARD_RESOURCES = new Set([
   'storage',
 ]);
 
-/** validateContainerResourceName → validateResourceName */
+/**
+ * IsExtendedResourceName: not native, not "requests."-prefixed, and still a qualified name once
+ * "requests." is put in front (the name its quota would have).
+ */
+function isExtendedResourceName(name: string): boolean {
+  if (isNative(name) || name.startsWith('requests.')) return false;
+  return isQualifiedName(`requests.${name}`).length === 0;
+}
+
+/**
+ * validateContainerResourceName: validateResourceName (one Invalid per IsQualifiedName message, or
+ * else a bare name that is not a standard resource), then, whatever that found, a bare name must
+ * be a standard container resource and a prefixed non-native one an extended resource name.
+ */
 function checkResourceName(r: Reporter, name: string, at: FieldPath): void {
+  const report = (detail: string): void => r.error('invalidResourceName', at, invalid(name, detail), { part: 'key' });
   const errs = isQualifiedName(name);
-  if (errs.length) {
-    for (const e of errs) r.error('invalidResourceName', at, invalid(name, e), { part: 'key' });
-    return;
-  }
+  for (const e of errs) report(e);
   if (
+    errs.length === 0 &&
     !name.includes('/') &&
     !STANDARD_RESOURCES.has(name) &&
     !isHugePages(name) &&
     !name.startsWith('requests.hugepages-')
   ) {
-    r.error('invalidResourceName', at, invalid(name, 'must be a standard resource type or fully qualified'), {
-      part: 'key',
-    });
+    report('must be a standard resource type or fully qualified');
   }
   if (!name.includes('/')) {
-    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name)) {
-      r.error('invalidResourceName', at, invalid(name, 'must be a standard resource for containers'), { part: 'key' });
-    }
-  } else if (!isNative(name) && name.startsWith('requests.')) {
-    r.error('invalidResourceName', at, invalid(name, "doesn't follow extended resource name standard"), {
-      part: 'key',
-    });
+    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name))
+      report('must be a standard resource for containers');
+  } else if (!isNative(name) && !isExtendedResourceName(name)) {
+    report("doesn't follow extended resource name standard");
   }
 }

@@ -255,8 +255,10 @@ export const RULES: readonly Rule[] = [
   {
     code: 'invalidQuantity',
     severity: 'error',
-    summary: 'A resource quantity does not parse (e.g. "128MB"), or an extended resource is not a whole number.',
-    upstream: 'resource.ParseQuantity; ValidateResourceRequirements (' + CORE + ')',
+    summary:
+      'A resource quantity does not parse (e.g. "128MB"), an extended resource is not a whole number, or huge pages are not a multiple of their page size.',
+    upstream:
+      'resource.ParseQuantity; ValidateResourceRequirements, validateResourceQuantityHugePageValue (' + CORE + ')',
     triggers: ctr('resources:\n  requests:\n    memory: 128MB'),
     passes: ctr('resources:\n  requests:\n    memory: 128Mi'),
   },
@@ -633,6 +635,20 @@ export const RULES: readonly Rule[] = [
     upstream: 'ValidateResourceRequirements (' + CORE + ')',
     triggers: ctr('resources:\n  requests: {example.com/gpu: 1}'),
     passes: ctr('resources:\n  requests: {example.com/gpu: 1}\n  limits: {example.com/gpu: 1}'),
+  },
+  {
+    code: 'hugePagesWithoutCpuOrMemory',
+    severity: 'error',
+    summary: 'A container asks for huge pages without a cpu or memory request or limit.',
+    upstream: 'validateResourceRequirements (' + CORE + ')',
+    triggers: {
+      at: 'root',
+      yaml: 'spec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          image: registry.example/agent:1.2.3\n          resources:\n            requests: {hugepages-2Mi: 4Mi}\n            limits: {hugepages-2Mi: 4Mi}',
+    },
+    passes: {
+      at: 'root',
+      yaml: 'spec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          image: registry.example/agent:1.2.3\n          resources:\n            requests: {memory: 64Mi, hugepages-2Mi: 4Mi}\n            limits: {memory: 64Mi, hugepages-2Mi: 4Mi}',
+    },
   },
   {
     code: 'probeHandler',
