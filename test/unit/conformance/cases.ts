@@ -4,6 +4,7 @@
 import { c0, C0, container, Case, Excluded, Obj, pod, POD } from './upstream';
 import { TOLERATION_CASES, TOLERATION_EXCLUDED } from './casesTolerations';
 import { POD_SPEC_CASES, POD_SPEC_EXCLUDED } from './casesPodSpec';
+import { SECURITY_CASES, SECURITY_EXCLUDED } from './casesSecurity';
 
 const T = 'spec.template';
 
@@ -1961,3 +1962,5 @@ CASES.push(...TOLERATION_CASES);
 EXCLUDED.push(...TOLERATION_EXCLUDED);
 CASES.push(...POD_SPEC_CASES);
 EXCLUDED.push(...POD_SPEC_EXCLUDED);
+CASES.push(...SECURITY_CASES);
+EXCLUDED.push(...SECURITY_EXCLUDED);
