@@ -581,6 +581,214 @@ const appArmorProfileFormat: Case[] = [
   appArmorFormat('"localhost/foo-bar"', appArmorAnnotation('localhost/foo-bar')),
 ];
 
+// ---------------------------------------------------------------------------------------------
+// TestValidatePod (ValidatePodCreate): its successCases and errorCases for seccomp and AppArmor
+// profiles and annotations and for sysctls. podtest.MakeContainer("ctr") is the base container;
+// upstream's errorCases give a substring of the aggregate error, the [type, path] pairs are the
+// ones ValidatePodTemplateSpec reports, annotations at spec.template.annotations.
+// ---------------------------------------------------------------------------------------------
+const validatePod = entry('TestValidatePod');
+const podAnnotations = (annotations: Obj) => (d: Obj) => annotate(d, annotations);
+const podSC = (sc: Obj) => (d: Obj) => (pod(d).securityContext = sc);
+const ctrSC = (sc: Obj) => (d: Obj) => (c0(d).securityContext = sc);
+const both =
+  (...fs: Array<(d: Obj) => void>) =>
+  (d: Obj): void => {
+    for (const f of fs) f(d);
+  };
+const initCtr = (d: Obj): void => {
+  pod(d).initContainers = [container('init-ctr')];
+};
+const PAA = `${SC}.appArmorProfile`;
+const CAA = `${CSC}.appArmorProfile`;
+const validatePodSecurity: Case[] = [
+  // successCases
+  validatePod('runtime default seccomp profile', podAnnotations({ [SECCOMP_POD]: 'runtime/default' })),
+  validatePod('docker default seccomp profile', podAnnotations({ [SECCOMP_POD]: 'unconfined' })),
+  validatePod('localhost seccomp profile', podAnnotations({ [SECCOMP_POD]: 'localhost/foo' })),
+  validatePod('localhost seccomp profile for a container', podAnnotations({ [SECCOMP_CTR + 'foo']: 'localhost/foo' })),
+  validatePod('runtime default seccomp profile for a pod', podSC({ seccompProfile: { type: 'RuntimeDefault' } })),
+  validatePod('runtime default seccomp profile for a container', ctrSC({ seccompProfile: { type: 'Unconfined' } })),
+  validatePod('unconfined seccomp profile for a pod', podSC({ seccompProfile: { type: 'RuntimeDefault' } })),
+  validatePod('unconfined seccomp profile for a container', ctrSC({ seccompProfile: { type: 'Unconfined' } })),
+  validatePod(
+    'localhost seccomp profile for a pod',
+    podSC({ seccompProfile: { type: 'Localhost', localhostProfile: 'filename.json' } }),
+  ),
+  validatePod(
+    'localhost seccomp profile for a container, II',
+    ctrSC({ seccompProfile: { type: 'Localhost', localhostProfile: 'filename.json' } }),
+  ),
+  validatePod(
+    'default AppArmor annotation for a container',
+    podAnnotations({ [APPARMOR_CTR + 'ctr']: 'runtime/default' }),
+  ),
+  validatePod(
+    'default AppArmor annotation for an init container',
+    both(initCtr, podAnnotations({ [APPARMOR_CTR + 'init-ctr']: 'runtime/default' })),
+  ),
+  validatePod(
+    'localhost AppArmor annotation for a container',
+    podAnnotations({ [APPARMOR_CTR + 'ctr']: 'localhost/foo' }),
+  ),
+  validatePod('runtime default AppArmor profile for a pod', podSC({ appArmorProfile: { type: 'RuntimeDefault' } })),
+  validatePod(
+    'runtime default AppArmor profile for a container',
+    ctrSC({ appArmorProfile: { type: 'RuntimeDefault' } }),
+  ),
+  validatePod('unconfined AppArmor profile for a pod', podSC({ appArmorProfile: { type: 'Unconfined' } })),
+  validatePod('unconfined AppArmor profile for a container', ctrSC({ appArmorProfile: { type: 'Unconfined' } })),
+  validatePod(
+    'localhost AppArmor profile for a pod',
+    podSC({ appArmorProfile: { type: 'Localhost', localhostProfile: 'example-org/application-foo' } }),
+  ),
+  validatePod(
+    'localhost AppArmor profile for a container field',
+    ctrSC({ appArmorProfile: { type: 'Localhost', localhostProfile: 'example-org/application-foo' } }),
+  ),
+  validatePod(
+    'matching AppArmor fields and annotations',
+    both(
+      podAnnotations({ [APPARMOR_CTR + 'ctr']: 'localhost/foo' }),
+      ctrSC({ appArmorProfile: { type: 'Localhost', localhostProfile: 'foo' } }),
+    ),
+  ),
+  validatePod(
+    'matching AppArmor pod field and annotations',
+    both(
+      podAnnotations({ [APPARMOR_CTR + 'ctr']: 'localhost/foo' }),
+      podSC({ appArmorProfile: { type: 'Localhost', localhostProfile: 'foo' } }),
+    ),
+  ),
+  validatePod(
+    'syntactically valid sysctls',
+    podSC({
+      sysctls: [
+        { name: 'kernel.shmmni', value: '32768' },
+        { name: 'kernel.shmmax', value: '1000000000' },
+        { name: 'knet.ipv4.route.min_pmtu', value: '1000' },
+      ],
+    }),
+  ),
+  // errorCases
+  validatePod('must be a valid pod seccomp profile', podAnnotations({ [SECCOMP_POD]: 'foo' }), [
+    ['Invalid', `${ANN}.${SECCOMP_POD}`],
+  ]),
+  validatePod('must be a valid container seccomp profile', podAnnotations({ [SECCOMP_CTR + 'foo']: 'foo' }), [
+    ['Invalid', `${ANN}.${SECCOMP_CTR}foo`],
+  ]),
+  // ValidateAnnotations: the key's name part is empty (IsQualifiedName's two messages, on the map),
+  // and the value is still checked as a container's profile.
+  validatePod('must be a non-empty container name in seccomp annotation', podAnnotations({ [SECCOMP_CTR]: 'foo' }), [
+    ['Invalid', ANN],
+    ['Invalid', ANN],
+    ['Invalid', `${ANN}.${SECCOMP_CTR}`],
+  ]),
+  validatePod(
+    'must be a non-empty container profile in seccomp annotation',
+    podAnnotations({ [SECCOMP_CTR + 'foo']: '' }),
+    [['Invalid', `${ANN}.${SECCOMP_CTR}foo`]],
+  ),
+  validatePod(
+    'must match seccomp profile type and pod annotation',
+    both(podAnnotations({ [SECCOMP_POD]: 'unconfined' }), podSC({ seccompProfile: { type: 'RuntimeDefault' } })),
+    [['Forbidden', `${PSP}.type`]],
+  ),
+  validatePod(
+    'must match seccomp profile type and container annotation',
+    both(
+      ctrSC({ seccompProfile: { type: 'RuntimeDefault' } }),
+      podAnnotations({ [SECCOMP_CTR + 'ctr']: 'unconfined' }),
+    ),
+    [['Forbidden', `${CSP}.type`]],
+  ),
+  validatePod(
+    'must be a relative path in a node-local seccomp profile annotation',
+    podAnnotations({ [SECCOMP_POD]: 'localhost//foo' }),
+    [['Invalid', `${ANN}.${SECCOMP_POD}`]],
+  ),
+  validatePod("must not start with '../'", podAnnotations({ [SECCOMP_POD]: 'localhost/../foo' }), [
+    ['Invalid', `${ANN}.${SECCOMP_POD}`],
+  ]),
+  validatePod(
+    'AppArmor profile must apply to a container',
+    both(
+      initCtr,
+      podAnnotations({
+        [APPARMOR_CTR + 'ctr']: 'runtime/default',
+        [APPARMOR_CTR + 'init-ctr']: 'runtime/default',
+        [APPARMOR_CTR + 'fake-ctr']: 'runtime/default',
+      }),
+    ),
+    [['Invalid', `${ANN}[${APPARMOR_CTR}fake-ctr]`]],
+  ),
+  validatePod('AppArmor profile format must be valid', podAnnotations({ [APPARMOR_CTR + 'ctr']: 'bad-name' }), [
+    ['Invalid', `${ANN}[${APPARMOR_CTR}ctr]`],
+  ]),
+  validatePod(
+    'only default AppArmor profile may start with runtime/',
+    podAnnotations({ [APPARMOR_CTR + 'ctr']: 'runtime/foo' }),
+    [['Invalid', `${ANN}[${APPARMOR_CTR}ctr]`]],
+  ),
+  validatePod('unsupported pod AppArmor profile type', podSC({ appArmorProfile: { type: 'test' } }), [
+    ['NotSupported', `${PAA}.type`],
+  ]),
+  validatePod('unsupported container AppArmor profile type', ctrSC({ appArmorProfile: { type: 'test' } }), [
+    ['NotSupported', `${CAA}.type`],
+  ]),
+  validatePod('missing pod AppArmor profile type', podSC({ appArmorProfile: { type: '' } }), [
+    ['Required', `${PAA}.type`],
+  ]),
+  validatePod('missing AppArmor localhost profile', podSC({ appArmorProfile: { type: 'Localhost' } }), [
+    ['Required', `${PAA}.localhostProfile`],
+  ]),
+  validatePod(
+    'empty AppArmor localhost profile',
+    podSC({ appArmorProfile: { type: 'Localhost', localhostProfile: '' } }),
+    [['Required', `${PAA}.localhostProfile`]],
+  ),
+  validatePod(
+    'invalid AppArmor localhost profile type',
+    podSC({ appArmorProfile: { type: 'RuntimeDefault', localhostProfile: 'foo-bar' } }),
+    [['Invalid', `${PAA}.localhostProfile`]],
+  ),
+  validatePod(
+    'invalid AppArmor localhost profile',
+    podSC({ appArmorProfile: { type: 'Localhost', localhostProfile: 'foo-bar ' } }),
+    [['Invalid', `${PAA}.localhostProfile`]],
+  ),
+  validatePod(
+    'too long AppArmor localhost profile',
+    podSC({ appArmorProfile: { type: 'Localhost', localhostProfile: 'a'.repeat(4096) } }),
+    [['TooLong', `${PAA}.localhostProfile`]],
+  ),
+  validatePod(
+    'mismatched AppArmor field and annotation types',
+    both(
+      podAnnotations({ [APPARMOR_CTR + 'ctr']: 'runtime/default' }),
+      ctrSC({ appArmorProfile: { type: 'Unconfined' } }),
+    ),
+    [['Forbidden', `${CAA}.type`]],
+  ),
+  // The pod's profile applies to the container: upstream reports at the container's path.
+  validatePod(
+    'mismatched AppArmor pod field and annotation types',
+    both(
+      podAnnotations({ [APPARMOR_CTR + 'ctr']: 'runtime/default' }),
+      podSC({ appArmorProfile: { type: 'Unconfined' } }),
+    ),
+    [['Forbidden', `${CAA}.type`]],
+  ),
+  validatePod(
+    'mismatched AppArmor localhost profiles',
+    both(
+      podAnnotations({ [APPARMOR_CTR + 'ctr']: 'localhost/foo' }),
+      ctrSC({ appArmorProfile: { type: 'Localhost', localhostProfile: 'bar' } }),
+    ),
+    [['Forbidden', `${CAA}.localhostProfile`]],
+  ),
+];
+
 export const SECURITY_CASES: Case[] = [
   ...securityContext,
   ...osSecurityContext,
@@ -593,6 +801,7 @@ export const SECURITY_CASES: Case[] = [
   ...seccompAnnotationsAndFieldsMatch,
   ...podTemplateSpecSeccomp,
   ...appArmorProfileFormat,
+  ...validatePodSecurity,
 ];
 
 const CLUSTER_POLICY =

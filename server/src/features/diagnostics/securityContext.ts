@@ -238,10 +238,15 @@ function checkIds(r: Reporter, sc: Obj, path: FieldPath, fields: readonly string
   }
 }
 
-/** validateSeccompProfileField (the type itself, required and enumerated, is a schema check). */
+const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
+
+/** validateSeccompProfileField */
 function checkSeccomp(r: Reporter, sp: Obj | undefined, path: FieldPath): void {
   if (!sp) return;
   const type = str(sp['type']);
+  // validateSeccompProfileType: an empty type is Required (the schema's required-field check).
+  if (type !== undefined && type !== '' && !SECCOMP_TYPES.includes(type))
+    r.error('unsupportedValue', [...path, 'type'], notSupported(type, SECCOMP_TYPES));
   if (type === 'Localhost') {
     const profile = str(sp['localhostProfile']);
     if (!has(sp, 'localhostProfile')) {
@@ -295,7 +300,8 @@ function checkAppArmor(r: Reporter, ap: Obj | undefined, path: FieldPath): void 
       [...path, 'localhostProfile'],
       invalid(ap['localhostProfile'], 'can only be set when AppArmor type is Localhost'),
     );
-  } else if (type !== undefined && type !== 'RuntimeDefault' && type !== 'Unconfined') {
+  } else if (type !== undefined && type !== '' && type !== 'RuntimeDefault' && type !== 'Unconfined') {
+    // An empty type is Required ("type is required when appArmorProfile is set"), as the schema reports.
     r.error(
       'unsupportedValue',
       [...path, 'type'],
