@@ -789,6 +789,61 @@ const validatePodSecurity: Case[] = [
   ),
 ];
 
+// ---------------------------------------------------------------------------------------------
+// TestValidateOS (validateOS(spec, "spec")), TestValidateSELinuxChangePolicy and
+// TestValidatePodSpecWithSupplementalGroupsPolicy (ValidatePodSpec, "spec"), and
+// TestValidateWindowsPodSecurityContextSupplementalGroupsPolicy (validateWindows, "spec").
+// ---------------------------------------------------------------------------------------------
+const validateOS = entry('TestValidateOS');
+const setOs = (os: Obj) => (d: Obj) => (pod(d).os = os);
+const osCases: Case[] = [
+  validateOS('no OS field, featuregate', () => {}),
+  validateOS('empty OS field, featuregate', setOs({}), [['Required', `${POD}.os.name`]]),
+  validateOS('OS field, featuregate, valid OS', setOs({ name: 'linux' })),
+  // Upstream has two entries of this name (linux, then windows).
+  validateOS('OS field, featuregate, valid OS (windows)', setOs({ name: 'windows' })),
+  validateOS('OS field, featuregate, empty OS', setOs({ name: '' }), [['Required', `${POD}.os.name`]]),
+  // field.NotSupported(fldPath, os.Name, …): on spec.os itself.
+  validateOS('OS field, featuregate, invalid OS', setOs({ name: 'dummyOS' }), [['NotSupported', `${POD}.os`]]),
+];
+const seLinux = entry('TestValidateSELinuxChangePolicy');
+const seLinuxChangePolicy: Case[] = [
+  seLinux('nil is valid', podSC({})),
+  seLinux('Recursive is always valid', podSC({ seLinuxChangePolicy: 'Recursive' })),
+  seLinux(
+    'MountOption is valid when not AllowOnlyRecursiveSELinuxChangePolicy',
+    podSC({ seLinuxChangePolicy: 'MountOption' }),
+  ),
+  seLinux('invalid value', podSC({ seLinuxChangePolicy: 'InvalidValue' }), [
+    ['NotSupported', `${SC}.seLinuxChangePolicy`],
+  ]),
+];
+const sgPolicy = entry('TestValidatePodSpecWithSupplementalGroupsPolicy');
+const supplementalGroupsPolicy: Case[] = [
+  sgPolicy('nil SecurityContext is valid', () => {}),
+  sgPolicy('nil SupplementalGroupsPolicy is valid', podSC({})),
+  sgPolicy('SupplementalGroupsPolicyMerge is valid', podSC({ supplementalGroupsPolicy: 'Merge' })),
+  sgPolicy('SupplementalGroupsPolicyStrict is valid', podSC({ supplementalGroupsPolicy: 'Strict' })),
+  sgPolicy('empty SupplementalGroupsPolicy is invalid', podSC({ supplementalGroupsPolicy: '' }), [
+    ['NotSupported', `${SC}.supplementalGroupsPolicy`],
+  ]),
+  sgPolicy('not-supported SupplementalGroupsPolicy is invalid', podSC({ supplementalGroupsPolicy: 'not-supported' }), [
+    ['NotSupported', `${SC}.supplementalGroupsPolicy`],
+  ]),
+];
+const winSgPolicy = entry('TestValidateWindowsPodSecurityContextSupplementalGroupsPolicy');
+const windowsPod = (sc?: Obj) => (d: Obj) => {
+  pod(d).os = { name: 'windows' };
+  if (sc) pod(d).securityContext = sc;
+};
+const windowsSupplementalGroupsPolicy: Case[] = [
+  winSgPolicy('nil SecurityContext is valid', windowsPod()),
+  winSgPolicy('nil SupplementalGroupdPolicy is valid', windowsPod({})),
+  winSgPolicy('non-empty SupplementalGroupdPolicy is invalid', windowsPod({ supplementalGroupsPolicy: 'Merge' }), [
+    ['Forbidden', `${SC}.supplementalGroupsPolicy`],
+  ]),
+];
+
 export const SECURITY_CASES: Case[] = [
   ...securityContext,
   ...osSecurityContext,
@@ -802,6 +857,10 @@ export const SECURITY_CASES: Case[] = [
   ...podTemplateSpecSeccomp,
   ...appArmorProfileFormat,
   ...validatePodSecurity,
+  ...osCases,
+  ...seLinuxChangePolicy,
+  ...supplementalGroupsPolicy,
+  ...windowsSupplementalGroupsPolicy,
 ];
 
 const CLUSTER_POLICY =
@@ -813,6 +872,12 @@ const NAMESPACED_SYSCTLS =
 
 export const SECURITY_EXCLUDED: Excluded[] = [
   { test: 'TestValidateSecurityContext', name: 'request privileged when capabilities forbids', reason: CLUSTER_POLICY },
+  {
+    test: 'TestValidateSELinuxChangePolicy',
+    name: 'MountOption is not valid when AllowOnlyRecursiveSELinuxChangePolicy',
+    reason:
+      'PodValidationOptions.AllowOnlyRecursiveSELinuxChangePolicy: set only when the SELinuxChangePolicy feature gate is off (and the old pod did not use MountOption); the checks assume the default gates',
+  },
   {
     test: 'TestValidateWindowsHostProcessPod',
     name: 'Valid HostProcess pod should spec should not validate if allowPrivileged is not set',

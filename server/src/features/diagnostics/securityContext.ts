@@ -14,6 +14,10 @@ import { descendingPath } from './volumeSources';
 const MAX_ID = 2147483647;
 /** validFSGroupChangePolicies, as sets.List sorts them. */
 const FS_GROUP_CHANGE_POLICIES = ['Always', 'OnRootMismatch'];
+/** validSupplementalGroupsPolicies, sorted. */
+const SUPPLEMENTAL_GROUPS_POLICIES = ['Merge', 'Strict'];
+/** validSELinuxChangePolicies, sorted. */
+const SELINUX_CHANGE_POLICIES = ['MountOption', 'Recursive'];
 const ID_RANGE = `must be between 0 and ${MAX_ID}, inclusive`;
 /** ValidateAppArmorProfileField: PATH_MAX - 1. */
 const MAX_LOCALHOST_PROFILE = 4095;
@@ -103,6 +107,17 @@ export function checkPodSecurityContext(r: Reporter, pod: Obj, path: FieldPath):
   const policy = sc['fsGroupChangePolicy'];
   if (typeof policy === 'string' && !FS_GROUP_CHANGE_POLICIES.includes(policy))
     r.error('unsupportedValue', [...path, 'fsGroupChangePolicy'], notSupported(policy, FS_GROUP_CHANGE_POLICIES));
+  // validateSupplementalGroupsPolicy and validateSELinuxChangePolicy: a value that is set (even "")
+  // must be one of the known ones (sets.List order). MountOption is refused only when the API server
+  // runs without the SELinuxChangePolicy feature (AllowOnlyRecursiveSELinuxChangePolicy).
+  for (const [field, values] of [
+    ['supplementalGroupsPolicy', SUPPLEMENTAL_GROUPS_POLICIES],
+    ['seLinuxChangePolicy', SELINUX_CHANGE_POLICIES],
+  ] as const) {
+    const v = sc[field];
+    if (typeof v === 'string' && !(values as readonly string[]).includes(v))
+      r.error('unsupportedValue', [...path, field], notSupported(v, values));
+  }
   checkSysctls(r, pod);
   checkSeccomp(r, obj(sc['seccompProfile']), [...path, 'seccompProfile']);
   checkWindowsOptions(r, obj(sc['windowsOptions']), [...path, 'windowsOptions']);
