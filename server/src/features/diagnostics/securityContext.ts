@@ -75,6 +75,7 @@ export function checkContainerSecurityContext(
         invalid(procMount, '`hostUsers` must be false to use `Unmasked`'),
         {
           involves: [[...POD, 'hostUsers']],
+          crossField: true,
         },
       );
   }
@@ -223,7 +224,7 @@ export function checkWindowsHostProcess(r: Reporter, pod: Obj): void {
           'invalidSecurityContext',
           at,
           invalid(value, `pod hostProcess value must be identical if both are specified, was ${podValue}`),
-          { involves: [[...POD, 'securityContext', 'windowsOptions', 'hostProcess']] },
+          { involves: [[...POD, 'securityContext', 'windowsOptions', 'hostProcess']], crossField: true },
         );
       if (value === true || (value === undefined && podValue === true)) hostProcessCount++;
     });
@@ -234,14 +235,14 @@ export function checkWindowsHostProcess(r: Reporter, pod: Obj): void {
       'invalidSecurityContext',
       POD,
       invalid('', 'If pod contains any hostProcess containers then all containers must be HostProcess containers'),
-      { part: 'key' },
+      { part: 'key', crossField: true },
     );
   if (pod['hostNetwork'] !== true)
     r.error(
       'invalidSecurityContext',
       [...POD, 'hostNetwork'],
       invalid(false, 'hostNetwork must be true if pod contains any hostProcess containers'),
-      { part: 'key' },
+      { part: 'key', crossField: true },
     );
 }
 
@@ -355,7 +356,11 @@ export function checkSecurityAnnotations(r: Reporter, value: unknown, pod: Obj):
       const path = [...TEMPLATE, `annotations[${key}]`];
       const name = key.slice(APPARMOR_CONTAINER_PREFIX.length);
       if (!containers.some(([c]) => c['name'] === name))
-        r.error('invalidValue', path, invalid(name, 'container not found'), { part: 'key', at: where(key) });
+        r.error('invalidValue', path, invalid(name, 'container not found'), {
+          part: 'key',
+          at: where(key),
+          crossField: true,
+        });
       // ValidateAppArmorProfileFormat
       if (raw !== '' && raw !== 'runtime/default' && raw !== 'unconfined' && !raw.startsWith(LOCALHOST))
         r.error('invalidValue', path, invalid(raw, `invalid AppArmor profile name: ${JSON.stringify(raw)}`), {
@@ -398,10 +403,7 @@ export function checkSecurityAnnotations(r: Reporter, value: unknown, pod: Obj):
         'invalidSecurityContext',
         [...path, 'type'],
         forbidden('apparmor type in annotation and field must match'),
-        {
-          part: 'key',
-          at: where(key),
-        },
+        { part: 'key', at: where(key), crossField: true },
       );
     switch (profile['type']) {
       case 'Unconfined':
@@ -417,7 +419,7 @@ export function checkSecurityAnnotations(r: Reporter, value: unknown, pod: Obj):
             'invalidSecurityContext',
             [...path, 'localhostProfile'],
             forbidden('apparmor profile in annotation and field must match'),
-            { part: 'key', at: where(key) },
+            { part: 'key', at: where(key), crossField: true },
           );
         break;
     }
@@ -440,6 +442,7 @@ function seccompMatch(r: Reporter, annotation: string, sp: Obj, path: FieldPath,
     r.error('invalidSecurityContext', [...path, 'type'], forbidden('seccomp type in annotation and field must match'), {
       part: 'key',
       at,
+      crossField: true,
     });
   switch (sp['type']) {
     case 'Unconfined':
@@ -455,7 +458,7 @@ function seccompMatch(r: Reporter, annotation: string, sp: Obj, path: FieldPath,
           'invalidSecurityContext',
           [...path, 'localhostProfile'],
           forbidden('seccomp profile in annotation and field must match'),
-          { part: 'key', at },
+          { part: 'key', at, crossField: true },
         );
       break;
   }
