@@ -6,6 +6,7 @@ import { TOLERATION_CASES, TOLERATION_EXCLUDED } from './casesTolerations';
 import { POD_SPEC_CASES, POD_SPEC_EXCLUDED } from './casesPodSpec';
 import { AFFINITY_PROBE_CASES, AFFINITY_PROBE_EXCLUDED } from './casesAffinityProbes';
 import { PORTS_RESOURCES_CASES, PORTS_RESOURCES_EXCLUDED } from './casesPortsResources';
+import { SECURITY_CASES, SECURITY_EXCLUDED } from './casesSecurity';
 
 const T = 'spec.template';
 
@@ -1967,3 +1968,5 @@ CASES.push(...AFFINITY_PROBE_CASES);
 EXCLUDED.push(...AFFINITY_PROBE_EXCLUDED);
 CASES.push(...PORTS_RESOURCES_CASES);
 EXCLUDED.push(...PORTS_RESOURCES_EXCLUDED);
+CASES.push(...SECURITY_CASES);
+EXCLUDED.push(...SECURITY_EXCLUDED);

@@ -133,7 +133,8 @@ test('spec.os.name is linux or windows; a windows pod may not set Linux-only fie
   assert.deepEqual(errors(pod('      os: {name: Linux}\n')), [
     [
       'unsupportedValue',
-      'spec.template.spec.os.name',
+      // validateOS reports on spec.os (field.NotSupported(fldPath, os.Name, …)); the range is the name.
+      'spec.template.spec.os',
       'Unsupported value: "Linux": supported values: "linux", "windows"',
       'Linux',
     ],

@@ -8,7 +8,7 @@ import { checkEnv, checkEnvFrom } from './env';
 import { checkPorts } from './ports';
 import { checkLifecycle, checkProbe } from './probes';
 import { checkResources } from './resources';
-import { checkContainerSecurityContext } from './securityContext';
+import { checkContainerSecurityContext, podHostUsers } from './securityContext';
 import { volumeVerdicts, type VolumeVerdicts } from './volumes';
 import { descendingPath } from './volumeSources';
 import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
@@ -24,6 +24,7 @@ export function checkContainers(r: Reporter, ds: Obj): void {
   }
   const volumes = volumeVerdicts(pod);
   const grace = int(pod['terminationGracePeriodSeconds']) ?? 30;
+  const hostUsers = podHostUsers(pod);
 
   // validateContainers: at least one, names unique among regular containers.
   const containers = arr(pod['containers']);
@@ -34,7 +35,7 @@ export function checkContainers(r: Reporter, ds: Obj): void {
     const c = obj(raw);
     if (!c) return;
     const path = [...POD, 'containers', i];
-    checkCommon(r, c, path, volumes);
+    checkCommon(r, c, path, volumes, hostUsers);
     const name = str(c['name']);
     if (name !== undefined && name !== '') {
       if (names.has(name)) r.error('duplicateName', [...path, 'name'], duplicate(name));
@@ -59,7 +60,7 @@ export function checkContainers(r: Reporter, ds: Obj): void {
     const c = obj(raw);
     if (!c) return;
     const path = [...POD, 'initContainers', i];
-    checkCommon(r, c, path, volumes);
+    checkCommon(r, c, path, volumes, hostUsers);
     const restartPolicy = c['restartPolicy'];
     const sidecar = restartPolicy === 'Always';
     if (typeof restartPolicy === 'string' && !sidecar) {
@@ -107,7 +108,7 @@ export function checkContainers(r: Reporter, ds: Obj): void {
 }
 
 /** validateContainerCommon */
-function checkCommon(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdicts): void {
+function checkCommon(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdicts, hostUsers: boolean): void {
   const name = str(c['name']);
   if (name === '') r.error('requiredField', [...path, 'name'], required(), { required: true });
   else if (name !== undefined) {
@@ -124,7 +125,7 @@ function checkCommon(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdic
   checkVolumeMounts(r, c, path, volumes);
   checkResources(r, obj(c['resources']), [...path, 'resources']);
   checkResizePolicy(r, c, path);
-  checkContainerSecurityContext(r, obj(c['securityContext']), [...path, 'securityContext']);
+  checkContainerSecurityContext(r, obj(c['securityContext']), [...path, 'securityContext'], hostUsers);
 }
 
 /**

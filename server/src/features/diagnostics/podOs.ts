@@ -22,6 +22,7 @@ const WINDOWS_POD_FORBIDDEN = [
   'runAsGroup',
   'supplementalGroups',
   'supplementalGroupsPolicy',
+  'seLinuxChangePolicy',
 ];
 /** Container security context fields a windows pod may not set. */
 const WINDOWS_CONTAINER_FORBIDDEN = [
@@ -48,7 +49,8 @@ export function checkPodOs(r: ErrorSink, pod: Obj): void {
   }
   if (typeof name !== 'string') return; // a wrong type is reported by the schema checks
   if (!VALID_OS.includes(name)) {
-    r.error('unsupportedValue', path, notSupported(name, VALID_OS));
+    // validateOS: field.NotSupported(fldPath, os.Name, …) on spec.os itself.
+    r.error('unsupportedValue', [...POD, 'os'], notSupported(name, VALID_OS), { at: path });
     return;
   }
   const sc = obj(pod['securityContext']);

@@ -3,7 +3,12 @@
 // constraints, readiness gates and the pod security context (pkg/apis/core/validation).
 import { invalid, notSupported, required } from './fieldErrors';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP } from './nameSyntax';
-import { checkPodSecurityContext } from './securityContext';
+import {
+  checkHostUsers,
+  checkPodSecurityContext,
+  checkSecurityAnnotations,
+  checkWindowsHostProcess,
+} from './securityContext';
 import { checkPodOs } from './podOs';
 import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
@@ -82,6 +87,10 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
     );
   checkSysctlsAndOs(r, pod);
   checkPodSecurityContext(r, pod, [...POD, 'securityContext']);
+  checkWindowsHostProcess(r, pod);
+  checkHostUsers(r, pod);
+  // ValidatePodTemplateSpec: the template's seccomp and AppArmor annotations.
+  checkSecurityAnnotations(r, obj(obj(obj(ds['spec'])?.['template'])?.['metadata'])?.['annotations'], pod);
   // The API server turns a negative grace period into 1 second when it creates the pods.
   const grace = int(pod['terminationGracePeriodSeconds']);
   if (grace !== undefined && grace < 0) {

@@ -710,8 +710,12 @@ export const RULES: readonly Rule[] = [
   {
     code: 'invalidSecurityContext',
     severity: 'error',
-    summary: 'shareProcessNamespace and hostPID cannot both be enabled.',
-    upstream: 'validatePodSpecSecurityContext (' + CORE + ')',
+    summary:
+      'Security settings that contradict each other: shareProcessNamespace with hostPID, hostUsers: false with a host namespace, procMount Unmasked without a user namespace, Windows hostProcess settings that disagree, or a deprecated seccomp/AppArmor annotation that disagrees with its field.',
+    upstream:
+      'validatePodSpecSecurityContext, validateHostUsers, ValidateSecurityContext, validateWindowsHostProcessPod, validateSeccompAnnotationsAndFields, validateAppArmorAnnotationsAndFieldsMatchOnCreate (' +
+      CORE +
+      ')',
     triggers: pod('hostPID: true\nshareProcessNamespace: true'),
     passes: pod('hostPID: true'),
   },

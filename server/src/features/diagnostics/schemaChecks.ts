@@ -38,6 +38,7 @@ const ENUM_CHECKED_ELSEWHERE = new Set([
   'io.k8s.api.core.v1.AzureDiskVolumeSource.cachingMode', // validateAzureDisk
   'io.k8s.api.core.v1.AzureDiskVolumeSource.kind',
   'io.k8s.api.core.v1.ImageVolumeSource.pullPolicy', // validateImageVolumeSource
+  'io.k8s.api.core.v1.SeccompProfile.type', // validateSeccompProfileType: "" is only Required
 ]);
 
 // Required in the OpenAPI document but accepted empty by validation, or reported by a rule.
