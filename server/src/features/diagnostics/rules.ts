@@ -303,6 +303,25 @@ export const RULES: readonly Rule[] = [
     triggers: tmpl(`metadata:\n  annotations:\n    big: "${'x'.repeat(262144)}"`),
     passes: tmpl('metadata:\n  annotations:\n    small: x'),
   },
+  {
+    code: 'invalidOwnerReference',
+    severity: 'error',
+    summary:
+      'An owner reference lacks its apiVersion version, kind, name or uid, names a core/v1 Event, or is a second controller.',
+    upstream: 'ValidateOwnerReferences (apimachinery api/validation/objectmeta.go)',
+    triggers: meta('ownerReferences:\n  - apiVersion: v1\n    kind: Event\n    name: e\n    uid: "1"'),
+    passes: meta('ownerReferences:\n  - apiVersion: v1\n    kind: Pod\n    name: p\n    uid: "1"'),
+  },
+  {
+    code: 'invalidFinalizer',
+    severity: 'error',
+    summary:
+      'A finalizer is not a qualified name, is neither standard nor domain-qualified, or orphan and foregroundDeletion are both set.',
+    upstream:
+      'ValidateFinalizers (apimachinery api/validation/objectmeta.go); validateKubeFinalizerName (' + CORE + ')',
+    triggers: meta('finalizers:\n  - cleanup'),
+    passes: meta('finalizers:\n  - example.com/cleanup'),
+  },
   // --- the DaemonSet spec --------------------------------------------------------------------
   {
     code: 'selectorMissing',

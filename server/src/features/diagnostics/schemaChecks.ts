@@ -68,6 +68,11 @@ const REQUIRED_NOT_ENFORCED = new Set([
   'io.k8s.api.core.v1.PodReadinessGate.conditionType', // ValidateQualifiedName("")
   'io.k8s.api.core.v1.PodSchedulingGate.name', // ValidateQualifiedName("")
   'io.k8s.api.core.v1.PodOS.name', // Required "cannot be empty" (validateOS)
+  // validateOwnerReference: Invalid "… must not be empty" on metadata.ownerReferences.<field>
+  'io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference.apiVersion',
+  'io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference.kind',
+  'io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference.name',
+  'io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference.uid',
   'io.k8s.api.core.v1.ContainerResizePolicy.resourceName', // NotSupported on resizePolicy
   'io.k8s.api.core.v1.ContainerResizePolicy.restartPolicy', // Required on resizePolicy
   'io.k8s.api.core.v1.DownwardAPIVolumeFile.path', // Required on downwardAPI.path (no item index)
