@@ -7,6 +7,7 @@ import { POD_SPEC_CASES, POD_SPEC_EXCLUDED } from './casesPodSpec';
 import { AFFINITY_PROBE_CASES, AFFINITY_PROBE_EXCLUDED } from './casesAffinityProbes';
 import { PORTS_RESOURCES_CASES, PORTS_RESOURCES_EXCLUDED } from './casesPortsResources';
 import { SECURITY_CASES, SECURITY_EXCLUDED } from './casesSecurity';
+import { OBJECT_META_CASES, OBJECT_META_EXCLUDED } from './casesObjectMeta';
 
 const T = 'spec.template';
 
@@ -1970,3 +1971,5 @@ CASES.push(...PORTS_RESOURCES_CASES);
 EXCLUDED.push(...PORTS_RESOURCES_EXCLUDED);
 CASES.push(...SECURITY_CASES);
 EXCLUDED.push(...SECURITY_EXCLUDED);
+CASES.push(...OBJECT_META_CASES);
+EXCLUDED.push(...OBJECT_META_EXCLUDED);
