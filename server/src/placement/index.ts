@@ -66,6 +66,7 @@ export {
   labelValueProblems,
   isQualifiedName,
   isValidLabelValue,
+  utf8Length,
   DNS1123_LABEL_FMT,
   DNS1123_SUBDOMAIN_FMT,
   QUALIFIED_NAME_FMT,

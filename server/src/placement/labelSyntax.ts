@@ -43,7 +43,7 @@ const LABEL_VALUE = new RegExp(`^${LABEL_VALUE_FMT}$`);
 /** IsDNS1123Label: container, volume and port names. */
 export function dns1123LabelProblems(value: string): SyntaxProblem[] {
   const out: SyntaxProblem[] = [];
-  if (value.length > DNS1123_LABEL_MAX_LENGTH) out.push({ kind: 'tooLong', max: DNS1123_LABEL_MAX_LENGTH });
+  if (utf8Length(value) > DNS1123_LABEL_MAX_LENGTH) out.push({ kind: 'tooLong', max: DNS1123_LABEL_MAX_LENGTH });
   if (!DNS1123_LABEL.test(value))
     out.push(DNS1123_SUBDOMAIN.test(value) ? { kind: 'dots' } : { kind: 'format', rule: 'dns1123Label' });
   return out;
@@ -52,7 +52,7 @@ export function dns1123LabelProblems(value: string): SyntaxProblem[] {
 /** IsDNS1123Subdomain: object names, node names, the prefix of a qualified name. */
 export function dns1123SubdomainProblems(value: string, part?: NamePart): SyntaxProblem[] {
   const out: SyntaxProblem[] = [];
-  if (value.length > DNS1123_SUBDOMAIN_MAX_LENGTH)
+  if (utf8Length(value) > DNS1123_SUBDOMAIN_MAX_LENGTH)
     out.push(withPart({ kind: 'tooLong', max: DNS1123_SUBDOMAIN_MAX_LENGTH }, part));
   if (!DNS1123_SUBDOMAIN.test(value)) out.push(withPart({ kind: 'format', rule: 'dns1123Subdomain' }, part));
   return out;
@@ -74,7 +74,7 @@ export function qualifiedNameProblems(value: string): SyntaxProblem[] {
     return [{ kind: 'slashes' }];
   }
   if (name.length === 0) out.push({ kind: 'empty', part: 'name' });
-  else if (name.length > QUALIFIED_NAME_MAX_LENGTH)
+  else if (utf8Length(name) > QUALIFIED_NAME_MAX_LENGTH)
     out.push({ kind: 'tooLong', max: QUALIFIED_NAME_MAX_LENGTH, part: 'name' });
   if (!QUALIFIED_NAME.test(name)) out.push({ kind: 'format', rule: 'qualifiedName', part: 'name' });
   return out;
@@ -83,9 +83,27 @@ export function qualifiedNameProblems(value: string): SyntaxProblem[] {
 /** IsValidLabelValue: empty, or at most 63 alphanumerics, "-", "_", "." with alphanumeric ends. */
 export function labelValueProblems(value: string): SyntaxProblem[] {
   const out: SyntaxProblem[] = [];
-  if (value.length > LABEL_VALUE_MAX_LENGTH) out.push({ kind: 'tooLong', max: LABEL_VALUE_MAX_LENGTH });
+  if (utf8Length(value) > LABEL_VALUE_MAX_LENGTH) out.push({ kind: 'tooLong', max: LABEL_VALUE_MAX_LENGTH });
   if (!LABEL_VALUE.test(value)) out.push({ kind: 'format', rule: 'labelValue' });
   return out;
+}
+
+/**
+ * Go's len(): the length limits count UTF-8 bytes, not UTF-16 code units (a value with "ā" is
+ * longer to the API server than to String.length).
+ */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 export function isQualifiedName(value: string): boolean {

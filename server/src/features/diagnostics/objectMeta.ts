@@ -8,6 +8,7 @@ import { isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName } fro
 import { arr, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { TEMPLATE_META } from './paths';
+import { utf8Length } from '../../placement';
 
 /** TotalAnnotationSizeLimitB: keys and values of one object together. */
 const ANNOTATIONS_LIMIT = 256 * 1024;
@@ -179,18 +180,4 @@ export function checkAnnotations(r: Reporter, value: unknown, path: FieldPath, a
   }
   if (total > ANNOTATIONS_LIMIT)
     r.error('annotationsTooLong', path, tooLongBytes(ANNOTATIONS_LIMIT), { part: 'key', at });
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
