@@ -276,6 +276,90 @@ const labelSelector: Case[] = [
   ]),
 ];
 
+// TestValidateLabelSelector (an earlier version of the same file): ValidateLabelSelector on
+// spec.selector, the template labelled to match each valid selector. An invalid selector fails
+// LabelSelectorAsSelector, so there is no selector-mismatch error.
+const labelSelectorTable = entry('TestValidateLabelSelector');
+const IN = { key: 'foo', operator: 'In', values: ['bar1', 'bar2'] };
+const sel = (matchLabels: Obj | undefined, expressions: Obj[], templateLabels?: Obj) => (d: Obj) => {
+  d.spec.selector = { ...(matchLabels ? { matchLabels } : {}), matchExpressions: expressions };
+  if (templateLabels) d.spec.template.metadata.labels = templateLabels;
+};
+const SEL0 = 'spec.selector.matchExpressions[0]';
+const validateLabelSelector: Case[] = [
+  labelSelectorTable(
+    'test when two keys and values in MatchLabels while one key and two values in MatchExpressions',
+    sel({ id: 'app2', id2: 'app3' }, [IN], { id: 'app2', id2: 'app3', foo: 'bar1' }),
+  ),
+  labelSelectorTable(
+    'test when one key and two values in MatchExpressions but no MatchLabels',
+    sel(undefined, [{ key: 'key2', operator: 'In', values: ['value1', 'value2'] }], { key2: 'value2' }),
+  ),
+  labelSelectorTable('test when one key and one value in MatchLabels but no MatchExpressions', (d) => {
+    d.spec.selector = { matchLabels: { id: 'app2' } };
+    d.spec.template.metadata.labels = { id: 'app2' };
+  }),
+  labelSelectorTable(
+    'test when MatchLabels and MatchExpressions exist while Operator NotIn',
+    sel({ id: 'app2', id2: 'app3' }, [{ key: 'foo', operator: 'NotIn', values: ['bar1', 'bar2'] }], {
+      id: 'app2',
+      id2: 'app3',
+    }),
+  ),
+  labelSelectorTable(
+    'test when MatchLabels and MatchExpressions exist while Operator Exists',
+    sel({ id: 'app2' }, [{ key: 'foo', operator: 'Exists' }], { id: 'app2', foo: 'x' }),
+  ),
+  labelSelectorTable(
+    'test when MatchLabels and MatchExpressions exist while Operator DoesNotExist',
+    sel({ id: 'app2' }, [{ key: 'foo', operator: 'DoesNotExist' }], { id: 'app2' }),
+  ),
+  labelSelectorTable('matchLabelErrorCases[0]: "ids^=@"', sel({ 'ids^=@': 'app2', id2: 'app3' }, [IN]), [
+    ['Invalid', 'spec.selector.matchLabels'],
+  ]),
+  labelSelectorTable('matchLabelErrorCases[1]: "only/one/slas"', sel({ 'only/one/slas': 'app2', id2: 'app3' }, [IN]), [
+    ['Invalid', 'spec.selector.matchLabels'],
+  ]),
+  labelSelectorTable('matchLabelErrorCases[2]: "good": "app3=@"', sel({ only: 'app2', good: 'app3=@' }, [IN]), [
+    ['Invalid', 'spec.selector.matchLabels'],
+  ]),
+  labelSelectorTable(
+    'matchLabelErrorCases[3]: "good": strings.Repeat("a", 64)',
+    sel({ only: 'app2', good: 'a'.repeat(64) }, [IN]),
+    [['Invalid', 'spec.selector.matchLabels']],
+  ),
+  labelSelectorTable(
+    'matchExpressionErrorCases[0]: In, no values',
+    sel({ ids: 'app2', id2: 'app3' }, [{ key: 'foo', operator: 'In', values: [] }]),
+    [['Required', `${SEL0}.values`]],
+  ),
+  labelSelectorTable(
+    'matchExpressionErrorCases[1]: NotIn, no values',
+    sel({ only: 'app2', id2: 'app3' }, [{ key: 'foo', operator: 'NotIn', values: [] }]),
+    [['Required', `${SEL0}.values`]],
+  ),
+  labelSelectorTable(
+    'matchExpressionErrorCases[2]: Exists with values',
+    sel({ only: 'app2', good: 'app3' }, [{ key: 'foo', operator: 'Exists', values: ['bar1', 'bar2'] }]),
+    [['Forbidden', `${SEL0}.values`]],
+  ),
+  labelSelectorTable(
+    'matchExpressionErrorCases[3]: DoesNotExist with values',
+    sel({ only: 'app2', good: 'app1' }, [{ key: 'foo', operator: 'DoesNotExist', values: ['bar1', 'bar2'] }]),
+    [['Forbidden', `${SEL0}.values`]],
+  ),
+  labelSelectorTable(
+    'matchExpressionErrorCases[4]: operator Out',
+    sel({ ids: 'app2', id2: 'app3' }, [{ key: 'foo', operator: 'Out', values: ['bar1', 'bar2'] }]),
+    [['Invalid', `${SEL0}.operator`]],
+  ),
+  labelSelectorTable(
+    'matchExpressionErrorCases[5]: key "foo^=@"',
+    sel({ ids: 'app2', id2: 'app3' }, [{ key: 'foo^=@', operator: 'In', values: ['bar1', 'bar2'] }]),
+    [['Invalid', `${SEL0}.key`]],
+  ),
+];
+
 // ---------------------------------------------------------------------------------------------
 // pkg/util/validation/validation_test.go: IsQualifiedName as label keys, IsValidLabelValue as label
 // values, IsDNS1123Subdomain as the DaemonSet's name (NameIsDNSSubdomain). Each message is one
@@ -438,11 +522,68 @@ const subdomainBad = [
   'a'.repeat(254),
 ];
 
+// IsDNS1123Label as the DaemonSet's namespace (ValidateNamespaceName is NameIsDNSLabel).
+const dnsLabel = entry('TestIsDNS1123Label');
+const labelGood = [
+  'a',
+  'ab',
+  'abc',
+  'a1',
+  'a-1',
+  'a--1--2--b',
+  '0',
+  '01',
+  '012',
+  '1a',
+  '1-a',
+  '1--a--b--2',
+  'a'.repeat(63),
+];
+const labelBad = [
+  'A',
+  'ABC',
+  'aBc',
+  'A1',
+  'A-1',
+  '1-A',
+  '-',
+  'a-',
+  '-a',
+  '1-',
+  '-1',
+  '_',
+  'a_',
+  '_a',
+  'a_b',
+  '1_',
+  '_1',
+  '1_2',
+  '.',
+  'a.',
+  '.a',
+  'a.b',
+  '1.',
+  '.1',
+  '1.2',
+  ' ',
+  'a ',
+  ' a',
+  'a b',
+  '1 ',
+  ' 1',
+  '1 2',
+  'a'.repeat(64),
+];
+
 const syntaxTables: Case[] = [
   ...qualifiedSuccess.map((k) => qualifiedName(`success: ${keyName(k)}`, labels({ [k]: 'bar' }))),
   ...qualifiedErrors.map(([k, n]) => qualifiedName(`error: ${keyName(k)}`, labels({ [k]: 'bar' }), times(n))),
   ...valueSuccess.map((v) => labelValue(`success: ${show(v)}`, labels({ key: v }))),
   ...valueErrors.map((v) => labelValue(`error: ${show(v)}`, labels({ key: v }), times(1))),
+  ...labelGood.map((v) => dnsLabel(`good: ${show(v)}`, (d) => (d.metadata.namespace = v))),
+  ...labelBad.map((v) =>
+    dnsLabel(`bad: ${show(v)}`, (d) => (d.metadata.namespace = v), [['Invalid', 'metadata.namespace']]),
+  ),
   ...subdomainGood.map((v, i) => subdomain(`goodValues[${i}]: ${show(v)}`, (d) => (d.metadata.name = v))),
   // As an object name the empty string is ValidateObjectMeta's "name or generateName is required".
   ...subdomainBad.map((v, i) =>
@@ -459,6 +600,7 @@ export const OBJECT_META_CASES: Case[] = [
   ...runObjectMeta,
   ...labelTables,
   ...labelSelector,
+  ...validateLabelSelector,
   ...syntaxTables,
 ];
 
@@ -487,6 +629,7 @@ const customNames = [
 ];
 
 export const OBJECT_META_EXCLUDED: Excluded[] = [
+  { test: 'TestIsDNS1123Label', name: 'bad: ""', reason: NAMESPACE },
   ...excluded('TestValidateObjectMetaCustomName', CUSTOM, customNames),
   ...excluded('TestValidateObjectMetaWithOptsName', CUSTOM, customNames),
   ...excluded('TestValidateObjectMetaUpdateIgnoresCreationTimestamp', UPDATE, ['[0]', '[1]', '[2]']),
