@@ -7,6 +7,7 @@ import { POD_SPEC_CASES, POD_SPEC_EXCLUDED } from './casesPodSpec';
 import { AFFINITY_PROBE_CASES, AFFINITY_PROBE_EXCLUDED } from './casesAffinityProbes';
 import { PORTS_RESOURCES_CASES, PORTS_RESOURCES_EXCLUDED } from './casesPortsResources';
 import { SECURITY_CASES, SECURITY_EXCLUDED } from './casesSecurity';
+import { CONTAINER_FIELDS_CASES, CONTAINER_FIELDS_EXCLUDED } from './casesContainerFields';
 
 const T = 'spec.template';
 
@@ -621,10 +622,16 @@ const initContainers: Case[] = [
     want: [['Required', `${I0}.lifecycle.preStop`]],
   },
   {
+    // Upstream runs its success table with PodValidationOptions.AllowSidecarResizePolicy, the
+    // option GetValidationOptionsFromPodSpecAndMeta sets from InPlacePodVerticalScaling (GA, locked on).
     test: 'TestValidateInitContainers',
-    name: 'Not supported ResizePolicy: invalid',
-    ds: withInit(container('init', { resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }] })),
-    want: [['Invalid', `${I0}.resizePolicy`]],
+    name: 'successCase: container-4-allowed-resize-policy',
+    ds: withInit(
+      container('container-4-allowed-resize-policy', {
+        resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }],
+      }),
+    ),
+    want: [],
   },
 ];
 
@@ -1323,9 +1330,9 @@ export const EXCLUDED: Excluded[] = [
   },
   {
     test: 'TestValidateInitContainers',
-    name: 'successCase: container-4-allowed-resize-policy',
+    name: 'Not supported ResizePolicy: invalid',
     reason:
-      'valid only with PodValidationOptions.AllowSidecarResizePolicy, an option the test sets and a server may not',
+      'runs with PodValidationOptions.AllowSidecarResizePolicy off; the API server sets it from InPlacePodVerticalScaling, GA and locked on since 1.35',
   },
   {
     test: 'TestValidateEnv',
@@ -1970,3 +1977,5 @@ CASES.push(...PORTS_RESOURCES_CASES);
 EXCLUDED.push(...PORTS_RESOURCES_EXCLUDED);
 CASES.push(...SECURITY_CASES);
 EXCLUDED.push(...SECURITY_EXCLUDED);
+CASES.push(...CONTAINER_FIELDS_CASES);
+EXCLUDED.push(...CONTAINER_FIELDS_EXCLUDED);

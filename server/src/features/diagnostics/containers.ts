@@ -25,6 +25,8 @@ export function checkContainers(r: Reporter, ds: Obj): void {
   const volumes = volumeVerdicts(pod);
   const grace = int(pod['terminationGracePeriodSeconds']) ?? 30;
   const hostUsers = podHostUsers(pod);
+  // SetDefaults_PodSpec: an unset restartPolicy is Always.
+  const podRestartPolicy = str(pod['restartPolicy']) || 'Always';
 
   // validateContainers: at least one, names unique among regular containers.
   const containers = arr(pod['containers']);
@@ -35,7 +37,7 @@ export function checkContainers(r: Reporter, ds: Obj): void {
     const c = obj(raw);
     if (!c) return;
     const path = [...POD, 'containers', i];
-    checkCommon(r, c, path, volumes, hostUsers);
+    checkCommon(r, c, path, volumes, hostUsers, podRestartPolicy);
     const name = str(c['name']);
     if (name !== undefined && name !== '') {
       if (names.has(name)) r.error('duplicateName', [...path, 'name'], duplicate(name));
@@ -60,7 +62,7 @@ export function checkContainers(r: Reporter, ds: Obj): void {
     const c = obj(raw);
     if (!c) return;
     const path = [...POD, 'initContainers', i];
-    checkCommon(r, c, path, volumes, hostUsers);
+    checkCommon(r, c, path, volumes, hostUsers, podRestartPolicy);
     const restartPolicy = c['restartPolicy'];
     const sidecar = restartPolicy === 'Always';
     if (typeof restartPolicy === 'string' && !sidecar) {
@@ -87,13 +89,9 @@ export function checkContainers(r: Reporter, ds: Obj): void {
           );
       }
     }
-    if (has(c, 'resizePolicy'))
-      r.error(
-        'initContainerField',
-        [...path, 'resizePolicy'],
-        invalid(c['resizePolicy'], 'must not be set for init containers'),
-        { part: 'key' },
-      );
+    // validateInitContainers rejects resizePolicy only without PodValidationOptions.
+    // AllowSidecarResizePolicy, which GetValidationOptionsFromPodSpecAndMeta sets from the
+    // InPlacePodVerticalScaling gate (GA and locked on since 1.35): a 1.36 server accepts it.
   });
 
   // ValidatePodTemplateSpec
@@ -108,7 +106,14 @@ export function checkContainers(r: Reporter, ds: Obj): void {
 }
 
 /** validateContainerCommon */
-function checkCommon(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdicts, hostUsers: boolean): void {
+function checkCommon(
+  r: Reporter,
+  c: Obj,
+  path: FieldPath,
+  volumes: VolumeVerdicts,
+  hostUsers: boolean,
+  podRestartPolicy: string,
+): void {
   const name = str(c['name']);
   if (name === '') r.error('requiredField', [...path, 'name'], required(), { required: true });
   else if (name !== undefined) {
@@ -124,7 +129,7 @@ function checkCommon(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdic
   checkEnvFrom(r, arr(c['envFrom']), [...path, 'envFrom']);
   checkVolumeMounts(r, c, path, volumes);
   checkResources(r, obj(c['resources']), [...path, 'resources']);
-  checkResizePolicy(r, c, path);
+  checkResizePolicy(r, c, path, podRestartPolicy);
   checkContainerSecurityContext(r, obj(c['securityContext']), [...path, 'securityContext'], hostUsers);
 }
 
@@ -214,8 +219,12 @@ function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: Volume
   });
 }
 
-/** validateResizePolicy: errors on the list's path, except a repeated resource (on its entry). */
-function checkResizePolicy(r: Reporter, c: Obj, path: FieldPath): void {
+/**
+ * validateResizePolicy: errors on the list's path, except a repeated resource (on its entry). A
+ * repeated resource is reported whatever its name; with the pod's restartPolicy Never every
+ * restartPolicy other than NotRequired is Invalid as well.
+ */
+function checkResizePolicy(r: Reporter, c: Obj, path: FieldPath, podRestartPolicy: string): void {
   const list = [...path, 'resizePolicy'];
   const seen = new Set<string>();
   arr(c['resizePolicy']).forEach((raw, i) => {
@@ -223,10 +232,15 @@ function checkResizePolicy(r: Reporter, c: Obj, path: FieldPath): void {
     if (!p) return;
     const at = [...list, i];
     const name = str(p['resourceName']) ?? '';
-    if (name !== 'cpu' && name !== 'memory')
-      r.error('invalidResizePolicy', list, notSupported(name, ['cpu', 'memory']), { at: [...at, 'resourceName'] });
-    else if (seen.has(name)) r.error('invalidResizePolicy', at, duplicate(name), { at: [...at, 'resourceName'] });
+    if (seen.has(name)) r.error('invalidResizePolicy', at, duplicate(name), { at: [...at, 'resourceName'] });
     seen.add(name);
+    if (name === '')
+      r.error('invalidResizePolicy', list, required(), {
+        at: [...at, 'resourceName'],
+        part: has(p, 'resourceName') ? 'value' : 'key',
+      });
+    else if (name !== 'cpu' && name !== 'memory')
+      r.error('invalidResizePolicy', list, notSupported(name, ['cpu', 'memory']), { at: [...at, 'resourceName'] });
     const policy = str(p['restartPolicy']) ?? '';
     if (policy === '')
       r.error('invalidResizePolicy', list, required(), {
@@ -236,6 +250,16 @@ function checkResizePolicy(r: Reporter, c: Obj, path: FieldPath): void {
     else if (policy !== 'NotRequired' && policy !== 'RestartContainer') {
       r.error('invalidResizePolicy', list, notSupported(policy, ['NotRequired', 'RestartContainer']), {
         at: [...at, 'restartPolicy'],
+      });
+    }
+    if (podRestartPolicy === 'Never' && policy !== 'NotRequired') {
+      // Upstream reports one such error per entry at the list's path: the resource tells them apart.
+      const message = invalid(policy, "must be 'NotRequired' when `restartPolicy` is 'Never'");
+      r.error('invalidResizePolicy', list, `${message} (resourceName ${JSON.stringify(name)})`, {
+        at: [...at, 'restartPolicy'],
+        part: has(p, 'restartPolicy') ? 'value' : 'key',
+        crossField: true,
+        involves: [[...POD, 'restartPolicy']],
       });
     }
   });

@@ -449,8 +449,7 @@ export const RULES: readonly Rule[] = [
   {
     code: 'initContainerField',
     severity: 'error',
-    summary:
-      'Probes, lifecycle hooks and resizePolicy are only allowed on sidecar init containers (restartPolicy: Always).',
+    summary: 'Probes and lifecycle hooks are only allowed on sidecar init containers (restartPolicy: Always).',
     upstream: 'validateInitContainers (' + CORE + ')',
     triggers: pod(
       'initContainers:\n  - name: init\n    image: busybox\n    livenessProbe:\n      exec: {command: [true]}',
@@ -462,7 +461,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'invalidResizePolicy',
     severity: 'error',
-    summary: 'A resizePolicy entry names an unknown resource or restart policy, or repeats a resource.',
+    summary:
+      'A resizePolicy entry names an unknown resource or restart policy, repeats a resource, or is not NotRequired when the pod never restarts.',
     upstream: 'validateResizePolicy (' + CORE + ')',
     triggers: ctr('resizePolicy:\n  - {resourceName: cpu, restartPolicy: Restart}'),
     passes: ctr('resizePolicy:\n  - {resourceName: cpu, restartPolicy: NotRequired}'),
