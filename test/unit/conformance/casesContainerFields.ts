@@ -1,7 +1,9 @@
 // Container-level fields, transcribed from kubernetes/kubernetes pkg/apis/core/validation/
-// validation_test.go: TestValidatePullPolicy (validatePullPolicy) and TestValidateResizePolicy
-// (validateResizePolicy). Upstream's root "field" is the list itself, here the first container's
-// imagePullPolicy / resizePolicy. Both tables are maps: entries are named by their keys.
+// validation_test.go: TestValidatePullPolicy (validatePullPolicy), TestValidateResizePolicy
+// (validateResizePolicy), TestAlphaValidateVolumeDevices (ValidateVolumeDevices),
+// TestValidateDisabledSubpathExpr (ValidateVolumeMounts) and TestValidatePod's container entries.
+// Upstream's root "field" is the list itself, here the first container's imagePullPolicy /
+// resizePolicy / volumeDevices / volumeMounts. The tables are maps: entries are named by their keys.
 //
 // TestValidateResizePolicy passes the pod's restartPolicy; a DaemonSet's template must restart
 // Always (ValidateDaemonSetSpec), so the entries with podRestartPolicy "Never" also get that
@@ -108,6 +110,214 @@ const pullPolicy: Case[] = (
   want: [],
 }));
 
-export const CONTAINER_FIELDS_CASES: Case[] = [...resizePolicy, ...pullPolicy];
+// TestAlphaValidateVolumeDevices: ValidateVolumeDevices(devices, volumeMounts, vols, "field").
+// Its volumes: two PVCs, a hostPath and a generic ephemeral volume. Upstream passes the error
+// entries badVolumeMounts as the container's mounts; in a manifest they are the container's own
+// volumeMounts, so ValidateVolumeMounts also reports its side of each overlap (a mount's name or
+// mountPath that is a device's). The success entry's goodVolumeMounts name volumes the test never
+// declares and overlap none of its devices: they are left out.
+const DEVICES = 'TestAlphaValidateVolumeDevices';
+const VD = `${C0}.volumeDevices`;
+const VM = `${C0}.volumeMounts`;
+const deviceVolumes = [
+  { name: 'abc', persistentVolumeClaim: { claimName: 'testclaim1' } },
+  { name: 'abc-123', persistentVolumeClaim: { claimName: 'testclaim2' } },
+  { name: 'def', hostPath: { path: '/foo/baz' } },
+  {
+    name: 'ephemeral',
+    ephemeral: {
+      volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10G' } } } },
+    },
+  },
+];
+const badVolumeMounts = [
+  { name: 'abc', mountPath: '/foo' },
+  { name: 'abc-123', mountPath: '/this/path/exists' },
+];
+const devices =
+  (mounts: Obj[], ...list: Array<[string, string]>) =>
+  (d: Obj): void => {
+    pod(d).volumes = deviceVolumes;
+    c0(d).volumeDevices = list.map(([name, devicePath]) => ({ name, devicePath }));
+    if (mounts.length) c0(d).volumeMounts = mounts;
+  };
+const badDevices = (...list: Array<[string, string]>) => devices(badVolumeMounts, ...list);
 
-export const CONTAINER_FIELDS_EXCLUDED: Excluded[] = [];
+const volumeDevices: Case[] = [
+  {
+    test: DEVICES,
+    name: 'successCase',
+    ds: devices([], ['abc', '/foo'], ['abc-123', '/usr/share/test'], ['ephemeral', '/disk']),
+    want: [],
+  },
+  {
+    test: DEVICES,
+    name: 'empty name',
+    ds: badDevices(['', '/foo']),
+    want: [
+      ['Required', `${VD}[0].name`],
+      ['NotFound', `${VD}[0].name`],
+      ['Invalid', `${VD}[0].devicePath`],
+      ['Invalid', `${VM}[0].mountPath`],
+    ],
+  },
+  {
+    test: DEVICES,
+    name: 'duplicate name',
+    ds: badDevices(['abc', '/foo'], ['abc', '/foo/bar']),
+    want: [
+      ['Invalid', `${VD}[0].name`],
+      ['Invalid', `${VD}[0].devicePath`],
+      ['Invalid', `${VD}[1].name`],
+      ['Invalid', `${VD}[1].name`],
+      // GetVolumeDeviceMap keeps the last "abc": its path /foo/bar is no mount's.
+      ['Invalid', `${VM}[0].name`],
+    ],
+  },
+  {
+    test: DEVICES,
+    name: 'name not found',
+    ds: badDevices(['not-found', '/usr/share/test']),
+    want: [['NotFound', `${VD}[0].name`]],
+  },
+  {
+    test: DEVICES,
+    name: 'name found but invalid source',
+    ds: badDevices(['def', '/usr/share/test']),
+    want: [['Invalid', `${VD}[0].name`]],
+  },
+  {
+    test: DEVICES,
+    name: 'empty devicepath',
+    ds: badDevices(['abc', '']),
+    want: [
+      ['Required', `${VD}[0].devicePath`],
+      ['Invalid', `${VD}[0].name`],
+      ['Invalid', `${VM}[0].name`],
+    ],
+  },
+  {
+    test: DEVICES,
+    name: 'relative devicepath',
+    // Only the overlap with the mount of abc-123: a relative devicePath is not checked.
+    ds: badDevices(['abc-123', 'baz']),
+    want: [
+      ['Invalid', `${VD}[0].name`],
+      ['Invalid', `${VM}[1].name`],
+    ],
+  },
+  {
+    test: DEVICES,
+    name: 'duplicate devicepath',
+    ds: badDevices(['abc', '/foo'], ['abc-123', '/foo']),
+    want: [
+      ['Invalid', `${VD}[0].name`],
+      ['Invalid', `${VD}[0].devicePath`],
+      ['Invalid', `${VD}[1].name`],
+      ['Invalid', `${VD}[1].devicePath`],
+      ['Invalid', `${VD}[1].devicePath`],
+      ['Invalid', `${VM}[0].name`],
+      ['Invalid', `${VM}[0].mountPath`],
+      ['Invalid', `${VM}[1].name`],
+    ],
+  },
+  {
+    test: DEVICES,
+    name: 'no backsteps',
+    ds: badDevices(['def', '/baz/../']),
+    want: [
+      ['Invalid', `${VD}[0].name`],
+      ['Invalid', `${VD}[0].devicePath`],
+    ],
+  },
+  {
+    test: DEVICES,
+    name: 'name exists in volumemounts',
+    ds: badDevices(['abc', '/baz/../']),
+    want: [
+      ['Invalid', `${VD}[0].name`],
+      ['Invalid', `${VD}[0].devicePath`],
+      ['Invalid', `${VM}[0].name`],
+    ],
+  },
+  {
+    test: DEVICES,
+    name: 'path exists in volumemounts',
+    ds: badDevices(['xyz', '/this/path/exists']),
+    want: [
+      ['NotFound', `${VD}[0].name`],
+      ['Invalid', `${VD}[0].devicePath`],
+      ['Invalid', `${VM}[1].mountPath`],
+    ],
+  },
+  {
+    test: DEVICES,
+    name: 'both exist in volumemounts',
+    ds: badDevices(['abc', '/this/path/exists']),
+    want: [
+      ['Invalid', `${VD}[0].name`],
+      ['Invalid', `${VD}[0].devicePath`],
+      ['Invalid', `${VM}[0].name`],
+      ['Invalid', `${VM}[1].mountPath`],
+    ],
+  },
+];
+
+// TestValidateDisabledSubpathExpr: success entries only (the gate it was named for is long GA).
+const SUBPATH_EXPR = 'TestValidateDisabledSubpathExpr';
+const subpathVolumes = [
+  { name: 'abc', persistentVolumeClaim: { claimName: 'testclaim1' } },
+  { name: 'abc-123', persistentVolumeClaim: { claimName: 'testclaim2' } },
+  { name: '123', hostPath: { path: '/foo/baz' } },
+];
+const mounts =
+  (...list: Obj[]) =>
+  (d: Obj): void => {
+    pod(d).volumes = subpathVolumes;
+    c0(d).volumeMounts = list;
+  };
+const disabledSubpathExpr: Case[] = [
+  {
+    test: SUBPATH_EXPR,
+    name: 'subpath expr not specified',
+    ds: mounts({ name: 'abc-123', mountPath: '/bab' }),
+    want: [],
+  },
+  {
+    test: SUBPATH_EXPR,
+    name: 'subpath expr specified',
+    ds: mounts({ name: 'abc-123', mountPath: '/bab', subPathExpr: '$(POD_NAME)' }),
+    want: [],
+  },
+];
+
+// TestValidatePod (ValidatePodCreate) errorCases about containers; "123" is the pod's name.
+const VPOD = 'TestValidatePod';
+const validatePod: Case[] = [
+  {
+    test: VPOD,
+    name: 'bad spec',
+    // podtest.SetContainers(core.Container{}): SetDefaults_Container fills both policies, so only
+    // the name and the image are missing.
+    ds: (d) => (pod(d).containers = [{}]),
+    want: [
+      ['Required', `${C0}.name`],
+      ['Required', `${C0}.image`],
+    ],
+  },
+];
+
+export const CONTAINER_FIELDS_CASES: Case[] = [
+  ...resizePolicy,
+  ...pullPolicy,
+  ...volumeDevices,
+  ...disabledSubpathExpr,
+  ...validatePod,
+];
+
+const POD_ONLY_IMAGE =
+  'validateContainerOnlyForPod (ResourceIsPod): a pod template keeps an image with surrounding whitespace, only a Pod is rejected';
+export const CONTAINER_FIELDS_EXCLUDED: Excluded[] = [
+  { test: VPOD, name: 'image whitespace', reason: POD_ONLY_IMAGE },
+  { test: VPOD, name: 'image leading and trailing whitespace', reason: POD_ONLY_IMAGE },
+];

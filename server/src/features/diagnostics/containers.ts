@@ -128,6 +128,7 @@ function checkCommon(
   checkEnv(r, arr(c['env']), [...path, 'env']);
   checkEnvFrom(r, arr(c['envFrom']), [...path, 'envFrom']);
   checkVolumeMounts(r, c, path, volumes);
+  checkVolumeDevices(r, c, path, volumes);
   checkResources(r, obj(c['resources']), [...path, 'resources']);
   checkResizePolicy(r, c, path, podRestartPolicy);
   checkContainerSecurityContext(r, obj(c['securityContext']), [...path, 'securityContext'], hostUsers);
@@ -141,6 +142,7 @@ function checkCommon(
 function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdicts): void {
   const mountPaths = new Set<string>();
   const privileged = obj(c['securityContext'])?.['privileged'] === true;
+  const devices = nameToPath(c['volumeDevices'], 'devicePath');
   const list = [...path, 'volumeMounts'];
   arr(c['volumeMounts']).forEach((raw, i) => {
     const m = obj(raw);
@@ -164,6 +166,18 @@ function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: Volume
         r.error('duplicateMountPath', [...at, 'mountPath'], invalid(mountPath, 'must be unique'));
       mountPaths.add(mountPath);
     }
+    // ValidateVolumeMounts: no overlap with the container's volumeDevices (GetVolumeDeviceMap).
+    if (devices.has(name))
+      r.error('invalidVolumeMount', [...at, 'name'], invalid(name, 'must not already exist in volumeDevices'), {
+        part: has(m, 'name') ? 'value' : 'key',
+      });
+    if ([...devices.values()].includes(mountPath ?? ''))
+      r.error(
+        'invalidVolumeMount',
+        [...at, 'mountPath'],
+        invalid(mountPath ?? '', 'must not already exist as a path in volumeDevices'),
+        { part: has(m, 'mountPath') ? 'value' : 'key' },
+      );
     const subPath = str(m['subPath']) ?? '';
     const subPathExpr = str(m['subPathExpr']) ?? '';
     if (subPath !== '') descendingPath(r, subPath, [...list, 'subPath'], [...at, 'subPath'], 'invalidVolumeMount');
@@ -216,6 +230,72 @@ function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: Volume
     } else if (typeof rro === 'string' && rro !== 'Disabled') {
       r.error('unsupportedValue', rroPath, notSupported(rro, ['Disabled', 'Enabled', 'IfPossible']), { at: rroAt });
     }
+  });
+}
+
+/** GetVolumeMountMap / GetVolumeDeviceMap: each entry's name → its path (a later entry wins). */
+function nameToPath(list: unknown, key: 'mountPath' | 'devicePath'): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const raw of arr(list)) {
+    const e = obj(raw);
+    if (e) map.set(str(e['name']) ?? '', str(e[key]) ?? '');
+  }
+  return map;
+}
+
+/**
+ * ValidateVolumeDevices: each device names a valid PVC or ephemeral volume (isMatchedDevice), once,
+ * at a unique path without backsteps, and neither its name nor its path is one of the container's
+ * volumeMounts.
+ */
+function checkVolumeDevices(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdicts): void {
+  const mounts = nameToPath(c['volumeMounts'], 'mountPath');
+  const mountPaths = new Set(mounts.values());
+  const names = new Set<string>();
+  const paths = new Set<string>();
+  arr(c['volumeDevices']).forEach((raw, i) => {
+    const d = obj(raw);
+    if (!d) return;
+    const at = [...path, 'volumeDevices', i];
+    const name = str(d['name']) ?? '';
+    const devicePath = str(d['devicePath']) ?? '';
+    const namePart = has(d, 'name') ? 'value' : 'key';
+    const pathPart = has(d, 'devicePath') ? 'value' : 'key';
+    const matched = volumes.valid.has(name);
+    if (name === '') r.error('requiredField', [...at, 'name'], required(), { part: namePart, required: true });
+    if (names.has(name)) r.error('invalidVolumeDevice', [...at, 'name'], invalid(name, 'must be unique'));
+    if (matched && !volumes.block.has(name))
+      r.error(
+        'invalidVolumeDevice',
+        [...at, 'name'],
+        invalid(name, 'can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode'),
+        { crossField: true, involves: [[...POD, 'volumes']] },
+      );
+    if (!matched)
+      r.error('invalidVolumeDevice', [...at, 'name'], notFound(name), {
+        crossField: true,
+        involves: [[...POD, 'volumes']],
+        part: namePart,
+      });
+    if (devicePath === '')
+      r.error('requiredField', [...at, 'devicePath'], required(), { part: pathPart, required: true });
+    if (paths.has(devicePath))
+      r.error('invalidVolumeDevice', [...at, 'devicePath'], invalid(devicePath, 'must be unique'));
+    if (devicePath !== '' && devicePath.split('/').includes('..'))
+      r.error('invalidVolumeDevice', [...at, 'devicePath'], invalid(devicePath, "can not contain backsteps ('..')"));
+    else paths.add(devicePath);
+    if (mounts.has(name))
+      r.error('invalidVolumeDevice', [...at, 'name'], invalid(name, 'must not already exist in volumeMounts'), {
+        part: namePart,
+      });
+    if (mountPaths.has(devicePath))
+      r.error(
+        'invalidVolumeDevice',
+        [...at, 'devicePath'],
+        invalid(devicePath, 'must not already exist as a path in volumeMounts'),
+        { part: pathPart },
+      );
+    if (name !== '') names.add(name);
   });
 }
 
