@@ -1351,11 +1351,6 @@ export const EXCLUDED: Excluded[] = [
       reason: 'strict (pre-1.34) env var prefixes; RelaxedEnvironmentVariableValidation is GA',
     },
   ]),
-  ...['name exists in volumeDevice', 'mountpath exists in volumeDevice', 'both exist in volumeDevice'].map((name) => ({
-    test: 'TestValidateVolumeMounts',
-    name,
-    reason: 'volumeDevices (raw block PVCs) are not checked: no DaemonSet in the corpora uses them',
-  })),
   ...['subPath not allowed for image volume sources', 'subPathExpr not allowed for image volume sources'].map(
     (name) => ({
       test: 'TestValidateVolumeMounts',

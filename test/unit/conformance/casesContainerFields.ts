@@ -263,6 +263,55 @@ const volumeDevices: Case[] = [
   },
 ];
 
+// TestValidateVolumeMounts' entries about volumeDevices (transcribed with ValidateVolumeDevices
+// in place): upstream passes badVolumeDevice [{xyz, /mnt/exists}] as the container's devices, and
+// names no volume "xyz", so the device side also reports NotFound and its half of each overlap.
+const MOUNTS = 'TestValidateVolumeMounts';
+const withBadDevice =
+  (mount: Obj) =>
+  (d: Obj): void => {
+    pod(d).volumes = deviceVolumes.filter((v) => v.name !== 'def');
+    c0(d).volumeMounts = [mount];
+    c0(d).volumeDevices = [{ name: 'xyz', devicePath: '/mnt/exists' }];
+  };
+const mountsOverDevices: Case[] = [
+  {
+    test: MOUNTS,
+    name: 'name exists in volumeDevice',
+    ds: withBadDevice({ name: 'xyz', mountPath: '/bar' }),
+    want: [
+      ['NotFound', `${VM}[0].name`],
+      ['Invalid', `${VM}[0].name`],
+      ['NotFound', `${VD}[0].name`],
+      ['Invalid', `${VD}[0].name`],
+    ],
+  },
+  {
+    test: MOUNTS,
+    name: 'mountpath exists in volumeDevice',
+    ds: withBadDevice({ name: 'uvw', mountPath: '/mnt/exists' }),
+    want: [
+      ['NotFound', `${VM}[0].name`],
+      ['Invalid', `${VM}[0].mountPath`],
+      ['NotFound', `${VD}[0].name`],
+      ['Invalid', `${VD}[0].devicePath`],
+    ],
+  },
+  {
+    test: MOUNTS,
+    name: 'both exist in volumeDevice',
+    ds: withBadDevice({ name: 'xyz', mountPath: '/mnt/exists' }),
+    want: [
+      ['NotFound', `${VM}[0].name`],
+      ['Invalid', `${VM}[0].name`],
+      ['Invalid', `${VM}[0].mountPath`],
+      ['NotFound', `${VD}[0].name`],
+      ['Invalid', `${VD}[0].name`],
+      ['Invalid', `${VD}[0].devicePath`],
+    ],
+  },
+];
+
 // TestValidateDisabledSubpathExpr: success entries only (the gate it was named for is long GA).
 const SUBPATH_EXPR = 'TestValidateDisabledSubpathExpr';
 const subpathVolumes = [
@@ -311,6 +360,7 @@ export const CONTAINER_FIELDS_CASES: Case[] = [
   ...resizePolicy,
   ...pullPolicy,
   ...volumeDevices,
+  ...mountsOverDevices,
   ...disabledSubpathExpr,
   ...validatePod,
 ];
