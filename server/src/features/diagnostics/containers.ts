@@ -143,6 +143,7 @@ function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: Volume
   const mountPaths = new Set<string>();
   const privileged = obj(c['securityContext'])?.['privileged'] === true;
   const devices = nameToPath(c['volumeDevices'], 'devicePath');
+  const devicePaths = new Set(devices.values());
   const list = [...path, 'volumeMounts'];
   arr(c['volumeMounts']).forEach((raw, i) => {
     const m = obj(raw);
@@ -171,7 +172,7 @@ function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: Volume
       r.error('invalidVolumeMount', [...at, 'name'], invalid(name, 'must not already exist in volumeDevices'), {
         part: has(m, 'name') ? 'value' : 'key',
       });
-    if ([...devices.values()].includes(mountPath ?? ''))
+    if (devicePaths.has(mountPath ?? ''))
       r.error(
         'invalidVolumeMount',
         [...at, 'mountPath'],
