@@ -8,6 +8,7 @@ import { AFFINITY_PROBE_CASES, AFFINITY_PROBE_EXCLUDED } from './casesAffinityPr
 import { PORTS_RESOURCES_CASES, PORTS_RESOURCES_EXCLUDED } from './casesPortsResources';
 import { SECURITY_CASES, SECURITY_EXCLUDED } from './casesSecurity';
 import { OBJECT_META_CASES, OBJECT_META_EXCLUDED } from './casesObjectMeta';
+import { CONTAINER_FIELDS_CASES, CONTAINER_FIELDS_EXCLUDED } from './casesContainerFields';
 
 const T = 'spec.template';
 
@@ -622,10 +623,16 @@ const initContainers: Case[] = [
     want: [['Required', `${I0}.lifecycle.preStop`]],
   },
   {
+    // Upstream runs its success table with PodValidationOptions.AllowSidecarResizePolicy, the
+    // option GetValidationOptionsFromPodSpecAndMeta sets from InPlacePodVerticalScaling (GA, locked on).
     test: 'TestValidateInitContainers',
-    name: 'Not supported ResizePolicy: invalid',
-    ds: withInit(container('init', { resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }] })),
-    want: [['Invalid', `${I0}.resizePolicy`]],
+    name: 'successCase: container-4-allowed-resize-policy',
+    ds: withInit(
+      container('container-4-allowed-resize-policy', {
+        resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }],
+      }),
+    ),
+    want: [],
   },
 ];
 
@@ -1324,9 +1331,9 @@ export const EXCLUDED: Excluded[] = [
   },
   {
     test: 'TestValidateInitContainers',
-    name: 'successCase: container-4-allowed-resize-policy',
+    name: 'Not supported ResizePolicy: invalid',
     reason:
-      'valid only with PodValidationOptions.AllowSidecarResizePolicy, an option the test sets and a server may not',
+      'runs with PodValidationOptions.AllowSidecarResizePolicy off; the API server sets it from InPlacePodVerticalScaling, GA and locked on since 1.35',
   },
   {
     test: 'TestValidateEnv',
@@ -1345,11 +1352,6 @@ export const EXCLUDED: Excluded[] = [
       reason: 'strict (pre-1.34) env var prefixes; RelaxedEnvironmentVariableValidation is GA',
     },
   ]),
-  ...['name exists in volumeDevice', 'mountpath exists in volumeDevice', 'both exist in volumeDevice'].map((name) => ({
-    test: 'TestValidateVolumeMounts',
-    name,
-    reason: 'volumeDevices (raw block PVCs) are not checked: no DaemonSet in the corpora uses them',
-  })),
   ...['subPath not allowed for image volume sources', 'subPathExpr not allowed for image volume sources'].map(
     (name) => ({
       test: 'TestValidateVolumeMounts',
@@ -1973,3 +1975,5 @@ CASES.push(...SECURITY_CASES);
 EXCLUDED.push(...SECURITY_EXCLUDED);
 CASES.push(...OBJECT_META_CASES);
 EXCLUDED.push(...OBJECT_META_EXCLUDED);
+CASES.push(...CONTAINER_FIELDS_CASES);
+EXCLUDED.push(...CONTAINER_FIELDS_EXCLUDED);

@@ -25,6 +25,8 @@ export function checkContainers(r: Reporter, ds: Obj): void {
   const volumes = volumeVerdicts(pod);
   const grace = int(pod['terminationGracePeriodSeconds']) ?? 30;
   const hostUsers = podHostUsers(pod);
+  // SetDefaults_PodSpec: an unset restartPolicy is Always.
+  const podRestartPolicy = str(pod['restartPolicy']) || 'Always';
 
   // validateContainers: at least one, names unique among regular containers.
   const containers = arr(pod['containers']);
@@ -35,7 +37,7 @@ export function checkContainers(r: Reporter, ds: Obj): void {
     const c = obj(raw);
     if (!c) return;
     const path = [...POD, 'containers', i];
-    checkCommon(r, c, path, volumes, hostUsers);
+    checkCommon(r, c, path, volumes, hostUsers, podRestartPolicy);
     const name = str(c['name']);
     if (name !== undefined && name !== '') {
       if (names.has(name)) r.error('duplicateName', [...path, 'name'], duplicate(name));
@@ -60,7 +62,7 @@ export function checkContainers(r: Reporter, ds: Obj): void {
     const c = obj(raw);
     if (!c) return;
     const path = [...POD, 'initContainers', i];
-    checkCommon(r, c, path, volumes, hostUsers);
+    checkCommon(r, c, path, volumes, hostUsers, podRestartPolicy);
     const restartPolicy = c['restartPolicy'];
     const sidecar = restartPolicy === 'Always';
     if (typeof restartPolicy === 'string' && !sidecar) {
@@ -87,13 +89,9 @@ export function checkContainers(r: Reporter, ds: Obj): void {
           );
       }
     }
-    if (has(c, 'resizePolicy'))
-      r.error(
-        'initContainerField',
-        [...path, 'resizePolicy'],
-        invalid(c['resizePolicy'], 'must not be set for init containers'),
-        { part: 'key' },
-      );
+    // validateInitContainers rejects resizePolicy only without PodValidationOptions.
+    // AllowSidecarResizePolicy, which GetValidationOptionsFromPodSpecAndMeta sets from the
+    // InPlacePodVerticalScaling gate (GA and locked on since 1.35): a 1.36 server accepts it.
   });
 
   // ValidatePodTemplateSpec
@@ -108,7 +106,14 @@ export function checkContainers(r: Reporter, ds: Obj): void {
 }
 
 /** validateContainerCommon */
-function checkCommon(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdicts, hostUsers: boolean): void {
+function checkCommon(
+  r: Reporter,
+  c: Obj,
+  path: FieldPath,
+  volumes: VolumeVerdicts,
+  hostUsers: boolean,
+  podRestartPolicy: string,
+): void {
   const name = str(c['name']);
   if (name === '') r.error('requiredField', [...path, 'name'], required(), { required: true });
   else if (name !== undefined) {
@@ -123,8 +128,9 @@ function checkCommon(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdic
   checkEnv(r, arr(c['env']), [...path, 'env']);
   checkEnvFrom(r, arr(c['envFrom']), [...path, 'envFrom']);
   checkVolumeMounts(r, c, path, volumes);
+  checkVolumeDevices(r, c, path, volumes);
   checkResources(r, obj(c['resources']), [...path, 'resources']);
-  checkResizePolicy(r, c, path);
+  checkResizePolicy(r, c, path, podRestartPolicy);
   checkContainerSecurityContext(r, obj(c['securityContext']), [...path, 'securityContext'], hostUsers);
 }
 
@@ -136,6 +142,8 @@ function checkCommon(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdic
 function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdicts): void {
   const mountPaths = new Set<string>();
   const privileged = obj(c['securityContext'])?.['privileged'] === true;
+  const devices = nameToPath(c['volumeDevices'], 'devicePath');
+  const devicePaths = new Set(devices.values());
   const list = [...path, 'volumeMounts'];
   arr(c['volumeMounts']).forEach((raw, i) => {
     const m = obj(raw);
@@ -159,6 +167,18 @@ function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: Volume
         r.error('duplicateMountPath', [...at, 'mountPath'], invalid(mountPath, 'must be unique'));
       mountPaths.add(mountPath);
     }
+    // ValidateVolumeMounts: no overlap with the container's volumeDevices (GetVolumeDeviceMap).
+    if (devices.has(name))
+      r.error('invalidVolumeMount', [...at, 'name'], invalid(name, 'must not already exist in volumeDevices'), {
+        part: has(m, 'name') ? 'value' : 'key',
+      });
+    if (devicePaths.has(mountPath ?? ''))
+      r.error(
+        'invalidVolumeMount',
+        [...at, 'mountPath'],
+        invalid(mountPath ?? '', 'must not already exist as a path in volumeDevices'),
+        { part: has(m, 'mountPath') ? 'value' : 'key' },
+      );
     const subPath = str(m['subPath']) ?? '';
     const subPathExpr = str(m['subPathExpr']) ?? '';
     if (subPath !== '') descendingPath(r, subPath, [...list, 'subPath'], [...at, 'subPath'], 'invalidVolumeMount');
@@ -214,8 +234,78 @@ function checkVolumeMounts(r: Reporter, c: Obj, path: FieldPath, volumes: Volume
   });
 }
 
-/** validateResizePolicy: errors on the list's path, except a repeated resource (on its entry). */
-function checkResizePolicy(r: Reporter, c: Obj, path: FieldPath): void {
+/** GetVolumeMountMap / GetVolumeDeviceMap: each entry's name → its path (a later entry wins). */
+function nameToPath(list: unknown, key: 'mountPath' | 'devicePath'): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const raw of arr(list)) {
+    const e = obj(raw);
+    if (e) map.set(str(e['name']) ?? '', str(e[key]) ?? '');
+  }
+  return map;
+}
+
+/**
+ * ValidateVolumeDevices: each device names a valid PVC or ephemeral volume (isMatchedDevice), once,
+ * at a unique path without backsteps, and neither its name nor its path is one of the container's
+ * volumeMounts.
+ */
+function checkVolumeDevices(r: Reporter, c: Obj, path: FieldPath, volumes: VolumeVerdicts): void {
+  const mounts = nameToPath(c['volumeMounts'], 'mountPath');
+  const mountPaths = new Set(mounts.values());
+  const names = new Set<string>();
+  const paths = new Set<string>();
+  arr(c['volumeDevices']).forEach((raw, i) => {
+    const d = obj(raw);
+    if (!d) return;
+    const at = [...path, 'volumeDevices', i];
+    const name = str(d['name']) ?? '';
+    const devicePath = str(d['devicePath']) ?? '';
+    const namePart = has(d, 'name') ? 'value' : 'key';
+    const pathPart = has(d, 'devicePath') ? 'value' : 'key';
+    const matched = volumes.valid.has(name);
+    if (name === '') r.error('requiredField', [...at, 'name'], required(), { part: namePart, required: true });
+    if (names.has(name)) r.error('invalidVolumeDevice', [...at, 'name'], invalid(name, 'must be unique'));
+    if (matched && !volumes.block.has(name))
+      r.error(
+        'invalidVolumeDevice',
+        [...at, 'name'],
+        invalid(name, 'can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode'),
+        { crossField: true, involves: [[...POD, 'volumes']] },
+      );
+    if (!matched)
+      r.error('invalidVolumeDevice', [...at, 'name'], notFound(name), {
+        crossField: true,
+        involves: [[...POD, 'volumes']],
+        part: namePart,
+      });
+    if (devicePath === '')
+      r.error('requiredField', [...at, 'devicePath'], required(), { part: pathPart, required: true });
+    if (paths.has(devicePath))
+      r.error('invalidVolumeDevice', [...at, 'devicePath'], invalid(devicePath, 'must be unique'));
+    if (devicePath !== '' && devicePath.split('/').includes('..'))
+      r.error('invalidVolumeDevice', [...at, 'devicePath'], invalid(devicePath, "can not contain backsteps ('..')"));
+    else paths.add(devicePath);
+    if (mounts.has(name))
+      r.error('invalidVolumeDevice', [...at, 'name'], invalid(name, 'must not already exist in volumeMounts'), {
+        part: namePart,
+      });
+    if (mountPaths.has(devicePath))
+      r.error(
+        'invalidVolumeDevice',
+        [...at, 'devicePath'],
+        invalid(devicePath, 'must not already exist as a path in volumeMounts'),
+        { part: pathPart },
+      );
+    if (name !== '') names.add(name);
+  });
+}
+
+/**
+ * validateResizePolicy: errors on the list's path, except a repeated resource (on its entry). A
+ * repeated resource is reported whatever its name; with the pod's restartPolicy Never every
+ * restartPolicy other than NotRequired is Invalid as well.
+ */
+function checkResizePolicy(r: Reporter, c: Obj, path: FieldPath, podRestartPolicy: string): void {
   const list = [...path, 'resizePolicy'];
   const seen = new Set<string>();
   arr(c['resizePolicy']).forEach((raw, i) => {
@@ -223,10 +313,15 @@ function checkResizePolicy(r: Reporter, c: Obj, path: FieldPath): void {
     if (!p) return;
     const at = [...list, i];
     const name = str(p['resourceName']) ?? '';
-    if (name !== 'cpu' && name !== 'memory')
-      r.error('invalidResizePolicy', list, notSupported(name, ['cpu', 'memory']), { at: [...at, 'resourceName'] });
-    else if (seen.has(name)) r.error('invalidResizePolicy', at, duplicate(name), { at: [...at, 'resourceName'] });
+    if (seen.has(name)) r.error('invalidResizePolicy', at, duplicate(name), { at: [...at, 'resourceName'] });
     seen.add(name);
+    if (name === '')
+      r.error('invalidResizePolicy', list, required(), {
+        at: [...at, 'resourceName'],
+        part: has(p, 'resourceName') ? 'value' : 'key',
+      });
+    else if (name !== 'cpu' && name !== 'memory')
+      r.error('invalidResizePolicy', list, notSupported(name, ['cpu', 'memory']), { at: [...at, 'resourceName'] });
     const policy = str(p['restartPolicy']) ?? '';
     if (policy === '')
       r.error('invalidResizePolicy', list, required(), {
@@ -236,6 +331,16 @@ function checkResizePolicy(r: Reporter, c: Obj, path: FieldPath): void {
     else if (policy !== 'NotRequired' && policy !== 'RestartContainer') {
       r.error('invalidResizePolicy', list, notSupported(policy, ['NotRequired', 'RestartContainer']), {
         at: [...at, 'restartPolicy'],
+      });
+    }
+    if (podRestartPolicy === 'Never' && policy !== 'NotRequired') {
+      // Upstream reports one such error per entry at the list's path: the resource tells them apart.
+      const message = invalid(policy, "must be 'NotRequired' when `restartPolicy` is 'Never'");
+      r.error('invalidResizePolicy', list, `${message} (resourceName ${JSON.stringify(name)})`, {
+        at: [...at, 'restartPolicy'],
+        part: has(p, 'restartPolicy') ? 'value' : 'key',
+        crossField: true,
+        involves: [[...POD, 'restartPolicy']],
       });
     }
   });

@@ -468,8 +468,7 @@ export const RULES: readonly Rule[] = [
   {
     code: 'initContainerField',
     severity: 'error',
-    summary:
-      'Probes, lifecycle hooks and resizePolicy are only allowed on sidecar init containers (restartPolicy: Always).',
+    summary: 'Probes and lifecycle hooks are only allowed on sidecar init containers (restartPolicy: Always).',
     upstream: 'validateInitContainers (' + CORE + ')',
     triggers: pod(
       'initContainers:\n  - name: init\n    image: busybox\n    livenessProbe:\n      exec: {command: [true]}',
@@ -481,7 +480,8 @@ export const RULES: readonly Rule[] = [
   {
     code: 'invalidResizePolicy',
     severity: 'error',
-    summary: 'A resizePolicy entry names an unknown resource or restart policy, or repeats a resource.',
+    summary:
+      'A resizePolicy entry names an unknown resource or restart policy, repeats a resource, or is not NotRequired when the pod never restarts.',
     upstream: 'validateResizePolicy (' + CORE + ')',
     triggers: ctr('resizePolicy:\n  - {resourceName: cpu, restartPolicy: Restart}'),
     passes: ctr('resizePolicy:\n  - {resourceName: cpu, restartPolicy: NotRequired}'),
@@ -611,7 +611,7 @@ export const RULES: readonly Rule[] = [
     code: 'invalidVolumeMount',
     severity: 'error',
     summary:
-      'subPath/subPathExpr escape the volume or are both set; Bidirectional propagation without privileged; recursiveReadOnly misuse.',
+      'subPath/subPathExpr escape the volume or are both set; Bidirectional propagation without privileged; recursiveReadOnly misuse; a name or mountPath that is also a volumeDevice.',
     upstream: 'ValidateVolumeMounts, validateMountPropagation, validateMountRecursiveReadOnly (' + CORE + ')',
     triggers: {
       at: 'root',
@@ -620,6 +620,21 @@ export const RULES: readonly Rule[] = [
     passes: {
       at: 'root',
       yaml: 'spec:\n  template:\n    spec:\n      volumes: [{name: host, hostPath: {path: /var/lib}}]\n      containers:\n        - name: agent\n          image: registry.example/agent:1.2.3\n          resources: {requests: {cpu: 100m}}\n          securityContext: {privileged: true}\n          volumeMounts: [{name: host, mountPath: /host, mountPropagation: Bidirectional}]',
+    },
+  },
+  {
+    code: 'invalidVolumeDevice',
+    severity: 'error',
+    summary:
+      'A volumeDevice names no PVC or ephemeral volume, repeats a name or devicePath, has a devicePath with "..", or shares a name or path with a volumeMount.',
+    upstream: 'ValidateVolumeDevices (' + CORE + ')',
+    triggers: {
+      at: 'root',
+      yaml: 'spec:\n  template:\n    spec:\n      volumes: [{name: disk, hostPath: {path: /dev/sdb}}]\n      containers:\n        - name: agent\n          image: registry.example/agent:1.2.3\n          resources: {requests: {cpu: 100m}}\n          volumeDevices: [{name: disk, devicePath: /dev/xvda}]',
+    },
+    passes: {
+      at: 'root',
+      yaml: 'spec:\n  template:\n    spec:\n      volumes: [{name: disk, persistentVolumeClaim: {claimName: disk}}]\n      containers:\n        - name: agent\n          image: registry.example/agent:1.2.3\n          resources: {requests: {cpu: 100m}}\n          volumeDevices: [{name: disk, devicePath: /dev/xvda}]',
     },
   },
   {

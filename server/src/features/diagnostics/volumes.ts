@@ -6,7 +6,7 @@
 import type { FieldPath } from '../../model';
 import { duplicate, invalid, required } from './fieldErrors';
 import { isDNS1123Label } from './nameSyntax';
-import { arr, obj, str, type Obj } from '../../model/plainValues';
+import { arr, has, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import { POD } from './paths';
 import { checkVolumeSource, ErrorSink, FILE_MODE_ERROR } from './volumeSources';
@@ -23,12 +23,15 @@ export interface VolumeVerdicts {
   valid: Set<string>;
   /** Every written name → the index of its first volume (for the NotFound hint). */
   written: Map<string, number>;
+  /** The valid names whose source can back a block device (isMatchedDevice: a PVC or an ephemeral volume). */
+  block: Set<string>;
 }
 
 /** Runs ValidateVolumes, reporting into `sink` (or nowhere), and says which names survive. */
 function validateVolumes(pod: Obj | undefined, sink: ErrorSink | undefined): VolumeVerdicts {
   const valid = new Set<string>();
   const written = new Map<string, number>();
+  const block = new Set<string>();
   arr(pod?.['volumes']).forEach((raw, i) => {
     const v = obj(raw);
     if (!v) return;
@@ -47,9 +50,12 @@ function validateVolumes(pod: Obj | undefined, sink: ErrorSink | undefined): Vol
     else for (const e of isDNS1123Label(name)) counting.error('invalidName', [...at, 'name'], invalid(name, e));
     if (valid.has(name)) counting.error('duplicateName', [...at, 'name'], duplicate(name));
     if (!written.has(name)) written.set(name, i);
-    if (errors === 0) valid.add(name);
+    if (errors === 0) {
+      valid.add(name);
+      if (has(v, 'persistentVolumeClaim') || has(v, 'ephemeral')) block.add(name);
+    }
   });
-  return { valid, written };
+  return { valid, written, block };
 }
 
 export function checkVolumes(r: Reporter, ds: Obj): void {
