@@ -118,7 +118,8 @@ function checkCommon(
   if (name === '') r.error('requiredField', [...path, 'name'], required(), { required: true });
   else if (name !== undefined) {
     const errs = isDNS1123Label(name);
-    if (errs.length) r.error('invalidName', [...path, 'name'], invalid(name, errs.join('; ')));
+    // ValidateDNS1123Label: one Invalid per message.
+    for (const e of errs) r.error('invalidName', [...path, 'name'], invalid(name, e));
   }
   const image = c['image'];
   if (image === undefined || image === null || image === '') {

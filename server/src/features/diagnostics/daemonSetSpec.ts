@@ -145,7 +145,8 @@ function checkIntOrPercent(r: Reporter, value: unknown, path: (string | number)[
   if (typeof value === 'string') {
     const errs = isValidPercent(value);
     if (errs.length) {
-      r.error('invalidIntOrPercent', path, invalid(value, errs.join('; ')));
+      // ValidatePositiveIntOrPercent: one Invalid per IsValidPercent message.
+      for (const msg of errs) r.error('invalidIntOrPercent', path, invalid(value, msg));
       return;
     }
     if (Number(value.slice(0, -1)) > 100)

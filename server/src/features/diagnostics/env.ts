@@ -20,7 +20,8 @@ export function checkEnv(r: Reporter, env: unknown[], path: FieldPath): void {
     const name = str(e['name']);
     if (name) {
       const errs = isEnvVarName(name);
-      if (errs.length) r.error('invalidEnvName', [...at, 'name'], invalid(name, errs.join('; ')));
+      // ValidateEnv: one Invalid per IsEnvVarName message.
+      for (const msg of errs) r.error('invalidEnvName', [...at, 'name'], invalid(name, msg));
     }
     const valueFrom = obj(e['valueFrom']);
     if (valueFrom) checkValueFrom(r, valueFrom, str(e['value']) ?? '', [...at, 'valueFrom']);
@@ -52,14 +53,15 @@ function checkValueFrom(r: Reporter, vf: Record<string, unknown>, value: string,
     // The name goes through NameIsDNSSubdomain even when empty.
     const name = str(sel['name']) ?? '';
     const nameErrs = isDNS1123Subdomain(name);
-    if (nameErrs.length)
-      r.error('invalidName', [...path, ref, 'name'], invalid(name, nameErrs.join('; ')), {
+    // validateConfigMapKeySelector / validateSecretKeySelector: one Invalid per message.
+    for (const msg of nameErrs)
+      r.error('invalidName', [...path, ref, 'name'], invalid(name, msg), {
         part: has(sel, 'name') ? 'value' : 'key',
       });
     const key = str(sel['key']);
     if (key) {
       const errs = isConfigMapKey(key);
-      if (errs.length) r.error('invalidKey', [...path, ref, 'key'], invalid(key, errs.join('; ')));
+      for (const msg of errs) r.error('invalidKey', [...path, ref, 'key'], invalid(key, msg));
     }
   }
   if (sources.length === 0) {
@@ -91,7 +93,8 @@ export function checkEnvFrom(r: Reporter, envFrom: unknown[], path: FieldPath): 
     const prefix = str(e['prefix']);
     if (prefix) {
       const errs = isEnvVarName(prefix);
-      if (errs.length) r.error('invalidEnvName', [...at, 'prefix'], invalid(prefix, errs.join('; ')));
+      // ValidateEnvFrom: one Invalid per IsEnvVarName message.
+      for (const msg of errs) r.error('invalidEnvName', [...at, 'prefix'], invalid(prefix, msg));
     }
     const refs = ['configMapRef', 'secretRef'].filter((s) => has(e, s));
     for (const ref of refs) {

@@ -178,7 +178,8 @@ function checkTerm(r: Reporter, term: Obj | undefined, path: FieldPath, labelVal
       values.forEach((v, k) => {
         if (typeof v !== 'string') return;
         const errs = isDNS1123Subdomain(v);
-        if (errs.length) r.error('invalidName', [...at, 'values', k], invalid(v, errs.join('; ')));
+        // ValidateNodeFieldSelectorRequirement: one Invalid per ValidateNodeName message.
+        for (const msg of errs) r.error('invalidName', [...at, 'values', k], invalid(v, msg));
       });
     }
   });

@@ -17,9 +17,12 @@ export function checkPorts(r: Reporter, ports: unknown[], path: FieldPath): void
     const name = str(p['name']);
     if (name) {
       const errs = isValidPortName(name);
-      if (errs.length) r.error('invalidPortName', [...at, 'name'], invalid(name, errs.join('; ')));
-      else if (names.has(name)) r.error('duplicatePortName', [...at, 'name'], duplicate(name));
-      else names.add(name);
+      // validateContainerPorts: one Invalid per IsValidPortName message.
+      for (const msg of errs) r.error('invalidPortName', [...at, 'name'], invalid(name, msg));
+      if (errs.length === 0) {
+        if (names.has(name)) r.error('duplicatePortName', [...at, 'name'], duplicate(name));
+        else names.add(name);
+      }
     }
     // validateContainerPorts: containerPort 0 is not set (Required); hostPort 0 means no host port.
     if (p['containerPort'] === 0) r.error('requiredField', [...at, 'containerPort'], required());
@@ -27,7 +30,7 @@ export function checkPorts(r: Reporter, ports: unknown[], path: FieldPath): void
       const n = int(p[field]);
       if (n === undefined || n === 0) continue;
       const errs = isValidPortNum(n);
-      if (errs.length) r.error('invalidPort', [...at, field], invalid(n, errs.join('; ')));
+      for (const msg of errs) r.error('invalidPort', [...at, field], invalid(n, msg));
     }
   });
 }

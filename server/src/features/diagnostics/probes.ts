@@ -89,8 +89,9 @@ function checkHandler(r: Reporter, h: Obj, path: FieldPath, kinds: readonly stri
       break;
     case 'grpc': {
       const port = int(action['port']) ?? 0;
-      if (isValidPortNum(port).length)
-        r.error('invalidPort', [...at, 'port'], invalid(port, isValidPortNum(port).join('; ')), {
+      // validateGRPCAction: one Invalid per IsValidPortNum message.
+      for (const msg of isValidPortNum(port))
+        r.error('invalidPort', [...at, 'port'], invalid(port, msg), {
           part: has(action, 'port') ? 'value' : 'key',
         });
       break;
