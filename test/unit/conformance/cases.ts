@@ -7,6 +7,7 @@ import { POD_SPEC_CASES, POD_SPEC_EXCLUDED } from './casesPodSpec';
 import { AFFINITY_PROBE_CASES, AFFINITY_PROBE_EXCLUDED } from './casesAffinityProbes';
 import { PORTS_RESOURCES_CASES, PORTS_RESOURCES_EXCLUDED } from './casesPortsResources';
 import { SECURITY_CASES, SECURITY_EXCLUDED } from './casesSecurity';
+import { POD_FIELDS_CASES, POD_FIELDS_EXCLUDED } from './casesPodFields';
 
 const T = 'spec.template';
 
@@ -1970,3 +1971,5 @@ CASES.push(...PORTS_RESOURCES_CASES);
 EXCLUDED.push(...PORTS_RESOURCES_EXCLUDED);
 CASES.push(...SECURITY_CASES);
 EXCLUDED.push(...SECURITY_EXCLUDED);
+CASES.push(...POD_FIELDS_CASES);
+EXCLUDED.push(...POD_FIELDS_EXCLUDED);

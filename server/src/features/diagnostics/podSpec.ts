@@ -1,7 +1,9 @@
 // Pod-level rules of ValidatePodSpec not covered by a module of their own: names of referenced
 // objects, DNS policy and config (validatePodDNSConfig), host aliases, topology spread
 // constraints, readiness gates and the pod security context (pkg/apis/core/validation).
-import { invalid, notSupported, required } from './fieldErrors';
+import { duplicate, forbidden, invalid, notSupported, required } from './fieldErrors';
+import { checkLabelSelector } from './labelSelector';
+import { checkOverhead } from './resources';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP } from './nameSyntax';
 import {
   checkHostUsers,
@@ -12,6 +14,7 @@ import {
 import { checkPodOs } from './podOs';
 import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
+import type { FieldPath } from '../../model';
 import { POD } from './paths';
 
 const MAX_NAMESERVERS = 3;
@@ -51,22 +54,7 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
       if (errs.length) r.error('invalidName', [...POD, 'hostAliases', i, 'hostnames', j], invalid(h, errs.join('; ')));
     });
   });
-  arr(pod['topologySpreadConstraints']).forEach((raw, i) => {
-    const c = obj(raw);
-    if (!c) return;
-    const at = [...POD, 'topologySpreadConstraints', i];
-    const maxSkew = c['maxSkew'] === undefined || c['maxSkew'] === null ? 0 : int(c['maxSkew']);
-    if (maxSkew !== undefined && maxSkew <= 0)
-      r.error('invalidValue', [...at, 'maxSkew'], invalid(maxSkew, 'must be greater than zero'), {
-        part: has(c, 'maxSkew') ? 'value' : 'key',
-      });
-    const when = c['whenUnsatisfiable'];
-    if (when === undefined || when === null || when === '') {
-      r.error('unsupportedValue', [...at, 'whenUnsatisfiable'], notSupported('', ['DoNotSchedule', 'ScheduleAnyway']), {
-        part: has(c, 'whenUnsatisfiable') ? 'value' : 'key',
-      });
-    }
-  });
+  checkTopologySpread(r, pod);
   arr(pod['readinessGates']).forEach((raw, i) => {
     const g = obj(raw);
     if (!g) return;
@@ -76,6 +64,8 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
         part: has(g, 'conditionType') ? 'value' : 'key',
       });
   });
+  checkSchedulingGates(r, pod);
+  checkOverhead(r, pod['overhead'], [...POD, 'overhead']);
   // ValidatePodSpec: activeDeadlineSeconds must be in 1..math.MaxInt32 (ValidateDaemonSetSpec then
   // forbids it in a DaemonSet whatever its value; the API server reports both).
   const deadline = int(pod['activeDeadlineSeconds']);
@@ -100,6 +90,112 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
       `${grace} is replaced by 1 when the pods are created; use 0 to stop pods immediately`,
     );
   }
+}
+
+/** validateTopologySpreadConstraints (with AllowInvalidTopologySpreadConstraintLabelSelector false: a create). */
+function checkTopologySpread(r: Reporter, pod: Obj): void {
+  const constraints = arr(pod['topologySpreadConstraints']);
+  const pairOf = (c: Obj | undefined): string =>
+    `${str(c?.['topologyKey']) ?? ''}\u0000${str(c?.['whenUnsatisfiable']) ?? ''}`;
+  constraints.forEach((raw, i) => {
+    const c = obj(raw);
+    if (!c) return;
+    const at = [...POD, 'topologySpreadConstraints', i];
+    // ValidateMaxSkew
+    const maxSkew = c['maxSkew'] === undefined || c['maxSkew'] === null ? 0 : int(c['maxSkew']);
+    if (maxSkew !== undefined && maxSkew <= 0)
+      r.error('invalidValue', [...at, 'maxSkew'], invalid(maxSkew, 'must be greater than zero'), {
+        part: has(c, 'maxSkew') ? 'value' : 'key',
+      });
+    // ValidateTopologyKey: a missing key is the schema check's Required; an empty one is reported here.
+    if (c['topologyKey'] === '')
+      r.error('requiredField', [...at, 'topologyKey'], required('can not be empty'), { required: true });
+    // ValidateWhenUnsatisfiable: other values than the two are the schema check's (enum).
+    const when = c['whenUnsatisfiable'];
+    if (when === undefined || when === null || when === '') {
+      r.error('unsupportedValue', [...at, 'whenUnsatisfiable'], notSupported('', ['DoNotSchedule', 'ScheduleAnyway']), {
+        part: has(c, 'whenUnsatisfiable') ? 'value' : 'key',
+      });
+    }
+    // ValidateSpreadConstraintNotRepeat: on the first of two with the same {topologyKey, whenUnsatisfiable}.
+    const pair = pairOf(c);
+    const later = constraints.slice(i + 1).findIndex((o) => obj(o) !== undefined && pairOf(obj(o)) === pair);
+    if (later >= 0)
+      r.error(
+        'duplicateEntry',
+        [...at, '{topologyKey, whenUnsatisfiable}'],
+        duplicate(`{${str(c['topologyKey']) ?? ''}, ${str(when) ?? ''}}`),
+        { at, part: 'key', involves: [[...POD, 'topologySpreadConstraints', i + 1 + later]] },
+      );
+    // validateMinDomains
+    if (c['minDomains'] !== undefined && c['minDomains'] !== null) {
+      const minDomains = int(c['minDomains']);
+      if (minDomains !== undefined && minDomains <= 0)
+        r.error('invalidValue', [...at, 'minDomains'], invalid(minDomains, 'must be greater than zero'));
+      if (when !== 'DoNotSchedule')
+        r.error(
+          'invalidValue',
+          [...at, 'minDomains'],
+          invalid(
+            c['minDomains'],
+            `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${str(when) ?? ''}`,
+          ),
+          { crossField: true },
+        );
+    }
+    // validateNodeInclusionPolicy
+    for (const field of ['nodeAffinityPolicy', 'nodeTaintsPolicy']) {
+      const policy = c[field];
+      if (typeof policy === 'string' && policy !== 'Honor' && policy !== 'Ignore')
+        r.error('unsupportedValue', [...at, field], notSupported(policy, ['Honor', 'Ignore']));
+    }
+    checkMatchLabelKeysInTopologySpread(r, c, at);
+    checkLabelSelector(r, c['labelSelector'], [...at, 'labelSelector']);
+  });
+}
+
+/** validateMatchLabelKeysInTopologySpread */
+function checkMatchLabelKeysInTopologySpread(r: Reporter, c: Obj, at: FieldPath): void {
+  const keys = arr(c['matchLabelKeys']);
+  if (keys.length === 0) return;
+  const selector = obj(c['labelSelector']);
+  const selectorKeys = new Set<string>();
+  if (selector) {
+    for (const k of Object.keys(obj(selector['matchLabels']) ?? {})) selectorKeys.add(k);
+    for (const e of arr(selector['matchExpressions'])) selectorKeys.add(str(obj(e)?.['key']) ?? '');
+  } else {
+    r.error(
+      'invalidSelector',
+      [...at, 'matchLabelKeys'],
+      forbidden('must not be specified when labelSelector is not set'),
+      { part: 'key' },
+    );
+  }
+  keys.forEach((k, i) => {
+    if (typeof k !== 'string') return;
+    for (const e of isQualifiedName(k)) r.error('invalidLabelKey', [...at, 'matchLabelKeys', i], invalid(k, e));
+    if (selectorKeys.has(k))
+      r.error(
+        'invalidSelector',
+        [...at, 'matchLabelKeys', i],
+        invalid(k, 'exists in both matchLabelKeys and labelSelector'),
+      );
+  });
+}
+
+/** validateSchedulingGates: each name a qualified name, no name twice (both on the gate's index). */
+function checkSchedulingGates(r: Reporter, pod: Obj): void {
+  const seen = new Set<string>();
+  arr(pod['schedulingGates']).forEach((raw, i) => {
+    const g = obj(raw);
+    if (!g) return;
+    const at = [...POD, 'schedulingGates', i];
+    const name = str(g['name']) ?? '';
+    for (const e of isQualifiedName(name))
+      r.error('invalidName', at, invalid(name, e), { at: [...at, 'name'], part: has(g, 'name') ? 'value' : 'key' });
+    if (seen.has(name)) r.error('duplicateEntry', at, duplicate(name), { at: [...at, 'name'] });
+    seen.add(name);
+  });
 }
 
 /** validatePodDNSConfig */

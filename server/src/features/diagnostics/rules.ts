@@ -770,6 +770,15 @@ export const RULES: readonly Rule[] = [
     passes: pod('topologySpreadConstraints:\n  - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}'),
   },
   {
+    code: 'duplicateEntry',
+    severity: 'error',
+    summary:
+      'A list entry that must be unique is repeated: a scheduling gate name, or two topology spread constraints with the same topologyKey and whenUnsatisfiable.',
+    upstream: 'validateSchedulingGates, ValidateSpreadConstraintNotRepeat (' + CORE + ')',
+    triggers: pod('schedulingGates:\n  - {name: example.com/wait}\n  - {name: example.com/wait}'),
+    passes: pod('schedulingGates:\n  - {name: example.com/wait}\n  - {name: example.com/ready}'),
+  },
+  {
     code: 'negativeGracePeriod',
     severity: 'warning',
     summary: 'A negative terminationGracePeriodSeconds is replaced by 1 when the pods are created.',

@@ -1,0 +1,296 @@
+// Upstream pod-level field tables, transcribed from kubernetes/kubernetes
+// pkg/apis/core/validation/validation_test.go: TestValidateTopologySpreadConstraints,
+// TestValidateOverhead, TestValidatePodReadinessGates, TestValidateSchedulingGates,
+// TestValidateRestartPolicy and TestValidateDNSPolicy. Each calls one helper of ValidatePodSpec
+// with the root field.NewPath("field") (TestValidateOverhead: "overheads"/"resources"), which is
+// re-rooted here to the pod template spec's field (spec.template.spec.topologySpreadConstraints,
+// …). Tables whose error cases only assert that some error is returned list the [type, path] pairs
+// the helper (validation.go) returns for the entry, plus what ValidateDaemonSetSpec adds for a
+// DaemonSet's template (restartPolicy other than Always). Entries without a name are named by
+// their position in the table.
+import { Case, Excluded, Obj, pod, POD } from './upstream';
+
+const TSC_TEST = 'TestValidateTopologySpreadConstraints';
+const TSC = `${POD}.topologySpreadConstraints`;
+const TSC0 = `${TSC}[0]`;
+
+/** The pod spec's topologySpreadConstraints, as given. */
+const spread =
+  (...cs: Obj[]) =>
+  (d: Obj): void => {
+    pod(d).topologySpreadConstraints = cs;
+  };
+const zone = (extra: Obj = {}): Obj => ({
+  maxSkew: 1,
+  topologyKey: 'k8s.io/zone',
+  whenUnsatisfiable: 'DoNotSchedule',
+  ...extra,
+});
+const tsc = (name: string, ds: (d: Obj) => void, want: Case['want'] = []): Case => ({ test: TSC_TEST, name, ds, want });
+
+const topologySpread: Case[] = [
+  tsc('all required fields ok', spread(zone({ minDomains: 3 }))),
+  tsc('missing MaxSkew', spread({ topologyKey: 'k8s.io/zone', whenUnsatisfiable: 'DoNotSchedule' }), [
+    ['Invalid', `${TSC0}.maxSkew`],
+  ]),
+  tsc('negative MaxSkew', spread(zone({ maxSkew: -1 })), [['Invalid', `${TSC0}.maxSkew`]]),
+  tsc(
+    'can use MinDomains with ScheduleAnyway, when MinDomains = nil',
+    spread(zone({ whenUnsatisfiable: 'ScheduleAnyway' })),
+  ),
+  tsc('negative minDomains is invalid', spread(zone({ minDomains: -1 })), [['Invalid', `${TSC0}.minDomains`]]),
+  tsc(
+    'cannot use non-nil MinDomains with ScheduleAnyway',
+    spread(zone({ whenUnsatisfiable: 'ScheduleAnyway', minDomains: 10 })),
+    [['Invalid', `${TSC0}.minDomains`]],
+  ),
+  // validateMinDomains reports both: not positive, and not allowed with ScheduleAnyway.
+  tsc(
+    'use negative MinDomains with ScheduleAnyway(invalid)',
+    spread(zone({ whenUnsatisfiable: 'ScheduleAnyway', minDomains: -1 })),
+    [
+      ['Invalid', `${TSC0}.minDomains`],
+      ['Invalid', `${TSC0}.minDomains`],
+    ],
+  ),
+  tsc('missing TopologyKey', spread({ maxSkew: 1, whenUnsatisfiable: 'DoNotSchedule' }), [
+    ['Required', `${TSC0}.topologyKey`],
+  ]),
+  tsc('missing scheduling mode', spread({ maxSkew: 1, topologyKey: 'k8s.io/zone' }), [
+    ['NotSupported', `${TSC0}.whenUnsatisfiable`],
+  ]),
+  tsc('unsupported scheduling mode', spread(zone({ whenUnsatisfiable: 'N/A' })), [
+    ['NotSupported', `${TSC0}.whenUnsatisfiable`],
+  ]),
+  tsc(
+    'multiple constraints ok with all required fields',
+    spread(zone(), { maxSkew: 2, topologyKey: 'k8s.io/node', whenUnsatisfiable: 'ScheduleAnyway' }),
+  ),
+  tsc(
+    'multiple constraints missing TopologyKey on partial ones',
+    spread({ maxSkew: 1, whenUnsatisfiable: 'ScheduleAnyway' }, zone({ maxSkew: 2 })),
+    [['Required', `${TSC0}.topologyKey`]],
+  ),
+  // ValidateSpreadConstraintNotRepeat: reported on the first of the pair, at a path that is no field.
+  tsc('duplicate constraints', spread(zone(), zone({ maxSkew: 2 })), [
+    ['Duplicate', `${TSC0}.{topologyKey, whenUnsatisfiable}`],
+  ]),
+  tsc(
+    'supported policy name set on NodeAffinityPolicy and NodeTaintsPolicy',
+    spread(zone({ nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore' })),
+  ),
+  tsc(
+    'unsupported policy name set on NodeAffinityPolicy',
+    spread(zone({ nodeAffinityPolicy: 'Unknown', nodeTaintsPolicy: 'Ignore' })),
+    [['NotSupported', `${TSC0}.nodeAffinityPolicy`]],
+  ),
+  tsc(
+    'unsupported policy name set on NodeTaintsPolicy',
+    spread(zone({ nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Unknown' })),
+    [['NotSupported', `${TSC0}.nodeTaintsPolicy`]],
+  ),
+  tsc(
+    "key in MatchLabelKeys isn't correctly defined",
+    spread(zone({ labelSelector: {}, matchLabelKeys: ['/simple'] })),
+    [['Invalid', `${TSC0}.matchLabelKeys[0]`]],
+  ),
+  tsc(
+    'key exists in both matchLabelKeys and labelSelector',
+    spread(
+      zone({
+        matchLabelKeys: ['foo'],
+        labelSelector: { matchExpressions: [{ key: 'foo', operator: 'NotIn', values: ['value1', 'value2'] }] },
+      }),
+    ),
+    [['Invalid', `${TSC0}.matchLabelKeys[0]`]],
+  ),
+  tsc(
+    'key in MatchLabelKeys is forbidden to be specified when labelSelector is not set',
+    spread(zone({ matchLabelKeys: ['foo'] })),
+    [['Forbidden', `${TSC0}.matchLabelKeys`]],
+  ),
+  // A new DaemonSet's template is validated with AllowInvalidTopologySpreadConstraintLabelSelector
+  // false (GetValidationOptionsFromPodTemplate sets it only when the old template already had one).
+  tsc(
+    'invalid matchLabels set on labelSelector when AllowInvalidTopologySpreadConstraintLabelSelector is false',
+    spread(zone({ labelSelector: { matchLabels: { 'NoUppercaseOrSpecialCharsLike=Equals': 'foo' } } })),
+    [['Invalid', `${TSC0}.labelSelector.matchLabels`]],
+  ),
+  tsc(
+    'valid matchLabels set on labelSelector when AllowInvalidTopologySpreadConstraintLabelSelector is false',
+    spread(zone({ labelSelector: { matchLabels: { foo: 'foo' } } })),
+  ),
+];
+
+const topologySpreadExcluded: Excluded[] = [
+  {
+    test: TSC_TEST,
+    name: 'invalid matchLabels set on labelSelector when AllowInvalidTopologySpreadConstraintLabelSelector is true',
+    reason:
+      'update-only: GetValidationOptionsFromPodTemplate allows an invalid selector only when the old template already has one; a manifest is validated as a create',
+  },
+];
+
+// TestValidateOverhead: validateOverhead reuses ValidateResourceRequirements with the overhead as
+// its limits, so its errors are reported at overhead.limits[<name>].
+const overhead: Case[] = [
+  {
+    test: 'TestValidateOverhead',
+    name: 'Valid Overhead for CPU + Memory',
+    ds: (d) => (pod(d).overhead = { cpu: '10', memory: '10G' }),
+    want: [],
+  },
+  {
+    test: 'TestValidateOverhead',
+    name: 'Invalid Overhead Resources',
+    ds: (d) => (pod(d).overhead = { 'my.org': '10m' }),
+    // validateContainerResourceName: validateResourceName's "must be a standard resource type or
+    // fully qualified", then "must be a standard resource for containers".
+    want: [
+      ['Invalid', `${POD}.overhead.limits[my.org]`],
+      ['Invalid', `${POD}.overhead.limits[my.org]`],
+    ],
+  },
+];
+
+// TestValidatePodReadinessGates: validateReadinessGates, ValidateQualifiedName on conditionType.
+const RG_TEST = 'TestValidatePodReadinessGates';
+const readinessGates: Case[] = [
+  { test: RG_TEST, name: 'no gate', ds: (d) => (pod(d).readinessGates = []), want: [] },
+  {
+    test: RG_TEST,
+    name: 'one readiness gate',
+    ds: (d) => (pod(d).readinessGates = [{ conditionType: 'example.com/condition' }]),
+    want: [],
+  },
+  {
+    test: RG_TEST,
+    name: 'two readiness gates',
+    ds: (d) =>
+      (pod(d).readinessGates = [
+        { conditionType: 'example.com/condition1' },
+        { conditionType: 'example.com/condition2' },
+      ]),
+    want: [],
+  },
+  {
+    test: RG_TEST,
+    name: 'invalid condition type',
+    ds: (d) => (pod(d).readinessGates = [{ conditionType: 'invalid/condition/type' }]),
+    want: [['Invalid', `${POD}.readinessGates[0].conditionType`]],
+  },
+];
+
+// TestValidateSchedulingGates: validateSchedulingGates reports on the gate's index, not its name.
+const SG_TEST = 'TestValidateSchedulingGates';
+const SG = `${POD}.schedulingGates`;
+const gates =
+  (...names: string[]) =>
+  (d: Obj): void => {
+    pod(d).schedulingGates = names.map((name) => ({ name }));
+  };
+const schedulingGates: Case[] = [
+  { test: SG_TEST, name: 'nil gates', ds: () => undefined, want: [] },
+  {
+    test: SG_TEST,
+    name: 'empty string in gates',
+    ds: gates('foo', ''),
+    // IsQualifiedName(""): "name part must be non-empty" and the name part's format.
+    want: [
+      ['Invalid', `${SG}[1]`],
+      ['Invalid', `${SG}[1]`],
+    ],
+  },
+  { test: SG_TEST, name: 'legal gates', ds: gates('foo', 'bar'), want: [] },
+  { test: SG_TEST, name: 'illegal gates', ds: gates('foo', '\nbar'), want: [['Invalid', `${SG}[1]`]] },
+  {
+    test: SG_TEST,
+    name: 'duplicated gates (single duplication)',
+    ds: gates('foo', 'bar', 'bar'),
+    want: [['Duplicate', `${SG}[2]`]],
+  },
+  {
+    test: SG_TEST,
+    name: 'duplicated gates (multiple duplications)',
+    ds: gates('foo', 'bar', 'foo', 'baz', 'foo', 'bar'),
+    want: [
+      ['Duplicate', `${SG}[2]`],
+      ['Duplicate', `${SG}[4]`],
+      ['Duplicate', `${SG}[5]`],
+    ],
+  },
+];
+
+// TestValidateRestartPolicy: validateRestartPolicy; a DaemonSet's template also gets
+// ValidateDaemonSetSpec's NotSupported (only Always) at the same path.
+const RP_TEST = 'TestValidateRestartPolicy';
+const RP = `${POD}.restartPolicy`;
+const restartPolicy = (p: string) => (d: Obj) => (pod(d).restartPolicy = p);
+const restartPolicies: Case[] = [
+  { test: RP_TEST, name: 'successCases[0]: Always', ds: restartPolicy('Always'), want: [] },
+  { test: RP_TEST, name: 'successCases[1]: OnFailure', ds: restartPolicy('OnFailure'), want: [['NotSupported', RP]] },
+  { test: RP_TEST, name: 'successCases[2]: Never', ds: restartPolicy('Never'), want: [['NotSupported', RP]] },
+  {
+    test: RP_TEST,
+    name: 'errorCases[1]: newpolicy',
+    ds: restartPolicy('newpolicy'),
+    want: [
+      ['NotSupported', RP],
+      ['NotSupported', RP],
+    ],
+  },
+];
+
+// TestValidateDNSPolicy: validateDNSPolicy. ValidatePodSpec then asks a None policy for a dnsConfig
+// with a nameserver (validatePodDNSConfig), which the entry is given.
+const DNS_TEST = 'TestValidateDNSPolicy';
+const dnsPolicy =
+  (p: string, extra: Obj = {}) =>
+  (d: Obj) =>
+    Object.assign(pod(d), { dnsPolicy: p, ...extra });
+const dnsPolicies: Case[] = [
+  { test: DNS_TEST, name: 'successCases[0]: ClusterFirst', ds: dnsPolicy('ClusterFirst'), want: [] },
+  { test: DNS_TEST, name: 'successCases[1]: Default', ds: dnsPolicy('Default'), want: [] },
+  {
+    test: DNS_TEST,
+    name: 'successCases[2]: ClusterFirstWithHostNet',
+    ds: dnsPolicy('ClusterFirstWithHostNet'),
+    want: [],
+  },
+  {
+    test: DNS_TEST,
+    name: 'successCases[3]: None',
+    ds: dnsPolicy('None', { dnsConfig: { nameservers: ['1.2.3.4'] } }),
+    want: [],
+  },
+  {
+    test: DNS_TEST,
+    name: 'errorCases[0]: invalid',
+    ds: dnsPolicy('invalid'),
+    want: [['NotSupported', `${POD}.dnsPolicy`]],
+  },
+];
+
+const defaultedExcluded: Excluded[] = [
+  {
+    test: RP_TEST,
+    name: 'errorCases[0]: empty',
+    reason: 'defaulted before validation: SetDefaults_PodSpec gives an empty restartPolicy the value Always',
+  },
+  {
+    test: DNS_TEST,
+    name: 'errorCases[1]: empty',
+    reason: 'defaulted before validation: SetDefaults_PodSpec gives an empty dnsPolicy the value ClusterFirst',
+  },
+];
+
+export const POD_FIELDS_CASES: Case[] = [
+  ...topologySpread,
+  ...overhead,
+  ...readinessGates,
+  ...schedulingGates,
+  ...restartPolicies,
+  ...dnsPolicies,
+];
+
+export const POD_FIELDS_EXCLUDED: Excluded[] = [...topologySpreadExcluded, ...defaultedExcluded];
