@@ -8,7 +8,7 @@
 // the helper (validation.go) returns for the entry, plus what ValidateDaemonSetSpec adds for a
 // DaemonSet's template (restartPolicy other than Always). Entries without a name are named by
 // their position in the table.
-import { Case, Excluded, Obj, pod, POD } from './upstream';
+import { C0, Case, Excluded, Obj, pod, POD } from './upstream';
 
 const TSC_TEST = 'TestValidateTopologySpreadConstraints';
 const TSC = `${POD}.topologySpreadConstraints`;
@@ -284,6 +284,195 @@ const defaultedExcluded: Excluded[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------------------------
+// TestValidatePod (ValidatePodCreate) and TestValidatePodCreateWithSchedulingGates: the entries no
+// other file transcribes. Upstream's errorCases give a substring of the aggregate error; the
+// [type, path] pairs are the ones ValidatePodTemplateSpec reports, pod annotations at
+// spec.template.annotations[<key>] (ValidatePodSpecificAnnotations with fldPath.Child("annotations")).
+// ---------------------------------------------------------------------------------------------
+const VP = 'TestValidatePod';
+const ANN = 'spec.template.annotations';
+const MIRROR = 'kubernetes.io/config.mirror';
+const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
+const annotate =
+  (annotations: Obj) =>
+  (d: Obj): void => {
+    d.spec.template.metadata.annotations = annotations;
+  };
+const volumes =
+  (...vs: Obj[]) =>
+  (d: Obj): void => {
+    pod(d).volumes = vs;
+  };
+const projected = (...sources: Obj[]): Obj => ({ name: 'projected-volume', projected: { sources } });
+const saToken = { serviceAccountToken: { audience: 'foo-audience', expirationSeconds: 6000, path: 'foo-path' } };
+const validPVCTemplate = { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10G' } } } };
+const vp = (name: string, ds: (d: Obj) => void, want: Case['want'] = []): Case => ({ test: VP, name, ds, want });
+const CTB = `${POD}.volumes[0].projected.sources[0].clusterTrustBundle`;
+
+const validatePod: Case[] = [
+  // successCases
+  vp('basic fields', () => undefined),
+  vp('valid serviceaccount token projected volume with serviceaccount name specified', (d) => {
+    pod(d).serviceAccountName = 'some-service-account';
+    volumes(projected(saToken))(d);
+  }),
+  vp(
+    'valid ClusterTrustBundlePEM projected volume referring to a CTB by name',
+    volumes(projected({ clusterTrustBundle: { path: 'foo-path', name: 'foo' } })),
+  ),
+  vp(
+    'valid ClusterTrustBundlePEM projected volume referring to a CTB by signer name',
+    volumes(
+      projected({
+        clusterTrustBundle: {
+          path: 'foo-path',
+          signerName: 'example.com/foo',
+          labelSelector: { matchLabels: { version: 'live' } },
+        },
+      }),
+    ),
+  ),
+  vp(
+    'ephemeral volume + PVC, no conflict between them',
+    volumes(
+      { name: 'pvc', persistentVolumeClaim: { claimName: 'my-pvc' } },
+      { name: 'ephemeral', ephemeral: { volumeClaimTemplate: validPVCTemplate } },
+    ),
+  ),
+  vp('negative pod-deletion-cost', annotate({ [DELETION_COST]: '-100' })),
+  vp('positive pod-deletion-cost', annotate({ [DELETION_COST]: '100' })),
+  // errorCases
+  vp('bad spec', (d) => (pod(d).containers = [{}]), [
+    ['Required', `${C0}.name`],
+    ['Required', `${C0}.image`],
+  ]),
+  vp('mirror-pod present without nodeName', annotate({ [MIRROR]: '' }), [['Invalid', `${ANN}[${MIRROR}]`]]),
+  vp('mirror-pod populated without nodeName', annotate({ [MIRROR]: 'foo' }), [['Invalid', `${ANN}[${MIRROR}]`]]),
+  vp(
+    'ClusterTrustBundlePEM projected volume using both byName and bySigner',
+    volumes(
+      projected({
+        clusterTrustBundle: {
+          path: 'foo-path',
+          signerName: 'example.com/foo',
+          labelSelector: { matchLabels: { version: 'live' } },
+          name: 'foo',
+        },
+      }),
+    ),
+    [['Invalid', CTB]],
+  ),
+  vp(
+    'ClusterTrustBundlePEM projected volume byName with no name',
+    volumes(projected({ clusterTrustBundle: { path: 'foo-path', name: '' } })),
+    // Required "must be a valid object name", then ValidateClusterTrustBundleName's IsDNS1123Subdomain("").
+    [
+      ['Required', `${CTB}.name`],
+      ['Invalid', `${CTB}.name`],
+    ],
+  ),
+  vp(
+    'ClusterTrustBundlePEM projected volume bySigner with no signer name',
+    volumes(
+      projected({
+        clusterTrustBundle: { path: 'foo-path', signerName: '', labelSelector: { matchLabels: { foo: 'bar' } } },
+      }),
+    ),
+    // Required "must be a valid signer name", then ValidateSignerName's own Required for "".
+    [
+      ['Required', `${CTB}.signerName`],
+      ['Required', `${CTB}.signerName`],
+    ],
+  ),
+  vp(
+    'ClusterTrustBundlePEM projected volume bySigner with invalid signer name',
+    volumes(projected({ clusterTrustBundle: { path: 'foo-path', signerName: 'example.com/foo/invalid' } })),
+    [['Invalid', `${CTB}.signerName`]],
+  ),
+  vp('invalid pod-deletion-cost', annotate({ [DELETION_COST]: 'text' }), [['Invalid', `${ANN}[${DELETION_COST}]`]]),
+  vp('invalid leading zeros pod-deletion-cost', annotate({ [DELETION_COST]: '008' }), [
+    ['Invalid', `${ANN}[${DELETION_COST}]`],
+  ]),
+  vp('invalid leading plus sign pod-deletion-cost', annotate({ [DELETION_COST]: '+10' }), [
+    ['Invalid', `${ANN}[${DELETION_COST}]`],
+  ]),
+  vp(
+    'invalid required node affinity, value of NodeSelectorRequirement should be a valid label value',
+    (d) =>
+      (pod(d).affinity = {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: 'foo', operator: 'In', values: ['-1'] }] }],
+          },
+        },
+      }),
+    [
+      [
+        'Invalid',
+        `${POD}.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]`,
+      ],
+    ],
+  ),
+  {
+    test: 'TestValidatePodCreateWithSchedulingGates',
+    name: 'create a Pod with schedulingGates, feature enabled',
+    ds: (d) => (pod(d).schedulingGates = [{ name: 'foo' }]),
+    want: [],
+  },
+];
+
+const POD_ONLY = 'Pod-only: validatePodMetadataAndSpec/ValidatePodCreate check';
+const validatePodExcluded: Excluded[] = [
+  {
+    test: VP,
+    name: 'bad name',
+    reason: 'Pod-only: a pod template has no name of its own (the DaemonSet controller generates the pods\u2019 names)',
+  },
+  {
+    test: VP,
+    name: 'image whitespace',
+    reason: `${POD_ONLY} (validateContainersOnlyForPod): a template may keep " " as an image placeholder`,
+  },
+  {
+    test: VP,
+    name: 'image leading and trailing whitespace',
+    reason: `${POD_ONLY} (validateContainersOnlyForPod): templates are not checked for image whitespace`,
+  },
+  {
+    test: VP,
+    name: 'bad namespace',
+    reason: 'Pod-only: a pod template has no namespace of its own (the pods are created in the DaemonSet\u2019s)',
+  },
+  {
+    test: VP,
+    name: 'bad label',
+    reason:
+      'object meta of the pod (ValidateObjectMeta on metadata.labels); the template labels are TestValidateDaemonSet\u2019s and the quirks test\u2019s (spec.template.labels)',
+  },
+  {
+    test: VP,
+    name: 'serviceaccount token projected volume with no serviceaccount name specified',
+    reason: `${POD_ONLY}: "only pertinent for pods and not pod templates" (the ServiceAccount admission fills the name)`,
+  },
+  {
+    test: VP,
+    name: 'final PVC name for ephemeral volume must be valid',
+    reason: 'Pod-only: the PVC name is <pod name>-<volume name>; ValidatePodTemplateSpec passes no pod metadata',
+  },
+  {
+    test: VP,
+    name: 'PersistentVolumeClaimVolumeSource must not reference a generated PVC',
+    reason:
+      'Pod-only: needs the pod\u2019s name (ValidateVolumes with podMeta); a template\u2019s pods are named later',
+  },
+  {
+    test: 'TestValidatePodCreateWithSchedulingGates',
+    name: 'create a Pod with nodeName and schedulingGates, feature enabled',
+    reason: `${POD_ONLY}: nodeName with schedulingGates is forbidden on pod create only, not in templates`,
+  },
+];
+
 export const POD_FIELDS_CASES: Case[] = [
   ...topologySpread,
   ...overhead,
@@ -291,6 +480,11 @@ export const POD_FIELDS_CASES: Case[] = [
   ...schedulingGates,
   ...restartPolicies,
   ...dnsPolicies,
+  ...validatePod,
 ];
 
-export const POD_FIELDS_EXCLUDED: Excluded[] = [...topologySpreadExcluded, ...defaultedExcluded];
+export const POD_FIELDS_EXCLUDED: Excluded[] = [
+  ...topologySpreadExcluded,
+  ...defaultedExcluded,
+  ...validatePodExcluded,
+];

@@ -15,7 +15,7 @@ import { checkPodOs } from './podOs';
 import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
 import type { FieldPath } from '../../model';
-import { POD } from './paths';
+import { POD, TEMPLATE } from './paths';
 
 const MAX_NAMESERVERS = 3;
 const MAX_SEARCH_PATHS = 32;
@@ -80,7 +80,9 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
   checkWindowsHostProcess(r, pod);
   checkHostUsers(r, pod);
   // ValidatePodTemplateSpec: the template's seccomp and AppArmor annotations.
-  checkSecurityAnnotations(r, obj(obj(obj(ds['spec'])?.['template'])?.['metadata'])?.['annotations'], pod);
+  const annotations = obj(obj(obj(ds['spec'])?.['template'])?.['metadata'])?.['annotations'];
+  checkSecurityAnnotations(r, annotations, pod);
+  checkPodSpecificAnnotations(r, annotations, pod);
   // The API server turns a negative grace period into 1 second when it creates the pods.
   const grace = int(pod['terminationGracePeriodSeconds']);
   if (grace !== undefined && grace < 0) {
@@ -196,6 +198,40 @@ function checkSchedulingGates(r: Reporter, pod: Obj): void {
     if (seen.has(name)) r.error('duplicateEntry', at, duplicate(name), { at: [...at, 'name'] });
     seen.add(name);
   });
+}
+
+const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
+const POD_DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
+
+/**
+ * ValidatePodSpecificAnnotations, as ValidatePodTemplateSpec calls it (fldPath.Child("annotations")
+ * of the template, keys in brackets): the mirror-pod annotation needs spec.nodeName, and the
+ * pod-deletion-cost is a 32-bit integer written without a plus sign or leading zeros
+ * (GetDeletionCostFromPodAnnotations; AllowInvalidPodDeletionCost is only for an old template that
+ * already had one).
+ */
+function checkPodSpecificAnnotations(r: Reporter, value: unknown, pod: Obj): void {
+  const annotations = obj(value);
+  if (!annotations) return;
+  const shown = (key: string): FieldPath => [...TEMPLATE, `annotations[${key}]`];
+  const where = (key: string): FieldPath => [...TEMPLATE, 'metadata', 'annotations', key];
+  const mirror = annotations[MIRROR_POD_ANNOTATION];
+  if (mirror !== undefined && !str(pod['nodeName']))
+    r.error(
+      'invalidValue',
+      shown(MIRROR_POD_ANNOTATION),
+      invalid(mirror ?? '', 'must set spec.nodeName if mirror pod annotation is set'),
+      { at: where(MIRROR_POD_ANNOTATION), part: 'key', crossField: true },
+    );
+  const cost = annotations[POD_DELETION_COST];
+  if (cost !== undefined) {
+    const text = typeof cost === 'string' ? cost : String(cost);
+    const n = /^(-[0-9]+|0|[1-9][0-9]*)$/.test(text) ? Number(text) : NaN;
+    if (!(n >= -2147483648 && n <= 2147483647))
+      r.error('invalidValue', shown(POD_DELETION_COST), invalid(text, 'must be a 32bit integer'), {
+        at: where(POD_DELETION_COST),
+      });
+  }
 }
 
 /** validatePodDNSConfig */
