@@ -473,6 +473,39 @@ const validatePodExcluded: Excluded[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------------------------
+// TestValidatePodDNSConfigWithRelaxedSearchDomain: validatePodDNSConfig with
+// AllowRelaxedDNSSearchValidation (its fldPath is nil: the errors are at searches[i], here
+// spec.template.spec.dnsConfig.searches[i]). The RelaxedDNSSearchValidation gate is GA and locked
+// on since 1.34, so the "featuregate disabled" entries are excluded.
+// ---------------------------------------------------------------------------------------------
+const RELAXED = 'TestValidatePodDNSConfigWithRelaxedSearchDomain';
+const relaxedEntries: Array<[string, string, boolean]> = [
+  ['beginswith underscore, contains underscore', '_sip._tcp.abc_d.example.com', false],
+  ['contains underscore', 'abc_d.example.com', false],
+  ['is dot', '.', false],
+  ['two dots', '..', true],
+  ['underscore and dot', '_.', true],
+  ['dash and dot', '-.', true],
+  ['two underscore and dot', '__.', true],
+  ['dot and two underscore', '.__', true],
+  ['dot and underscore', '._', true],
+  ['lot of underscores', '____________', true],
+  ['a regular name', 'example.com', false],
+  ['unicode character', '\u2603.example.com', true],
+];
+const relaxedDns: Case[] = relaxedEntries.map(([what, search, fails]) => ({
+  test: RELAXED,
+  name: `${what}, featuregate enabled`,
+  ds: (d: Obj) => (pod(d).dnsConfig = { searches: [search] }),
+  want: fails ? [['Invalid', `${POD}.dnsConfig.searches[0]`]] : [],
+}));
+const relaxedDnsExcluded: Excluded[] = relaxedEntries.map(([what]) => ({
+  test: RELAXED,
+  name: `${what === 'beginswith underscore, contains underscore' ? 'begins with underscore, contains underscore' : what}, featuregate disabled`,
+  reason: 'feature gate: RelaxedDNSSearchValidation is GA and locked to true since 1.34 (the schema is 1.36)',
+}));
+
 export const POD_FIELDS_CASES: Case[] = [
   ...topologySpread,
   ...overhead,
@@ -481,10 +514,12 @@ export const POD_FIELDS_CASES: Case[] = [
   ...restartPolicies,
   ...dnsPolicies,
   ...validatePod,
+  ...relaxedDns,
 ];
 
 export const POD_FIELDS_EXCLUDED: Excluded[] = [
   ...topologySpreadExcluded,
   ...defaultedExcluded,
   ...validatePodExcluded,
+  ...relaxedDnsExcluded,
 ];

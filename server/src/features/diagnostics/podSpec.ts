@@ -4,7 +4,13 @@
 import { duplicate, forbidden, invalid, notSupported, required } from './fieldErrors';
 import { checkLabelSelector } from './labelSelector';
 import { checkOverhead } from './resources';
-import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP } from './nameSyntax';
+import {
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isDNS1123SubdomainWithUnderscore,
+  isQualifiedName,
+  isValidIP,
+} from './nameSyntax';
 import {
   checkHostUsers,
   checkPodSecurityContext,
@@ -288,10 +294,13 @@ function checkDns(r: Reporter, pod: Obj): void {
       { part: 'key' },
     );
   }
+  // With AllowRelaxedDNSSearchValidation (RelaxedDNSSearchValidation, GA in 1.34): "." is a valid
+  // search domain, and the others may hold underscores (ValidateDNS1123SubdomainWithUnderScore).
   arr(config['searches']).forEach((s, i) => {
-    if (typeof s !== 'string') return;
-    const errs = isDNS1123Subdomain(s.replace(/\.$/, ''));
-    if (errs.length) r.error('invalidName', [...path, 'searches', i], invalid(s.replace(/\.$/, ''), errs.join('; ')));
+    if (typeof s !== 'string' || s === '.') return;
+    const search = s.replace(/\.$/, '');
+    for (const e of isDNS1123SubdomainWithUnderscore(search))
+      r.error('invalidName', [...path, 'searches', i], invalid(search, e));
   });
   arr(config['options']).forEach((raw, i) => {
     const o = obj(raw);
