@@ -8,7 +8,7 @@
 // the helper (validation.go) returns for the entry, plus what ValidateDaemonSetSpec adds for a
 // DaemonSet's template (restartPolicy other than Always). Entries without a name are named by
 // their position in the table.
-import { C0, Case, Excluded, Obj, pod, POD } from './upstream';
+import { C0, container, Case, Excluded, Obj, pod, POD } from './upstream';
 
 const TSC_TEST = 'TestValidateTopologySpreadConstraints';
 const TSC = `${POD}.topologySpreadConstraints`;
@@ -506,6 +506,119 @@ const relaxedDnsExcluded: Excluded[] = relaxedEntries.map(([what]) => ({
   reason: 'feature gate: RelaxedDNSSearchValidation is GA and locked to true since 1.34 (the schema is 1.36)',
 }));
 
+// ---------------------------------------------------------------------------------------------
+// TestValidateDynamicResourceAllocation: ValidatePodSpec on spec.resourceClaims
+// (validatePodResourceClaim) and the containers' resources.claims (validateResourceClaimNames).
+// The failure table only asserts that some error is returned; the pairs are validation.go's.
+// ---------------------------------------------------------------------------------------------
+const DRA = 'TestValidateDynamicResourceAllocation';
+const RC = `${POD}.resourceClaims`;
+const CLAIMS = `${C0}.resources.claims`;
+const byName = (name: string): Obj => ({ name, resourceClaimName: 'some-claim' });
+const byTemplate = (name: string): Obj => ({ name, resourceClaimTemplateName: 'some-claim-template' });
+/** podtest.SetContainers(MakeContainer("ctr", SetContainerResources({Claims}))) and SetResourceClaims. */
+const dra =
+  (claims: Obj[] | undefined, podClaims: Obj[] | undefined, list = 'containers', ctrName = 'ctr') =>
+  (d: Obj): void => {
+    if (claims) pod(d)[list] = [container(ctrName, { resources: { claims } })];
+    if (podClaims) pod(d).resourceClaims = podClaims;
+  };
+const draCase = (name: string, ds: (d: Obj) => void, want: Case['want'] = []): Case => ({ test: DRA, name, ds, want });
+const dynamicResources: Case[] = [
+  // successCases
+  draCase('resource claim reference', dra([{ name: 'my-claim-reference' }], [byName('my-claim-reference')])),
+  draCase('resource claim template', dra([{ name: 'my-claim-template' }], [byTemplate('my-claim-template')])),
+  draCase(
+    'multiple claims',
+    dra([{ name: 'my-claim' }, { name: 'another-claim' }], [byName('my-claim'), byName('another-claim')]),
+  ),
+  draCase(
+    'multiple claims with requests',
+    dra(
+      [
+        { name: 'my-claim', request: 'req-0' },
+        { name: 'another-claim', request: 'req-0' },
+      ],
+      [byName('my-claim'), byName('another-claim')],
+    ),
+  ),
+  draCase(
+    'single claim with requests',
+    dra(
+      [
+        { name: 'my-claim', request: 'req-0' },
+        { name: 'my-claim', request: 'req-1' },
+      ],
+      [byName('my-claim')],
+    ),
+  ),
+  draCase('init container', dra([{ name: 'my-claim' }], [byName('my-claim')], 'initContainers', 'ctr-init')),
+  // failureCases
+  draCase('pod claim name with prefix', dra(undefined, [byName('../my-claim')]), [['Invalid', `${RC}[0].name`]]),
+  draCase('pod claim name with path', dra(undefined, [byName('my/claim')]), [['Invalid', `${RC}[0].name`]]),
+  draCase('pod claim name empty', dra(undefined, [byName('')]), [['Required', `${RC}[0].name`]]),
+  draCase('duplicate pod claim entries', dra(undefined, [byName('my-claim'), byName('my-claim')]), [
+    ['Duplicate', `${RC}[1].name`],
+  ]),
+  draCase('resource claim source empty', dra(undefined, [{ name: 'my-claim' }]), [['Invalid', `${RC}[0]`]]),
+  draCase(
+    'resource claim reference and template',
+    dra([{ name: 'my-claim' }], [{ ...byName('my-claim'), resourceClaimTemplateName: 'some-claim-template' }]),
+    [['Invalid', `${RC}[0]`]],
+  ),
+  draCase('claim not found', dra([{ name: 'no-such-claim' }], [byName('my-claim')]), [['NotFound', `${CLAIMS}[0]`]]),
+  draCase('claim name empty', dra([{ name: '' }], [byName('my-claim')]), [['Required', `${CLAIMS}[0]`]]),
+  draCase('pod claim name duplicates', dra([{ name: 'my-claim' }, { name: 'my-claim' }], [byName('my-claim')]), [
+    ['Duplicate', `${CLAIMS}[1]`],
+  ]),
+  draCase(
+    'pod claim name duplicates without and with request',
+    dra([{ name: 'my-claim' }, { name: 'my-claim', request: 'req-0' }], [byName('my-claim')]),
+    [['Duplicate', `${CLAIMS}[1]`]],
+  ),
+  draCase(
+    'pod claim name duplicates with and without request',
+    dra([{ name: 'my-claim', request: 'req-0' }, { name: 'my-claim' }], [byName('my-claim')]),
+    [['Duplicate', `${CLAIMS}[1]`]],
+  ),
+  draCase(
+    'pod claim name duplicates with requests',
+    dra(
+      [
+        { name: 'my-claim', request: 'req-0' },
+        { name: 'my-claim', request: 'req-0' },
+      ],
+      [byName('my-claim')],
+    ),
+    [['Duplicate', `${CLAIMS}[1]`]],
+  ),
+  draCase('bad request name', dra([{ name: 'my-claim', request: '*$@%^' }], [byName('my-claim')]), [
+    ['Invalid', `${CLAIMS}[0].request`],
+  ]),
+  draCase('no claims defined', dra([{ name: 'my-claim' }], undefined), [['NotFound', `${CLAIMS}[0]`]]),
+  draCase('duplicate pod claim name', dra([{ name: 'my-claim' }], [byName('my-claim'), byName('my-claim')]), [
+    ['Duplicate', `${RC}[1].name`],
+  ]),
+  draCase(
+    'invalid claim template name',
+    dra([{ name: 'my-claim-template' }], [{ name: 'my-claim-template', resourceClaimTemplateName: '.foo_bar' }]),
+    [['Invalid', `${RC}[0].resourceClaimTemplateName`]],
+  ),
+  draCase(
+    'invalid claim reference name',
+    dra([{ name: 'my-claim-reference' }], [{ name: 'my-claim-reference', resourceClaimName: '.foo_bar' }]),
+    [['Invalid', `${RC}[0].resourceClaimName`]],
+  ),
+];
+const dynamicResourcesExcluded: Excluded[] = [
+  {
+    test: DRA,
+    name: "ephemeral container don't support resource requirements",
+    reason:
+      'ephemeral containers are forbidden in a pod template altogether (ValidatePodTemplateSpec); the entry tests the ephemeral container allow-list of a Pod',
+  },
+];
+
 export const POD_FIELDS_CASES: Case[] = [
   ...topologySpread,
   ...overhead,
@@ -515,6 +628,7 @@ export const POD_FIELDS_CASES: Case[] = [
   ...dnsPolicies,
   ...validatePod,
   ...relaxedDns,
+  ...dynamicResources,
 ];
 
 export const POD_FIELDS_EXCLUDED: Excluded[] = [
@@ -522,4 +636,5 @@ export const POD_FIELDS_EXCLUDED: Excluded[] = [
   ...defaultedExcluded,
   ...validatePodExcluded,
   ...relaxedDnsExcluded,
+  ...dynamicResourcesExcluded,
 ];

@@ -1,7 +1,7 @@
 // Pod-level rules of ValidatePodSpec not covered by a module of their own: names of referenced
 // objects, DNS policy and config (validatePodDNSConfig), host aliases, topology spread
 // constraints, readiness gates and the pod security context (pkg/apis/core/validation).
-import { duplicate, forbidden, invalid, notSupported, required } from './fieldErrors';
+import { duplicate, forbidden, invalid, notFound, notSupported, required } from './fieldErrors';
 import { checkLabelSelector } from './labelSelector';
 import { checkOverhead } from './resources';
 import {
@@ -71,6 +71,7 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
       });
   });
   checkSchedulingGates(r, pod);
+  checkResourceClaims(r, pod);
   checkOverhead(r, pod['overhead'], [...POD, 'overhead']);
   // ValidatePodSpec: activeDeadlineSeconds must be in 1..math.MaxInt32 (ValidateDaemonSetSpec then
   // forbids it in a DaemonSet whatever its value; the API server reports both).
@@ -204,6 +205,100 @@ function checkSchedulingGates(r: Reporter, pod: Obj): void {
     if (seen.has(name)) r.error('duplicateEntry', at, duplicate(name), { at: [...at, 'name'] });
     seen.add(name);
   });
+}
+
+/**
+ * validatePodResourceClaims (ValidatePodSpec passes no pod metadata for a template, so the final
+ * claim name of a template is not checked), then each container's resources.claims against the
+ * pod's claim names (validateResourceClaimNames, from validateResourceRequirements).
+ */
+function checkResourceClaims(r: Reporter, pod: Obj): void {
+  const claimsPath = [...POD, 'resourceClaims'];
+  const seen = new Set<string>();
+  // gatherPodResourceClaimNames: every non-empty name, valid or not.
+  const podClaimNames = new Set<string>();
+  arr(pod['resourceClaims']).forEach((raw, i) => {
+    const claim = obj(raw);
+    if (!claim) return;
+    const at = [...claimsPath, i];
+    const name = str(claim['name']) ?? '';
+    if (name !== '') podClaimNames.add(name);
+    if (name === '')
+      r.error('requiredField', [...at, 'name'], required(), { part: has(claim, 'name') ? 'value' : 'key' });
+    else if (seen.has(name)) r.error('duplicateName', [...at, 'name'], duplicate(name));
+    else {
+      for (const e of isDNS1123Label(name)) r.error('invalidName', [...at, 'name'], invalid(name, e));
+      seen.add(name);
+    }
+    const byName = claim['resourceClaimName'] !== undefined && claim['resourceClaimName'] !== null;
+    const byTemplate = claim['resourceClaimTemplateName'] !== undefined && claim['resourceClaimTemplateName'] !== null;
+    if (byName && byTemplate)
+      r.error(
+        'invalidValue',
+        at,
+        invalid(claim, 'at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified'),
+        { part: 'key' },
+      );
+    if (!byName && !byTemplate)
+      r.error(
+        'invalidValue',
+        at,
+        invalid(claim, 'must specify one of: `resourceClaimName`, `resourceClaimTemplateName`'),
+        {
+          part: 'key',
+        },
+      );
+    // ValidateResourceClaimName, ValidateResourceClaimTemplateName: NameIsDNSSubdomain.
+    for (const field of ['resourceClaimName', 'resourceClaimTemplateName']) {
+      const v = claim[field];
+      if (typeof v !== 'string') continue;
+      for (const e of isDNS1123Subdomain(v)) r.error('invalidName', [...at, field], invalid(v, e));
+    }
+  });
+  for (const list of ['containers', 'initContainers', 'ephemeralContainers']) {
+    arr(pod[list]).forEach((rawCtr, c) => {
+      const claims = arr(obj(obj(rawCtr)?.['resources'])?.['claims']);
+      const names = new Set<string>();
+      claims.forEach((raw, i) => {
+        const claim = obj(raw);
+        if (!claim) return;
+        const at = [...POD, list, c, 'resources', 'claims', i];
+        const name = str(claim['name']) ?? '';
+        if (name === '') {
+          r.error('requiredField', at, required(), { part: 'key' });
+          return;
+        }
+        const request = str(claim['request']) ?? '';
+        if (names.has(name)) {
+          // All requests of that claim already referenced.
+          r.error('duplicateEntry', at, duplicate(name));
+        } else {
+          let key = name;
+          if (request !== '') {
+            for (const e of isDNS1123Label(request)) r.error('invalidName', [...at, 'request'], invalid(request, e));
+            key += `/${request}`;
+          }
+          if (names.has(key)) r.error('duplicateEntry', at, duplicate(key));
+          else if (request === '') {
+            // A whole claim after one of its requests: one Duplicate per request seen.
+            for (const k of names)
+              if (k.includes('/') && k.slice(0, k.indexOf('/')) === name)
+                r.error('duplicateEntry', at, duplicate(name));
+          }
+          names.add(key);
+        }
+        if (!podClaimNames.has(name)) {
+          const known = [...podClaimNames].sort();
+          r.error(
+            'resourceClaimNotFound',
+            at,
+            `${notFound(name)}: must be one of the names in pod.spec.resourceClaims${known.length ? `: ${known.join(', ')}` : ' which is empty'}`,
+            { at: [...at, 'name'], crossField: true },
+          );
+        }
+      });
+    });
+  }
 }
 
 const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';

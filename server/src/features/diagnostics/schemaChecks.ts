@@ -67,6 +67,7 @@ const REQUIRED_NOT_ENFORCED = new Set([
   'io.k8s.api.core.v1.TopologySpreadConstraint.whenUnsatisfiable', // NotSupported ""
   'io.k8s.api.core.v1.PodReadinessGate.conditionType', // ValidateQualifiedName("")
   'io.k8s.api.core.v1.PodSchedulingGate.name', // ValidateQualifiedName("")
+  'io.k8s.api.core.v1.ResourceClaim.name', // Required on resources.claims[i] (validateResourceClaimNames)
   'io.k8s.api.core.v1.PodOS.name', // Required "cannot be empty" (validateOS)
   'io.k8s.api.core.v1.ContainerResizePolicy.resourceName', // NotSupported on resizePolicy
   'io.k8s.api.core.v1.ContainerResizePolicy.restartPolicy', // Required on resizePolicy
