@@ -25,6 +25,9 @@ const EMPTY_IS_DEFAULTED = new Set([
   'io.k8s.api.core.v1.Toleration.operator',
 ]);
 
+// Enum fields whose empty value is reported as missing (ValidatePreemptionPolicy: "" is Required).
+const EMPTY_IS_REQUIRED = new Set(['io.k8s.api.core.v1.PodSpec.preemptionPolicy']);
+
 // Enums checked by a rule of their own, with the API server's own wording.
 const ENUM_CHECKED_ELSEWHERE = new Set([
   'io.k8s.api.core.v1.PodSpec.restartPolicy', // restartPolicyNotAlways (ValidateDaemonSetSpec)
@@ -217,6 +220,7 @@ class SchemaWalker {
     }
     if (typeof value !== 'string' || !schema.enum || !fieldId || ENUM_CHECKED_ELSEWHERE.has(fieldId)) return;
     if (value === '' && EMPTY_IS_DEFAULTED.has(fieldId)) return;
+    if (value === '' && EMPTY_IS_REQUIRED.has(fieldId)) return this.r.error('requiredField', path, required());
     if (!schema.enum.includes(value)) this.r.error('unsupportedValue', path, notSupported(value, schema.enum));
   }
 
