@@ -9,6 +9,7 @@ import { PORTS_RESOURCES_CASES, PORTS_RESOURCES_EXCLUDED } from './casesPortsRes
 import { SECURITY_CASES, SECURITY_EXCLUDED } from './casesSecurity';
 import { OBJECT_META_CASES, OBJECT_META_EXCLUDED } from './casesObjectMeta';
 import { CONTAINER_FIELDS_CASES, CONTAINER_FIELDS_EXCLUDED } from './casesContainerFields';
+import { POD_FIELDS_CASES, POD_FIELDS_EXCLUDED } from './casesPodFields';
 
 const T = 'spec.template';
 
@@ -1977,3 +1978,5 @@ CASES.push(...OBJECT_META_CASES);
 EXCLUDED.push(...OBJECT_META_EXCLUDED);
 CASES.push(...CONTAINER_FIELDS_CASES);
 EXCLUDED.push(...CONTAINER_FIELDS_EXCLUDED);
+CASES.push(...POD_FIELDS_CASES);
+EXCLUDED.push(...POD_FIELDS_EXCLUDED);

@@ -102,3 +102,51 @@ test('topology spread maxSkew and host aliases', () => {
     ],
   );
 });
+
+test('pod-level lists and maps: spread constraints, scheduling gates, overhead, resource claims, preemption policy', () => {
+  const at = (lines: string) => pod(lines).map((r) => [r[0], r[2], r[4]]);
+  // ValidateSpreadConstraintNotRepeat: on the first of the pair, the range on its list item.
+  assert.deepEqual(
+    at(
+      '      topologySpreadConstraints:\n        - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}\n        - {maxSkew: 2, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}\n',
+    ),
+    [
+      [
+        'duplicateEntry',
+        'spec.template.spec.topologySpreadConstraints[0].{topologyKey, whenUnsatisfiable}',
+        '{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}',
+      ],
+    ],
+  );
+  // validateSchedulingGates: reported on the gate, the range on its name.
+  assert.deepEqual(at('      schedulingGates:\n        - name: example.com/a\n        - name: example.com/a\n'), [
+    ['duplicateEntry', 'spec.template.spec.schedulingGates[1]', 'example.com/a'],
+  ]);
+  // validateOverhead: upstream prints overhead.limits[<name>]; the range is the key written.
+  assert.deepEqual(
+    at('      overhead:\n        my.org: 10m\n').map((r) => [r[1], r[2]]),
+    [
+      ['spec.template.spec.overhead.limits[my.org]', 'my.org'],
+      ['spec.template.spec.overhead.limits[my.org]', 'my.org'],
+    ],
+  );
+  // validateResourceClaimNames: an unknown claim, the range on its name.
+  const claims = pod(
+    '      resourceClaims:\n        - {name: gpu, resourceClaimTemplateName: gpu-template}\n      initContainers:\n        - name: init\n          image: busybox:1.36\n          resources:\n            claims:\n              - name: tpu\n',
+  );
+  assert.deepEqual(
+    claims.map((r) => [r[0], r[2], r[3], r[4]]),
+    [
+      [
+        'resourceClaimNotFound',
+        'spec.template.spec.initContainers[0].resources.claims[0]',
+        'Not found: "tpu": must be one of the names in pod.spec.resourceClaims: gpu',
+        'tpu',
+      ],
+    ],
+  );
+  // ValidatePreemptionPolicy: an empty policy is missing, not unsupported.
+  assert.deepEqual(at('      preemptionPolicy: ""\n'), [
+    ['requiredField', 'spec.template.spec.preemptionPolicy', '""'],
+  ]);
+});

@@ -63,6 +63,24 @@ export function isDNS1123Subdomain(value: string): string[] {
   return dns1123SubdomainProblems(value).map(wording);
 }
 
+const DNS1123_LABEL_FMT_WITH_UNDERSCORE = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
+const DNS1123_SUBDOMAIN_FMT_WITH_UNDERSCORE = `${DNS1123_LABEL_FMT_WITH_UNDERSCORE}(\\.${DNS1123_LABEL_FMT_WITH_UNDERSCORE})*`;
+const DNS1123_SUBDOMAIN_WITH_UNDERSCORE = new RegExp(`^${DNS1123_SUBDOMAIN_FMT_WITH_UNDERSCORE}$`);
+const DNS1123_SUBDOMAIN_MSG_FG =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character";
+
+/**
+ * IsDNS1123SubdomainWithUnderscore: a DNS search domain since RelaxedDNSSearchValidation (GA and
+ * locked on in 1.34): each label may start with one '_' and hold '_' inside (_sip._tcp.example.com).
+ */
+export function isDNS1123SubdomainWithUnderscore(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push(maxLen(253));
+  if (!DNS1123_SUBDOMAIN_WITH_UNDERSCORE.test(value))
+    errs.push(regexError(DNS1123_SUBDOMAIN_MSG_FG, DNS1123_SUBDOMAIN_FMT_WITH_UNDERSCORE, 'example.com'));
+  return errs;
+}
+
 /** IsQualifiedName (content.IsLabelKey): label keys, annotation keys, toleration keys. */
 export function isQualifiedName(value: string): string[] {
   return qualifiedNameProblems(value).map(wording);

@@ -1,8 +1,16 @@
 // Pod-level rules of ValidatePodSpec not covered by a module of their own: names of referenced
 // objects, DNS policy and config (validatePodDNSConfig), host aliases, topology spread
 // constraints, readiness gates and the pod security context (pkg/apis/core/validation).
-import { invalid, notSupported, required } from './fieldErrors';
-import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP } from './nameSyntax';
+import { duplicate, forbidden, invalid, notFound, notSupported, required } from './fieldErrors';
+import { checkLabelSelector } from './labelSelector';
+import { checkOverhead } from './resources';
+import {
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isDNS1123SubdomainWithUnderscore,
+  isQualifiedName,
+  isValidIP,
+} from './nameSyntax';
 import {
   checkHostUsers,
   checkPodSecurityContext,
@@ -12,7 +20,8 @@ import {
 import { checkPodOs } from './podOs';
 import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
 import type { Reporter } from './reporter';
-import { POD } from './paths';
+import type { FieldPath } from '../../model';
+import { POD, TEMPLATE } from './paths';
 
 const MAX_NAMESERVERS = 3;
 const MAX_SEARCH_PATHS = 32;
@@ -51,22 +60,7 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
       if (errs.length) r.error('invalidName', [...POD, 'hostAliases', i, 'hostnames', j], invalid(h, errs.join('; ')));
     });
   });
-  arr(pod['topologySpreadConstraints']).forEach((raw, i) => {
-    const c = obj(raw);
-    if (!c) return;
-    const at = [...POD, 'topologySpreadConstraints', i];
-    const maxSkew = c['maxSkew'] === undefined || c['maxSkew'] === null ? 0 : int(c['maxSkew']);
-    if (maxSkew !== undefined && maxSkew <= 0)
-      r.error('invalidValue', [...at, 'maxSkew'], invalid(maxSkew, 'must be greater than zero'), {
-        part: has(c, 'maxSkew') ? 'value' : 'key',
-      });
-    const when = c['whenUnsatisfiable'];
-    if (when === undefined || when === null || when === '') {
-      r.error('unsupportedValue', [...at, 'whenUnsatisfiable'], notSupported('', ['DoNotSchedule', 'ScheduleAnyway']), {
-        part: has(c, 'whenUnsatisfiable') ? 'value' : 'key',
-      });
-    }
-  });
+  checkTopologySpread(r, pod);
   arr(pod['readinessGates']).forEach((raw, i) => {
     const g = obj(raw);
     if (!g) return;
@@ -76,6 +70,9 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
         part: has(g, 'conditionType') ? 'value' : 'key',
       });
   });
+  checkSchedulingGates(r, pod);
+  checkResourceClaims(r, pod);
+  checkOverhead(r, pod['overhead'], [...POD, 'overhead']);
   // ValidatePodSpec: activeDeadlineSeconds must be in 1..math.MaxInt32 (ValidateDaemonSetSpec then
   // forbids it in a DaemonSet whatever its value; the API server reports both).
   const deadline = int(pod['activeDeadlineSeconds']);
@@ -90,7 +87,9 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
   checkWindowsHostProcess(r, pod);
   checkHostUsers(r, pod);
   // ValidatePodTemplateSpec: the template's seccomp and AppArmor annotations.
-  checkSecurityAnnotations(r, obj(obj(obj(ds['spec'])?.['template'])?.['metadata'])?.['annotations'], pod);
+  const annotations = obj(obj(obj(ds['spec'])?.['template'])?.['metadata'])?.['annotations'];
+  checkSecurityAnnotations(r, annotations, pod);
+  checkPodSpecificAnnotations(r, annotations, pod);
   // The API server turns a negative grace period into 1 second when it creates the pods.
   const grace = int(pod['terminationGracePeriodSeconds']);
   if (grace !== undefined && grace < 0) {
@@ -99,6 +98,240 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
       [...POD, 'terminationGracePeriodSeconds'],
       `${grace} is replaced by 1 when the pods are created; use 0 to stop pods immediately`,
     );
+  }
+}
+
+/** validateTopologySpreadConstraints (with AllowInvalidTopologySpreadConstraintLabelSelector false: a create). */
+function checkTopologySpread(r: Reporter, pod: Obj): void {
+  const constraints = arr(pod['topologySpreadConstraints']);
+  const pairOf = (c: Obj | undefined): string =>
+    `${str(c?.['topologyKey']) ?? ''}\u0000${str(c?.['whenUnsatisfiable']) ?? ''}`;
+  constraints.forEach((raw, i) => {
+    const c = obj(raw);
+    if (!c) return;
+    const at = [...POD, 'topologySpreadConstraints', i];
+    // ValidateMaxSkew
+    const maxSkew = c['maxSkew'] === undefined || c['maxSkew'] === null ? 0 : int(c['maxSkew']);
+    if (maxSkew !== undefined && maxSkew <= 0)
+      r.error('invalidValue', [...at, 'maxSkew'], invalid(maxSkew, 'must be greater than zero'), {
+        part: has(c, 'maxSkew') ? 'value' : 'key',
+      });
+    // ValidateTopologyKey: a missing key is the schema check's Required; an empty one is reported here.
+    if (c['topologyKey'] === '')
+      r.error('requiredField', [...at, 'topologyKey'], required('can not be empty'), { required: true });
+    // ValidateWhenUnsatisfiable: other values than the two are the schema check's (enum).
+    const when = c['whenUnsatisfiable'];
+    if (when === undefined || when === null || when === '') {
+      r.error('unsupportedValue', [...at, 'whenUnsatisfiable'], notSupported('', ['DoNotSchedule', 'ScheduleAnyway']), {
+        part: has(c, 'whenUnsatisfiable') ? 'value' : 'key',
+      });
+    }
+    // ValidateSpreadConstraintNotRepeat: on the first of two with the same {topologyKey, whenUnsatisfiable}.
+    const pair = pairOf(c);
+    const later = constraints.slice(i + 1).findIndex((o) => obj(o) !== undefined && pairOf(obj(o)) === pair);
+    if (later >= 0)
+      r.error(
+        'duplicateEntry',
+        [...at, '{topologyKey, whenUnsatisfiable}'],
+        duplicate(`{${str(c['topologyKey']) ?? ''}, ${str(when) ?? ''}}`),
+        { at, part: 'key', involves: [[...POD, 'topologySpreadConstraints', i + 1 + later]] },
+      );
+    // validateMinDomains
+    if (c['minDomains'] !== undefined && c['minDomains'] !== null) {
+      const minDomains = int(c['minDomains']);
+      if (minDomains !== undefined && minDomains <= 0)
+        r.error('invalidValue', [...at, 'minDomains'], invalid(minDomains, 'must be greater than zero'));
+      if (when !== 'DoNotSchedule')
+        r.error(
+          'invalidValue',
+          [...at, 'minDomains'],
+          invalid(
+            c['minDomains'],
+            `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${str(when) ?? ''}`,
+          ),
+          { crossField: true },
+        );
+    }
+    // validateNodeInclusionPolicy
+    for (const field of ['nodeAffinityPolicy', 'nodeTaintsPolicy']) {
+      const policy = c[field];
+      if (typeof policy === 'string' && policy !== 'Honor' && policy !== 'Ignore')
+        r.error('unsupportedValue', [...at, field], notSupported(policy, ['Honor', 'Ignore']));
+    }
+    checkMatchLabelKeysInTopologySpread(r, c, at);
+    checkLabelSelector(r, c['labelSelector'], [...at, 'labelSelector']);
+  });
+}
+
+/** validateMatchLabelKeysInTopologySpread */
+function checkMatchLabelKeysInTopologySpread(r: Reporter, c: Obj, at: FieldPath): void {
+  const keys = arr(c['matchLabelKeys']);
+  if (keys.length === 0) return;
+  const selector = obj(c['labelSelector']);
+  const selectorKeys = new Set<string>();
+  if (selector) {
+    for (const k of Object.keys(obj(selector['matchLabels']) ?? {})) selectorKeys.add(k);
+    for (const e of arr(selector['matchExpressions'])) selectorKeys.add(str(obj(e)?.['key']) ?? '');
+  } else {
+    r.error(
+      'invalidSelector',
+      [...at, 'matchLabelKeys'],
+      forbidden('must not be specified when labelSelector is not set'),
+      { part: 'key' },
+    );
+  }
+  keys.forEach((k, i) => {
+    if (typeof k !== 'string') return;
+    for (const e of isQualifiedName(k)) r.error('invalidLabelKey', [...at, 'matchLabelKeys', i], invalid(k, e));
+    if (selectorKeys.has(k))
+      r.error(
+        'invalidSelector',
+        [...at, 'matchLabelKeys', i],
+        invalid(k, 'exists in both matchLabelKeys and labelSelector'),
+      );
+  });
+}
+
+/** validateSchedulingGates: each name a qualified name, no name twice (both on the gate's index). */
+function checkSchedulingGates(r: Reporter, pod: Obj): void {
+  const seen = new Set<string>();
+  arr(pod['schedulingGates']).forEach((raw, i) => {
+    const g = obj(raw);
+    if (!g) return;
+    const at = [...POD, 'schedulingGates', i];
+    const name = str(g['name']) ?? '';
+    for (const e of isQualifiedName(name))
+      r.error('invalidName', at, invalid(name, e), { at: [...at, 'name'], part: has(g, 'name') ? 'value' : 'key' });
+    if (seen.has(name)) r.error('duplicateEntry', at, duplicate(name), { at: [...at, 'name'] });
+    seen.add(name);
+  });
+}
+
+/**
+ * validatePodResourceClaims (ValidatePodSpec passes no pod metadata for a template, so the final
+ * claim name of a template is not checked), then each container's resources.claims against the
+ * pod's claim names (validateResourceClaimNames, from validateResourceRequirements).
+ */
+function checkResourceClaims(r: Reporter, pod: Obj): void {
+  const claimsPath = [...POD, 'resourceClaims'];
+  const seen = new Set<string>();
+  // gatherPodResourceClaimNames: every non-empty name, valid or not.
+  const podClaimNames = new Set<string>();
+  arr(pod['resourceClaims']).forEach((raw, i) => {
+    const claim = obj(raw);
+    if (!claim) return;
+    const at = [...claimsPath, i];
+    const name = str(claim['name']) ?? '';
+    if (name !== '') podClaimNames.add(name);
+    if (name === '')
+      r.error('requiredField', [...at, 'name'], required(), { part: has(claim, 'name') ? 'value' : 'key' });
+    else if (seen.has(name)) r.error('duplicateName', [...at, 'name'], duplicate(name));
+    else {
+      for (const e of isDNS1123Label(name)) r.error('invalidName', [...at, 'name'], invalid(name, e));
+      seen.add(name);
+    }
+    const byName = claim['resourceClaimName'] !== undefined && claim['resourceClaimName'] !== null;
+    const byTemplate = claim['resourceClaimTemplateName'] !== undefined && claim['resourceClaimTemplateName'] !== null;
+    if (byName && byTemplate)
+      r.error(
+        'invalidValue',
+        at,
+        invalid(claim, 'at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified'),
+        { part: 'key' },
+      );
+    if (!byName && !byTemplate)
+      r.error(
+        'invalidValue',
+        at,
+        invalid(claim, 'must specify one of: `resourceClaimName`, `resourceClaimTemplateName`'),
+        {
+          part: 'key',
+        },
+      );
+    // ValidateResourceClaimName, ValidateResourceClaimTemplateName: NameIsDNSSubdomain.
+    for (const field of ['resourceClaimName', 'resourceClaimTemplateName']) {
+      const v = claim[field];
+      if (typeof v !== 'string') continue;
+      for (const e of isDNS1123Subdomain(v)) r.error('invalidName', [...at, field], invalid(v, e));
+    }
+  });
+  for (const list of ['containers', 'initContainers', 'ephemeralContainers']) {
+    arr(pod[list]).forEach((rawCtr, c) => {
+      const claims = arr(obj(obj(rawCtr)?.['resources'])?.['claims']);
+      const names = new Set<string>();
+      claims.forEach((raw, i) => {
+        const claim = obj(raw);
+        if (!claim) return;
+        const at = [...POD, list, c, 'resources', 'claims', i];
+        const name = str(claim['name']) ?? '';
+        if (name === '') {
+          r.error('requiredField', at, required(), { part: 'key' });
+          return;
+        }
+        const request = str(claim['request']) ?? '';
+        if (names.has(name)) {
+          // All requests of that claim already referenced.
+          r.error('duplicateEntry', at, duplicate(name));
+        } else {
+          let key = name;
+          if (request !== '') {
+            for (const e of isDNS1123Label(request)) r.error('invalidName', [...at, 'request'], invalid(request, e));
+            key += `/${request}`;
+          }
+          if (names.has(key)) r.error('duplicateEntry', at, duplicate(key));
+          else if (request === '') {
+            // A whole claim after one of its requests: one Duplicate per request seen.
+            for (const k of names)
+              if (k.includes('/') && k.slice(0, k.indexOf('/')) === name)
+                r.error('duplicateEntry', at, duplicate(name));
+          }
+          names.add(key);
+        }
+        if (!podClaimNames.has(name)) {
+          const known = [...podClaimNames].sort();
+          r.error(
+            'resourceClaimNotFound',
+            at,
+            `${notFound(name)}: must be one of the names in pod.spec.resourceClaims${known.length ? `: ${known.join(', ')}` : ' which is empty'}`,
+            { at: [...at, 'name'], crossField: true },
+          );
+        }
+      });
+    });
+  }
+}
+
+const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
+const POD_DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
+
+/**
+ * ValidatePodSpecificAnnotations, as ValidatePodTemplateSpec calls it (fldPath.Child("annotations")
+ * of the template, keys in brackets): the mirror-pod annotation needs spec.nodeName, and the
+ * pod-deletion-cost is a 32-bit integer written without a plus sign or leading zeros
+ * (GetDeletionCostFromPodAnnotations; AllowInvalidPodDeletionCost is only for an old template that
+ * already had one).
+ */
+function checkPodSpecificAnnotations(r: Reporter, value: unknown, pod: Obj): void {
+  const annotations = obj(value);
+  if (!annotations) return;
+  const shown = (key: string): FieldPath => [...TEMPLATE, `annotations[${key}]`];
+  const where = (key: string): FieldPath => [...TEMPLATE, 'metadata', 'annotations', key];
+  const mirror = annotations[MIRROR_POD_ANNOTATION];
+  if (mirror !== undefined && !str(pod['nodeName']))
+    r.error(
+      'invalidValue',
+      shown(MIRROR_POD_ANNOTATION),
+      invalid(mirror ?? '', 'must set spec.nodeName if mirror pod annotation is set'),
+      { at: where(MIRROR_POD_ANNOTATION), part: 'key', crossField: true },
+    );
+  const cost = annotations[POD_DELETION_COST];
+  if (cost !== undefined) {
+    const text = typeof cost === 'string' ? cost : String(cost);
+    const n = /^(-[0-9]+|0|[1-9][0-9]*)$/.test(text) ? Number(text) : NaN;
+    if (!(n >= -2147483648 && n <= 2147483647))
+      r.error('invalidValue', shown(POD_DELETION_COST), invalid(text, 'must be a 32bit integer'), {
+        at: where(POD_DELETION_COST),
+      });
   }
 }
 
@@ -156,10 +389,13 @@ function checkDns(r: Reporter, pod: Obj): void {
       { part: 'key' },
     );
   }
+  // With AllowRelaxedDNSSearchValidation (RelaxedDNSSearchValidation, GA in 1.34): "." is a valid
+  // search domain, and the others may hold underscores (ValidateDNS1123SubdomainWithUnderScore).
   arr(config['searches']).forEach((s, i) => {
-    if (typeof s !== 'string') return;
-    const errs = isDNS1123Subdomain(s.replace(/\.$/, ''));
-    if (errs.length) r.error('invalidName', [...path, 'searches', i], invalid(s.replace(/\.$/, ''), errs.join('; ')));
+    if (typeof s !== 'string' || s === '.') return;
+    const search = s.replace(/\.$/, '');
+    for (const e of isDNS1123SubdomainWithUnderscore(search))
+      r.error('invalidName', [...path, 'searches', i], invalid(search, e));
   });
   arr(config['options']).forEach((raw, i) => {
     const o = obj(raw);

@@ -25,6 +25,11 @@ export interface ReportOptions {
    * sees the range on what they wrote.
    */
   at?: FieldPath;
+  /**
+   * The path upstream prints when it names a field that is not in the manifest under that name
+   * (validateOverhead reports an overhead entry at `overhead.limits[<name>]`).
+   */
+  shownPath?: string;
   /** Other fields the finding depends on: if any touches a template, nothing is reported. */
   involves?: FieldPath[];
   /** A "Required value" finding: dropped when the object is templated or partial. */
@@ -88,7 +93,7 @@ export class Reporter {
     // A block value (a whole list item or mapping) is shown by its first line only.
     const nl = lineBreakAfter(this.model, start);
     const end = nl < rawEnd ? trimEnd(this.model.text, start, nl) : rawEnd;
-    const shown = apiPath(path);
+    const shown = opts.shownPath ?? apiPath(path);
     // Upstream may report one path twice with different details (a readiness probe's
     // terminationGracePeriodSeconds): only an identical finding is dropped, wherever its range
     // (a rule and the schema check may both find a required field missing).

@@ -9,7 +9,8 @@ import { isQualifiedName } from './nameSyntax';
 import { compareQuantities, isNegativeQuantity, isValidQuantity, isWholeQuantity } from '../../placement/quantityOrder';
 import { quantityMilliValue, quantityValue } from '../../placement/quantity';
 import { obj, type Obj } from '../../model/plainValues';
-import type { Reporter } from './reporter';
+import type { Reporter, ReportOptions } from './reporter';
+import { apiPath } from './apiPath';
 
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
 
@@ -148,8 +149,9 @@ function isExtendedResourceName(name: string): boolean {
  * else a bare name that is not a standard resource), then, whatever that found, a bare name must
  * be a standard container resource and a prefixed non-native one an extended resource name.
  */
-function checkResourceName(r: Reporter, name: string, at: FieldPath): void {
-  const report = (detail: string): void => r.error('invalidResourceName', at, invalid(name, detail), { part: 'key' });
+function checkResourceName(r: Reporter, name: string, at: FieldPath, opts: ReportOptions = {}): void {
+  const report = (detail: string): void =>
+    r.error('invalidResourceName', at, invalid(name, detail), { part: 'key', ...opts });
   const errs = isQualifiedName(name);
   for (const e of errs) report(e);
   if (
@@ -167,4 +169,35 @@ function checkResourceName(r: Reporter, name: string, at: FieldPath): void {
   } else if (!isNative(name) && !isExtendedResourceName(name)) {
     report("doesn't follow extended resource name standard");
   }
+}
+
+/**
+ * validateOverhead: ValidateResourceRequirements with the pod overhead as its limits, so upstream
+ * reports each entry at `overhead.limits[<name>]` (the range stays on the entry written).
+ */
+export function checkOverhead(r: Reporter, value: unknown, path: FieldPath): void {
+  const overhead = obj(value);
+  if (!overhead) return;
+  let cpuOrMemory = false;
+  let hugePages = false;
+  for (const [name, q] of Object.entries(overhead)) {
+    const at = [...path, name];
+    const opts: ReportOptions = { shownPath: `${apiPath(path)}.limits[${name}]` };
+    checkResourceName(r, name, at, opts);
+    if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
+    if (isHugePages(name)) hugePages = true;
+    if (!isValidQuantity(q)) continue; // reported by the schema checks
+    if (isNegativeQuantity(q)) r.error('negativeValue', at, invalid(q, IS_NEGATIVE), opts);
+    else if (!isNative(name) && !isWholeQuantity(q))
+      r.error('invalidQuantity', at, invalid(q, 'must be an integer'), opts);
+    if (isHugePages(name) && !hugePageValueDivisible(name, q))
+      r.error(
+        'invalidQuantity',
+        at,
+        invalid(String(q), `${String(q)} is not positive integer multiple of ${name}`),
+        opts,
+      );
+  }
+  if (hugePages && !cpuOrMemory)
+    r.error('hugePagesWithoutCpuOrMemory', path, forbidden('HugePages require cpu or memory'), { part: 'key' });
 }

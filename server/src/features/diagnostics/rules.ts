@@ -804,6 +804,27 @@ export const RULES: readonly Rule[] = [
     passes: pod('topologySpreadConstraints:\n  - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}'),
   },
   {
+    code: 'duplicateEntry',
+    severity: 'error',
+    summary:
+      'A list entry that must be unique is repeated: a scheduling gate name, or two topology spread constraints with the same topologyKey and whenUnsatisfiable.',
+    upstream: 'validateSchedulingGates, ValidateSpreadConstraintNotRepeat (' + CORE + ')',
+    triggers: pod('schedulingGates:\n  - {name: example.com/wait}\n  - {name: example.com/wait}'),
+    passes: pod('schedulingGates:\n  - {name: example.com/wait}\n  - {name: example.com/ready}'),
+  },
+  {
+    code: 'resourceClaimNotFound',
+    severity: 'error',
+    summary: "A container's resources.claims names a claim that is not in the pod's resourceClaims.",
+    upstream: 'validateResourceClaimNames (' + CORE + ')',
+    triggers: pod(
+      'resourceClaims:\n  - {name: gpu, resourceClaimTemplateName: gpu-template}\ncontainers:\n  - {name: agent, image: a:1, resources: {requests: {cpu: 1m}, claims: [{name: tpu}]}}',
+    ),
+    passes: pod(
+      'resourceClaims:\n  - {name: gpu, resourceClaimTemplateName: gpu-template}\ncontainers:\n  - {name: agent, image: a:1, resources: {requests: {cpu: 1m}, claims: [{name: gpu}]}}',
+    ),
+  },
+  {
     code: 'negativeGracePeriod',
     severity: 'warning',
     summary: 'A negative terminationGracePeriodSeconds is replaced by 1 when the pods are created.',

@@ -25,6 +25,9 @@ const EMPTY_IS_DEFAULTED = new Set([
   'io.k8s.api.core.v1.Toleration.operator',
 ]);
 
+// Enum fields whose empty value is reported as missing (ValidatePreemptionPolicy: "" is Required).
+const EMPTY_IS_REQUIRED = new Set(['io.k8s.api.core.v1.PodSpec.preemptionPolicy']);
+
 // Enums checked by a rule of their own, with the API server's own wording.
 const ENUM_CHECKED_ELSEWHERE = new Set([
   'io.k8s.api.core.v1.PodSpec.restartPolicy', // restartPolicyNotAlways (ValidateDaemonSetSpec)
@@ -67,6 +70,7 @@ const REQUIRED_NOT_ENFORCED = new Set([
   'io.k8s.api.core.v1.TopologySpreadConstraint.whenUnsatisfiable', // NotSupported ""
   'io.k8s.api.core.v1.PodReadinessGate.conditionType', // ValidateQualifiedName("")
   'io.k8s.api.core.v1.PodSchedulingGate.name', // ValidateQualifiedName("")
+  'io.k8s.api.core.v1.ResourceClaim.name', // Required on resources.claims[i] (validateResourceClaimNames)
   'io.k8s.api.core.v1.PodOS.name', // Required "cannot be empty" (validateOS)
   // validateOwnerReference: Invalid "… must not be empty" on metadata.ownerReferences.<field>
   'io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference.apiVersion',
@@ -221,6 +225,7 @@ class SchemaWalker {
     }
     if (typeof value !== 'string' || !schema.enum || !fieldId || ENUM_CHECKED_ELSEWHERE.has(fieldId)) return;
     if (value === '' && EMPTY_IS_DEFAULTED.has(fieldId)) return;
+    if (value === '' && EMPTY_IS_REQUIRED.has(fieldId)) return this.r.error('requiredField', path, required());
     if (!schema.enum.includes(value)) this.r.error('unsupportedValue', path, notSupported(value, schema.enum));
   }
 

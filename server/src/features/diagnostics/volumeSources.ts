@@ -4,7 +4,7 @@
 // on `projected.path`, and a second source of type downwardAPI/cephfs is reported at upstream's
 // spellings `downwarAPI` and `cephFS`.
 import type { FieldPath } from '../../model';
-import { forbidden, inclusiveRange, invalid, notSupported, required } from './fieldErrors';
+import { forbidden, inclusiveRange, invalid, notSupported, required, tooLongBytes } from './fieldErrors';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName } from './nameSyntax';
 import { isNegativeQuantity } from '../../placement/quantityOrder';
 import { arr, has, int, obj, str, type Obj } from '../../model/plainValues';
@@ -613,6 +613,84 @@ export function localNonReservedPath(r: ErrorSink, value: string, p: FieldPath, 
     r.error('invalidPath', p, invalid(value, "must not start with '..'"), { at });
 }
 
+/**
+ * validateProjectionSources, a clusterTrustBundle source: by name (ValidateClusterTrustBundleName,
+ * with the signer taken from a "signer:…:name" name) or by signer (ValidateSignerName), not both.
+ * (The signer form's labelSelector, ValidateLabelSelector, is not checked here.)
+ */
+function clusterTrustBundleRef(r: ErrorSink, ctb: Obj, cp: FieldPath): void {
+  const usingName = ctb['name'] !== undefined && ctb['name'] !== null;
+  const usingSigner = ctb['signerName'] !== undefined && ctb['signerName'] !== null;
+  if (usingName && usingSigner) {
+    r.error('volumeSource', cp, invalid(ctb, 'only one of name and signerName may be used'), { part: 'key' });
+  } else if (usingName) {
+    const name = str(ctb['name']) ?? '';
+    if (name === '') r.error('requiredField', [...cp, 'name'], required('must be a valid object name'));
+    const split = name.lastIndexOf(':');
+    for (const msg of clusterTrustBundleNameErrors(split >= 0 ? name.slice(0, split).replace(/:/g, '/') : '', name))
+      r.error('invalidName', [...cp, 'name'], invalid(name, `not a valid clustertrustbundlename: ${msg}`));
+    if (ctb['labelSelector'] !== undefined && ctb['labelSelector'] !== null)
+      r.error(
+        'volumeSource',
+        [...cp, 'labelSelector'],
+        invalid(ctb['labelSelector'], 'labelSelector must be unset if name is specified'),
+        { part: 'key' },
+      );
+  } else if (usingSigner) {
+    const signer = str(ctb['signerName']) ?? '';
+    if (signer === '') r.error('requiredField', [...cp, 'signerName'], required('must be a valid signer name'));
+    signerName(r, signer, [...cp, 'signerName']);
+  } else {
+    r.error('requiredField', cp, required('either name or signerName must be specified'), { part: 'key' });
+  }
+}
+
+/** ValidateClusterTrustBundleName(signerName)(name, false) */
+function clusterTrustBundleNameErrors(signer: string, name: string): string[] {
+  if (signer === '') {
+    if (name.includes(':')) return ['ClusterTrustBundle without signer name must not have ":" in its name'];
+    return isDNS1123Subdomain(name);
+  }
+  const prefix = `${signer.replace(/\//g, ':')}:`;
+  if (!name.startsWith(prefix))
+    return [`ClusterTrustBundle for signerName ${signer} must be named with prefix ${prefix}`];
+  return isDNS1123Subdomain(name.slice(prefix.length));
+}
+
+/** ValidateSignerName: <domain>/<path>, each dot-separated part a DNS label (domain) or subdomain (path). */
+function signerName(r: ErrorSink, value: string, p: FieldPath): void {
+  if (value === '') {
+    r.error('requiredField', p, required());
+    return;
+  }
+  const segments = value.split('/');
+  if (segments.length !== 2) {
+    r.error(
+      'invalidName',
+      p,
+      invalid(value, "must be a fully qualified domain and path of the form 'example.com/signer-name'"),
+    );
+    return;
+  }
+  const [domain, path] = segments as [string, string];
+  if (domain.length > 253) r.error('invalidName', p, tooLongBytes(253));
+  const domainLabels = domain.split('.');
+  for (const label of domainLabels) {
+    const errs = isDNS1123Label(label);
+    for (const e of errs) r.error('invalidName', p, invalid(domain, `validating label ${JSON.stringify(label)}: ${e}`));
+    if (errs.length) break;
+  }
+  if (domainLabels.length < 2)
+    r.error('invalidName', p, invalid(domain, 'should be a domain with at least two segments separated by dots'));
+  for (const label of path.split('.')) {
+    const errs = isDNS1123Subdomain(label);
+    for (const e of errs) r.error('invalidName', p, invalid(path, `validating label ${JSON.stringify(label)}: ${e}`));
+    if (errs.length) break;
+  }
+  const max = 253 + (253 + 63 + 1) + 1;
+  if (value.length > max) r.error('invalidName', p, tooLongBytes(max));
+}
+
 /** validateProjectionSources */
 function projectionSources(r: ErrorSink, projected: Obj, p: FieldPath): void {
   const paths = new Set<string>();
@@ -680,6 +758,7 @@ function projectionSources(r: ErrorSink, projected: Obj, p: FieldPath): void {
       n++;
       const cp = [...sp, 'clusterTrustBundle'];
       const ctb = obj(source['clusterTrustBundle']) ?? {};
+      clusterTrustBundleRef(r, ctb, cp);
       const path = str(ctb['path']) ?? '';
       if (path === '') r.error('requiredField', [...cp, 'path'], required(), { part: 'key' });
       localNonReservedPath(r, path, [...cp, 'path']);
