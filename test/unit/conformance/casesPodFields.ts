@@ -343,10 +343,7 @@ const validatePod: Case[] = [
   vp('negative pod-deletion-cost', annotate({ [DELETION_COST]: '-100' })),
   vp('positive pod-deletion-cost', annotate({ [DELETION_COST]: '100' })),
   // errorCases
-  vp('bad spec', (d) => (pod(d).containers = [{}]), [
-    ['Required', `${C0}.name`],
-    ['Required', `${C0}.image`],
-  ]),
+  // 'bad spec' is in casesContainerFields.ts.
   vp('mirror-pod present without nodeName', annotate({ [MIRROR]: '' }), [['Invalid', `${ANN}[${MIRROR}]`]]),
   vp('mirror-pod populated without nodeName', annotate({ [MIRROR]: 'foo' }), [['Invalid', `${ANN}[${MIRROR}]`]]),
   vp(
