@@ -36,13 +36,14 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
     const v = str(pod[field]);
     if (!v) continue;
     const errs = isDNS1123Subdomain(v);
-    if (errs.length) r.error('invalidName', [...POD, field], invalid(v, errs.join('; ')));
+    for (const msg of errs) r.error('invalidName', [...POD, field], invalid(v, msg));
   }
   for (const field of ['hostname', 'subdomain']) {
     const v = str(pod[field]);
     if (!v) continue;
     const errs = isDNS1123Label(v);
-    if (errs.length) r.error('invalidName', [...POD, field], invalid(v, errs.join('; ')));
+    // ValidateDNS1123Label: one Invalid per message.
+    for (const msg of errs) r.error('invalidName', [...POD, field], invalid(v, msg));
   }
   checkDns(r, pod);
   arr(pod['hostAliases']).forEach((raw, i) => {
@@ -50,14 +51,15 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
     if (!a) return;
     const ip = str(a['ip']) ?? '';
     const errs = isValidIP(ip);
-    if (errs.length)
-      r.error('invalidIP', [...POD, 'hostAliases', i, 'ip'], invalid(ip, errs.join('; ')), {
+    for (const msg of errs)
+      r.error('invalidIP', [...POD, 'hostAliases', i, 'ip'], invalid(ip, msg), {
         part: has(a, 'ip') ? 'value' : 'key',
       });
     arr(a?.['hostnames']).forEach((h, j) => {
       if (typeof h !== 'string') return;
       const errs = isDNS1123Subdomain(h);
-      if (errs.length) r.error('invalidName', [...POD, 'hostAliases', i, 'hostnames', j], invalid(h, errs.join('; ')));
+      // ValidateHostAliases: ValidateDNS1123Subdomain, one Invalid per message.
+      for (const msg of errs) r.error('invalidName', [...POD, 'hostAliases', i, 'hostnames', j], invalid(h, msg));
     });
   });
   checkTopologySpread(r, pod);
@@ -370,7 +372,7 @@ function checkDns(r: Reporter, pod: Obj): void {
   nameservers.forEach((ns, i) => {
     if (typeof ns !== 'string') return;
     const errs = isValidIP(ns);
-    if (errs.length) r.error('invalidIP', [...path, 'nameservers', i], invalid(ns, errs.join('; ')));
+    for (const msg of errs) r.error('invalidIP', [...path, 'nameservers', i], invalid(ns, msg));
   });
   const searches = arr(config['searches']).filter((s): s is string => typeof s === 'string');
   if (searches.length > MAX_SEARCH_PATHS) {
