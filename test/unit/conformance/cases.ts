@@ -10,6 +10,7 @@ import { SECURITY_CASES, SECURITY_EXCLUDED } from './casesSecurity';
 import { OBJECT_META_CASES, OBJECT_META_EXCLUDED } from './casesObjectMeta';
 import { CONTAINER_FIELDS_CASES, CONTAINER_FIELDS_EXCLUDED } from './casesContainerFields';
 import { POD_FIELDS_CASES, POD_FIELDS_EXCLUDED } from './casesPodFields';
+import { RESTART_RULES_CASES, RESTART_RULES_EXCLUDED } from './casesRestartRules';
 
 const T = 'spec.template';
 
@@ -448,12 +449,8 @@ const containers: Case[] = [
     ),
     want: [['NotSupported', `${C0}.resizePolicy`]],
   },
-  ...['Always', 'OnFailure', 'Never', 'invalid', ''].map((policy): Case => ({
-    test: 'TestValidateContainers',
-    name: `Forbidden RestartPolicy: ${policy || 'empty'}`,
-    ds: withContainers(container('foo', { restartPolicy: policy })),
-    want: [['Forbidden', `${C0}.restartPolicy`]],
-  })),
+  // "Forbidden RestartPolicy: …" (Always, OnFailure, Never, invalid, empty) are in
+  // casesRestartRules.ts's RESTART_RULES_EXCLUDED: they run with the ContainerRestartRules gate off.
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -565,7 +562,8 @@ const initContainers: Case[] = [
     ds: withInit(container('debug', { startupProbe: probe(80, negatives) })),
     want: [['Forbidden', `${I0}.startupProbe`]],
   },
-  ...['OnFailure', 'Never', 'invalid', ''].map((policy): Case => ({
+  // OnFailure and Never: see RESTART_RULES_EXCLUDED (accepted with the ContainerRestartRules gate on).
+  ...['invalid', ''].map((policy): Case => ({
     test: 'TestValidateInitContainers',
     name: `Not supported RestartPolicy: ${policy || 'empty'}`,
     ds: withInit(container('init', { restartPolicy: policy })),
@@ -1980,3 +1978,5 @@ CASES.push(...CONTAINER_FIELDS_CASES);
 EXCLUDED.push(...CONTAINER_FIELDS_EXCLUDED);
 CASES.push(...POD_FIELDS_CASES);
 EXCLUDED.push(...POD_FIELDS_EXCLUDED);
+CASES.push(...RESTART_RULES_CASES);
+EXCLUDED.push(...RESTART_RULES_EXCLUDED);

@@ -268,7 +268,7 @@ test('probes: exactly one handler, non-negative thresholds, successThreshold 1 f
   ]);
 });
 
-test('init containers: no probes unless they are sidecars; restartPolicy only Always', () => {
+test('init containers: no probes unless they are sidecars; container restartPolicy and restartPolicyRules', () => {
   const init = (lines: string) =>
     rows(
       edit(
@@ -288,22 +288,71 @@ test('init containers: no probes unless they are sidecars; restartPolicy only Al
     init('          restartPolicy: Always\n          readinessProbe: {exec: {command: ["true"]}}\n'),
     [],
   );
-  assert.deepEqual(init('          restartPolicy: OnFailure\n'), [
+  // ContainerRestartRules (beta, on by default since 1.35): validateInitContainerRestartPolicy.
+  const rule =
+    '          restartPolicyRules:\n            - {action: Restart, exitCodes: {operator: In, values: [42]}}\n';
+  assert.deepEqual(init('          restartPolicy: OnFailure\n'), []);
+  assert.deepEqual(init(`          restartPolicy: Never\n${rule}`), []);
+  assert.deepEqual(init('          restartPolicy: Sometimes\n'), [
     [
       'containerRestartPolicy',
       'spec.template.spec.initContainers[0].restartPolicy',
-      'Unsupported value: "OnFailure": supported values: "Always"',
-      'OnFailure',
+      'Unsupported value: "Sometimes": supported values: "Always", "Never", "OnFailure"',
+      'Sometimes',
     ],
   ]);
-  assert.deepEqual(rows(container('          restartPolicy: Always\n')), [
+  assert.deepEqual(init(`          restartPolicy: Always\n${rule}`), [
     [
       'containerRestartPolicy',
-      'spec.template.spec.containers[0].restartPolicy',
-      'Forbidden: may not be set for non-init containers',
-      'restartPolicy',
+      'spec.template.spec.initContainers[0].restartPolicyRules',
+      'Forbidden: restartPolicyRules are not allowed for init containers with restart policy Always',
+      'restartPolicyRules',
     ],
   ]);
+  assert.deepEqual(init(rule), [
+    [
+      'containerRestartPolicy',
+      'spec.template.spec.initContainers[0].restartPolicy',
+      'Required value: must specify restartPolicy when restart rules are used',
+      'restartPolicyRules',
+    ],
+  ]);
+  // validateContainers → validateContainerRestartPolicy: a regular container may set both.
+  assert.deepEqual(rows(container('          restartPolicy: Always\n')), []);
+  assert.deepEqual(rows(container(`          restartPolicy: OnFailure\n${rule}`)), []);
+  assert.deepEqual(
+    rows(
+      container(
+        '          restartPolicyRules:\n            - {action: RestartAllContainers, exitCodes: {operator: Is, values: [1]}}\n            - {action: Restart}\n',
+      ),
+    ),
+    [
+      [
+        'containerRestartPolicy',
+        'spec.template.spec.containers[0].restartPolicy',
+        'Required value: must specify restartPolicy when restart rules are used',
+        'restartPolicyRules',
+      ],
+      [
+        'containerRestartPolicy',
+        'spec.template.spec.containers[0].restartPolicyRules[0].action',
+        'Unsupported value: "RestartAllContainers": supported values: "Restart"',
+        'RestartAllContainers',
+      ],
+      [
+        'containerRestartPolicy',
+        'spec.template.spec.containers[0].restartPolicyRules[0].exitCodes.operator',
+        'Unsupported value: "Is": supported values: "In", "NotIn"',
+        'Is',
+      ],
+      [
+        'containerRestartPolicy',
+        'spec.template.spec.containers[0].restartPolicyRules[1].exitCodes',
+        'Required value: must be specified',
+        '{action: Restart}',
+      ],
+    ],
+  );
 });
 
 test('security contexts: ids, privileged without escalation, seccomp Localhost', () => {

@@ -2,7 +2,7 @@
 // validateContainerCommon (pkg/apis/core/validation/validation.go), delegating ports, env,
 // volume mounts, resources, probes and security contexts to their own modules.
 import type { FieldPath } from '../../model';
-import { duplicate, forbidden, invalid, notFound, notSupported, required } from './fieldErrors';
+import { duplicate, forbidden, invalid, notFound, notSupported, required, tooMany } from './fieldErrors';
 import { isDNS1123Label } from './nameSyntax';
 import { checkEnv, checkEnvFrom } from './env';
 import { checkPorts } from './ports';
@@ -47,13 +47,14 @@ export function checkContainers(r: Reporter, ds: Obj): void {
     checkProbe(r, c['livenessProbe'], [...path, 'livenessProbe'], 'liveness', grace);
     checkProbe(r, c['readinessProbe'], [...path, 'readinessProbe'], 'readiness', grace);
     checkProbe(r, c['startupProbe'], [...path, 'startupProbe'], 'startup', grace);
-    if (has(c, 'restartPolicy'))
-      r.error(
-        'containerRestartPolicy',
-        [...path, 'restartPolicy'],
-        forbidden('may not be set for non-init containers'),
-        { part: 'key' },
-      );
+    // validateContainers calls validateContainerRestartPolicy when PodValidationOptions.
+    // AllowContainerRestartPolicyRules is set, which GetValidationOptionsFromPodSpecAndMeta (pkg/api/
+    // pod/util.go) takes from the ContainerRestartRules gate (KEP-5307: alpha in 1.34, beta and on
+    // by default since 1.35, pkg/features/kube_features.go), for pod templates as for pods. Without
+    // it upstream reports Forbidden "may not be set for non-init containers"; a 1.36 server accepts
+    // a container-level restartPolicy and restartPolicyRules. The pod's own restartPolicy stays
+    // Always in a DaemonSet (ValidateDaemonSetSpec, checked in podSpec.ts).
+    checkContainerRestartPolicy(r, c, path);
   });
 
   // validateInitContainers: names unique across init and regular containers; only sidecars
@@ -65,8 +66,28 @@ export function checkContainers(r: Reporter, ds: Obj): void {
     checkCommon(r, c, path, volumes, hostUsers, podRestartPolicy);
     const restartPolicy = c['restartPolicy'];
     const sidecar = restartPolicy === 'Always';
-    if (typeof restartPolicy === 'string' && !sidecar) {
-      r.error('containerRestartPolicy', [...path, 'restartPolicy'], notSupported(restartPolicy, ['Always']));
+    // validateInitContainerRestartPolicy with AllowContainerRestartPolicyRules (see above): rules
+    // need an explicit restartPolicy; a sidecar (Always) may not have rules unless the
+    // RestartAllContainersOnContainerExits gate (alpha, off by default) is on; any other policy is
+    // checked like a regular container's, so Never and OnFailure are accepted.
+    if (!has(c, 'restartPolicy')) {
+      if (arr(c['restartPolicyRules']).length > 0)
+        r.error(
+          'containerRestartPolicy',
+          [...path, 'restartPolicy'],
+          required('must specify restartPolicy when restart rules are used'),
+          { at: [...path, 'restartPolicyRules'], part: 'key' },
+        );
+    } else if (sidecar) {
+      if (arr(c['restartPolicyRules']).length > 0)
+        r.error(
+          'containerRestartPolicy',
+          [...path, 'restartPolicyRules'],
+          forbidden('restartPolicyRules are not allowed for init containers with restart policy Always'),
+          { part: 'key' },
+        );
+    } else {
+      checkContainerRestartPolicy(r, c, path);
     }
     const name = str(c['name']);
     if (name !== undefined && name !== '') {
@@ -344,5 +365,77 @@ function checkResizePolicy(r: Reporter, c: Obj, path: FieldPath, podRestartPolic
         involves: [[...POD, 'restartPolicy']],
       });
     }
+  });
+}
+
+const CONTAINER_RESTART_POLICIES = ['Always', 'Never', 'OnFailure'];
+const RESTART_RULE_ACTIONS = ['Restart'];
+const RESTART_RULE_OPERATORS = ['In', 'NotIn'];
+const MAX_RESTART_RULES = 20;
+const MAX_RESTART_RULE_EXIT_CODES = 255;
+
+/**
+ * validateContainerRestartPolicy (pkg/apis/core/validation/validation.go): restartPolicy is
+ * required when rules are given and one of Always, Never, OnFailure; at most 20 rules; each
+ * rule's action is Restart (RestartAllContainers needs the alpha RestartAllContainersOnContainerExits
+ * gate), its exitCodes are required, their operator is In or NotIn and at most 255 values.
+ */
+function checkContainerRestartPolicy(r: Reporter, c: Obj, path: FieldPath): void {
+  const rulesPath = [...path, 'restartPolicyRules'];
+  const rules = arr(c['restartPolicyRules']);
+  if (!has(c, 'restartPolicy')) {
+    if (rules.length === 0) return;
+    r.error(
+      'containerRestartPolicy',
+      [...path, 'restartPolicy'],
+      required('must specify restartPolicy when restart rules are used'),
+      { at: rulesPath, part: 'key' },
+    );
+  } else {
+    const policy = c['restartPolicy'];
+    if (typeof policy === 'string' && !CONTAINER_RESTART_POLICIES.includes(policy))
+      r.error('containerRestartPolicy', [...path, 'restartPolicy'], notSupported(policy, CONTAINER_RESTART_POLICIES));
+  }
+  if (rules.length > MAX_RESTART_RULES)
+    r.error('containerRestartPolicy', rulesPath, tooMany(rules.length, MAX_RESTART_RULES), { part: 'key' });
+  rules.forEach((raw, i) => {
+    const rule = obj(raw);
+    if (!rule) return;
+    const rulePath = [...rulesPath, i];
+    const action = rule['action'];
+    if (action === undefined || action === null || typeof action === 'string') {
+      const value = typeof action === 'string' ? action : '';
+      if (!RESTART_RULE_ACTIONS.includes(value))
+        r.error('containerRestartPolicy', [...rulePath, 'action'], notSupported(value, RESTART_RULE_ACTIONS), {
+          at: has(rule, 'action') ? [...rulePath, 'action'] : rulePath,
+        });
+    }
+    const exitCodes = obj(rule['exitCodes']);
+    if (!exitCodes) {
+      if (!has(rule, 'exitCodes'))
+        r.error('containerRestartPolicy', [...rulePath, 'exitCodes'], required('must be specified'), {
+          at: rulePath,
+        });
+      return;
+    }
+    const operator = exitCodes['operator'];
+    if (operator === undefined || operator === null || typeof operator === 'string') {
+      const value = typeof operator === 'string' ? operator : '';
+      if (!RESTART_RULE_OPERATORS.includes(value))
+        r.error(
+          'containerRestartPolicy',
+          [...rulePath, 'exitCodes', 'operator'],
+          notSupported(value, RESTART_RULE_OPERATORS),
+          { at: has(exitCodes, 'operator') ? [...rulePath, 'exitCodes', 'operator'] : [...rulePath, 'exitCodes'] },
+        );
+    }
+    const values = arr(exitCodes['values']);
+    if (values.length > MAX_RESTART_RULE_EXIT_CODES)
+      r.error(
+        'containerRestartPolicy',
+        [...rulePath, 'exitCodes', 'values'],
+        tooMany(values.length, MAX_RESTART_RULE_EXIT_CODES),
+        { part: 'key' },
+      );
   });
 }

@@ -46,6 +46,11 @@ export function forbidden(detail: string): string {
   return `Forbidden: ${detail}`;
 }
 
+/** field.TooMany(path, actualQuantity, maxQuantity) */
+export function tooMany(actual: number, max: number): string {
+  return `Too many: ${actual}: must have at most ${max} items`;
+}
+
 /** field.TooLong with a byte limit (ValidateAnnotations' total size). */
 export function tooLongBytes(limit: number): string {
   return `Too long: may not be more than ${limit} bytes`;

@@ -460,10 +460,12 @@ export const RULES: readonly Rule[] = [
     code: 'containerRestartPolicy',
     severity: 'error',
     summary:
-      'restartPolicy on a container: forbidden on regular containers, only Always on init containers (sidecars).',
-    upstream: 'validateContainers, validateInitContainers (' + CORE + ')',
-    triggers: ctr('restartPolicy: Always'),
-    passes: VALID,
+      'A container-level restartPolicy that is not Always, Never or OnFailure, or restartPolicyRules that are malformed (no restartPolicy, more than 20 rules, an action other than Restart, no exitCodes, an operator other than In/NotIn, more than 255 values), or rules on a sidecar (restartPolicy: Always init container).',
+    upstream: 'validateContainerRestartPolicy, validateInitContainerRestartPolicy (' + CORE + ')',
+    triggers: ctr('restartPolicyRules:\n  - action: Restart\n    exitCodes: {operator: In, values: [42]}'),
+    passes: ctr(
+      'restartPolicy: Always\nrestartPolicyRules:\n  - action: Restart\n    exitCodes: {operator: In, values: [42]}',
+    ),
   },
   {
     code: 'initContainerField',

@@ -60,6 +60,8 @@ const REQUIRED_NOT_ENFORCED = new Set([
   'io.k8s.api.core.v1.HostAlias.ip', // IsValidIP("")
   'io.k8s.api.core.v1.NodeSelectorRequirement.key', // ValidateLabelName("")
   'io.k8s.api.core.v1.NodeSelectorRequirement.operator', // "not a valid selector operator"
+  'io.k8s.api.core.v1.ContainerRestartRule.action', // NotSupported (validateContainerRestartPolicy)
+  'io.k8s.api.core.v1.ContainerRestartRuleOnExitCodes.operator', // NotSupported (validateContainerRestartPolicy)
   'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement.key',
   'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement.operator',
   'io.k8s.api.core.v1.PreferredSchedulingTerm.weight', // weight 0: "must be in the range 1-100"
