@@ -17,8 +17,8 @@
 //   limits (value 1). A container's names go through validateContainerResourceName, which wraps
 //   validateResourceName and adds its own checks, so the expected errors are that function's: a
 //   quota name like requests.cpu passes validateResourceName but is not a container resource.
-// The pod-level tables (TestValidatePodResourceNames, TestValidatePodResourceConsistency and
-// validatePodResourceRequirements' failures) are excluded below: see the reasons.
+// - TestValidatePodResourceNames, TestValidatePodResourceConsistency and the pod-level entries of
+//   TestValidateResourceRequirements: the pod template's spec.resources (see POD_RESOURCES_CASES).
 // Entries already in cases.ts (TestValidateContainers' ports and resources) are not repeated.
 import { c0, C0, Case, container, ErrorType, Excluded, Obj, pod, POD } from './upstream';
 
@@ -350,6 +350,192 @@ const resourceNameCases: Case[] = resourceNames.map(([input, success, errors], i
   want: Array.from({ length: errors }, (): [ErrorType, string] => ['Invalid', `${R}.limits[${input}]`]),
 }));
 
+// Pod-level resources: ValidatePodSpec runs validatePodResources when opts.PodLevelResourcesEnabled,
+// and the PodLevelResources gate is beta and on by default since 1.34 (pkg/features/
+// kube_features.go), so a 1.36 API server checks them. The stored test version predates hugepages
+// at pod level; the newest resourcehelper.IsSupportedPodLevelResource accepts cpu, memory and
+// hugepages-*, which is what is expected below (it only changes the NotSupported list, not which
+// entries fail).
+const PR = `${POD}.resources`;
+
+/** validatePodResourceRequirements' errTests (the pod's containers have no resources). */
+const podResourceErrCases: Case[] = [
+  {
+    test: RR,
+    name: 'pod resource with hugepages',
+    ds: podResources({ 'hugepages-2Mi': '2Mi' }, { 'hugepages-2Mi': '2Mi' }),
+    // Supported at pod level now; still "HugePages require cpu or memory".
+    want: [['Forbidden', PR]],
+  },
+  {
+    test: RR,
+    name: 'pod resource with ephemeral-storage',
+    ds: podResources({ 'ephemeral-storage2Mi': '2Mi' }, { 'ephemeral-storage': '2Mi' }),
+    want: [
+      ['NotSupported', `${PR}.limits[ephemeral-storage]`],
+      ['Invalid', `${PR}.requests[ephemeral-storage2Mi]`],
+    ],
+  },
+  {
+    test: RR,
+    name: 'pod resource with unsupported prefixed resources',
+    ds: podResources({ 'kubernetesio/memory': '2' }, { 'kubernetesio/cpu': '2' }),
+    want: [
+      ['Required', `${PR}.limits`],
+      ['NotSupported', `${PR}.limits[kubernetesio/cpu]`],
+      ['NotSupported', `${PR}.requests[kubernetesio/memory]`],
+    ],
+  },
+  {
+    test: RR,
+    name: 'pod resource with unsupported native resources',
+    ds: podResources({ [`kubernetes.io/${'a'.repeat(63)}`]: '2' }, { [`kubernetes.io/${'a'.repeat(63)}`]: '2' }),
+    want: [
+      ['NotSupported', `${PR}.limits[kubernetes.io/${'a'.repeat(63)}]`],
+      ['NotSupported', `${PR}.requests[kubernetes.io/${'a'.repeat(63)}]`],
+    ],
+  },
+  {
+    test: RR,
+    name: 'pod resource with unsupported empty native resource name',
+    ds: podResources({ 'kubernetes.io': '2' }, { 'kubernetes.io/': '2' }),
+    // IsQualifiedName("kubernetes.io/"): the name part is empty and does not match the regex.
+    want: [
+      ['Invalid', `${PR}.limits[kubernetes.io/]`],
+      ['Invalid', `${PR}.limits[kubernetes.io/]`],
+      ['Invalid', `${PR}.requests[kubernetes.io]`],
+    ],
+  },
+];
+
+// TestValidatePodResourceNames (validatePodResourceName on field.NewPath("field")): each name as a
+// pod-level limit (value 1). [input, expectedFailure, error type, how many]: validateResourceName's
+// Invalid errors when it fails, else NotSupported when the name is not cpu, memory or hugepages-*.
+const podResourceNames: Array<[string, boolean, ErrorType, number]> = [
+  ['memory', false, 'Invalid', 0],
+  ['cpu', false, 'Invalid', 0],
+  ['storage', true, 'NotSupported', 1],
+  ['requests.cpu', true, 'NotSupported', 1],
+  ['requests.memory', true, 'NotSupported', 1],
+  ['requests.storage', true, 'NotSupported', 1],
+  ['limits.cpu', true, 'NotSupported', 1],
+  ['limits.memory', true, 'NotSupported', 1],
+  ['limits.storage', true, 'Invalid', 1], // not a standard resource
+  ['network', true, 'Invalid', 1],
+  ['disk', true, 'Invalid', 1],
+  ['', true, 'Invalid', 2],
+  ['.', true, 'Invalid', 1],
+  ['..', true, 'Invalid', 1],
+  ['my.favorite.app.co/12345', true, 'NotSupported', 1],
+  ['my.favorite.app.co/_12345', true, 'Invalid', 1],
+  ['my.favorite.app.co/12345_', true, 'Invalid', 1],
+  ['kubernetes.io/..', true, 'Invalid', 1],
+  [`kubernetes.io/${'a'.repeat(64)}`, true, 'Invalid', 1],
+  [`kubernetes.io/${'a'.repeat(64)}`, true, 'Invalid', 1],
+  ['kubernetes.io/cpu', true, 'NotSupported', 1],
+  ['kubernetes.io/memory', true, 'NotSupported', 1],
+  ['kubernetes.io//', true, 'Invalid', 1],
+  ['kubernetes.io', true, 'Invalid', 1],
+  ['kubernetes.io/will/not/work/', true, 'Invalid', 1],
+];
+
+const podResourceNameCases: Case[] = podResourceNames.map(([input, , type, errors], i) => ({
+  test: 'TestValidatePodResourceNames',
+  name: `${i}: ${JSON.stringify(input.length > 40 ? `${input.slice(0, 20)}…(${input.length})` : input)}`,
+  ds: podResources(undefined, { [input]: '1' }),
+  want: Array.from({ length: errors }, (): [ErrorType, string] => [type, `${PR}.limits[${input}]`]),
+}));
+
+const CONSISTENCY = 'TestValidatePodResourceConsistency';
+
+/** validatePodResourceConsistency: pod-level resources and containers with these resources. */
+const podAndContainers =
+  (podRes: Obj, ...containerResources: Obj[]) =>
+  (d: Obj): void => {
+    pod(d).resources = podRes;
+    pod(d).containers = containerResources.map((resources, i) => container(`ctr-${i}`, { resources }));
+  };
+
+const cpuMem = (cpu: string, memory: string): Obj => ({ cpu, memory });
+
+const podResourceConsistencyCases: Case[] = [
+  {
+    test: CONSISTENCY,
+    name: 'aggregate container requests less than pod requests',
+    ds: podAndContainers(
+      { requests: cpuMem('10', '10Mi') },
+      { requests: cpuMem('5', '5Mi') },
+      { requests: cpuMem('4', '3Mi') },
+    ),
+    want: [],
+  },
+  {
+    test: CONSISTENCY,
+    name: 'aggregate container requests equal to pod requests',
+    ds: podAndContainers(
+      { requests: cpuMem('10', '10Mi') },
+      { requests: cpuMem('5', '5Mi') },
+      { requests: cpuMem('5', '5Mi') },
+    ),
+    want: [],
+  },
+  {
+    test: CONSISTENCY,
+    name: 'aggregate container requests greater than pod requests',
+    ds: podAndContainers(
+      { requests: cpuMem('10', '10Mi') },
+      { requests: cpuMem('6', '5Mi') },
+      { requests: cpuMem('8', '3Mi') },
+    ),
+    want: [['Invalid', `${PR}.requests[cpu]`]],
+  },
+  {
+    test: CONSISTENCY,
+    name: 'aggregate container limits less than pod limits',
+    ds: podAndContainers(
+      { limits: cpuMem('10', '10Mi') },
+      { limits: cpuMem('5', '5Mi') },
+      { limits: cpuMem('4', '3Mi') },
+    ),
+    want: [],
+  },
+  {
+    test: CONSISTENCY,
+    name: 'aggregate container limits equal to pod limits',
+    ds: podAndContainers(
+      { limits: cpuMem('10', '10Mi') },
+      { limits: cpuMem('5', '5Mi') },
+      { limits: cpuMem('5', '5Mi') },
+    ),
+    want: [],
+  },
+  {
+    test: CONSISTENCY,
+    name: 'aggregate container limits greater than pod limits',
+    ds: podAndContainers(
+      { limits: cpuMem('10', '10Mi') },
+      { limits: cpuMem('5', '5Mi') },
+      { limits: cpuMem('6', '9Mi') },
+    ),
+    want: [],
+  },
+  {
+    test: CONSISTENCY,
+    name: 'indivdual container limits greater than pod limits',
+    ds: podAndContainers({ limits: cpuMem('10', '10Mi') }, { limits: cpuMem('11', '12Mi') }),
+    want: [
+      ['Invalid', `${PR}.containers[0][cpu].limits`],
+      ['Invalid', `${PR}.containers[0][memory].limits`],
+    ],
+  },
+];
+
+export const POD_RESOURCES_CASES: Case[] = [
+  ...podResourceErrCases,
+  ...podResourceNameCases,
+  ...podResourceConsistencyCases,
+];
+
 export const PORTS_RESOURCES_CASES: Case[] = [
   ...portCases,
   ...resourceCases,
@@ -357,44 +543,7 @@ export const PORTS_RESOURCES_CASES: Case[] = [
   ...localStorageCases,
   ...extendedResourceCases,
   ...resourceNameCases,
-];
-
-/**
- * Pod-level resources (spec.resources) are validated only when ValidatePodSpec is given
- * opts.PodLevelResourcesEnabled (the PodLevelResources feature gate, or an old object already
- * using it), and this upstream version predates the gate's beta: later releases also accept
- * hugepages-* at pod level (IsSupportedPodLevelResource), which the placement engine follows. We
- * do not report pod-level resource errors.
- */
-const POD_LEVEL =
-  'pod-level resources: validatePodResources runs only with the PodLevelResources feature gate (opts.PodLevelResourcesEnabled), and the supported names changed after this upstream version (hugepages added); no pod-level resource errors are reported';
-
-const podResourceNames = [
-  'memory',
-  'cpu',
-  'storage',
-  'requests.cpu',
-  'requests.memory',
-  'requests.storage',
-  'limits.cpu',
-  'limits.memory',
-  'limits.storage',
-  'network',
-  'disk',
-  '',
-  '.',
-  '..',
-  'my.favorite.app.co/12345',
-  'my.favorite.app.co/_12345',
-  'my.favorite.app.co/12345_',
-  'kubernetes.io/..',
-  `kubernetes.io/${'a'.repeat(64)}`,
-  `kubernetes.io/${'a'.repeat(64)}`,
-  'kubernetes.io/cpu',
-  'kubernetes.io/memory',
-  'kubernetes.io//',
-  'kubernetes.io',
-  'kubernetes.io/will/not/work/',
+  ...POD_RESOURCES_CASES,
 ];
 
 export const PORTS_RESOURCES_EXCLUDED: Excluded[] = [
@@ -404,25 +553,4 @@ export const PORTS_RESOURCES_EXCLUDED: Excluded[] = [
     reason:
       'defaulted before validation: SetDefaults_ContainerPort sets an empty protocol to TCP, so a manifest without protocol is valid',
   },
-  ...[
-    'pod resource with hugepages',
-    'pod resource with ephemeral-storage',
-    'pod resource with unsupported prefixed resources',
-    'pod resource with unsupported native resources',
-    'pod resource with unsupported empty native resource name',
-  ].map((name): Excluded => ({ test: RR, name, reason: POD_LEVEL })),
-  ...podResourceNames.map((input, i): Excluded => ({
-    test: 'TestValidatePodResourceNames',
-    name: `${i}: ${JSON.stringify(input.length > 40 ? `${input.slice(0, 20)}…(${input.length})` : input)}`,
-    reason: POD_LEVEL,
-  })),
-  ...[
-    'aggregate container requests less than pod requests',
-    'aggregate container requests equal to pod requests',
-    'aggregate container requests greater than pod requests',
-    'aggregate container limits less than pod limits',
-    'aggregate container limits equal to pod limits',
-    'aggregate container limits greater than pod limits',
-    'indivdual container limits greater than pod limits',
-  ].map((name): Excluded => ({ test: 'TestValidatePodResourceConsistency', name, reason: POD_LEVEL })),
 ];

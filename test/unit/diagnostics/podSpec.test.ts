@@ -150,3 +150,56 @@ test('pod-level lists and maps: spread constraints, scheduling gates, overhead, 
     ['requiredField', 'spec.template.spec.preemptionPolicy', '""'],
   ]);
 });
+
+test('pod-level resources: names, claims, and the containers against the pod (validatePodResources)', () => {
+  const at = (lines: string) => pod(lines).map((r) => [r[0], r[2], r[3], r[4]]);
+  // Pod-level limits only: a missing pod-level request is not compared with the containers'.
+  assert.deepEqual(at('      resources:\n        limits: {cpu: "1", memory: 1Gi}\n'), []);
+  // validatePodResourceConsistency: the request is below the containers' 100m.
+  assert.deepEqual(at('      resources:\n        requests: {cpu: 50m, memory: 64Mi}\n'), [
+    [
+      'podLevelResources',
+      'spec.template.spec.resources.requests[cpu]',
+      'Invalid value: "50m": must be greater than or equal to aggregate container requests of 100m',
+      '50m',
+    ],
+  ]);
+  // AggregateContainerRequests: a sidecar adds to the sum and to each later init container's need.
+  const inits =
+    '      initContainers:\n        - {name: sidecar, image: a:1, restartPolicy: Always, resources: {requests: {cpu: 100m}}}\n        - {name: init, image: a:1, resources: {requests: {cpu: 300m}}}\n';
+  assert.deepEqual(
+    at(inits + '      resources:\n        requests: {cpu: 300m}\n').map((r) => r[2]),
+    ['Invalid value: "300m": must be greater than or equal to aggregate container requests of 400m'],
+  );
+  assert.deepEqual(at(inits + '      resources:\n        requests: {cpu: 400m}\n'), []);
+  // A container limit above the pod limit: upstream's path, the range on the container's limit.
+  const limits = check(VALID_LIMITS + '      resources:\n        limits: {cpu: "1"}\n').map((r) => [
+    r.code,
+    r.path,
+    r.text,
+  ]);
+  assert.deepEqual(limits, [['podLevelResources', 'spec.template.spec.resources.containers[0][cpu].limits', '"2"']]);
+  // validatePodResourceName: cpu, memory and hugepages-* only; claims are forbidden.
+  assert.deepEqual(
+    at(
+      '      resources:\n        limits: {ephemeral-storage: 1Gi, memory: 1Gi, hugepages-2Mi: 4Mi}\n        requests: {hugepages-2Mi: 4Mi}\n        claims: [{name: gpu}]\n',
+    ).map((r) => [r[0], r[1], r[2]]),
+    [
+      [
+        'invalidResourceName',
+        'spec.template.spec.resources.limits[ephemeral-storage]',
+        'Unsupported value: "ephemeral-storage": supported values: "cpu", "hugepages-", "memory"',
+      ],
+      [
+        'podLevelResources',
+        'spec.template.spec.resources.claims',
+        'Forbidden: claims cannot be set for Resources at pod-level',
+      ],
+    ],
+  );
+});
+
+const VALID_LIMITS = VALID.replace(
+  '              memory: 64Mi\n',
+  '              memory: 64Mi\n            limits:\n              cpu: "2"\n',
+);

@@ -3,7 +3,7 @@
 // constraints, readiness gates and the pod security context (pkg/apis/core/validation).
 import { duplicate, forbidden, invalid, notFound, notSupported, required } from './fieldErrors';
 import { checkLabelSelector } from './labelSelector';
-import { checkOverhead } from './resources';
+import { checkOverhead, checkPodResources } from './resources';
 import {
   isDNS1123Label,
   isDNS1123Subdomain,
@@ -74,6 +74,8 @@ export function checkPodSpec(r: Reporter, ds: Obj): void {
   });
   checkSchedulingGates(r, pod);
   checkResourceClaims(r, pod);
+  // validatePodResources (ValidatePodSpec with opts.PodLevelResourcesEnabled: the gate is on).
+  checkPodResources(r, pod, [...POD, 'resources']);
   checkOverhead(r, pod['overhead'], [...POD, 'overhead']);
   // ValidatePodSpec: activeDeadlineSeconds must be in 1..math.MaxInt32 (ValidateDaemonSetSpec then
   // forbids it in a DaemonSet whatever its value; the API server reports both).

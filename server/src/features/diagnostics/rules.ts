@@ -642,10 +642,24 @@ export const RULES: readonly Rule[] = [
   {
     code: 'invalidResourceName',
     severity: 'error',
-    summary: 'A resource name is not a standard container resource or a valid extended resource.',
-    upstream: 'validateContainerResourceName, validateResourceName (' + CORE + ')',
+    summary:
+      'A resource name is not a standard container resource or a valid extended resource, or (pod-level spec.resources) not one of cpu, memory and hugepages-*.',
+    upstream: 'validateContainerResourceName, validatePodResourceName, validateResourceName (' + CORE + ')',
     triggers: ctr('resources:\n  limits:\n    disk: 10G'),
     passes: ctr('resources:\n  limits:\n    ephemeral-storage: 10G'),
+  },
+  {
+    code: 'podLevelResources',
+    severity: 'error',
+    summary:
+      "Pod-level resources (spec.resources) disagree with the containers: a pod-level request below the containers' aggregate requests, a container limit above the pod-level limit, or claims at pod level.",
+    upstream: 'validatePodResources, validatePodResourceConsistency (' + CORE + ')',
+    triggers: pod(
+      'resources:\n  requests: {cpu: 100m}\ncontainers:\n  - name: agent\n    image: registry.example/agent:1.2.3\n    resources: {requests: {cpu: 200m}}',
+    ),
+    passes: pod(
+      'resources:\n  requests: {cpu: 500m}\ncontainers:\n  - name: agent\n    image: registry.example/agent:1.2.3\n    resources: {requests: {cpu: 200m}}',
+    ),
   },
   {
     code: 'requestExceedsLimit',
