@@ -45,6 +45,8 @@ function uiTest(name: string, fn: (s: UiSession) => Promise<void>): void {
 uiTest('completion under spec: lists updateStrategy, minReadySeconds and template, not replicas', async (s) => {
   const file = 'new-daemonset.yaml';
   await s.openFile(file);
+  // The first test of the window: the language client may still be starting.
+  await s.serverReady();
   const end = s.where(file, '\nspec:', '\nspec:'.length);
   await s.goTo(end.line, end.column);
   await s.press('Enter');

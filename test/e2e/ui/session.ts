@@ -169,6 +169,19 @@ export class UiSession {
     return editor;
   }
 
+  /**
+   * Resolves when the language server has read the active document: the editor title shows
+   * "Show Placement Preview", which the extension enables from the server's DaemonSet count for
+   * that document (the context key daemonset.activeHasDaemonSet). Before it, the language client
+   * may not be running yet, and Ctrl+Space would list nothing.
+   */
+  async serverReady(): Promise<void> {
+    await this.page
+      .locator('.editor-group-container.active .editor-actions [aria-label^="Show Placement Preview"]')
+      .first()
+      .waitFor({ timeout: 60_000 });
+  }
+
   /** The placement preview's content: two frames deep (iframe.webview.ready > iframe#active-frame). */
   preview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
