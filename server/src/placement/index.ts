@@ -50,6 +50,7 @@ export {
 } from './quantity';
 export {
   podRequests,
+  aggregateContainerRequestsExact,
   requestedResourceNames,
   resourceKind,
   isExtendedResourceName,

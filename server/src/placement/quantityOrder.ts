@@ -17,20 +17,13 @@ export function compareQuantities(a: unknown, b: unknown): -1 | 0 | 1 | undefine
   const sb = signOf(pb);
   if (sa !== sb) return sa < sb ? -1 : 1;
   if (sa === 0) return 0;
-  const ea = exponents(pa);
-  const eb = exponents(pb);
+  const x = exactQuantity(a);
+  const y = exactQuantity(b);
+  if (x !== undefined && y !== undefined) return compareExact(x, y);
   // Absurd exponents ("1e999999") are grammatical; compare those approximately.
-  if (Math.abs(ea.ten) > 1000 || Math.abs(eb.ten) > 1000) {
-    const x = parseQuantity(a)!;
-    const y = parseQuantity(b)!;
-    return x === y ? 0 : x < y ? -1 : 1;
-  }
-  // value = digits × 10^ten × 2^two; scale both to the smaller power of ten.
-  const m = Math.min(ea.ten, eb.ten);
-  const x = BigInt(pa.digits) * 10n ** BigInt(ea.ten - m) * 2n ** BigInt(ea.two);
-  const y = BigInt(pb.digits) * 10n ** BigInt(eb.ten - m) * 2n ** BigInt(eb.two);
-  const magnitude = x === y ? 0 : x < y ? -1 : 1;
-  return (sa < 0 ? -magnitude : magnitude) as -1 | 0 | 1;
+  const fx = parseQuantity(a)!;
+  const fy = parseQuantity(b)!;
+  return fx === fy ? 0 : fx < fy ? -1 : 1;
 }
 
 /** True when the quantity is below zero (ValidateNonnegativeQuantity). */

@@ -15,6 +15,7 @@ import type { FieldPath, PodSpec, ResourceList } from './types';
 import { asArray, asRecord, quantityEntry, type UnknownRecord } from './shape';
 import { parseQuantityParts, scaledValue, simpleScaledValue } from './quantity';
 import { isQualifiedName } from './labelSyntax';
+import { addExact, compareExact, exactQuantity, type ExactQuantity } from './quantityOrder';
 
 export type ResourceAmounts = Record<string, number>;
 
@@ -268,6 +269,68 @@ function containersRequest(spec: UnknownRecord, name: string): boolean {
     }
   }
   return false;
+}
+
+/** Exact sums per resource; null where a quantity does not parse. */
+export type ExactResourceList = Map<string, ExactQuantity | null>;
+
+function exactRequestsOf(container: unknown): ExactResourceList {
+  const out: ExactResourceList = new Map();
+  const requests = asRecord(asRecord(asRecord(container)?.['resources'])?.['requests']);
+  if (requests !== undefined)
+    for (const name of Object.keys(requests)) out.set(name, exactQuantity(requests[name]) ?? null);
+  return out;
+}
+
+/** addResourceList */
+function addExactInto(sums: ExactResourceList, more: ExactResourceList): void {
+  for (const [name, q] of more) {
+    const have = sums.get(name);
+    if (have === undefined) sums.set(name, q);
+    else sums.set(name, have === null || q === null ? null : addExact(have, q));
+  }
+}
+
+/** maxResourceList */
+function maxExactInto(sums: ExactResourceList, more: ExactResourceList): void {
+  for (const [name, q] of more) {
+    const have = sums.get(name);
+    if (have === undefined) sums.set(name, q);
+    else if (have !== null && (q === null || compareExact(q, have) > 0)) sums.set(name, q);
+  }
+}
+
+/**
+ * resourcehelper.AggregateContainerRequests, exactly, on the requests as written (no defaulting
+ * of limits into requests, no pod-level resources, no overhead): the validation's view of a pod
+ * template (validatePodResourceConsistency). The same aggregation rule as PodRequestCalculator,
+ * which does it in floating point on the created pod for the scheduler (a test checks that they
+ * agree): regular containers and sidecars (init containers with restartPolicy Always) are summed;
+ * every other init container needs its own requests plus the sidecars started before it; the pod
+ * needs the larger.
+ */
+export function aggregateContainerRequestsExact(podSpec: unknown): ExactResourceList {
+  const spec = asRecord(podSpec);
+  const result: ExactResourceList = new Map();
+  for (const c of asArray(spec?.['containers'])) addExactInto(result, exactRequestsOf(c));
+  const sidecars: ExactResourceList = new Map();
+  const initNeed: ExactResourceList = new Map();
+  for (const c of asArray(spec?.['initContainers'])) {
+    const own = exactRequestsOf(c);
+    let need: ExactResourceList;
+    if (asRecord(c)?.['restartPolicy'] === 'Always') {
+      addExactInto(result, own);
+      addExactInto(sidecars, own);
+      need = sidecars;
+    } else {
+      need = new Map();
+      addExactInto(need, own);
+      addExactInto(need, sidecars);
+    }
+    maxExactInto(initNeed, need);
+  }
+  maxExactInto(result, initNeed);
+  return result;
 }
 
 /** Every resource name the pod spec mentions in requests, limits, pod-level resources or overhead. */

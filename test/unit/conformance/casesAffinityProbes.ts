@@ -509,42 +509,48 @@ const handlerCases: Case[] = [
 // true for a new object; the entries run with it off expect the same error (type and path) where
 // they are transcribed, only the wording differs ("must be non-negative and less than …").
 const SLEEP = `${C0}.lifecycle.preStop.sleep`;
-const sleep =
+/** A preStop `sleep` lifecycle action (the Kubernetes field, not a wait in the test). */
+const preStopSleep =
   (seconds: number, grace?: number) =>
   (d: Obj): void => {
     c0(d).lifecycle = { preStop: { sleep: { seconds } } };
     if (grace !== undefined) pod(d).terminationGracePeriodSeconds = grace;
   };
 const sleepCases: Case[] = [
-  { test: 'TestValidateSleepAction', name: 'valid setting', ds: sleep(5, 30), want: [] },
-  { test: 'TestValidateSleepAction', name: 'negative seconds', ds: sleep(-1, 30), want: [['Invalid', SLEEP]] },
-  { test: 'TestValidateSleepAction', name: 'longer than gracePeriod', ds: sleep(5, 3), want: [['Invalid', SLEEP]] },
+  { test: 'TestValidateSleepAction', name: 'valid setting', ds: preStopSleep(5, 30), want: [] },
+  { test: 'TestValidateSleepAction', name: 'negative seconds', ds: preStopSleep(-1, 30), want: [['Invalid', SLEEP]] },
+  {
+    test: 'TestValidateSleepAction',
+    name: 'longer than gracePeriod',
+    ds: preStopSleep(5, 3),
+    want: [['Invalid', SLEEP]],
+  },
   {
     test: 'TestValidateSleepAction',
     name: 'sleep duration of zero with zero value feature gate enabled',
-    ds: sleep(0, 30),
+    ds: preStopSleep(0, 30),
     want: [],
   },
   {
     test: 'TestValidateSleepAction',
     name: 'invalid sleep duration (negative value) with zero value disabled',
-    ds: sleep(-1, 30),
+    ds: preStopSleep(-1, 30),
     want: [['Invalid', SLEEP]],
   },
   {
     test: 'TestValidateSleepAction',
     name: 'invalid sleep duration (negative value) with zero value enabled',
-    ds: sleep(-1, 30),
+    ds: preStopSleep(-1, 30),
     want: [['Invalid', SLEEP]],
   },
   {
     test: 'TestValidateSleepAction',
     name: 'zero grace period duration with zero value enabled',
-    ds: sleep(0, 0),
+    ds: preStopSleep(0, 0),
     want: [],
   },
   // A nil grace period: SetDefaults_PodSpec makes it 30 in a manifest; a sleep of 0 is valid either way.
-  { test: 'TestValidateSleepAction', name: 'nil grace period with zero value enabled', ds: sleep(0), want: [] },
+  { test: 'TestValidateSleepAction', name: 'nil grace period with zero value enabled', ds: preStopSleep(0), want: [] },
 ];
 
 export const AFFINITY_PROBE_CASES: Case[] = [

@@ -3,6 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  aggregateContainerRequestsExact,
   formatAmount,
   isExtendedResourceName,
   podRequests,
@@ -46,6 +47,39 @@ test('podRequests: sidecars (restartPolicy Always) add to the sum and to every l
     containers: [req({ cpu: '1' })],
   };
   assert.deepEqual(podRequests(sidecarsOnly), { cpu: 2000 });
+});
+
+test('aggregateContainerRequestsExact (the exact sum validation uses) agrees with podRequests on requests as written', () => {
+  const specs: PodSpec[] = [
+    { containers: [req({ cpu: '100m', memory: '64Mi' }), req({ cpu: '0.25', memory: '1Gi' })] },
+    {
+      initContainers: [req({ cpu: '2', memory: '1G' }), req({ cpu: '2', memory: '3G' })],
+      containers: [req({ cpu: '2', memory: '1G' }), req({ cpu: '1', memory: '1G' })],
+    },
+    {
+      initContainers: [{ restartPolicy: 'Always', resources: { requests: { cpu: '1' } } }, req({ cpu: '2' })],
+      containers: [req({ cpu: '1' })],
+    },
+    {
+      initContainers: [
+        req({ cpu: '3', memory: '10Mi' }),
+        { restartPolicy: 'Always', resources: { requests: { cpu: '500m', memory: '1Gi' } } },
+        req({ cpu: '1', memory: '5Gi' }),
+        { restartPolicy: 'Always', resources: { requests: { cpu: '250m' } } },
+      ],
+      containers: [req({ cpu: '1', memory: '100Mi' })],
+    },
+  ];
+  for (const spec of specs) {
+    const exact = aggregateContainerRequestsExact(spec);
+    const asScheduled: Record<string, number> = {};
+    for (const [name, q] of exact) {
+      assert.ok(q, `${name} parses`);
+      const value = Number(q.n) * 10 ** q.ten;
+      asScheduled[name] = name === 'cpu' ? Math.round(value * 1000) : Math.round(value);
+    }
+    assert.deepEqual(asScheduled, podRequests(spec), JSON.stringify(spec));
+  }
 });
 
 test('podRequests: a container limit stands in for a missing request (SetDefaults_Pod)', () => {

@@ -110,6 +110,17 @@ function checkTopologySpread(r: Reporter, pod: Obj): void {
   const constraints = arr(pod['topologySpreadConstraints']);
   const pairOf = (c: Obj | undefined): string =>
     `${str(c?.['topologyKey']) ?? ''}\u0000${str(c?.['whenUnsatisfiable']) ?? ''}`;
+  // The next constraint with the same pair, for each one (one pass from the end: linear).
+  const nextSame = new Map<number, number>();
+  const lastSeen = new Map<string, number>();
+  for (let i = constraints.length - 1; i >= 0; i--) {
+    const c = obj(constraints[i]);
+    if (!c) continue;
+    const pair = pairOf(c);
+    const later = lastSeen.get(pair);
+    if (later !== undefined) nextSame.set(i, later);
+    lastSeen.set(pair, i);
+  }
   constraints.forEach((raw, i) => {
     const c = obj(raw);
     if (!c) return;
@@ -131,14 +142,13 @@ function checkTopologySpread(r: Reporter, pod: Obj): void {
       });
     }
     // ValidateSpreadConstraintNotRepeat: on the first of two with the same {topologyKey, whenUnsatisfiable}.
-    const pair = pairOf(c);
-    const later = constraints.slice(i + 1).findIndex((o) => obj(o) !== undefined && pairOf(obj(o)) === pair);
-    if (later >= 0)
+    const later = nextSame.get(i);
+    if (later !== undefined)
       r.error(
         'duplicateEntry',
         [...at, '{topologyKey, whenUnsatisfiable}'],
         duplicate(`{${str(c['topologyKey']) ?? ''}, ${str(when) ?? ''}}`),
-        { at, part: 'key', involves: [[...POD, 'topologySpreadConstraints', i + 1 + later]] },
+        { at, part: 'key', involves: [[...POD, 'topologySpreadConstraints', later]] },
       );
     // validateMinDomains
     if (c['minDomains'] !== undefined && c['minDomains'] !== null) {
@@ -263,6 +273,8 @@ function checkResourceClaims(r: Reporter, pod: Obj): void {
     arr(pod[list]).forEach((rawCtr, c) => {
       const claims = arr(obj(obj(rawCtr)?.['resources'])?.['claims']);
       const names = new Set<string>();
+      // Claim names already referenced with a request (`name/request`).
+      const requestsSeen = new Set<string>();
       claims.forEach((raw, i) => {
         const claim = obj(raw);
         if (!claim) return;
@@ -284,11 +296,10 @@ function checkResourceClaims(r: Reporter, pod: Obj): void {
           }
           if (names.has(key)) r.error('duplicateEntry', at, duplicate(key));
           else if (request === '') {
-            // A whole claim after one of its requests: one Duplicate per request seen.
-            for (const k of names)
-              if (k.includes('/') && k.slice(0, k.indexOf('/')) === name)
-                r.error('duplicateEntry', at, duplicate(name));
-          }
+            // A whole claim after one of its requests: upstream reports one Duplicate per request
+            // seen, all identical (the reporter shows an identical finding once).
+            if (requestsSeen.has(name)) r.error('duplicateEntry', at, duplicate(name));
+          } else requestsSeen.add(name);
           names.add(key);
         }
         if (!podClaimNames.has(name)) {

@@ -10,7 +10,6 @@ import type { FieldPath } from '../../model';
 import { forbidden, formatValue, invalid, IS_NEGATIVE, notSupported, required } from './fieldErrors';
 import { isQualifiedName } from './nameSyntax';
 import {
-  addExact,
   compareExact,
   compareQuantities,
   exactQuantity,
@@ -18,8 +17,8 @@ import {
   isNegativeQuantity,
   isValidQuantity,
   isWholeQuantity,
-  type ExactQuantity,
 } from '../../placement/quantityOrder';
+import { aggregateContainerRequestsExact, isExtendedResourceName } from '../../placement/resources';
 import { quantityMilliValue, quantityValue } from '../../placement/quantity';
 import { arr, obj, type Obj } from '../../model/plainValues';
 import type { Reporter, ReportOptions } from './reporter';
@@ -59,6 +58,42 @@ function hugePageValueDivisible(name: string, q: unknown): boolean {
 /** How a resource name is checked: validateContainerResourceName or validatePodResourceName. */
 type NameCheck = (r: Reporter, name: string, at: FieldPath, opts?: ReportOptions) => void;
 
+/**
+ * validateResourceRequirements' loop over one list (limits or requests): the name, then the
+ * quantity (not negative, whole for integer resources, whole pages for huge pages). `seen` records
+ * whether cpu/memory and huge pages were named, for the check that needs both lists.
+ */
+function checkEntries(
+  r: Reporter,
+  list: Obj,
+  atOf: (name: string) => FieldPath,
+  checkName: NameCheck,
+  optsOf: (name: string) => ReportOptions,
+  seen: { cpuOrMemory: boolean; hugePages: boolean },
+): void {
+  for (const [name, q] of Object.entries(list)) {
+    const at = atOf(name);
+    const opts = optsOf(name);
+    checkName(r, name, at, opts);
+    if (name === 'cpu' || name === 'memory') seen.cpuOrMemory = true;
+    if (isHugePages(name)) seen.hugePages = true;
+    if (!isValidQuantity(q)) continue; // reported by the schema checks
+    if (isNegativeQuantity(q)) r.error('negativeValue', at, invalid(q, IS_NEGATIVE), opts);
+    // IsIntegerResourceName: extended resources come in whole units.
+    else if (!isNative(name) && !isWholeQuantity(q))
+      r.error('invalidQuantity', at, invalid(q, 'must be an integer'), opts);
+    // validateResourceQuantityHugePageValue (AllowIndivisibleHugePagesValues is only for updates
+    // of pods that already had such values).
+    if (isHugePages(name) && !hugePageValueDivisible(name, q))
+      r.error(
+        'invalidQuantity',
+        at,
+        invalid(String(q), `${String(q)} is not positive integer multiple of ${name}`),
+        opts,
+      );
+  }
+}
+
 export function checkResources(
   r: Reporter,
   resources: Obj | undefined,
@@ -68,29 +103,25 @@ export function checkResources(
   if (!resources) return;
   const limits = obj(resources['limits']) ?? {};
   const requests = obj(resources['requests']) ?? {};
-  let cpuOrMemory = false;
-  let hugePages = false;
-  for (const [kind, list] of [
-    ['limits', limits],
-    ['requests', requests],
-  ] as const) {
-    for (const [name, q] of Object.entries(list)) {
-      const at = [...path, kind, name];
-      checkName(r, name, at);
-      if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
-      if (isHugePages(name)) hugePages = true;
-      if (!isValidQuantity(q)) continue; // reported by the schema checks
-      if (isNegativeQuantity(q)) r.error('negativeValue', at, invalid(q, IS_NEGATIVE));
-      // IsIntegerResourceName: extended resources come in whole units.
-      else if (!isNative(name) && !isWholeQuantity(q)) r.error('invalidQuantity', at, invalid(q, 'must be an integer'));
-      // validateResourceQuantityHugePageValue (AllowIndivisibleHugePagesValues is only for updates
-      // of pods that already had such values).
-      if (isHugePages(name) && !hugePageValueDivisible(name, q))
-        r.error('invalidQuantity', at, invalid(String(q), `${String(q)} is not positive integer multiple of ${name}`));
-    }
-  }
+  const seen = { cpuOrMemory: false, hugePages: false };
+  checkEntries(
+    r,
+    limits,
+    (name) => [...path, 'limits', name],
+    checkName,
+    () => ({}),
+    seen,
+  );
+  checkEntries(
+    r,
+    requests,
+    (name) => [...path, 'requests', name],
+    checkName,
+    () => ({}),
+    seen,
+  );
   // validateResourceRequirements: huge pages (in limits or requests) need cpu or memory beside them.
-  if (hugePages && !cpuOrMemory)
+  if (seen.hugePages && !seen.cpuOrMemory)
     r.error('hugePagesWithoutCpuOrMemory', path, forbidden('HugePages require cpu or memory'));
   for (const [name, q] of Object.entries(requests)) {
     if (!isValidQuantity(q)) continue;
@@ -162,15 +193,6 @@ function isStandardResourceName(name: string): boolean {
 }
 
 /**
- * IsExtendedResourceName: not native, not "requests."-prefixed, and still a qualified name once
- * "requests." is put in front (the name its quota would have).
- */
-function isExtendedResourceName(name: string): boolean {
-  if (isNative(name) || name.startsWith('requests.')) return false;
-  return isQualifiedName(`requests.${name}`).length === 0;
-}
-
-/**
  * validateContainerResourceName: validateResourceName (one Invalid per IsQualifiedName message, or
  * else a bare name that is not a standard resource), then, whatever that found, a bare name must
  * be a standard container resource and a prefixed non-native one an extended resource name.
@@ -198,27 +220,18 @@ function checkResourceName(r: Reporter, name: string, at: FieldPath, opts: Repor
 export function checkOverhead(r: Reporter, value: unknown, path: FieldPath): void {
   const overhead = obj(value);
   if (!overhead) return;
-  let cpuOrMemory = false;
-  let hugePages = false;
-  for (const [name, q] of Object.entries(overhead)) {
-    const at = [...path, name];
-    const opts: ReportOptions = { shownPath: `${apiPath(path)}.limits[${name}]` };
-    checkResourceName(r, name, at, opts);
-    if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
-    if (isHugePages(name)) hugePages = true;
-    if (!isValidQuantity(q)) continue; // reported by the schema checks
-    if (isNegativeQuantity(q)) r.error('negativeValue', at, invalid(q, IS_NEGATIVE), opts);
-    else if (!isNative(name) && !isWholeQuantity(q))
-      r.error('invalidQuantity', at, invalid(q, 'must be an integer'), opts);
-    if (isHugePages(name) && !hugePageValueDivisible(name, q))
-      r.error(
-        'invalidQuantity',
-        at,
-        invalid(String(q), `${String(q)} is not positive integer multiple of ${name}`),
-        opts,
-      );
-  }
-  if (hugePages && !cpuOrMemory)
+  const seen = { cpuOrMemory: false, hugePages: false };
+  // Shown at the path upstream prints (overhead.limits[<name>]); the range stays on the entry.
+  const shownPath = `${apiPath(path)}.limits`;
+  checkEntries(
+    r,
+    overhead,
+    (name) => [...path, name],
+    checkResourceName,
+    (name) => ({ shownPath: `${shownPath}[${name}]` }),
+    seen,
+  );
+  if (seen.hugePages && !seen.cpuOrMemory)
     r.error('hugePagesWithoutCpuOrMemory', path, forbidden('HugePages require cpu or memory'), { part: 'key' });
 }
 
@@ -261,62 +274,6 @@ export function checkPodResources(r: Reporter, pod: Obj, path: FieldPath): void 
   checkPodResourceConsistency(r, pod, resources, path);
 }
 
-/** Exact sums per resource; null where a quantity does not parse (no finding for that resource). */
-type Sums = Map<string, ExactQuantity | null>;
-
-function requestsOf(container: unknown): Sums {
-  const out: Sums = new Map();
-  const requests = obj(obj(obj(container)?.['resources'])?.['requests']);
-  for (const [name, q] of Object.entries(requests ?? {})) out.set(name, exactQuantity(q) ?? null);
-  return out;
-}
-
-/** addResourceList */
-function addTo(sums: Sums, more: Sums): void {
-  for (const [name, q] of more) {
-    const have = sums.get(name);
-    if (have === undefined) sums.set(name, q);
-    else sums.set(name, have === null || q === null ? null : addExact(have, q));
-  }
-}
-
-/** maxResourceList */
-function maxInto(sums: Sums, more: Sums): void {
-  for (const [name, q] of more) {
-    const have = sums.get(name);
-    if (have === undefined) sums.set(name, q);
-    else if (have !== null && (q === null || compareExact(q, have) > 0)) sums.set(name, q);
-  }
-}
-
-/**
- * resourcehelper.AggregateContainerRequests (with no status): the regular containers and the
- * sidecars (init containers with restartPolicy Always) are summed; each other init container
- * needs its own requests plus the sidecars started before it; the pod needs the larger.
- */
-function aggregateContainerRequests(pod: Obj): Sums {
-  const result: Sums = new Map();
-  for (const c of arr(pod['containers'])) addTo(result, requestsOf(c));
-  const sidecars: Sums = new Map();
-  const initNeed: Sums = new Map();
-  for (const c of arr(pod['initContainers'])) {
-    const own = requestsOf(c);
-    let need: Sums;
-    if (obj(c)?.['restartPolicy'] === 'Always') {
-      addTo(result, own);
-      addTo(sidecars, own);
-      need = sidecars;
-    } else {
-      need = new Map();
-      addTo(need, own);
-      addTo(need, sidecars);
-    }
-    maxInto(initNeed, need);
-  }
-  maxInto(result, initNeed);
-  return result;
-}
-
 /**
  * validatePodResourceConsistency: pod-level requests must be at least the containers' aggregate
  * requests, and no regular container's limit may exceed the pod-level limit of that resource
@@ -330,7 +287,7 @@ function aggregateContainerRequests(pod: Obj): Sums {
  */
 function checkPodResourceConsistency(r: Reporter, pod: Obj, resources: Obj, path: FieldPath): void {
   const requests = obj(resources['requests']) ?? {};
-  for (const [name, aggregate] of aggregateContainerRequests(pod)) {
+  for (const [name, aggregate] of aggregateContainerRequestsExact(pod)) {
     if (aggregate === null || !Object.prototype.hasOwnProperty.call(requests, name)) continue;
     const podRequest = exactQuantity(requests[name]);
     if (podRequest === undefined || compareExact(aggregate, podRequest) <= 0) continue;
