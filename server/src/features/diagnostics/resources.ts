@@ -104,22 +104,12 @@ export function checkResources(
   const limits = obj(resources['limits']) ?? {};
   const requests = obj(resources['requests']) ?? {};
   const seen = { cpuOrMemory: false, hugePages: false };
-  checkEntries(
-    r,
-    limits,
-    (name) => [...path, 'limits', name],
-    checkName,
-    () => ({}),
-    seen,
-  );
-  checkEntries(
-    r,
-    requests,
-    (name) => [...path, 'requests', name],
-    checkName,
-    () => ({}),
-    seen,
-  );
+  const noOptions = (): ReportOptions => ({});
+  for (const [kind, list] of [
+    ['limits', limits],
+    ['requests', requests],
+  ] as const)
+    checkEntries(r, list, (name) => [...path, kind, name], checkName, noOptions, seen);
   // validateResourceRequirements: huge pages (in limits or requests) need cpu or memory beside them.
   if (seen.hugePages && !seen.cpuOrMemory)
     r.error('hugePagesWithoutCpuOrMemory', path, forbidden('HugePages require cpu or memory'));
